@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds GLPK (Debian's source package, fetched by scripts/setup.sh) into a static wasm
+# library, cached outside the build tree and keyed by GLPK version, emcc version and flags,
+# because compiling its 163 C files takes minutes. Prints the cache folder (holding
+# include/glpk.h and lib/libglpk.a) on stdout.
+set -euo pipefail
+CACHE=${RBCMATCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rbcmatch}
+FLAGS=${RBCMATCH_GLPK_WASM_CFLAGS:--O2}
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+
+src=$(ls -d "$CACHE"/glpk-src/glpk-*/ 2>/dev/null | head -1)
+[ -n "$src" ] || { echo "build-glpk-wasm: no GLPK source in $CACHE/glpk-src; run scripts/setup.sh" >&2; exit 1; }
+src=${src%/}
+version=${src##*/glpk-}
+emcc_version=$(emcc -dumpversion)
+key=$(printf '%s|%s|%s' "$version" "$emcc_version" "$FLAGS" | sha256sum | cut -c1-12)
+out="$CACHE/glpk-wasm-$version-$key"
+
+if [ ! -f "$out/lib/libglpk.a" ]; then
+  echo "build-glpk-wasm: compiling GLPK $version for wasm ($FLAGS) into $out" >&2
+  tmp=$(mktemp -d "$CACHE/glpk-wasm-tmp.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+  # The library's own source list; it leaves out proxy/main.c and the stand-alone tests.
+  sed -n '/^libglpk_la_SOURCES/,/^$/p' "$src/src/Makefile.am" | grep -o '[A-Za-z0-9_/]*\.c' > "$tmp/sources"
+  includes=""
+  for d in "" amd api bflib colamd draft env intopt minisat misc mpl npp proxy simplex zlib; do
+    includes+=" -I$src/src/$d"
+  done
+  export src tmp includes FLAGS
+  xargs -P "$(nproc)" -I{} sh -c 'o="$tmp/$(echo {} | tr / _).o"; emcc $FLAGS $includes -w -c "$src/src/{}" -o "$o"' < "$tmp/sources"
+  mkdir -p "$tmp/out/lib" "$tmp/out/include"
+  emar rcs "$tmp/out/lib/libglpk.a" "$tmp"/*.o
+  cp "$src/src/glpk.h" "$tmp/out/include/"
+  printf 'GLPK %s\nemcc %s\nflags %s\n' "$version" "$emcc_version" "$FLAGS" > "$tmp/out/STAMP"
+  rm -rf "$out"; mv "$tmp/out" "$out"
+fi
+echo "$out"

@@ -1,0 +1,158 @@
+#include "allocation/linear_program.hpp"
+
+#include <glpk.h>
+
+#include <cmath>
+#include <csetjmp>
+#include <memory>
+
+#include "common/input_error.hpp"
+
+namespace rbc::allocation {
+namespace {
+
+// GLPK aborts the process on a fatal error unless an error hook longjmps out of it; its
+// text goes to stdout unless a terminal hook captures it (STYLE.md, habit 10). Both hooks
+// are installed per solve because glp_free_env() drops them.
+struct GlpkSession {
+  std::jmp_buf jump;
+  std::string log;
+};
+
+int capture_output(void* info, const char* text) {
+  static_cast<GlpkSession*>(info)->log += text;
+  return 1;  // suppress GLPK's own printing
+}
+void on_fatal_error(void* info) { std::longjmp(static_cast<GlpkSession*>(info)->jump, 1); }
+
+void check_bound(const Bound& b, const std::string& path) {
+  if ((b.lower && !std::isfinite(*b.lower)) || (b.upper && !std::isfinite(*b.upper)))
+    throw InputError("invalid_field", path, path + ": bounds must be finite numbers or null");
+  if (b.lower && b.upper && *b.lower > *b.upper)
+    throw InputError("invalid_field", path, path + ": lower bound exceeds upper bound");
+}
+
+void validate(const LinearProgram& lp) {
+  const std::size_t n = lp.objective.size();
+  if (n == 0) throw InputError("invalid_field", "objective", "objective must have at least one coefficient");
+  if (n > max_lp_variables)
+    throw InputError("limit_exceeded", "objective", "objective: at most " + std::to_string(max_lp_variables) + " variables");
+  if (lp.constraints.size() > max_lp_constraints)
+    throw InputError("limit_exceeded", "constraints",
+                     "constraints: at most " + std::to_string(max_lp_constraints) + " constraints");
+  if (n * lp.constraints.size() > max_lp_nonzeros)
+    throw InputError("limit_exceeded", "constraints",
+                     "constraints: variables x constraints must not exceed " + std::to_string(max_lp_nonzeros));
+  for (std::size_t j = 0; j < n; ++j)
+    if (!std::isfinite(lp.objective[j]))
+      throw InputError("invalid_field", field_index("objective", j), field_index("objective", j) + " must be finite");
+  for (std::size_t i = 0; i < lp.constraints.size(); ++i) {
+    const auto p = field_index("constraints", i);
+    const auto& c = lp.constraints[i];
+    if (c.coefficients.size() != n)
+      throw InputError("wrong_length", field_member(p, "coefficients"),
+                       field_member(p, "coefficients") + " has " + std::to_string(c.coefficients.size()) +
+                           " entries; the objective has " + std::to_string(n));
+    for (std::size_t j = 0; j < n; ++j)
+      if (!std::isfinite(c.coefficients[j]))
+        throw InputError("invalid_field", field_index(field_member(p, "coefficients"), j),
+                         field_index(field_member(p, "coefficients"), j) + " must be finite");
+    check_bound(c.bound, p);
+  }
+  if (!lp.bounds.empty() && lp.bounds.size() != n)
+    throw InputError("wrong_length", "bounds",
+                     "bounds has " + std::to_string(lp.bounds.size()) + " entries; the objective has " + std::to_string(n));
+  for (std::size_t j = 0; j < lp.bounds.size(); ++j) check_bound(lp.bounds[j], field_index("bounds", j));
+}
+
+int bound_type(const Bound& b) {
+  if (b.lower && b.upper) return *b.lower == *b.upper ? GLP_FX : GLP_DB;
+  if (b.lower) return GLP_LO;
+  if (b.upper) return GLP_UP;
+  return GLP_FR;
+}
+
+}  // namespace
+
+const char* to_string(LpStatus s) {
+  switch (s) {
+    case LpStatus::optimal: return "optimal";
+    case LpStatus::infeasible: return "infeasible";
+    case LpStatus::unbounded: return "unbounded";
+    case LpStatus::undefined: return "undefined";
+  }
+  return "undefined";
+}
+
+std::string glpk_version() { return glp_version(); }
+
+LpSolution solve_linear_program(const LinearProgram& lp) {
+  validate(lp);
+  const int n = static_cast<int>(lp.objective.size());
+  const int m = static_cast<int>(lp.constraints.size());
+  // Everything with a destructor lives before setjmp, so a longjmp skips none.
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  for (int i = 1; i <= m; ++i)
+    for (int j = 1; j <= n; ++j)
+      if (double a = lp.constraints[i - 1].coefficients[j - 1]; a != 0) ia.push_back(i), ja.push_back(j), ar.push_back(a);
+  GlpkSession session;
+  LpSolution out;
+  glp_prob* P = nullptr;
+  if (setjmp(session.jump)) {
+    // GLPK's state is undefined after a fatal error: free its whole environment.
+    glp_free_env();
+    throw InputError("solver_error", "", "GLPK failed: " + session.log);
+  }
+  glp_term_hook(capture_output, &session);
+  glp_error_hook(on_fatal_error, &session);
+
+  P = glp_create_prob();
+  glp_set_obj_dir(P, lp.maximize ? GLP_MAX : GLP_MIN);
+  glp_add_cols(P, n);
+  for (int j = 1; j <= n; ++j) {
+    glp_set_obj_coef(P, j, lp.objective[j - 1]);
+    const Bound b = lp.bounds.empty() ? Bound{0.0, std::nullopt} : lp.bounds[j - 1];
+    glp_set_col_bnds(P, j, bound_type(b), b.lower.value_or(0), b.upper.value_or(0));
+  }
+  if (m > 0) glp_add_rows(P, m);
+  for (int i = 1; i <= m; ++i) {
+    const auto& c = lp.constraints[i - 1];
+    glp_set_row_bnds(P, i, bound_type(c.bound), c.bound.lower.value_or(0), c.bound.upper.value_or(0));
+  }
+  glp_load_matrix(P, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+
+  glp_smcp parm;
+  glp_init_smcp(&parm);
+  parm.msg_lev = GLP_MSG_ERR;
+  parm.presolve = GLP_ON;  // with presolve, infeasible / unbounded come back as return codes
+  const int rc = glp_simplex(P, &parm);
+
+  if (rc == GLP_ENOPFS) out.status = LpStatus::infeasible;
+  else if (rc == GLP_ENODFS) out.status = LpStatus::unbounded;  // dual infeasible: unbounded or infeasible
+  else if (rc != 0) {
+    glp_delete_prob(P);
+    glp_error_hook(nullptr, nullptr);
+    glp_term_hook(nullptr, nullptr);
+    throw InputError("solver_error", "", "GLPK simplex stopped with code " + std::to_string(rc) + ": " + session.log);
+  } else {
+    switch (glp_get_status(P)) {
+      case GLP_OPT: out.status = LpStatus::optimal; break;
+      case GLP_NOFEAS: out.status = LpStatus::infeasible; break;
+      case GLP_UNBND: out.status = LpStatus::unbounded; break;
+      default: out.status = LpStatus::undefined; break;
+    }
+  }
+  if (out.status == LpStatus::optimal) {
+    out.objective = glp_get_obj_val(P);
+    for (int j = 1; j <= n; ++j) out.x.push_back(glp_get_col_prim(P, j)), out.reduced_costs.push_back(glp_get_col_dual(P, j));
+    for (int i = 1; i <= m; ++i) out.duals.push_back(glp_get_row_dual(P, i));
+  }
+  glp_delete_prob(P);
+  glp_error_hook(nullptr, nullptr);
+  glp_term_hook(nullptr, nullptr);
+  out.solver_log = session.log;
+  return out;
+}
+
+}  // namespace rbc::allocation

@@ -1,0 +1,76 @@
+#include "api/system_json.hpp"
+
+#include "api/reader.hpp"
+#include "bloodgroup/builtin_systems.hpp"
+#include "common/input_error.hpp"
+
+namespace rbc::api {
+
+using nlohmann::json;
+
+namespace {
+
+FieldSpec name_field(const std::string& name, bool required = true) {
+  return {name, "string", "", "", json(), {}, {}, required};
+}
+
+bloodgroup::SystemDefinition read_definition(const json& value, const std::string& path) {
+  ObjectReader r(value, path);
+  bloodgroup::SystemDefinition def;
+  def.name = r.string(name_field("name"));
+  def.antigens = read_string_array(r.member("antigens"), r.path_of("antigens"));
+  if (r.has("empty_phenotype_label")) def.empty_phenotype_label = r.string(name_field("empty_phenotype_label"));
+  const auto& loci = read_array(r.member("loci"), r.path_of("loci"));
+  for (std::size_t l = 0; l < loci.size(); ++l) {
+    ObjectReader lr(loci[l], field_index(r.path_of("loci"), l));
+    bloodgroup::LocusDefinition locus;
+    locus.name = lr.string(name_field("name"));
+    const auto& alleles = read_array(lr.member("alleles"), lr.path_of("alleles"));
+    for (std::size_t a = 0; a < alleles.size(); ++a) {
+      ObjectReader ar(alleles[a], field_index(lr.path_of("alleles"), a));
+      bloodgroup::AlleleDefinition allele;
+      allele.name = ar.string(name_field("name"));
+      allele.antigens = read_string_array(ar.member("antigens"), ar.path_of("antigens"));
+      ar.finish();
+      locus.alleles.push_back(std::move(allele));
+    }
+    lr.finish();
+    def.loci.push_back(std::move(locus));
+  }
+  r.finish();
+  def.source = "user-defined";
+  return def;
+}
+
+}  // namespace
+
+bloodgroup::System read_system(const json& value, const std::string& path) {
+  if (value.is_string()) return bloodgroup::builtin_system(value.get<std::string>(), path);
+  if (!value.is_object())
+    throw InputError("invalid_field", path, path + " must be a built-in system id or a system definition object");
+  return bloodgroup::System::build(read_definition(value, path), path);
+}
+
+json system_to_json(const bloodgroup::System& s) {
+  const auto& d = s.definition();
+  json loci = json::array();
+  for (const auto& l : d.loci) {
+    json alleles = json::array();
+    for (const auto& a : l.alleles) alleles.push_back({{"name", a.name}, {"antigens", a.antigens}});
+    loci.push_back({{"name", l.name}, {"alleles", alleles}});
+  }
+  json haplotypes = json::array();
+  for (const auto& h : s.haplotypes()) haplotypes.push_back(h.name);
+  json phenotypes = json::array();
+  for (const auto& p : s.phenotypes()) phenotypes.push_back({{"label", p.label}, {"antigens", s.antigen_names(p.antigens)}});
+  return {{"id", d.id},
+          {"name", d.name},
+          {"antigens", d.antigens},
+          {"loci", loci},
+          {"haplotypes", haplotypes},
+          {"genotype_count", s.genotypes().size()},
+          {"phenotypes", phenotypes},
+          {"source", d.source}};
+}
+
+}  // namespace rbc::api

@@ -1,0 +1,70 @@
+// Built-in phenotype frequency tables. Every number carries its source; "rare" in the
+// source is entered as 0 (thesis sec. 4.5: rare combinations are assumed to have frequency 0).
+#include "frequency/populations.hpp"
+
+namespace rbc::frequency {
+
+const std::vector<PopulationTable>& builtin_populations() {
+  static const char* t44 = "thesis Table 4.4 (from [94])";
+  static const char* t34 = "thesis Table 3.4";
+  static const char* t31 = "thesis Table 3.1";
+  static const char* s352 = "thesis sec. 3.5.2 (from [94])";
+  static const std::vector<PopulationTable> tables = {
+      {"abo/thesis-table-4.4", "abo", "Caucasian, thesis Tables 3.1 / 4.4", t44, "",
+       {{{}, 0.44, t44}, {{"A"}, 0.43, t44}, {{"B"}, 0.09, t44}, {{"A", "B"}, 0.04, t44}}},
+      {"rhd/thesis-table-3.1", "rhd", "Caucasian, thesis Table 3.1", t31, "",
+       {{{}, 0.168, t31}, {{"D"}, 0.832, t31}}},
+      {"rh/thesis-table-3.4", "rh", "Caucasian, thesis Table 3.4", t34,
+       "Phenotypes the table lists as 'other' are 0.",
+       {{{"D", "C", "c", "e"}, 0.349, t34},
+        {{"D", "C", "e"}, 0.185, t34},
+        {{"c", "e"}, 0.151, t34},
+        {{"D", "C", "c", "E", "e"}, 0.133, t34},
+        {{"D", "c", "E", "e"}, 0.118, t34},
+        {{"D", "c", "E"}, 0.023, t34},
+        {{"D", "c", "e"}, 0.021, t34},
+        {{"c", "E", "e"}, 0.009, t34},
+        {{"C", "c", "e"}, 0.008, t34},
+        {{"D", "C", "E", "e"}, 0.002, t34},
+        {{"D", "C", "c", "E"}, 0.001, t34}}},
+      {"rh/thesis-table-4.4", "rh", "Caucasian, thesis Table 4.4", t44,
+       "Rounded to two decimals; 'rare' phenotypes are 0. R1Rz (DCEe) and DCcE print as 0.00.",
+       {{{"c", "e"}, 0.15, t44},
+        {{"c", "E", "e"}, 0.01, t44},
+        {{"C", "c", "e"}, 0.01, t44},
+        {{"D", "c", "e"}, 0.02, t44},
+        {{"D", "c", "E"}, 0.02, t44},
+        {{"D", "c", "E", "e"}, 0.12, t44},
+        {{"D", "C", "e"}, 0.19, t44},
+        {{"D", "C", "E", "e"}, 0.00, t44},
+        {{"D", "C", "c", "e"}, 0.35, t44},
+        {{"D", "C", "c", "E"}, 0.00, t44},
+        {{"D", "C", "c", "E", "e"}, 0.13, t44}}},
+      {"kell/thesis-table-4.4", "kell", "Caucasian, thesis Table 4.4", t44,
+       "K+k- prints as 0.00; the K-k- row ('rare') needs a silent allele this system leaves out.",
+       {{{"K"}, 0.00, t44}, {{"k"}, 0.91, t44}, {{"K", "k"}, 0.09, t44}}},
+      {"duffy/thesis-table-4.4", "duffy", "Caucasian, thesis Table 4.4", t44, "Fy(a-b-) is 'rare' (0).",
+       {{{}, 0.0, t44}, {{"Fya"}, 0.17, t44}, {{"Fyb"}, 0.34, t44}, {{"Fya", "Fyb"}, 0.49, t44}}},
+      {"duffy/caucasian-sec-3.5.2", "duffy", "Caucasian, thesis sec. 3.5.2", s352, "",
+       {{{}, 0.0, s352}, {{"Fya"}, 0.18, s352}, {{"Fyb"}, 0.33, s352}, {{"Fya", "Fyb"}, 0.49, s352}}},
+      {"duffy/african-sec-3.5.2", "duffy", "African, thesis sec. 3.5.2", s352, "",
+       {{{}, 0.68, s352}, {{"Fya"}, 0.06, s352}, {{"Fyb"}, 0.25, s352}, {{"Fya", "Fyb"}, 0.01, s352}}},
+      {"kidd/thesis-table-4.4", "kidd", "Caucasian, thesis Table 4.4", t44,
+       "Jk(a-b-) is 'rare' (0); the printed values sum to 0.99 and are renormalised.",
+       {{{}, 0.0, t44}, {{"Jka"}, 0.26, t44}, {{"Jkb"}, 0.23, t44}, {{"Jka", "Jkb"}, 0.50, t44}}},
+      {"mns/thesis-table-4.4", "mns", "Caucasian, thesis Table 4.4", t44,
+       "Phenotypes without S and s ('rare') need a silent allele this system leaves out.",
+       {{{"M", "S"}, 0.06, t44},
+        {{"N", "S"}, 0.01, t44},
+        {{"M", "N", "S"}, 0.04, t44},
+        {{"M", "s"}, 0.08, t44},
+        {{"N", "s"}, 0.15, t44},
+        {{"M", "N", "s"}, 0.22, t44},
+        {{"M", "S", "s"}, 0.14, t44},
+        {{"N", "S", "s"}, 0.06, t44},
+        {{"M", "N", "S", "s"}, 0.24, t44}}},
+  };
+  return tables;
+}
+
+}  // namespace rbc::frequency

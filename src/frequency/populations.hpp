@@ -1,0 +1,49 @@
+#pragma once
+// Phenotype frequency tables: the built-in ones (each number with its source) and the
+// check every user-supplied table goes through.
+#include <Eigen/Dense>
+#include <string>
+#include <vector>
+
+#include "bloodgroup/system.hpp"
+
+namespace rbc::frequency {
+
+struct PopulationEntry {
+  std::vector<std::string> antigens;  // the phenotype, as antigen names ({} = no antigen)
+  double frequency = 0;               // relative frequency; "rare" in the source is 0
+  std::string source;                 // paper and table the number comes from
+};
+
+struct PopulationTable {
+  std::string id;      // "rh/thesis-table-3.4"
+  std::string system;  // built-in system id
+  std::string name;    // "Caucasian, thesis Table 3.4"
+  std::string source;
+  std::string notes;
+  std::vector<PopulationEntry> entries;  // phenotypes not listed have frequency 0
+};
+
+const std::vector<PopulationTable>& builtin_populations();
+// Throws InputError("unknown_population", path) for an unknown id.
+const PopulationTable& builtin_population(const std::string& id, const std::string& path = "population");
+
+// The table as a vector aligned with system.phenotypes().
+Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const PopulationTable& table);
+
+// ---- Checking user input ----
+inline constexpr double default_sum_tolerance = 0.015;  // Table 4.4's Kidd rows sum to 0.99
+inline constexpr double max_sum_tolerance = 0.1;
+
+struct CheckedFrequencies {
+  Eigen::VectorXd f;          // sums to 1
+  double input_sum = 0;       // the sum as given
+  bool renormalised = false;  // true when the input was divided by input_sum
+};
+
+// Each entry must be finite and in [0, 1]; the sum must be within sum_tolerance of 1 and is
+// then renormalised to 1. Throws InputError naming `path` or `path[i]`.
+CheckedFrequencies check_phenotype_frequencies(const Eigen::VectorXd& raw, std::size_t phenotype_count,
+                                               double sum_tolerance, const std::string& path);
+
+}  // namespace rbc::frequency

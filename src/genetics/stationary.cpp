@@ -1,0 +1,65 @@
+#include "genetics/stationary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "numeric/nnls.hpp"
+
+namespace rbc::genetics {
+
+StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
+                                        const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
+                                        const StationaryOptions& options) {
+  const Eigen::Index m = S.rows(), n = S.cols();
+  Eigen::MatrixXd A(m + n, m);
+  A.bottomRows(n) = S.transpose();
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(m + n);
+  b.tail(n) = f;
+
+  StationarySolution out;
+  Eigen::VectorXd x = x0;
+  for (int it = 1; it <= options.max_iterations; ++it) {
+    // Top block x^T P - I = B(x)^T - I (eq. 3.15, 3.33).
+    A.topRows(m) = P.maternal_transition(x).transpose();
+    A.topRows(m).diagonal().array() -= 1.0;
+    // Least squares by Householder QR: x = R_1^{-1} Q_1^T b (eq. 3.24), or over x >= 0.
+    const Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b) : Eigen::VectorXd(A.householderQr().solve(b));
+    const double change = (next - x).lpNorm<1>();
+    const double residual = (A * next - b).squaredNorm();
+    out.trace.push_back({it, change, residual});
+    x = next;
+    out.iterations = it;
+    out.residual = residual;
+    if (change < options.tolerance) {
+      out.converged = true;
+      break;
+    }
+  }
+  out.x = x;
+  return out;
+}
+
+Eigen::VectorXd uniform_start(int genotype_count) {
+  return Eigen::VectorXd::Constant(genotype_count, 1.0 / genotype_count);
+}
+
+MultistartSummary multistart_check(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,
+                                   const Eigen::VectorXd& reference, const StationaryOptions& options) {
+  MultistartSummary out;
+  const Eigen::Index m = S.rows();
+  out.starts = static_cast<int>(m);
+  for (Eigen::Index k = 0; k < m; ++k) {
+    const auto run = stationary_genotypes(P, S, f, Eigen::VectorXd::Unit(m, k), options);
+    out.converged += run.converged ? 1 : 0;
+    out.iterations.push_back(run.iterations);
+    out.max_deviation = std::max(out.max_deviation, (run.x - reference).lpNorm<Eigen::Infinity>());
+  }
+  out.all_agree = out.converged == out.starts && out.max_deviation <= multistart_agreement;
+  return out;
+}
+
+double stationarity_residual(const HeredityOperator& P, const Eigen::VectorXd& x) {
+  return (P.offspring(x, x) - x).lpNorm<1>();
+}
+
+}  // namespace rbc::genetics

@@ -1,0 +1,67 @@
+#pragma once
+// Stationary genotype distribution from phenotype frequencies by the thesis's iterated least
+// squares (sec. 3.3.3-3.3.6): solve A(x^(n-1)) x^(n) = b (eq. 3.17) with
+// A(x) = [x^T P - I; S^T], b = [0; f] (eq. 3.15), each step by QR (eq. 3.24-3.25), until the
+// L1 change is below a tolerance. Iterated exactly as written (nonnegative = false) the fixed
+// point is a least-squares compromise between stationarity and the phenotype frequencies,
+// and may sum to slightly less than 1 and hold small negative entries (Rh, Table 3.4; the
+// Caucasian Duffy table of sec. 3.5.2). With nonnegative = true each step solves the same
+// least-squares problem over x >= 0 instead, so every frequency is a probability.
+#include <Eigen/Dense>
+#include <vector>
+
+#include "genetics/heredity.hpp"
+
+namespace rbc::genetics {
+
+inline constexpr double default_stationary_tolerance = 1e-6;  // sec. 3.3.5
+inline constexpr int default_max_iterations = 1000;
+// Two starts "reach the same distribution" when no genotype frequency differs by more.
+inline constexpr double multistart_agreement = 1e-4;
+// Multi-start solves one problem per genotype; refused above this many genotypes.
+inline constexpr int max_multistart_genotypes = 136;  // 16 haplotypes
+
+struct StationaryOptions {
+  double tolerance = default_stationary_tolerance;  // on ||x^(n) - x^(n-1)||_1, > 0
+  int max_iterations = default_max_iterations;      // >= 1
+  bool nonnegative = true;  // each step min ||A x - b|| over x >= 0 (false: eq. 3.24 as printed)
+};
+
+struct IterationRecord {
+  int iteration = 0;
+  double change = 0;    // ||x^(n) - x^(n-1)||_1
+  double residual = 0;  // ||A(x^(n-1)) x^(n) - b||_2^2, eq. 3.26
+};
+
+struct StationarySolution {
+  Eigen::VectorXd x;  // genotype frequencies in eq. 3.9 order
+  int iterations = 0;
+  bool converged = false;
+  double residual = 0;  // of the last step, eq. 3.26
+  std::vector<IterationRecord> trace;
+};
+
+// One run of eq. 3.25 from x0. S is m x n (eq. 3.10), f has n entries.
+StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
+                                        const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
+                                        const StationaryOptions& options);
+
+// The thesis's default start: every genotype equally frequent.
+Eigen::VectorXd uniform_start(int genotype_count);
+
+struct MultistartSummary {
+  int starts = 0;
+  int converged = 0;
+  bool all_agree = false;    // every start within multistart_agreement of `reference`
+  double max_deviation = 0;  // largest |x_start - reference| over starts and genotypes
+  std::vector<int> iterations;  // per start e_1 ... e_m
+};
+
+// Sec. 3.3.6: start from every unit vector e_k and compare each result with `reference`.
+MultistartSummary multistart_check(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,
+                                   const Eigen::VectorXd& reference, const StationaryOptions& options);
+
+// ||x^T P x - x||_1: how far x is from stationary (eq. 3.13).
+double stationarity_residual(const HeredityOperator& P, const Eigen::VectorXd& x);
+
+}  // namespace rbc::genetics

@@ -1,0 +1,58 @@
+#include "numeric/nnls.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace rbc::numeric {
+
+Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b) {
+  const Eigen::Index n = A.cols();
+  Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
+  std::vector<bool> passive(static_cast<std::size_t>(n), false);
+  const double tol = 10 * std::numeric_limits<double>::epsilon() * A.cwiseAbs().colwise().sum().maxCoeff() *
+                     static_cast<double>(std::max(A.rows(), n));
+
+  // Least squares on the passive columns only; the other entries are 0.
+  auto solve_passive = [&] {
+    std::vector<Eigen::Index> cols;
+    for (Eigen::Index j = 0; j < n; ++j)
+      if (passive[static_cast<std::size_t>(j)]) cols.push_back(j);
+    Eigen::MatrixXd Ap(A.rows(), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t k = 0; k < cols.size(); ++k) Ap.col(static_cast<Eigen::Index>(k)) = A.col(cols[k]);
+    const Eigen::VectorXd zp = Ap.householderQr().solve(b);
+    Eigen::VectorXd z = Eigen::VectorXd::Zero(n);
+    for (std::size_t k = 0; k < cols.size(); ++k) z[cols[k]] = zp[static_cast<Eigen::Index>(k)];
+    return z;
+  };
+
+  for (Eigen::Index outer = 0; outer < 3 * n + 10; ++outer) {
+    const Eigen::VectorXd w = A.transpose() * (b - A * x);
+    Eigen::Index t = -1;
+    double best = tol;
+    for (Eigen::Index j = 0; j < n; ++j)
+      if (!passive[static_cast<std::size_t>(j)] && w[j] > best) best = w[j], t = j;
+    if (t < 0) break;  // Kuhn-Tucker conditions hold
+    passive[static_cast<std::size_t>(t)] = true;
+    for (Eigen::Index inner = 0; inner < 3 * n + 10; ++inner) {
+      const Eigen::VectorXd z = solve_passive();
+      double alpha = 1;
+      bool feasible = true;
+      for (Eigen::Index j = 0; j < n; ++j)
+        if (passive[static_cast<std::size_t>(j)] && z[j] <= 0) {
+          feasible = false;
+          const double denom = x[j] - z[j];
+          if (denom > 0) alpha = std::min(alpha, x[j] / denom);
+        }
+      if (feasible) {
+        x = z;
+        break;
+      }
+      x += alpha * (z - x);
+      for (Eigen::Index j = 0; j < n; ++j)
+        if (passive[static_cast<std::size_t>(j)] && x[j] <= tol) passive[static_cast<std::size_t>(j)] = false, x[j] = 0;
+    }
+  }
+  return x.cwiseMax(0.0);
+}
+
+}  // namespace rbc::numeric

@@ -1,0 +1,12 @@
+#pragma once
+// Non-negative least squares: min ||A x - b||_2 subject to x >= 0, by the active-set method
+// of Lawson and Hanson (Solving Least Squares Problems, 1974, ch. 23). Each inner step is an
+// ordinary least-squares solve (Householder QR) on the current passive set.
+#include <Eigen/Dense>
+
+namespace rbc::numeric {
+
+// A: rows x cols with rows >= 1; returns x with cols entries, all >= 0.
+Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b);
+
+}  // namespace rbc::numeric

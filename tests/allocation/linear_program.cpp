@@ -1,0 +1,61 @@
+#include "allocation/linear_program.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "common/input_error.hpp"
+
+using namespace rbc::allocation;
+
+namespace {
+
+// max 3x + 2y  s.t.  x + y <= 4,  x + 3y <= 9,  x <= 3,  x, y >= 0.  Optimum (3, 1), value 11;
+// duals: 2 on the first row, 0 on the second, and the bound x <= 3 prices x at 1.
+LinearProgram small_lp() {
+  LinearProgram lp;
+  lp.maximize = true;
+  lp.objective = {3, 2};
+  lp.constraints = {{{1, 1}, {std::nullopt, 4.0}}, {{1, 3}, {std::nullopt, 9.0}}};
+  lp.bounds = {{0.0, 3.0}, {0.0, std::nullopt}};
+  return lp;
+}
+
+}  // namespace
+
+TEST_CASE("solve_linear_program: optimal, primal and dual feasible, complementary slackness", "[allocation][property]") {
+  const auto s = solve_linear_program(small_lp());
+  REQUIRE(s.status == LpStatus::optimal);
+  CHECK(s.objective == Approx(11));
+  CHECK(s.x[0] == Approx(3));
+  CHECK(s.x[1] == Approx(1));
+  CHECK(s.duals[0] == Approx(2));
+  CHECK(s.duals[1] == Approx(0).margin(1e-12));
+  // Reduced costs c - A'y: 1 for x (held at its upper bound), 0 for basic y.
+  CHECK(s.reduced_costs[0] == Approx(1));
+  CHECK(s.reduced_costs[1] == Approx(0).margin(1e-12));
+}
+
+TEST_CASE("solve_linear_program: infeasible and unbounded are outcomes, not errors", "[allocation][property]") {
+  LinearProgram infeasible;
+  infeasible.objective = {1};
+  infeasible.constraints = {{{1}, {2.0, std::nullopt}}, {{1}, {std::nullopt, 1.0}}};
+  CHECK(solve_linear_program(infeasible).status == LpStatus::infeasible);
+  LinearProgram unbounded;
+  unbounded.maximize = true;
+  unbounded.objective = {1};
+  CHECK(solve_linear_program(unbounded).status == LpStatus::unbounded);
+}
+
+TEST_CASE("solve_linear_program: bad input names the field, and the next solve works", "[allocation][regression]") {
+  LinearProgram bad = small_lp();
+  bad.constraints[1].coefficients = {1};
+  try {
+    solve_linear_program(bad);
+    FAIL("a short coefficient row was accepted");
+  } catch (const rbc::InputError& e) {
+    CHECK(e.path() == "constraints[1].coefficients");
+  }
+  bad = small_lp();
+  bad.bounds[0] = {5.0, 1.0};
+  CHECK_THROWS_AS(solve_linear_program(bad), rbc::InputError);
+  CHECK(solve_linear_program(small_lp()).objective == Approx(11));
+}

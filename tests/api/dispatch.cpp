@@ -1,0 +1,93 @@
+#include "api/dispatch.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace {
+
+json call(const std::string& op, const std::string& body) { return json::parse(rbc::api::handle_request(op, body)); }
+
+std::pair<std::string, std::string> error_of(const json& r) {
+  if (!r.contains("error")) return {"", ""};
+  return {r["error"]["code"], r["error"]["path"]};
+}
+
+using CP = std::pair<std::string, std::string>;
+
+}  // namespace
+
+TEST_CASE("handle_request: every bad input is an error naming the field, and the next call works", "[api][regression]") {
+  const std::string good = R"({"system": "rhd", "frequencies": [0.168, 0.832]})";
+  const std::vector<std::tuple<std::string, std::string, CP>> bad = {
+      {"stationary", "{not json", {"malformed_json", ""}},
+      {"stationary", "[1, 2]", {"invalid_field", "the request"}},
+      {"nosuchop", "{}", {"unknown_operation", ""}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, -0.832]})", {"invalid_field", "frequencies[1]"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, null]})", {"invalid_field", "frequencies[1]"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168]})", {"wrong_length", "frequencies"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.1, 0.5]})", {"sum_not_one", "frequencies"}},
+      {"stationary", R"({"system": "rhesus", "frequencies": [0.5, 0.5]})", {"unknown_system", "system"}},
+      {"stationary", R"({"system": "rhd", "population": "nowhere"})", {"unknown_population", "population"}},
+      {"stationary", R"({"system": "rhd", "population": "abo/thesis-table-4.4"})", {"invalid_field", "population"}},
+      {"stationary", R"({"system": "rhd"})", {"missing_field", "frequencies"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, 0.832], "tolerence": 1e-6})", {"unknown_field", "tolerence"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, 0.832], "tolerance": 0})", {"invalid_field", "tolerance"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, 0.832], "max_iterations": 2.5})", {"invalid_field", "max_iterations"}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, 0.832], "api_version": 2})", {"unsupported_version", "api_version"}},
+      {"stationary", R"({"system": "rhd", "frequencies": {"D": 0.832, "Dd": 0.168}})", {"unknown_phenotype", "frequencies.Dd"}},
+      {"stationary",
+       R"({"system": {"name": "X", "antigens": ["A"], "loci": [{"name": "L", "alleles": [{"name": "a", "antigens": []}, {"name": "a", "antigens": ["A"]}]}]}, "frequencies": [0.5, 0.5]})",
+       {"duplicate_name", "system.loci[0].alleles[1].name"}},
+      {"stationary",
+       R"({"system": {"name": "X", "antigens": ["A"], "loci": [{"name": "L", "alleles": [{"name": "a", "antigens": ["B"]}]}]}, "frequencies": [1]})",
+       {"unknown_antigen", "system.loci[0].alleles[0].antigens[0]"}},
+      {"lp", R"({"objective": [1, 2], "constraints": [{"coefficients": [1], "upper": 3}]})",
+       {"wrong_length", "constraints[0].coefficients"}},
+      {"lp", R"({"sense": "maximise", "objective": [1]})", {"invalid_field", "sense"}},
+  };
+  for (const auto& [op, body, expected] : bad) {
+    INFO(op << " " << body);
+    CHECK(error_of(call(op, body)) == expected);
+    const auto ok = call("stationary", good);
+    REQUIRE(ok.contains("result"));
+    CHECK(ok["result"]["least_squares"]["x"][0].get<double>() == Approx(0.168).margin(1e-6));
+  }
+}
+
+TEST_CASE("handle_request: a user-defined system too large is refused with the limit named", "[api][regression]") {
+  json loci = json::array();
+  for (int l = 0; l < 2; ++l) {
+    json alleles = json::array();
+    for (int a = 0; a < 6; ++a) alleles.push_back({{"name", "a" + std::to_string(a)}, {"antigens", json::array()}});
+    loci.push_back({{"name", "L" + std::to_string(l)}, {"alleles", alleles}});
+  }
+  const json request = {{"system", {{"name", "Big"}, {"antigens", {"X"}}, {"loci", loci}}}, {"frequencies", {1.0}}};
+  const auto r = call("stationary", request.dump());
+  CHECK(error_of(r) == CP{"limit_exceeded", "system.loci"});
+  CHECK(r["error"]["message"].get<std::string>().find("limit is 24") != std::string::npos);
+}
+
+TEST_CASE("handle_request: frequencies as {label: f} equal the array form, and renormalising warns", "[api][property]") {
+  const auto a = call("stationary", R"({"system": "abo", "frequencies": [0.44, 0.43, 0.09, 0.04]})");
+  const auto b = call("stationary", R"({"system": "abo", "frequencies": {"AB": 0.04, "O": 0.44, "A": 0.43, "B": 0.09}})");
+  CHECK(a["result"]["least_squares"]["x"] == b["result"]["least_squares"]["x"]);
+  CHECK(a["warnings"].empty());
+  const auto k = call("stationary", R"({"system": "kidd", "population": "kidd/thesis-table-4.4"})");
+  REQUIRE(k["warnings"].size() >= 1);
+  CHECK(k["warnings"][0]["code"] == "renormalised");
+  CHECK(k["result"]["input"]["renormalised"] == true);
+}
+
+TEST_CASE("handle_request: describe declares every field the operations read", "[api][property]") {
+  const auto d = call("describe", "{}");
+  const auto& fields = d["result"]["operations"]["stationary"]["fields"];
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.push_back(f["name"]);
+  for (const auto* n : {"system", "population", "frequencies", "sum_tolerance", "tolerance", "max_iterations",
+                        "nonnegative", "multistart"})
+    CHECK(std::find(names.begin(), names.end(), n) != names.end());
+  const auto v = call("version", "{}");
+  CHECK(v["result"]["glpk"].get<std::string>().rfind("5.", 0) == 0);
+}

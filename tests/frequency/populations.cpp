@@ -1,0 +1,48 @@
+#include "frequency/populations.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "bloodgroup/builtin_systems.hpp"
+#include "common/input_error.hpp"
+#include "support/assert_near.hpp"
+
+using namespace rbc;
+
+TEST_CASE("builtin_populations: every table is valid for its system", "[frequency][validation]") {
+  for (const auto& t : frequency::builtin_populations()) {
+    INFO(t.id);
+    const auto& s = bloodgroup::builtin_system(t.system);
+    const Eigen::VectorXd f = frequency::frequencies_for(s, t);
+    CHECK(f.minCoeff() >= 0);
+    const auto checked = frequency::check_phenotype_frequencies(f, s.phenotypes().size(), frequency::default_sum_tolerance, "f");
+    CHECK(checked.f.sum() == Approx(1.0));
+    CHECK(!t.source.empty());
+    for (const auto& e : t.entries) CHECK(!e.source.empty());
+  }
+}
+
+TEST_CASE("check_phenotype_frequencies: Table 4.4's Kidd rows (sum 0.99) are renormalised", "[frequency][validation]") {
+  const auto& kidd = bloodgroup::builtin_system("kidd");
+  const auto c = frequency::check_phenotype_frequencies(
+      frequency::frequencies_for(kidd, frequency::builtin_population("kidd/thesis-table-4.4")), 4, 0.015, "f");
+  CHECK(c.renormalised);
+  CHECK(c.input_sum == Approx(0.99));
+  test::assert_near(c.f, test::vec({0, 0.26 / 0.99, 0.23 / 0.99, 0.50 / 0.99}), 1e-15);
+}
+
+TEST_CASE("check_phenotype_frequencies: bad input names the field", "[frequency][regression]") {
+  auto code_and_path = [](const Eigen::VectorXd& v, std::size_t n) -> std::pair<std::string, std::string> {
+    try {
+      frequency::check_phenotype_frequencies(v, n, 0.015, "frequencies");
+    } catch (const InputError& e) {
+      return {e.code(), e.path()};
+    }
+    return {"", ""};
+  };
+  CHECK(code_and_path(test::vec({0.5, -0.1, 0.6}), 3) == std::pair<std::string, std::string>{"invalid_field", "frequencies[1]"});
+  CHECK(code_and_path(test::vec({0.5, std::nan(""), 0.5}), 3) ==
+        std::pair<std::string, std::string>{"invalid_field", "frequencies[1]"});
+  CHECK(code_and_path(test::vec({0.5, 0.5}), 3) == std::pair<std::string, std::string>{"wrong_length", "frequencies"});
+  CHECK(code_and_path(test::vec({0.5, 0.3, 0.1}), 3) == std::pair<std::string, std::string>{"sum_not_one", "frequencies"});
+  CHECK(code_and_path(test::vec({0.5, 0.3, 0.2}), 3) == std::pair<std::string, std::string>{"", ""});
+}

@@ -1,0 +1,185 @@
+#include "genetics/stationary.hpp"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "bloodgroup/builtin_systems.hpp"
+#include "frequency/populations.hpp"
+#include "genetics/gene_counting.hpp"
+#include "support/assert_near.hpp"
+
+using namespace rbc;
+
+namespace {
+
+struct Problem {
+  const bloodgroup::System& system;
+  genetics::HeredityOperator P;
+  Eigen::MatrixXd S;
+  Eigen::VectorXd f;
+};
+
+Problem problem(const std::string& system, const Eigen::VectorXd& f) {
+  const auto& s = bloodgroup::builtin_system(system);
+  return {s, genetics::HeredityOperator(s), genetics::phenotype_matrix(s), f};
+}
+
+Problem population(const std::string& system, const std::string& table) {
+  const auto& s = bloodgroup::builtin_system(system);
+  return problem(system, frequency::frequencies_for(s, frequency::builtin_population(table)));
+}
+
+genetics::StationarySolution solve(const Problem& p, bool nonnegative) {
+  genetics::StationaryOptions o;
+  o.nonnegative = nonnegative;
+  return genetics::stationary_genotypes(p.P, p.S, p.f, genetics::uniform_start(p.P.genotype_count()), o);
+}
+
+double x_of(const Problem& p, const genetics::StationarySolution& s, const std::string& label) {
+  for (std::size_t g = 0; g < p.system.genotypes().size(); ++g)
+    if (p.system.genotypes()[g].label == label) return s.x[static_cast<Eigen::Index>(g)];
+  FAIL("no genotype " << label);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("stationary_genotypes: RhD, eq. 3.4", "[genetics][validation]") {
+  const auto p = problem("rhd", test::vec({0.168, 0.832}));
+  for (bool nonnegative : {false, true}) {
+    const auto s = solve(p, nonnegative);
+    CHECK(s.converged);
+    test::assert_near(s.x, test::vec({0.168, 0.484, 0.348}), 5e-4);
+    // The analytic Hardy-Weinberg solution printed beside eq. 3.4.
+    const double q = std::sqrt(0.168);
+    test::assert_near(s.x, test::vec({0.168, 0.832 - (1 - q) * (1 - q), (1 - q) * (1 - q)}), 1e-6);
+  }
+}
+
+TEST_CASE("stationary_genotypes: ABO, eq. 3.5", "[genetics][validation]") {
+  const auto p = problem("abo", test::vec({0.44, 0.43, 0.09, 0.04}));
+  const auto s = solve(p, false);
+  CHECK(s.converged);
+  test::assert_near(s.x, test::vec({0.440, 0.358, 0.087, 0.073, 0.038, 0.004}), 5e-4);
+  // The least-squares compromise: not a distribution summing to 1 (NOTES.md).
+  CHECK(s.x.sum() == Approx(0.9988).margin(2e-4));
+  // With the non-negativity constraint nothing changes: no entry wanted to go negative.
+  test::assert_near(solve(p, true).x, s.x, 1e-6);
+}
+
+TEST_CASE("stationary_genotypes: Rh, Table 3.4", "[genetics][validation]") {
+  const auto p = population("rh", "rh/thesis-table-3.4");
+  const std::vector<std::pair<const char*, double>> table = {
+      {"dce/DCe", 0.326}, {"Dce/DCe", 0.022}, {"dCe/Dce", 0.001}, {"DCe/DCe", 0.176}, {"dCe/DCe", 0.009},
+      {"dce/dce", 0.151}, {"DcE/DCe", 0.119}, {"dcE/DCe", 0.010}, {"dCe/DcE", 0.003}, {"dce/DCE", 0.002},
+      {"dCE/Dce", 0.000}, {"Dce/DCE", 0.000}, {"dce/DcE", 0.110}, {"Dce/DcE", 0.007}, {"dcE/Dce", 0.001},
+      {"DcE/DcE", 0.020}, {"dcE/DcE", 0.003}, {"dce/Dce", 0.020}, {"Dce/Dce", 0.001}, {"dce/dcE", 0.009},
+      {"dce/dCe", 0.008}, {"DCe/DCE", 0.002}, {"dCe/DCE", 0.000}, {"DcE/DCE", 0.001}, {"dCE/DcE", 0.000}};
+  const auto exact = solve(p, false);
+  CHECK(exact.converged);
+  for (const auto& [label, value] : table) {
+    INFO(label);
+    CHECK(x_of(p, exact, label) == Approx(value).margin(5e-4 + 1e-9));
+  }
+  // The genotype Table 3.4 leaves out computes slightly negative (NOTES.md, misprint 5).
+  CHECK(x_of(p, exact, "dCE/DCe") == Approx(-0.0002).margin(1e-4));
+  // The non-negative variant keeps every entry a probability and still reproduces the table.
+  const auto nn = solve(p, true);
+  CHECK(nn.x.minCoeff() >= 0);
+  for (const auto& [label, value] : table) {
+    INFO(label);
+    CHECK(x_of(p, nn, label) == Approx(value).margin(1e-3));
+  }
+}
+
+TEST_CASE("multistart_check: every unit-vector start reaches the same distribution within 37 iterations (sec. 3.3.6)",
+          "[genetics][validation]") {
+  for (const auto& [system, table] : std::vector<std::pair<std::string, std::string>>{
+           {"abo", "abo/thesis-table-4.4"}, {"rh", "rh/thesis-table-3.4"}, {"rh", "rh/thesis-table-4.4"},
+           {"kell", "kell/thesis-table-4.4"}, {"duffy", "duffy/caucasian-sec-3.5.2"},
+           {"duffy", "duffy/african-sec-3.5.2"}, {"kidd", "kidd/thesis-table-4.4"}, {"mns", "mns/thesis-table-4.4"}}) {
+    for (bool nonnegative : {false, true}) {
+      INFO(table << (nonnegative ? " (nonnegative)" : " (as printed)"));
+      auto p = population(system, table);
+      p.f /= p.f.sum();
+      genetics::StationaryOptions o;
+      o.nonnegative = nonnegative;
+      const auto reference = genetics::stationary_genotypes(p.P, p.S, p.f, genetics::uniform_start(p.P.genotype_count()), o);
+      const auto ms = genetics::multistart_check(p.P, p.S, p.f, reference.x, o);
+      CHECK(ms.starts == p.P.genotype_count());
+      CHECK(ms.all_agree);
+      CHECK(*std::max_element(ms.iterations.begin(), ms.iterations.end()) <= 37);
+    }
+  }
+}
+
+TEST_CASE("stationary_genotypes: recovers a Hardy-Weinberg population from its phenotypes", "[genetics][property]") {
+  std::mt19937_64 rng(20201124);
+  std::uniform_real_distribution<double> u(0.05, 1.0);  // only the fixed generator's bits matter here
+  for (const auto& id : {"abo", "rh", "duffy", "kidd", "mns", "kell"}) {
+    const auto& s = bloodgroup::builtin_system(id);
+    for (int trial = 0; trial < 5; ++trial) {
+      Eigen::VectorXd hp(static_cast<Eigen::Index>(s.haplotypes().size()));
+      for (auto& v : hp) v = u(rng);
+      hp /= hp.sum();
+      const Eigen::VectorXd truth = genetics::hardy_weinberg(s, hp);
+      const auto p = problem(id, genetics::phenotype_matrix(s).transpose() * truth);
+      const auto sol = solve(p, true);
+      INFO(id << " trial " << trial);
+      CHECK(sol.converged);
+      // A stationary x with S'x = f exists, so the residual vanishes and x is a fixed point.
+      CHECK(sol.residual < 1e-12);
+      CHECK(genetics::stationarity_residual(p.P, sol.x) < 1e-6);
+      test::assert_near(p.S.transpose() * sol.x, p.f, 1e-6);
+      CHECK(sol.x.minCoeff() >= 0);
+      CHECK(sol.x.maxCoeff() <= 1);
+    }
+  }
+}
+
+TEST_CASE("stationary_genotypes: nonnegative keeps probabilities in [0, 1] on random phenotype tables",
+          "[genetics][property]") {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (const auto& id : {"abo", "rh", "duffy", "kidd", "mns", "kell"}) {
+    const auto& s = bloodgroup::builtin_system(id);
+    for (int trial = 0; trial < 5; ++trial) {
+      Eigen::VectorXd f(static_cast<Eigen::Index>(s.phenotypes().size()));
+      for (auto& v : f) v = u(rng) < 0.3 ? 0.0 : u(rng);  // zeros ("rare") are valid input
+      if (f.sum() == 0) f[0] = 1;
+      f /= f.sum();
+      const auto sol = solve(problem(id, f), true);
+      INFO(id << " trial " << trial);
+      CHECK(sol.x.minCoeff() >= 0);
+      CHECK(sol.x.maxCoeff() <= 1);
+      CHECK(std::isfinite(sol.x.sum()));
+    }
+  }
+}
+
+TEST_CASE("stationary_genotypes: relabelling alleles changes nothing", "[genetics][property]") {
+  // Duffy with its alleles listed in another order: the same genotypes get the same values.
+  bloodgroup::SystemDefinition d = bloodgroup::builtin_system("duffy").definition();
+  std::swap(d.loci[0].alleles[0], d.loci[0].alleles[2]);
+  const auto other = bloodgroup::System::build(d);
+  const auto& base = bloodgroup::builtin_system("duffy");
+  const Eigen::VectorXd f = test::vec({0.68, 0.06, 0.25, 0.01});  // same phenotype order (antigens unchanged)
+  const auto a = solve(problem("duffy", f), true);
+  const genetics::HeredityOperator P(other);
+  const auto b = genetics::stationary_genotypes(P, genetics::phenotype_matrix(other), f,
+                                                genetics::uniform_start(P.genotype_count()), {});
+  for (std::size_t g = 0; g < base.genotypes().size(); ++g) {
+    const auto& gt = base.genotypes()[g];
+    const auto& h1 = base.haplotypes()[gt.first].name;
+    const auto& h2 = base.haplotypes()[gt.second].name;
+    for (std::size_t k = 0; k < other.genotypes().size(); ++k) {
+      const auto& o = other.genotypes()[k];
+      const auto& o1 = other.haplotypes()[o.first].name;
+      const auto& o2 = other.haplotypes()[o.second].name;
+      if ((o1 == h1 && o2 == h2) || (o1 == h2 && o2 == h1)) {
+        INFO(gt.label);
+        CHECK(b.x[static_cast<Eigen::Index>(k)] == Approx(a.x[static_cast<Eigen::Index>(g)]).margin(1e-6));
+      }
+    }
+  }
+}
