@@ -23,7 +23,9 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
     A.topRows(m) = P.maternal_transition(x).transpose();
     A.topRows(m).diagonal().array() -= 1.0;
     // Least squares by Householder QR: x = R_1^{-1} Q_1^T b (eq. 3.24), or over x >= 0.
-    const Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b) : Eigen::VectorXd(A.householderQr().solve(b));
+    // The previous iterate's support warm-starts NNLS: once it settles, a step is one QR.
+    const Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b, it > 1 ? &x : nullptr)
+                                                     : Eigen::VectorXd(A.householderQr().solve(b));
     const double change = (next - x).lpNorm<1>();
     const double residual = (A * next - b).squaredNorm();
     out.trace.push_back({it, change, residual});

@@ -1,11 +1,12 @@
 #include "numeric/nnls.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
 namespace rbc::numeric {
 
-Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b) {
+Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* warm_start) {
   const Eigen::Index n = A.cols();
   Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
   std::vector<bool> passive(static_cast<std::size_t>(n), false);
@@ -24,6 +25,21 @@ Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b) {
     for (std::size_t k = 0; k < cols.size(); ++k) z[cols[k]] = zp[static_cast<Eigen::Index>(k)];
     return z;
   };
+
+  if (warm_start) {
+    for (Eigen::Index j = 0; j < n; ++j) passive[static_cast<std::size_t>(j)] = (*warm_start)[j] > 0;
+    const Eigen::VectorXd z = solve_passive();
+    bool optimal = true;
+    for (Eigen::Index j = 0; j < n && optimal; ++j)
+      if (passive[static_cast<std::size_t>(j)] && z[j] <= 0) optimal = false;
+    if (optimal) {
+      const Eigen::VectorXd w = A.transpose() * (b - A * z);
+      for (Eigen::Index j = 0; j < n && optimal; ++j)
+        if (!passive[static_cast<std::size_t>(j)] && w[j] > tol) optimal = false;
+    }
+    if (optimal) return z;
+    std::fill(passive.begin(), passive.end(), false);
+  }
 
   for (Eigen::Index outer = 0; outer < 3 * n + 10; ++outer) {
     const Eigen::VectorXd w = A.transpose() * (b - A * x);

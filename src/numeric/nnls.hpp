@@ -7,6 +7,9 @@
 namespace rbc::numeric {
 
 // A: rows x cols with rows >= 1; returns x with cols entries, all >= 0.
-Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b);
+// warm_start (optional, cols entries): a guess whose positive entries name the columns
+// expected to be positive. When that guess is optimal (checked by the Kuhn-Tucker
+// conditions) it costs one least-squares solve; otherwise the cold method runs.
+Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* warm_start = nullptr);
 
 }  // namespace rbc::numeric

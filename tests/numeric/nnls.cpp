@@ -31,3 +31,18 @@ TEST_CASE("nnls: satisfies the Kuhn-Tucker conditions on random problems", "[num
     }
   }
 }
+
+TEST_CASE("nnls: a warm start gives the same answer as a cold one", "[numeric][property]") {
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> g;
+  for (int trial = 0; trial < 20; ++trial) {
+    Eigen::MatrixXd A(10, 5);
+    Eigen::VectorXd b(10), guess(5);
+    for (auto& v : A.reshaped()) v = g(rng);
+    for (auto& v : b) v = g(rng);
+    for (auto& v : guess) v = g(rng);  // right or wrong, the answer must not change
+    const Eigen::VectorXd cold = numeric::nnls(A, b);
+    test::assert_near(numeric::nnls(A, b, &cold), cold, 1e-10);
+    test::assert_near(numeric::nnls(A, b, &guess), cold, 1e-10);
+  }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Build the web front end.
+//
+//   node scripts/build-web.mjs            public/build/{app.js,app.css,worker.js,rbcmatch.js,rbcmatch.wasm}
+//   node scripts/build-web.mjs --single   also build/single/rbcmatch.html: one self-contained file
+//                                         (scripts, styles, worker and wasm inlined) for file:// use
+//   --mock                                use tests/browser/mock/rbcmatch.js instead of the wasm
+//                                         module (front-end work before `make wasm`; never shipped)
+//   --dev                                 no minification
+//   RBCMATCH_WASM_DIR=dir                 take rbcmatch.js/.wasm from dir instead of build/wasm[/wasm]
+//
+// Only the single-file build inlines anything (STYLE pitfalls): the served site loads the
+// worker and the .wasm as separate files, which the browser caches and streams.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const single = args.has('--single');
+const mock = args.has('--mock');
+const minify = !args.has('--dev');
+
+// `make wasm` links the module in the wasm/ subfolder of the CMake tree build/wasm.
+const wasmDir = process.env.RBCMATCH_WASM_DIR ||
+  [join(root, 'build/wasm'), join(root, 'build/wasm/wasm')].find((d) => existsSync(join(d, 'rbcmatch.js'))) ||
+  join(root, 'build/wasm');
+const moduleJs = mock ? join(root, 'tests/browser/mock/rbcmatch.js') : join(wasmDir, 'rbcmatch.js');
+const moduleWasm = mock ? null : join(wasmDir, 'rbcmatch.wasm');
+for (const file of [moduleJs, moduleWasm].filter(Boolean)) {
+  if (!existsSync(file)) {
+    console.error(`build-web: ${file} is missing; run \`make wasm\` first (or pass --mock for front-end work).`);
+    process.exit(1);
+  }
+}
+
+const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none' };
+const outDir = join(root, 'public/build');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+// 1. The served site: separate files.
+await build({ ...common, entryPoints: [join(root, 'web/app.js')], outfile: join(outDir, 'app.js'), format: 'esm', sourcemap: true });
+await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true });
+copyFileSync(moduleJs, join(outDir, 'rbcmatch.js'));
+if (moduleWasm) copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
+console.log(`build-web: wrote ${outDir}${mock ? ' (MOCK module)' : ''}`);
+
+// 2. The single file.
+if (single) {
+  const out = join(root, 'build/single/rbcmatch.html');
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    writeFileSync(out, await singleFile());
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  console.log(`build-web: wrote ${out}${mock ? ' (MOCK module)' : ''}`);
+}
+
+async function bundleInMemory(entry, format) {
+  const result = await build({ ...common, entryPoints: [entry], format, write: false, outdir: '/virtual' });
+  const text = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { js: text('.js'), css: text('.css') };
+}
+
+async function singleFile() {
+  const app = await bundleInMemory(join(root, 'web/app.js'), 'esm');
+  const worker = await bundleInMemory(join(root, 'web/worker.js'), 'iife');
+  const wasm = moduleWasm ? `self.RBCMATCH_WASM_BASE64=${JSON.stringify(readFileSync(moduleWasm).toString('base64'))};\n` : '';
+  const moduleSource = readFileSync(moduleJs, 'utf8');
+  // A Blob worker inherits the page's CSP, which allows no eval; Embind's default code generation
+  // uses `new Function`, so the module must be linked with -sDYNAMIC_EXECUTION=0.
+  if (moduleSource.includes('new Function')) {
+    throw new Error(`build-web: ${moduleJs} uses \`new Function\` (link it with -sDYNAMIC_EXECUTION=0); the single file's CSP forbids eval`);
+  }
+  const workerSource = `${wasm}${moduleSource}\n;${worker.js}`;
+  // The worker source travels as a JS string (JSON-escaped, '<' escaped so no '</script>' can end
+  // the tag early) and starts from a Blob URL: file:// pages cannot load workers from files.
+  const bootstrap = `globalThis.rbcmatchWorkerFactory=()=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u);URL.revokeObjectURL(u);return w};`;
+  const appJs = app.js.replaceAll('</script', '<\\/script');
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  // Inline code is allowed by hash only, so the single file keeps a strict CSP without 'unsafe-inline'.
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hash(bootstrap)} ${hash(appJs)} 'wasm-unsafe-eval'`,
+    'worker-src blob:',
+    `style-src ${hash(app.css)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  let html = readFileSync(join(root, 'public/index.html'), 'utf8');
+  const replace = (pattern, text) => {
+    if (!pattern.test(html)) throw new Error(`build-web: public/index.html no longer matches ${pattern}`);
+    html = html.replace(pattern, () => text);
+  };
+  replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  replace(/<link rel="stylesheet" href="build\/app.css">/, `<style>${app.css}</style>`);
+  replace(/<script type="module" src="build\/app.js"><\/script>/, `<script>${bootstrap}</script>\n  <script type="module">${appJs}</script>`);
+  return html;
+}

@@ -1,0 +1,115 @@
+// Browser tests of the Genotypes calculator on the served site (public/ via scripts/serve.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, ABO_FREQUENCIES } from './helpers.mjs';
+
+let server, browser, page, problems;
+const requests = [];
+
+before(async () => {
+  requireBuilt('public/build/app.js', 'public/build/worker.js', 'public/build/rbcmatch.js');
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  problems = watchProblems(page);
+  // Every request the page (or its worker) makes, for the same-origin test.
+  browser.context.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}#/genotypes`);
+  await page.waitForSelector('#gt-f-0');
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function enterAboFrequencies(values) {
+  await page.selectOption('#gt-system', 'abo');
+  for (const [i, v] of values.entries()) await page.fill(`#gt-f-${i}`, String(v));
+}
+
+test('page: header, Genotypes tab active, other calculators shown as coming soon', async () => {
+  assert.equal(await page.textContent('header h1'), 'rbcmatch');
+  assert.equal(await page.textContent('nav .tab[aria-current="page"]'), 'Genotypes');
+  const disabled = await page.$$eval('nav .tab.disabled', (els) => els.map((e) => e.firstChild.textContent));
+  assert.deepEqual(disabled, ['Relatives', 'Family', 'Frequencies', 'Antigen order', 'Allocation', 'Supply']);
+});
+
+test('Genotypes: ABO, thesis eq. 3.5, numbers on screen', async () => {
+  await enterAboFrequencies(ABO_FREQUENCIES);
+  await page.click('#gt-compute');
+  await page.waitForSelector('#gt-result-table');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assertAboEq35(await leastSquaresColumn(page));
+  // Full value kept in the title of each rounded number.
+  const title = await page.getAttribute('#gt-result-table tbody td.num span', 'title');
+  assert.ok(title && !Number.isNaN(Number(title)), `title holds the full value: ${title}`);
+  // Charts drawn, CSV offered.
+  assert.equal(await page.locator('.results canvas').count(), 2);
+  const csv = decodeURIComponent((await page.getAttribute('.results a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
+  assert.match(csv.split('\r\n')[0], /^phenotype,antigens,phenotype_frequency,genotype,least_squares_x,gene_counting_x$/);
+  assert.equal(csv.trim().split('\r\n').length, 1 + 6);
+});
+
+test('Genotypes: a negative frequency is marked next to its field; a corrected input computes', async () => {
+  await enterAboFrequencies([0.44, 0.43, -0.09, 0.04]);
+  const error = page.locator('[data-error-for="frequencies[2]"]');
+  assert.match(await error.textContent(), /0/); // live check, before any computing
+  assert.equal(await page.getAttribute('#gt-f-2', 'aria-invalid'), 'true');
+  await page.click('#gt-compute');
+  // The API's own message (path frequencies[2]) replaces the live one, still next to row 2.
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Not computed'));
+  assert.match(await error.textContent(), /frequencies\[2\]|>= ?0|≥ ?0/);
+  assert.equal(await page.locator('#gt-result-table').count(), 0, 'no stale result is shown');
+  for (const i of [0, 1, 3]) assert.equal(await page.textContent(`[data-error-for="frequencies[${i}]"]`), '');
+
+  await page.fill('#gt-f-2', '0.09');
+  assert.equal(await error.textContent(), '');
+  await page.click('#gt-compute');
+  await page.waitForSelector('#gt-result-table');
+  assertAboEq35(await leastSquaresColumn(page));
+});
+
+test('Genotypes: the URL holds the state; opening it reproduces the result', async () => {
+  await enterAboFrequencies(ABO_FREQUENCIES);
+  await page.click('details.options summary');
+  await page.check('#gt-opt-multistart');
+  const url = page.url();
+  assert.match(url, /#\/genotypes\?.*system=abo/);
+  assert.match(decodeURIComponent(url), /frequencies=0\.44,0\.43,0\.09,0\.04/);
+  assert.match(url, /multistart=1/);
+
+  const other = await browser.context.newPage();
+  const otherProblems = watchProblems(other);
+  await other.goto(url);
+  await other.waitForSelector('#gt-result-table'); // computed on load, no click
+  assert.equal(await other.inputValue('#gt-system'), 'abo');
+  assert.equal(await other.inputValue('#gt-f-3'), '0.04');
+  assert.ok(await other.isChecked('#gt-opt-multistart'));
+  assertAboEq35(await leastSquaresColumn(other));
+  assert.equal(await other.locator('.multistart').count(), 1, 'multistart summary shown');
+  assert.deepEqual(otherProblems, []);
+  await other.close();
+});
+
+test('Genotypes: Cancel stops the worker; the next computation starts a fresh one and works', async () => {
+  await enterAboFrequencies(ABO_FREQUENCIES);
+  // Click Compute and Cancel in one task, so the reply cannot arrive in between.
+  await page.evaluate(() => {
+    document.querySelector('#gt-compute').click();
+    document.querySelector('.actions button.secondary').click();
+  });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+  await page.click('#gt-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assertAboEq35(await leastSquaresColumn(page));
+});
+
+test('no request leaves the page origin', async () => {
+  const origin = new URL(server.url).origin;
+  assert.ok(requests.length > 0);
+  const foreign = requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((u) => u.endsWith('.wasm') || u.endsWith('rbcmatch.js')), 'the module was loaded from this origin');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});

@@ -1,0 +1,83 @@
+// Shared set-up for the browser tests: the static server on a free port, and headless
+// Debian Chromium driven by playwright-core with a fresh profile per browser.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Fail (not skip) when a build output is missing: `make test` builds them first. */
+export function requireBuilt(...relativePaths) {
+  for (const p of relativePaths) {
+    if (!existsSync(join(root, p))) throw new Error(`${p} is missing: run \`node scripts/build-web.mjs --single\` (after \`make wasm\`) first`);
+  }
+}
+
+/** Start scripts/serve.mjs on a free port; resolves to {url, stop()}. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) resolve({ url: match[1], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited early (${code}): ${out}`)));
+  });
+}
+
+/** Launch Chromium with a fresh user data dir; resolves to {browser, close()}. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'rbcmatch-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Collect console errors and CSP violations of a page, to assert on at the end. */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** The least-squares column of the result table: {genotypeLabel: shownText}. */
+export async function leastSquaresColumn(page) {
+  return page.$$eval('#gt-result-table tbody tr', (rows) => Object.fromEntries(rows.map((r) => {
+    const cells = [...r.querySelectorAll('td')];
+    // Rows starting a phenotype group have [frequency, genotype, ls, gc]; others [genotype, ls, gc].
+    const [genotype, ls] = cells.length === 4 ? [cells[1], cells[2]] : [cells[0], cells[1]];
+    return [genotype.textContent.trim(), ls.textContent.trim()];
+  })));
+}
+
+// thesis eq. 3.5: ABO phenotypes O, A, B, AB -> least-squares genotype frequencies (3 decimals).
+export const ABO_FREQUENCIES = [0.44, 0.43, 0.09, 0.04];
+export const ABO_EXPECTED = { OO: 0.440, AO: 0.358, BO: 0.087, AA: 0.073, AB: 0.038, BB: 0.004 };
+
+/** Genotype label -> order-free key: "O/A" and "A/O" both -> "AO". */
+export const genotypeKey = (label) => (label.includes('/') ? label.split('/') : [...label]).sort().join('');
+
+/** Every shown least-squares value matches eq. 3.5 within the thesis's rounding. */
+export function assertAboEq35(shown) {
+  const keyed = Object.fromEntries(Object.entries(shown).map(([label, text]) => [genotypeKey(label), Number(text)]));
+  assert.deepEqual(Object.keys(keyed).sort(), Object.keys(ABO_EXPECTED).sort(), `genotypes on screen: ${JSON.stringify(shown)}`);
+  for (const [key, expected] of Object.entries(ABO_EXPECTED)) {
+    assert.ok(Math.abs(keyed[key] - expected) <= 0.0006, `genotype ${key}: shown ${keyed[key]}, thesis eq. 3.5 ${expected}`);
+  }
+}
+

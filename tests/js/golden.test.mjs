@@ -1,0 +1,22 @@
+// The golden requests of tests/requests through both front doors: the native CLI and the
+// wasm module. Each must match the expected part, and the two must agree to 1e-12.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule, runCli, goldenRequests, mismatch } from './support.mjs';
+
+let mod;
+before(async () => {
+  mod = await loadModule();
+});
+
+for (const g of goldenRequests()) {
+  test(`golden ${g.file} (${g.source})`, () => {
+    const wasm = JSON.parse(mod.call(g.op, JSON.stringify(g.request)));
+    assert.equal(mismatch(wasm, g.expect, g.tolerance ?? 1e-9), null, 'wasm module');
+    const cli = runCli(g.op, g.request);
+    assert.equal(mismatch(cli.response, g.expect, g.tolerance ?? 1e-9), null, 'CLI');
+    assert.equal(cli.status, 'error' in g.expect ? 1 : 0, 'CLI exit status');
+    // Same request, same numbers natively and in wasm.
+    assert.equal(mismatch(wasm, cli.response, 1e-12), null, 'wasm vs native');
+  });
+}

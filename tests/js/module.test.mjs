@@ -1,0 +1,62 @@
+// The wasm module on its own: GLPK really linked, errors survived, memory bounded.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule } from './support.mjs';
+
+let mod;
+before(async () => {
+  mod = await loadModule();
+});
+
+const call = (op, request) => JSON.parse(mod.call(op, typeof request === 'string' ? request : JSON.stringify(request)));
+
+test('version names rbcmatch, GLPK, Eigen and emscripten', () => {
+  const v = call('version', {}).result;
+  assert.match(v.glpk, /^5\./);
+  assert.match(v.eigen, /^3\./);
+  assert.match(v.compiler, /^emscripten /);
+  assert.deepEqual(JSON.parse(mod.version()).result, v);
+});
+
+test('GLPK solves an LP inside the module', () => {
+  const r = call('lp', {
+    sense: 'min',
+    objective: [2, 3],
+    constraints: [{ coefficients: [1, 1], lower: 10 }, { coefficients: [1, -1], upper: 2 }],
+  }).result;
+  assert.equal(r.status, 'optimal');
+  assert.ok(Math.abs(r.objective - 24) < 1e-9); // x = 6, y = 4
+  assert.ok(Math.abs(r.x[0] - 6) < 1e-9 && Math.abs(r.x[1] - 4) < 1e-9);
+});
+
+test('every bad request is an error naming the field, and the next call is right', () => {
+  const bad = [
+    ['stationary', '{"system": "abo", "frequencies": [0.44, 0.43, 0.09', ''],
+    ['stationary', { system: 'abo', frequencies: [0.44, 0.43, null, 0.04] }, 'frequencies[2]'],
+    ['stationary', { system: 'abo', frequencies: [0.44, 0.43, 0.09] }, 'frequencies'],
+    ['stationary', { system: 'zzz', frequencies: [1] }, 'system'],
+    ['stationary', { system: 'abo', frequencies: [0.44, 0.43, 0.09, 0.04], foo: 1 }, 'foo'],
+    ['lp', { objective: [1, 2], constraints: [{ coefficients: [1, 2, 3] }] }, 'constraints[0].coefficients'],
+    ['lp', { objective: [1], bounds: [{ lower: 2, upper: 1 }] }, 'bounds[0]'],
+    ['nope', {}, ''],
+  ];
+  for (const [op, request, path] of bad) {
+    const r = call(op, request);
+    assert.ok(r.error, `${op} ${JSON.stringify(request)} should fail`);
+    assert.equal(r.error.path, path);
+    assert.ok(r.error.message.length > 10);
+    const ok = call('stationary', { system: 'rhd', frequencies: [0.168, 0.832] });
+    assert.ok(Math.abs(ok.result.least_squares.x[1] - 0.484) < 5e-4);
+  }
+});
+
+test('memory stays bounded over 200 requests', () => {
+  const request = { system: 'rh', population: 'rh/thesis-table-3.4', multistart: true };
+  for (let i = 0; i < 5; i++) call('stationary', request);
+  const before = mod.HEAPU8.length;
+  for (let i = 0; i < 200; i++) {
+    call('stationary', request);
+    call('stationary', { system: 'rh', frequencies: [-1] });
+  }
+  assert.ok(mod.HEAPU8.length <= before * 1.25, `heap grew from ${before} to ${mod.HEAPU8.length}`);
+});

@@ -1,0 +1,50 @@
+// Page shell: header tabs for every calculator in the registry, the active one chosen by the
+// URL hash (#/genotypes?...), mounted into <main>. Only the shell knows about tabs; each
+// calculator only knows its own container, the client and its URL parameters.
+import * as client from './client.js';
+import { calculators } from './calculators/registry.js';
+import { readHash, writeHash } from './lib/url-state.js';
+import { h } from './lib/dom.js';
+import './style.css';
+
+const nav = document.getElementById('tabs');
+const main = document.getElementById('calculator');
+let active = null; // {id, instance}
+
+// The single-file build sets a worker factory (Blob URL) before this module runs.
+if (globalThis.rbcmatchWorkerFactory) client.setWorkerFactory(globalThis.rbcmatchWorkerFactory);
+
+function renderTabs(currentId) {
+  nav.replaceChildren(...calculators.map((c) => c.ready
+    ? h('a', { href: `#/${c.id}`, class: 'tab', 'aria-current': c.id === currentId ? 'page' : null, title: c.summary }, c.title)
+    : h('span', { class: 'tab disabled', 'aria-disabled': 'true', title: `${c.summary} — coming soon` }, c.title, h('small', {}, 'coming soon'))));
+}
+
+async function route() {
+  const { calculator: requested, params } = readHash();
+  const calculator = calculators.find((c) => c.ready && c.id === requested) ?? calculators.find((c) => c.ready);
+  if (active?.id === calculator.id) return; // the calculator itself keeps the hash in sync
+  active?.instance?.unmount();
+  renderTabs(calculator.id);
+  main.replaceChildren();
+  document.title = `${calculator.title} — rbcmatch`;
+  const current = (active = { id: calculator.id, instance: null });
+  const instance = await calculator.mount(main, {
+    client,
+    params,
+    setParams: (p) => writeHash(calculator.id, p),
+  });
+  if (active === current) current.instance = instance; else instance.unmount();
+}
+
+window.addEventListener('hashchange', () => {
+  // A pasted link to the same calculator: remount so the new state is restored and computed.
+  const { calculator } = readHash();
+  if (active?.id === calculator) { active.instance?.unmount(); active = null; }
+  route();
+});
+route();
+
+client.version().then(({ result }) => {
+  document.getElementById('version').textContent = `rbcmatch ${result.rbcmatch} · GLPK ${result.glpk} · Eigen ${result.eigen}`;
+}).catch(() => {});

@@ -1,0 +1,133 @@
+// Rendering of a `stationary` result: plain-language summary first, then the table, charts,
+// convergence, multistart, the comparison of the two methods, and the formulas on request.
+import { h } from '../../lib/dom.js';
+import { numberElement } from '../../lib/format.js';
+import { csvLink } from '../../lib/csv.js';
+import { barChart, logLineChart } from '../../lib/charts.js';
+
+const num = (value, decimals = 4) => numberElement(value, { decimals });
+const cellNum = (value, decimals = 4) => h('td', { class: 'num' }, num(value, decimals));
+
+/** Render into `container`; returns {destroy} to release the charts. */
+export function renderResult(container, result, warnings, { systemName }) {
+  const ls = result.least_squares;
+  const gc = result.gene_counting;
+  const charts = [];
+  const chartBox = (label) => h('div', { class: 'chart-box' }, h('canvas', { role: 'img', 'aria-label': label }));
+
+  const genotypeChart = chartBox('Bar chart of genotype frequencies by method');
+  const traceChart = chartBox('Convergence: change per iteration, log scale');
+
+  container.replaceChildren(
+    h('h2', {}, `Result for ${systemName}`),
+    summary(result, systemName),
+    warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
+      h('ul', {}, warnings.map((w) => h('li', {}, w.message, w.path ? h('span', { class: 'path' }, ` (${w.path})`) : '')))) : '',
+    h('div', { class: 'result-actions no-print' },
+      csvLink(tableRows(result), `rbcmatch-genotypes-${result.system.id ?? 'system'}.csv`),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print')),
+    h('h3', {}, 'Genotype frequencies'),
+    genotypeTable(result),
+    genotypeChart,
+    h('h3', {}, 'How the least-squares iteration converged'),
+    h('p', {}, `${ls.converged ? 'Converged' : 'Did not converge'} after ${ls.iterations} iterations. `,
+      'Residual ', num(ls.residual), ', stationarity residual ', num(ls.stationarity_residual),
+      ', sum of genotype frequencies ', num(ls.sum), '.'),
+    traceChart,
+    ls.multistart ? multistart(ls.multistart) : '',
+    comparison(result),
+    formulas());
+
+  charts.push(barChart(genotypeChart.querySelector('canvas'), result.genotypes.map((g) => g.label), [
+    { label: 'Least squares (stationary)', data: ls.x },
+    { label: 'Gene counting (Hardy–Weinberg)', data: gc.x },
+  ], 'frequency'));
+  const trace = ls.trace ?? [];
+  charts.push(logLineChart(traceChart.querySelector('canvas'), trace.map((t) => t.iteration), [
+    // A change of exactly 0 cannot be drawn on a log scale; leave a gap.
+    { label: 'L1 change of x', data: trace.map((t) => (t.change > 0 ? t.change : null)) },
+    { label: 'residual', data: trace.map((t) => (t.residual > 0 ? t.residual : null)) },
+  ], 'iteration', 'size (log scale)'));
+
+  return { destroy: () => charts.forEach((c) => c.destroy()) };
+}
+
+function summary(result, systemName) {
+  const ls = result.least_squares;
+  let best = 0;
+  ls.x.forEach((v, i) => { if (v > ls.x[best]) best = i; });
+  return h('div', { class: 'summary' },
+    h('p', {}, `In a population with these ${systemName} phenotype frequencies, the most common genotype is `,
+      h('strong', {}, result.genotypes[best].label), ' with frequency ', num(ls.x[best]),
+      ` (least squares). The two methods differ by at most `, num(result.comparison.max_abs_difference), '.'),
+    result.input.renormalised
+      ? h('p', { class: 'note' }, 'Your frequencies summed to ', num(result.input.sum), ' and were rescaled to sum to 1.')
+      : '');
+}
+
+function genotypeTable(result) {
+  const ls = result.least_squares.x;
+  const gc = result.gene_counting.x;
+  const body = result.phenotypes.flatMap((p) => p.genotypes.map((g, k) => h('tr', { class: k === 0 ? 'group-start' : '' },
+    k === 0 ? h('th', { scope: 'rowgroup', rowspan: p.genotypes.length }, p.label) : '',
+    k === 0 ? h('td', { class: 'num', rowspan: p.genotypes.length }, num(p.frequency)) : '',
+    h('td', {}, result.genotypes[g].label),
+    cellNum(ls[g]),
+    cellNum(gc[g]))));
+  const total = (xs) => xs.reduce((a, b) => a + b, 0);
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'result-table', id: 'gt-result-table' },
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Phenotype frequency'), h('th', { scope: 'col' }, 'Genotype'),
+      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Gene counting x'))),
+    h('tbody', {}, body),
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), cellNum(total(ls)), cellNum(total(gc))))));
+}
+
+/** Header + one row per genotype, full precision. */
+function tableRows(result) {
+  const rows = [['phenotype', 'antigens', 'phenotype_frequency', 'genotype', 'least_squares_x', 'gene_counting_x']];
+  for (const p of result.phenotypes) {
+    for (const g of p.genotypes) {
+      rows.push([p.label, p.antigens.join(' '), p.frequency, result.genotypes[g].label,
+        result.least_squares.x[g], result.gene_counting.x[g]]);
+    }
+  }
+  return rows;
+}
+
+function multistart(ms) {
+  return h('section', { class: 'multistart' },
+    h('h3', {}, 'Multistart: does the starting point matter?'),
+    h('p', {}, `The iteration was started from ${ms.starts} different points; ${ms.converged} converged. `,
+      ms.all_agree ? 'All reached the same answer' : 'They did NOT all reach the same answer',
+      ' (largest deviation ', num(ms.max_deviation), '). Iterations needed: ',
+      num(ms.iterations.min), ' to ', num(ms.iterations.max), ', mean ', num(ms.iterations.mean, 1), '.'));
+}
+
+function comparison(result) {
+  const gc = result.gene_counting;
+  return h('section', { class: 'comparison' },
+    h('h3', {}, 'The two methods compared'),
+    h('p', {}, 'Gene counting estimates haplotype frequencies by maximum likelihood and assumes Hardy–Weinberg proportions; ',
+      `it ${gc.converged ? 'converged' : 'did not converge'} after ${gc.iterations} iterations. `,
+      'Its phenotype frequencies deviate from the input by at most ', num(gc.max_phenotype_deviation), '.'),
+    h('ul', { class: 'notes' }, (result.comparison.notes ?? []).map((n) => h('li', {}, n.message))),
+    h('details', {}, h('summary', {}, 'Haplotype frequencies (gene counting)'),
+      h('table', { class: 'result-table compact' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Haplotype'), h('th', { scope: 'col' }, 'Frequency'))),
+        h('tbody', {}, gc.haplotypes.map((name, i) => h('tr', {}, h('td', {}, name), cellNum(gc.haplotype_frequencies[i])))))));
+}
+
+function formulas() {
+  return h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed (formulas)'),
+    h('p', {}, 'Genotype frequencies x (one per unordered pair of haplotypes) must reproduce the observed phenotype ',
+      'frequencies f and be stationary under random mating: a child’s genotype distribution equals its parents’. ',
+      'With P the heredity (quadratic stochastic) operator and S the genotype-to-phenotype matrix: xᵀ P x = x and Sᵀ x = f, ',
+      'written together as A(x) x = b (thesis eq. 3.16).'),
+    h('p', {}, 'Least squares (thesis sec. 3.3.3–3.3.5): starting from x⁽⁰⁾, solve A(x⁽ⁿ⁻¹⁾) x⁽ⁿ⁾ = b in the least-squares sense, ',
+      'min ‖A x − b‖² by QR factorisation (eq. 3.17–3.18), until the L1 change ‖x⁽ⁿ⁾ − x⁽ⁿ⁻¹⁾‖₁ falls below the tolerance.'),
+    h('p', {}, 'Gene counting: haplotype frequencies p by maximum likelihood (EM algorithm); genotype frequencies ',
+      'x_ij = p_i² if i = j, and 2 p_i p_j otherwise (Hardy–Weinberg).'),
+    h('p', {}, 'Rounded numbers are shown with 4 decimals; hover over (or long-press) a number to see its full value.'));
+}
+
