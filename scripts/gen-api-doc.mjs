@@ -1,0 +1,68 @@
+// Fills the generated blocks of docs/api.md from the running code, so the field tables
+// cannot drift from the declarations in src/api/schema.cpp (STYLE.md, habit 3):
+//   <!-- fields:OP --> ... <!-- /fields -->        the `describe` table of operation OP
+//   <!-- example:FILE --> ... <!-- /example -->    tests/requests/FILE.json, request and expectation
+// node scripts/gen-api-doc.mjs          rewrites docs/api.md
+// node scripts/gen-api-doc.mjs --check  exits 1 when docs/api.md is out of date
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = process.env.RBCMATCH_CLI ?? path.join(root, 'build/native/rbcmatch');
+const docPath = path.join(root, 'docs/api.md');
+
+function describe() {
+  const r = spawnSync(cli, ['describe'], { input: '{}' });
+  if (r.status !== 0) throw new Error(`${cli} describe failed: ${r.stderr}`);
+  return JSON.parse(r.stdout).result.operations;
+}
+
+const cell = (s) => String(s ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');
+const value = (v) => (v === undefined ? '' : `\`${JSON.stringify(v)}\``);
+
+function fieldTable(op) {
+  const rows = op.fields.map(
+    (f) =>
+      `| \`${f.name}\` | ${cell(f.type)} | ${f.required ? 'yes' : ''} | ${value(f.default)} | ${value(f.min)} | ${value(f.max)} | ${cell(f.description)} | ${cell(f.source)} |`,
+  );
+  return ['| field | type | required | default | min | max | meaning | source |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function example(file) {
+  const g = JSON.parse(readFileSync(path.join(root, 'tests/requests', `${file}.json`), 'utf8'));
+  return [
+    `${g.description} (${g.source}). From \`tests/requests/${file}.json\`:`,
+    '',
+    '```sh',
+    `echo '${JSON.stringify(g.request)}' | rbcmatch ${g.op}`,
+    '```',
+    '',
+    `The response contains (numbers within ${g.tolerance ?? 1e-9}):`,
+    '',
+    '```json',
+    JSON.stringify(g.expect, null, 1).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (m, inner) => `[${inner.replace(/\s+/g, ' ')}]`),
+    '```',
+  ].join('\n');
+}
+
+export function render(text, ops) {
+  return text
+    .replace(/(<!-- fields:(\w+) -->)[\s\S]*?(<!-- \/fields -->)/g, (m, open, name, close) => {
+      if (!ops[name]) throw new Error(`docs/api.md names unknown operation ${name}`);
+      return `${open}\n${fieldTable(ops[name])}\n${close}`;
+    })
+    .replace(/(<!-- example:([\w.-]+) -->)[\s\S]*?(<!-- \/example -->)/g, (m, open, file, close) => `${open}\n${example(file)}\n${close}`);
+}
+
+const current = readFileSync(docPath, 'utf8');
+const fresh = render(current, describe());
+if (process.argv.includes('--check')) {
+  if (fresh !== current) {
+    console.error('docs/api.md is out of date: run node scripts/gen-api-doc.mjs');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(docPath, fresh);
+}
