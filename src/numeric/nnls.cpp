@@ -26,7 +26,15 @@ Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const E
     return z;
   };
 
-  if (warm_start) {
+  // Without a guess, the unconstrained solution is one: if it is non-negative it is the
+  // answer, and otherwise its positive support is often the optimal passive set.
+  Eigen::VectorXd unconstrained;
+  if (!warm_start) {
+    unconstrained = A.householderQr().solve(b);
+    if (unconstrained.minCoeff() >= 0) return unconstrained;
+    warm_start = &unconstrained;
+  }
+  {
     for (Eigen::Index j = 0; j < n; ++j) passive[static_cast<std::size_t>(j)] = (*warm_start)[j] > 0;
     const Eigen::VectorXd z = solve_passive();
     bool optimal = true;

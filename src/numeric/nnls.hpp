@@ -9,7 +9,8 @@ namespace rbc::numeric {
 // A: rows x cols with rows >= 1; returns x with cols entries, all >= 0.
 // warm_start (optional, cols entries): a guess whose positive entries name the columns
 // expected to be positive. When that guess is optimal (checked by the Kuhn-Tucker
-// conditions) it costs one least-squares solve; otherwise the cold method runs.
+// conditions) it costs one least-squares solve; otherwise the cold method runs. Without
+// one, the unconstrained least-squares solution serves as the guess.
 Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* warm_start = nullptr);
 
 }  // namespace rbc::numeric
