@@ -97,18 +97,19 @@ json comparison_notes(const genetics::StationarySolution& ls, double ls_stationa
                                      "Hardy-Weinberg equilibrium."}});
     return notes;
   }
-  notes.push_back(
-      {{"code", "not_hardy_weinberg"},
-       {"message",
-        "The methods differ by up to " + fmt(difference, 3) +
-            " because no stationary (Hardy-Weinberg) population has exactly these phenotype frequencies. "
-            "Gene counting keeps the population exactly stationary and fits the phenotype frequencies by maximum "
-            "likelihood (largest phenotype gap " +
-            fmt(em_gap, 3) +
-            "). The least-squares iteration (thesis eq. 3.15-3.25) instead weighs stationarity and the phenotype "
-            "equations together in one least-squares problem: it matches the phenotypes more closely (largest gap " +
-            fmt(fit_gap, 3) + ") at the cost of a stationarity residual ||x'Px - x||_1 = " + fmt(ls_stationarity, 3) +
-            " and a total of " + fmt(ls.x.sum(), 6) + " instead of 1."}});
+  std::string message =
+      "The methods differ by up to " + fmt(difference, 3) +
+      " because no stationary (Hardy-Weinberg) population has exactly these phenotype frequencies. "
+      "Gene counting keeps the population exactly stationary and fits the phenotype frequencies by maximum "
+      "likelihood (largest phenotype gap " +
+      fmt(em_gap, 3) +
+      "). The least-squares iteration (thesis eq. 3.15-3.25) weighs stationarity and the phenotype equations "
+      "together in one least-squares problem: it matches the phenotypes " +
+      (fit_gap <= em_gap ? "more" : "less") + " closely (largest gap " + fmt(fit_gap, 3) +
+      ") and leaves a stationarity residual ||x'Px - x||_1 of " + fmt(ls_stationarity, 3);
+  const double sum = ls.x.sum();
+  if (std::abs(sum - 1) > 1e-4) message += ", and its genotype frequencies add up to " + fmt(sum, 6) + " rather than 1";
+  notes.push_back({{"code", "not_hardy_weinberg"}, {"message", message + "."}});
   return notes;
 }
 

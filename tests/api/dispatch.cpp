@@ -91,3 +91,16 @@ TEST_CASE("handle_request: describe declares every field the operations read", "
   const auto v = call("version", "{}");
   CHECK(v["result"]["glpk"].get<std::string>().rfind("5.", 0) == 0);
 }
+
+TEST_CASE("handle_request: the comparison notes say why the methods differ, from the numbers", "[api][regression]") {
+  // ABO of Table 3.1 is not Hardy-Weinberg: the least-squares fixed point sums to 0.9988.
+  const auto abo = call("stationary", R"({"system": "abo", "frequencies": [0.44, 0.43, 0.09, 0.04], "nonnegative": false})");
+  const auto& note = abo["result"]["comparison"]["notes"][0];
+  CHECK(note["code"] == "not_hardy_weinberg");
+  const std::string text = note["message"];
+  CHECK(text.find("more closely") != std::string::npos);
+  CHECK(text.find("add up to 0.998823") != std::string::npos);
+  // RhD (two phenotypes, one allele frequency) always fits exactly: the methods agree.
+  const auto rhd = call("stationary", R"({"system": "rhd", "frequencies": [0.3, 0.7]})");
+  CHECK(rhd["result"]["comparison"]["notes"][0]["code"] == "methods_agree");
+}

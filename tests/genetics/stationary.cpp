@@ -95,7 +95,8 @@ TEST_CASE("stationary_genotypes: Rh, Table 3.4", "[genetics][validation]") {
 TEST_CASE("multistart_check: every unit-vector start reaches the same distribution within 37 iterations (sec. 3.3.6)",
           "[genetics][validation]") {
   for (const auto& [system, table] : std::vector<std::pair<std::string, std::string>>{
-           {"abo", "abo/thesis-table-4.4"}, {"rh", "rh/thesis-table-3.4"}, {"rh", "rh/thesis-table-4.4"},
+           {"abo", "abo/thesis-table-4.4"}, {"rhd", "rhd/thesis-table-3.1"}, {"rh", "rh/thesis-table-3.4"},
+           {"rh", "rh/thesis-table-4.4"}, {"duffy", "duffy/thesis-table-4.4"},
            {"kell", "kell/thesis-table-4.4"}, {"duffy", "duffy/caucasian-sec-3.5.2"},
            {"duffy", "duffy/african-sec-3.5.2"}, {"kidd", "kidd/thesis-table-4.4"}, {"mns", "mns/thesis-table-4.4"}}) {
     for (bool nonnegative : {false, true}) {
