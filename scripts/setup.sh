@@ -38,7 +38,13 @@ if [ ${#missing[@]} -gt 0 ] || [ $added_src -eq 1 ] || [ -z "$glpk_src_dir" ]; t
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log=$(mktemp)
+  if ! sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "setup: apt-get install failed (full log: $log)" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 if [ -z "$glpk_src_dir" ]; then

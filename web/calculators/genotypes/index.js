@@ -44,7 +44,7 @@ class GenotypesForm {
     this.root = root;
     this.catalogue = catalogue;
     this.options = fields.filter(isOption);
-    this.sumTolerance = fields.find((f) => f.name === 'sum_tolerance')?.default ?? 0;
+    this.defaultSumTolerance = fields.find((f) => f.name === 'sum_tolerance')?.default ?? 0;
     this.client = client;
     this.setParams = setParams;
     this.controller = null;
@@ -140,6 +140,12 @@ class GenotypesForm {
     if (pop) this.frequencyInputs.forEach(({ input }, i) => { input.value = String(pop.frequencies[i]); });
     this.populationSource.textContent = pop ? `Source: ${pop.source}${pop.notes ? '. ' + pop.notes : ''}` : 'Your own frequencies.';
     this.changed();
+  }
+
+  /** The sum tolerance the next Compute will send: the option if it is a number, else the default. */
+  get sumTolerance() {
+    const text = this.optionInputs?.get('sum_tolerance')?.input.value.trim() ?? '';
+    return text !== '' && Number.isFinite(Number(text)) ? Number(text) : this.defaultSumTolerance;
   }
 
   /** Restore from URL parameters; anything invalid falls back to the defaults. */
