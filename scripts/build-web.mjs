@@ -7,7 +7,7 @@
 //   --mock                                use tests/browser/mock/rbcmatch.js instead of the wasm
 //                                         module (front-end work before `make wasm`; never shipped)
 //   --dev                                 no minification
-//   RBCMATCH_WASM_DIR=dir                 take rbcmatch.js/.wasm from dir instead of build/wasm[/wasm]
+//   RBCMATCH_WASM_DIR=dir                 take rbcmatch.js/.wasm from dir instead of build/wasm
 //
 // Only the single-file build inlines anything (STYLE pitfalls): the served site loads the
 // worker and the .wasm as separate files, which the browser caches and streams.
@@ -23,10 +23,8 @@ const single = args.has('--single');
 const mock = args.has('--mock');
 const minify = !args.has('--dev');
 
-// `make wasm` links the module in the wasm/ subfolder of the CMake tree build/wasm.
-const wasmDir = process.env.RBCMATCH_WASM_DIR ||
-  [join(root, 'build/wasm'), join(root, 'build/wasm/wasm')].find((d) => existsSync(join(d, 'rbcmatch.js'))) ||
-  join(root, 'build/wasm');
+// `make wasm` links the module at the top of the CMake tree build/wasm.
+const wasmDir = process.env.RBCMATCH_WASM_DIR || join(root, 'build/wasm');
 const moduleJs = mock ? join(root, 'tests/browser/mock/rbcmatch.js') : join(wasmDir, 'rbcmatch.js');
 const moduleWasm = mock ? null : join(wasmDir, 'rbcmatch.wasm');
 for (const file of [moduleJs, moduleWasm].filter(Boolean)) {

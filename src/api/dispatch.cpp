@@ -26,12 +26,14 @@ json error_response(std::string_view op, const std::string& code, const std::str
           {"error", {{"code", code}, {"message", message}, {"path", path}}}};
 }
 
-void check_api_version(const json& request) {
+// api_version belongs to the envelope: checked and removed here, so no operation reads it.
+void take_api_version(json& request) {
   if (!request.is_object() || !request.contains("api_version")) return;
   const json& v = request.at("api_version");
   if (!v.is_number_integer() || v.get<long long>() != api_version)
     throw InputError("unsupported_version", "api_version",
                      "api_version must be " + std::to_string(api_version) + " (got " + v.dump() + ")");
+  request.erase("api_version");
 }
 
 }  // namespace
@@ -51,7 +53,7 @@ std::string handle_request(std::string_view op, std::string_view request_json) {
     } catch (const json::parse_error& e) {
       throw InputError("malformed_json", "", std::string("the request is not valid JSON: ") + e.what());
     }
-    check_api_version(request);
+    take_api_version(request);
     Warnings warnings;
     json result = it->second(request, warnings);
     response = {{"api_version", api_version}, {"op", std::string(op)}, {"result", std::move(result)}, {"warnings", warnings}};

@@ -19,13 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-void read_empty(const json& request, const char* op) {
-  ObjectReader r(request, "");
-  // api_version is checked by the dispatcher; mark it read.
-  if (r.has("api_version")) r.member("api_version");
-  (void)op;
-  r.finish();
-}
+// These operations take no fields: anything given is refused.
+void read_empty(const json& request) { ObjectReader(request, "").finish(); }
 
 std::string compiler() {
 #if defined(__EMSCRIPTEN__)
@@ -47,7 +42,7 @@ json warning(const std::string& code, const std::string& message, const std::str
 }
 
 json op_version(const json& request, Warnings&) {
-  read_empty(request, "version");
+  read_empty(request);
   return {{"rbcmatch", RBCMATCH_VERSION},
           {"api_version", api_version},
           {"glpk", allocation::glpk_version()},
@@ -57,12 +52,12 @@ json op_version(const json& request, Warnings&) {
 }
 
 json op_describe(const json& request, Warnings&) {
-  read_empty(request, "describe");
+  read_empty(request);
   return describe_operations();
 }
 
 json op_systems(const json& request, Warnings&) {
-  read_empty(request, "systems");
+  read_empty(request);
   json systems = json::array();
   for (const auto& d : bloodgroup::builtin_system_definitions()) systems.push_back(system_to_json(bloodgroup::builtin_system(d.id)));
   json populations = json::array();

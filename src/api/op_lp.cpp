@@ -25,7 +25,6 @@ allocation::Bound read_bound(ObjectReader& r) { return {read_limit(r, "lower"), 
 
 json op_lp(const json& request, Warnings&) {
   ObjectReader r(request, "");
-  if (r.has("api_version")) r.member("api_version");
   allocation::LinearProgram lp;
   const std::string sense = r.string(spec("sense"));
   if (sense != "min" && sense != "max")

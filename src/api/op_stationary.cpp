@@ -117,7 +117,6 @@ json comparison_notes(const genetics::StationarySolution& ls, double ls_stationa
 
 json op_stationary(const json& request, Warnings& warnings) {
   ObjectReader r(request, "");
-  if (r.has("api_version")) r.member("api_version");
   const bloodgroup::System system = read_system(r.member("system"), "system");
   std::string fpath;
   const Eigen::VectorXd raw = read_frequencies(r, system, fpath);

@@ -104,3 +104,11 @@ TEST_CASE("handle_request: the comparison notes say why the methods differ, from
   const auto rhd = call("stationary", R"({"system": "rhd", "frequencies": [0.3, 0.7]})");
   CHECK(rhd["result"]["comparison"]["notes"][0]["code"] == "methods_agree");
 }
+
+TEST_CASE("handle_request: api_version 1 is accepted by every operation", "[api][regression]") {
+  CHECK(call("version", R"({"api_version": 1})").contains("result"));
+  CHECK(call("describe", R"({"api_version": 1})").contains("result"));
+  CHECK(call("systems", R"({"api_version": 1})").contains("result"));
+  CHECK(call("stationary", R"({"api_version": 1, "system": "rhd", "frequencies": [0.168, 0.832]})").contains("result"));
+  CHECK(call("lp", R"({"api_version": 1, "objective": [1]})").contains("result"));
+}

@@ -54,8 +54,3 @@ export function mismatch(actual, expected, tolerance, at = '') {
   }
   return actual === expected ? null : `${at} (${JSON.stringify(actual)} vs ${JSON.stringify(expected)})`;
 }
-
-// Every number of `a` within `tolerance` of `b`, over the whole structure (same shape).
-export function sameNumbers(a, b, tolerance) {
-  return mismatch(a, b, tolerance, '');
-}
