@@ -4,8 +4,6 @@
 //   node scripts/build-web.mjs            public/build/{app.js,app.css,worker.js,rbcmatch.js,rbcmatch.wasm}
 //   node scripts/build-web.mjs --single   also build/single/rbcmatch.html: one self-contained file
 //                                         (scripts, styles, worker and wasm inlined) for file:// use
-//   --mock                                use tests/browser/mock/rbcmatch.js instead of the wasm
-//                                         module (front-end work before `make wasm`; never shipped)
 //   --dev                                 no minification
 //   RBCMATCH_WASM_DIR=dir                 take rbcmatch.js/.wasm from dir instead of build/wasm
 //
@@ -20,16 +18,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const single = args.has('--single');
-const mock = args.has('--mock');
 const minify = !args.has('--dev');
 
 // `make wasm` links the module at the top of the CMake tree build/wasm.
 const wasmDir = process.env.RBCMATCH_WASM_DIR || join(root, 'build/wasm');
-const moduleJs = mock ? join(root, 'tests/browser/mock/rbcmatch.js') : join(wasmDir, 'rbcmatch.js');
-const moduleWasm = mock ? null : join(wasmDir, 'rbcmatch.wasm');
-for (const file of [moduleJs, moduleWasm].filter(Boolean)) {
+const moduleJs = join(wasmDir, 'rbcmatch.js');
+const moduleWasm = join(wasmDir, 'rbcmatch.wasm');
+for (const file of [moduleJs, moduleWasm]) {
   if (!existsSync(file)) {
-    console.error(`build-web: ${file} is missing; run \`make wasm\` first (or pass --mock for front-end work).`);
+    console.error(`build-web: ${file} is missing; run \`make wasm\` first.`);
     process.exit(1);
   }
 }
@@ -43,8 +40,8 @@ mkdirSync(outDir, { recursive: true });
 await build({ ...common, entryPoints: [join(root, 'web/app.js')], outfile: join(outDir, 'app.js'), format: 'esm', sourcemap: true });
 await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true });
 copyFileSync(moduleJs, join(outDir, 'rbcmatch.js'));
-if (moduleWasm) copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
-console.log(`build-web: wrote ${outDir}${mock ? ' (MOCK module)' : ''}`);
+copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
+console.log(`build-web: wrote ${outDir}`);
 
 // 2. The single file.
 if (single) {
@@ -56,7 +53,7 @@ if (single) {
     console.error(e.message);
     process.exit(1);
   }
-  console.log(`build-web: wrote ${out}${mock ? ' (MOCK module)' : ''}`);
+  console.log(`build-web: wrote ${out}`);
 }
 
 async function bundleInMemory(entry, format) {
@@ -68,7 +65,7 @@ async function bundleInMemory(entry, format) {
 async function singleFile() {
   const app = await bundleInMemory(join(root, 'web/app.js'), 'esm');
   const worker = await bundleInMemory(join(root, 'web/worker.js'), 'iife');
-  const wasm = moduleWasm ? `self.RBCMATCH_WASM_BASE64=${JSON.stringify(readFileSync(moduleWasm).toString('base64'))};\n` : '';
+  const wasm = `self.RBCMATCH_WASM_BASE64=${JSON.stringify(readFileSync(moduleWasm).toString('base64'))};\n`;
   const moduleSource = readFileSync(moduleJs, 'utf8');
   // A Blob worker inherits the page's CSP, which allows no eval; Embind's default code generation
   // uses `new Function`, so the module must be linked with -sDYNAMIC_EXECUTION=0.

@@ -1,6 +1,7 @@
-// Fills the generated blocks of docs/api.md from the running code, so the field tables
-// cannot drift from the declarations in src/api/schema.cpp (STYLE.md, habit 3):
-//   <!-- fields:OP --> ... <!-- /fields -->        the `describe` table of operation OP
+// Fills the generated blocks of docs/api.md from the running code, so the tables cannot
+// drift from the operation registry (src/api/registry.hpp, one record per operation):
+//   <!-- fields:OP --> ... <!-- /fields -->        the request fields of operation OP
+//   <!-- result:OP --> ... <!-- /result -->        the members of its result
 //   <!-- example:FILE --> ... <!-- /example -->    tests/requests/FILE.json, request and expectation
 // node scripts/gen-api-doc.mjs          rewrites docs/api.md
 // node scripts/gen-api-doc.mjs --check  exits 1 when docs/api.md is out of date
@@ -23,11 +24,20 @@ const cell = (s) => String(s ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ')
 const value = (v) => (v === undefined ? '' : `\`${JSON.stringify(v)}\``);
 
 function fieldTable(op) {
+  if (op.fields.length === 0) return 'No fields: the request is `{}` (anything else is refused).';
   const rows = op.fields.map(
     (f) =>
-      `| \`${f.name}\` | ${cell(f.type)} | ${f.required ? 'yes' : ''} | ${value(f.default)} | ${value(f.min)} | ${value(f.max)} | ${cell(f.description)} | ${cell(f.source)} |`,
+      `| \`${f.name}\` | ${cell(f.type)} | ${f.required ? 'yes' : ''} | ${value(f.default)} | ${value(f.min)} | ${value(f.max)} | ${cell(f.description)}${f.choices ? ` One of ${f.choices.map((c) => `\`${c}\``).join(', ')}.` : ''} | ${cell(f.source)} |`,
   );
   return ['| field | type | required | default | min | max | meaning | source |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function resultTable(op) {
+  const rows = op.result.map((m) => `| \`${m.name}\` | ${cell(m.type)} | ${cell(m.description)} |`);
+  const progress = op.long_running
+    ? '\n\nA long operation: it reports progress and can be cancelled at its checkpoints (`cancelled`).'
+    : '';
+  return ['| member | type | meaning |', '|---|---|---|', ...rows].join('\n') + progress;
 }
 
 function example(file) {
@@ -52,6 +62,10 @@ export function render(text, ops) {
     .replace(/(<!-- fields:(\w+) -->)[\s\S]*?(<!-- \/fields -->)/g, (m, open, name, close) => {
       if (!ops[name]) throw new Error(`docs/api.md names unknown operation ${name}`);
       return `${open}\n${fieldTable(ops[name])}\n${close}`;
+    })
+    .replace(/(<!-- result:(\w+) -->)[\s\S]*?(<!-- \/result -->)/g, (m, open, name, close) => {
+      if (!ops[name]) throw new Error(`docs/api.md names unknown operation ${name}`);
+      return `${open}\n${resultTable(ops[name])}\n${close}`;
     })
     .replace(/(<!-- example:([\w.-]+) -->)[\s\S]*?(<!-- \/example -->)/g, (m, open, file, close) => `${open}\n${example(file)}\n${close}`);
 }

@@ -41,6 +41,10 @@ const server = createServer((req, res) => {
     'Content-Length': stat.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    // Cross-origin isolation: the page may then share memory with its worker, which is how a
+    // Cancel reaches a running computation without restarting the worker (web/client.js).
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
   });
   if (req.method === 'HEAD') res.end(); else createReadStream(file).pipe(res);
 });

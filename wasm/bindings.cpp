@@ -12,11 +12,25 @@ std::string call(const std::string& op, const std::string& request_json) {
   return rbc::api::handle_request(op, request_json);
 }
 
+// on_progress(fraction, stage) -> bool: called at the computation's checkpoints (at most every
+// 50 ms); false cancels the call, which answers with the error code "cancelled". It must not
+// throw: a JS exception would unwind through the wasm frames without running C++ destructors.
+std::string call_with_progress(const std::string& op, const std::string& request_json, emscripten::val on_progress) {
+  const rbc::Progress progress(
+      [&on_progress](double fraction, std::string_view stage) {
+        return on_progress(fraction, std::string(stage)).as<bool>();
+      },
+      0.05);
+  return rbc::api::handle_request(op, request_json, progress);
+}
+
 std::string version() { return rbc::api::handle_request("version", "{}"); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(rbcmatch) {
+  // Overloaded by argument count: call(op, json) and call(op, json, onProgress).
   emscripten::function("call", &call);
+  emscripten::function("call", &call_with_progress);
   emscripten::function("version", &version);
 }

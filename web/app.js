@@ -20,8 +20,22 @@ function renderTabs(currentId) {
     : h('span', { class: 'tab disabled', 'aria-disabled': 'true', title: `${c.summary} — coming soon` }, c.title, h('small', {}, 'coming soon'))));
 }
 
+// A link to a calculator this page does not have is reported, and the link kept as it is.
+function unknownCalculator(requested) {
+  active?.instance?.unmount();
+  active = { id: requested, instance: null };
+  renderTabs(null);
+  document.title = 'rbcmatch';
+  const ready = calculators.filter((c) => c.ready);
+  main.replaceChildren(h('div', { class: 'link-problems', role: 'alert' },
+    h('p', {}, h('strong', {}, `This link asks for a calculator named “${requested}”, which this page does not have${
+      calculators.some((c) => c.id === requested) ? ' yet' : ''}.`), ' Nothing was computed. Choose one of:'),
+    h('ul', {}, ready.map((c) => h('li', {}, h('a', { href: `#/${c.id}` }, c.title), ` — ${c.summary}`)))));
+}
+
 async function route() {
   const { calculator: requested, params } = readHash();
+  if (requested && !calculators.some((c) => c.ready && c.id === requested)) { unknownCalculator(requested); return; }
   const calculator = calculators.find((c) => c.ready && c.id === requested) ?? calculators.find((c) => c.ready);
   if (active?.id === calculator.id) return; // the calculator itself keeps the hash in sync
   active?.instance?.unmount();
@@ -45,6 +59,6 @@ window.addEventListener('hashchange', () => {
 });
 route();
 
-client.version().then(({ result }) => {
+client.call('version').then(({ result }) => {
   document.getElementById('version').textContent = `rbcmatch ${result.rbcmatch} · GLPK ${result.glpk} · Eigen ${result.eigen}`;
 }).catch(() => {});

@@ -1,11 +1,17 @@
-// Web Worker: loads the rbcmatch wasm module once and answers {id, op, request} messages.
+// Web Worker: loads the rbcmatch wasm module once and answers the client's messages.
+//
+// In:  {id, op, request}          run one operation (the client sends one at a time)
+//      {cancelFlag}               an Int32Array on a SharedArrayBuffer, where the client writes
+//                                 the id of the call it wants stopped (only where the page is
+//                                 cross-origin isolated; elsewhere cancel restarts the worker)
+// Out: {id, progress: {fraction, stage}}   from the computation's checkpoints
+//      {id, result, warnings} | {id, error}
 //
 // Normal build: rbcmatch.js sits next to this file and is loaded with importScripts; the
-// Emscripten loader then finds rbcmatch.wasm beside it.
+// Emscripten loader then streams rbcmatch.wasm beside it.
 // Single-file build (file://): the build prepends the module script and the wasm as base64
 // (self.RBCMATCH_WASM_BASE64) to this worker's source, which the page starts from a Blob URL.
-
-const OPERATIONS = new Set(['version', 'describe', 'systems', 'stationary', 'lp']);
+// The operations are the module's own: an unknown one is answered by the request API.
 
 function loadModule() {
   if (typeof self.createRbcmatch !== 'function') importScripts('rbcmatch.js');
@@ -20,17 +26,19 @@ function loadModule() {
 }
 
 let modulePromise = null;
+let cancelFlag = null;
 
 self.onmessage = async ({ data }) => {
+  if (data.cancelFlag) { cancelFlag = data.cancelFlag; return; }
   const { id, op, request } = data;
-  if (!OPERATIONS.has(op)) {
-    self.postMessage({ id, error: { code: 'unknown_operation', message: `unknown operation "${op}"`, path: '' } });
-    return;
-  }
   try {
     modulePromise ??= loadModule();
     const module = await modulePromise;
-    const response = JSON.parse(module.call(op, JSON.stringify(request ?? {})));
+    const onProgress = (fraction, stage) => {
+      self.postMessage({ id, progress: { fraction, stage } });
+      return !(cancelFlag && Atomics.load(cancelFlag, 0) === id);
+    };
+    const response = JSON.parse(module.call(String(op), JSON.stringify(request ?? {}), onProgress));
     if (response.error) self.postMessage({ id, error: response.error });
     else self.postMessage({ id, result: response.result, warnings: response.warnings ?? [] });
   } catch (e) {

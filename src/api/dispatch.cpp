@@ -1,10 +1,9 @@
 #include "api/dispatch.hpp"
 
-#include <map>
 #include <new>
 
-#include "api/operations.hpp"
-#include "api/schema.hpp"
+#include "api/reader.hpp"
+#include "api/registry.hpp"
 #include "common/input_error.hpp"
 
 namespace rbc::api {
@@ -13,17 +12,17 @@ using nlohmann::json;
 
 namespace {
 
-const std::map<std::string, Operation, std::less<>>& operations() {
-  static const std::map<std::string, Operation, std::less<>> ops = {
-      {"version", op_version}, {"describe", op_describe}, {"systems", op_systems},
-      {"stationary", op_stationary}, {"lp", op_lp}};
-  return ops;
-}
-
 json error_response(std::string_view op, const std::string& code, const std::string& message, const std::string& path) {
   return {{"api_version", api_version},
           {"op", std::string(op)},
           {"error", {{"code", code}, {"message", message}, {"path", path}}}};
+}
+
+const Operation& operation_named(std::string_view op) {
+  if (const Operation* found = find_operation(op)) return *found;
+  std::string known;
+  for (const auto& o : operations()) known += (known.empty() ? "" : ", ") + o.name;
+  throw InputError("unknown_operation", "", "unknown operation '" + std::string(op) + "' (known: " + known + ")");
 }
 
 // api_version belongs to the envelope: checked and removed here, so no operation reads it.
@@ -36,17 +35,24 @@ void take_api_version(json& request) {
   request.erase("api_version");
 }
 
+// Refused before any work starts, so a misspelt option never runs a long computation with
+// its default instead.
+void refuse_undeclared_fields(const Operation& op, const json& request) {
+  if (!request.is_object()) return;  // the reader names the type error
+  for (const auto& [key, value] : request.items()) {
+    bool declared = false;
+    for (const auto& f : op.fields) declared = declared || f.name == key;
+    if (!declared)
+      throw InputError("unknown_field", key, key + " is not a field of this request (see the `describe` operation)");
+  }
+}
+
 }  // namespace
 
-std::string handle_request(std::string_view op, std::string_view request_json) {
+std::string handle_request(std::string_view op, std::string_view request_json, const Progress& progress) {
   json response;
   try {
-    auto it = operations().find(op);
-    if (it == operations().end()) {
-      std::string known;
-      for (const auto& [name, fn] : operations()) known += (known.empty() ? "" : ", ") + name;
-      throw InputError("unknown_operation", "", "unknown operation '" + std::string(op) + "' (known: " + known + ")");
-    }
+    const Operation& operation = operation_named(op);
     json request;
     try {
       request = json::parse(request_json.empty() ? std::string_view("{}") : request_json);
@@ -54,11 +60,18 @@ std::string handle_request(std::string_view op, std::string_view request_json) {
       throw InputError("malformed_json", "", std::string("the request is not valid JSON: ") + e.what());
     }
     take_api_version(request);
-    Warnings warnings;
-    json result = it->second(request, warnings);
-    response = {{"api_version", api_version}, {"op", std::string(op)}, {"result", std::move(result)}, {"warnings", warnings}};
+    refuse_undeclared_fields(operation, request);
+    ObjectReader reader(request, "");
+    Context context{{}, progress};
+    json result = operation.handler(reader, context);
+    response = {{"api_version", api_version},
+                {"op", std::string(op)},
+                {"result", std::move(result)},
+                {"warnings", std::move(context.warnings)}};
   } catch (const InputError& e) {
     response = error_response(op, e.code(), e.what(), e.path());
+  } catch (const Cancelled& e) {
+    response = error_response(op, "cancelled", e.what(), "");
   } catch (const std::bad_alloc&) {
     response = error_response(op, "out_of_memory", "the request needs more memory than is available", "");
   } catch (const std::exception& e) {

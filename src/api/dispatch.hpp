@@ -4,9 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "common/progress.hpp"
+
 namespace rbc::api {
 
-// op: "stationary", ...; request_json: the request body. Returns the response JSON text.
-std::string handle_request(std::string_view op, std::string_view request_json);
+// op: an operation of the registry ("stationary", ...); request_json: the request body.
+// progress: reports of long operations, and their cancel check (a cancelled call answers
+// with the error code "cancelled"). Returns the response JSON text.
+std::string handle_request(std::string_view op, std::string_view request_json, const Progress& progress = {});
 
 }  // namespace rbc::api

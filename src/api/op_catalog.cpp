@@ -1,10 +1,9 @@
 // The operations that describe rbcmatch itself: version, describe, systems.
 #include <Eigen/Core>
 
-#include "allocation/linear_program.hpp"
+#include "numeric/linear_program.hpp"
 #include "api/operations.hpp"
 #include "api/reader.hpp"
-#include "api/schema.hpp"
 #include "api/system_json.hpp"
 #include "bloodgroup/builtin_systems.hpp"
 #include "frequency/populations.hpp"
@@ -19,9 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// These operations take no fields: anything given is refused.
-void read_empty(const json& request) { ObjectReader(request, "").finish(); }
-
 std::string compiler() {
 #if defined(__EMSCRIPTEN__)
   return "emscripten " + std::to_string(__EMSCRIPTEN_major__) + "." + std::to_string(__EMSCRIPTEN_minor__) + "." +
@@ -35,29 +31,18 @@ std::string compiler() {
 #endif
 }
 
-}  // namespace
-
-json warning(const std::string& code, const std::string& message, const std::string& path) {
-  return {{"code", code}, {"message", message}, {"path", path}};
-}
-
-json op_version(const json& request, Warnings&) {
-  read_empty(request);
+json version(ObjectReader&, Context&) {
   return {{"rbcmatch", RBCMATCH_VERSION},
           {"api_version", api_version},
-          {"glpk", allocation::glpk_version()},
+          {"glpk", numeric::glpk_version()},
           {"eigen", std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
                         std::to_string(EIGEN_MINOR_VERSION)},
           {"compiler", compiler()}};
 }
 
-json op_describe(const json& request, Warnings&) {
-  read_empty(request);
-  return describe_operations();
-}
+json describe(ObjectReader&, Context&) { return describe_operations(); }
 
-json op_systems(const json& request, Warnings&) {
-  read_empty(request);
+json systems(ObjectReader&, Context&) {
   json systems = json::array();
   for (const auto& d : bloodgroup::builtin_system_definitions()) systems.push_back(system_to_json(bloodgroup::builtin_system(d.id)));
   json populations = json::array();
@@ -72,6 +57,48 @@ json op_systems(const json& request, Warnings&) {
                            {"frequencies", std::vector<double>(f.data(), f.data() + f.size())}});
   }
   return {{"systems", systems}, {"populations", populations}};
+}
+
+}  // namespace
+
+// These operations take no fields: anything given is refused by the dispatcher.
+Operation version_operation() {
+  return {"version",
+          "Versions of rbcmatch, the request API, GLPK, Eigen and the compiler.",
+          "",
+          {},
+          {{"rbcmatch", "string", "rbcmatch's version."},
+           {"api_version", "integer", "The request API's version."},
+           {"glpk", "string", "GLPK's version."},
+           {"eigen", "string", "Eigen's version."},
+           {"compiler", "string", "The compiler that built this module or program."}},
+          false,
+          version};
+}
+
+Operation describe_operation() {
+  return {"describe",
+          "Every operation with its fields (type, default, limits, meaning, source) and result members.",
+          "",
+          {},
+          {{"api_version", "integer", "The request API's version."},
+           {"operations", "object",
+            "{name: {summary, source, fields [{name, type, description, required, source?, default?, min?, max?, "
+            "choices?}], result [{name, type, description}], long_running}}."}},
+          false,
+          describe};
+}
+
+Operation systems_operation() {
+  return {"systems",
+          "The built-in blood-group systems and population tables, with their sources.",
+          "thesis sec. 3.3.1, Tables 3.1, 3.4, 4.4; sec. 3.5.2",
+          {},
+          {{"systems", "object[]", "Per system: id, name, antigens, loci, haplotypes, phenotypes, genotype_count, source."},
+           {"populations", "object[]",
+            "Per table: id, system, name, source, notes, frequencies (in the system's phenotype order)."}},
+          false,
+          systems};
 }
 
 }  // namespace rbc::api

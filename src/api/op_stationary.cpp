@@ -4,12 +4,12 @@
 #include <sstream>
 
 #include "api/operations.hpp"
+#include "bloodgroup/system.hpp"
 #include "api/reader.hpp"
 #include "api/system_json.hpp"
 #include "common/input_error.hpp"
 #include "frequency/populations.hpp"
-#include "genetics/gene_counting.hpp"
-#include "genetics/stationary.hpp"
+#include "genetics/genotype_analysis.hpp"
 
 namespace rbc::api {
 
@@ -17,7 +17,55 @@ using nlohmann::json;
 
 namespace {
 
-const FieldSpec& spec(const char* name) { return field_spec("stationary", name); }
+struct StationaryFields {
+  Field<json> system, frequencies;
+  Field<std::string> population;
+  Field<double> sum_tolerance, tolerance;
+  Field<int> max_iterations;
+  Field<bool> nonnegative, multistart;
+
+  std::vector<FieldSpec> specs() const {
+    return {system.spec, population.spec, frequencies.spec, sum_tolerance.spec, tolerance.spec,
+            max_iterations.spec, nonnegative.spec, multistart.spec};
+  }
+};
+
+// Defaults come from the core's option structs, so they are written once.
+const StationaryFields& fields() {
+  static const StationaryFields f = [] {
+    const genetics::GenotypeAnalysisOptions defaults;
+    return StationaryFields{
+        json_field("system", "string | object", system_field_description(), "thesis sec. 3.3.1", true),
+        json_field("frequencies", "number[] | object",
+                   "Phenotype frequencies f: an array in the system's phenotype order, or an object "
+                   "{phenotype label: frequency} (labels not given are 0). Each in [0, 1]; 0 is valid.",
+                   "thesis eq. 3.3, 3.14", false),
+        string_field("population",
+                     "Id of a built-in population table for the system (see `systems`). Give either "
+                     "population or frequencies.",
+                     "thesis Tables 3.1, 3.4, 4.4; sec. 3.5.2", std::nullopt),
+        number_field("sum_tolerance",
+                     "How far the frequencies may sum from 1; within it they are renormalised (with a warning), "
+                     "beyond it the request is refused.",
+                     "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
+        number_field("tolerance", "Stop when the L1 change of x between iterations is below this.",
+                     "thesis sec. 3.3.5", defaults.stationary.tolerance, 1e-14, 0.1),
+        integer_field("max_iterations", "Most iterations of eq. 3.25 per start.", "thesis sec. 3.3.5",
+                      defaults.stationary.max_iterations, 1, 100000),
+        boolean_field("nonnegative",
+                      "Solve each least-squares step over x >= 0 (Lawson-Hanson), so every genotype frequency is a "
+                      "probability. false iterates eq. 3.24 exactly as printed, which can give small negative "
+                      "frequencies (Table 3.4 omits one).",
+                      "thesis eq. 3.18-3.25", defaults.stationary.nonnegative),
+        boolean_field("multistart",
+                      "Also start from every unit vector and report whether all starts reach the same distribution "
+                      "(at most " +
+                          std::to_string(genetics::max_multistart_genotypes) + " genotypes).",
+                      "thesis sec. 3.3.6", defaults.multistart),
+    };
+  }();
+  return f;
+}
 
 std::vector<double> to_vector(const Eigen::VectorXd& v) { return {v.data(), v.data() + v.size()}; }
 
@@ -30,6 +78,7 @@ std::string fmt(double x, int digits = 4) {
 
 // The phenotype frequencies as given: a population id, an array, or {label: f}.
 Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& system, std::string& path) {
+  const auto& F = fields();
   const bool has_pop = r.has("population"), has_freq = r.has("frequencies");
   if (has_pop == has_freq)
     throw InputError(has_pop ? "conflicting_fields" : "missing_field", has_pop ? "population" : "frequencies",
@@ -37,7 +86,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
   const auto n = static_cast<Eigen::Index>(system.phenotypes().size());
   if (has_pop) {
     path = "population";
-    const auto& table = frequency::builtin_population(r.string(spec("population")), "population");
+    const auto& table = frequency::builtin_population(r.get(F.population), "population");
     if (table.system != system.definition().id)
       throw InputError("invalid_field", "population",
                        "population '" + table.id + "' is a table for system '" + table.system + "', not for '" +
@@ -45,7 +94,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
     return frequency::frequencies_for(system, table);
   }
   path = "frequencies";
-  const json& v = r.member("frequencies");
+  const json& v = *r.get(F.frequencies);
   if (v.is_array()) {
     const auto xs = read_number_array(v, path);
     return Eigen::Map<const Eigen::VectorXd>(xs.data(), static_cast<Eigen::Index>(xs.size()));
@@ -82,8 +131,6 @@ json genotypes_json(const bloodgroup::System& s) {
   return out;
 }
 
-Eigen::VectorXd phenotype_fit(const Eigen::MatrixXd& S, const Eigen::VectorXd& x) { return S.transpose() * x; }
-
 // Plain-language reasons the two methods differ, from the numbers themselves.
 json comparison_notes(const genetics::StationarySolution& ls, double ls_stationarity, const Eigen::VectorXd& ls_fit,
                       const genetics::GeneCountingResult& em, const Eigen::VectorXd& f, double difference) {
@@ -113,52 +160,40 @@ json comparison_notes(const genetics::StationarySolution& ls, double ls_stationa
   return notes;
 }
 
-}  // namespace
-
-json op_stationary(const json& request, Warnings& warnings) {
-  ObjectReader r(request, "");
-  const bloodgroup::System system = read_system(r.member("system"), "system");
+json handle(ObjectReader& r, Context& context) {
+  const auto& F = fields();
+  const bloodgroup::System system = read_system(*r.get(F.system), "system");
   std::string fpath;
   const Eigen::VectorXd raw = read_frequencies(r, system, fpath);
-  const double sum_tolerance = r.number(spec("sum_tolerance"));
-  genetics::StationaryOptions options;
-  options.tolerance = r.number(spec("tolerance"));
-  options.max_iterations = r.integer(spec("max_iterations"));
-  options.nonnegative = r.boolean(spec("nonnegative"));
-  const bool multistart = r.boolean(spec("multistart"));
-  r.finish();
+  const double sum_tolerance = r.get(F.sum_tolerance);
+  genetics::GenotypeAnalysisOptions options;
+  options.stationary.tolerance = r.get(F.tolerance);
+  options.stationary.max_iterations = r.get(F.max_iterations);
+  options.stationary.nonnegative = r.get(F.nonnegative);
+  options.multistart = r.get(F.multistart);
 
   const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), sum_tolerance, fpath);
   if (checked.renormalised)
-    warnings.push_back(warning("renormalised",
-                               "The phenotype frequencies sum to " + fmt(checked.input_sum, 6) +
-                                   "; they were divided by that sum so they add up to 1.",
-                               fpath));
+    context.warn("renormalised",
+                 "The phenotype frequencies sum to " + fmt(checked.input_sum, 6) +
+                     "; they were divided by that sum so they add up to 1.",
+                 fpath);
   const Eigen::VectorXd& f = checked.f;
 
-  const genetics::HeredityOperator P(system);
-  const Eigen::MatrixXd S = genetics::phenotype_matrix(system);
-  if (multistart && P.genotype_count() > genetics::max_multistart_genotypes)
-    throw InputError("limit_exceeded", "multistart",
-                     "multistart solves one problem per genotype; this system has " +
-                         std::to_string(P.genotype_count()) + " genotypes and the limit is " +
-                         std::to_string(genetics::max_multistart_genotypes));
-
-  const auto ls = genetics::stationary_genotypes(P, S, f, genetics::uniform_start(P.genotype_count()), options);
+  const auto a = genetics::analyse_genotypes(system, f, options, context.progress);
+  const auto& ls = a.least_squares;
   if (!ls.converged)
-    warnings.push_back(warning("not_converged",
-                               "The least-squares iteration did not converge within " +
-                                   std::to_string(options.max_iterations) + " iterations (last L1 change " +
-                                   fmt(ls.trace.back().change, 3) + ").",
-                               "max_iterations"));
+    context.warn("not_converged",
+                 "The least-squares iteration did not converge within " +
+                     std::to_string(options.stationary.max_iterations) + " iterations (last L1 change " +
+                     fmt(ls.trace.back().change, 3) + ").",
+                 "max_iterations");
   if (ls.x.minCoeff() < 0)
-    warnings.push_back(warning("negative_frequency",
-                               "The unconstrained least-squares iteration gives a negative genotype frequency (" +
-                                   fmt(ls.x.minCoeff(), 3) +
-                                   "), which is not a probability; set nonnegative to true to constrain it.",
-                               "nonnegative"));
-  const double ls_stationarity = genetics::stationarity_residual(P, ls.x);
-  const Eigen::VectorXd ls_fit = phenotype_fit(S, ls.x);
+    context.warn("negative_frequency",
+                 "The unconstrained least-squares iteration gives a negative genotype frequency (" +
+                     fmt(ls.x.minCoeff(), 3) +
+                     "), which is not a probability; set nonnegative to true to constrain it.",
+                 "nonnegative");
 
   json trace = json::array();
   for (const auto& t : ls.trace) trace.push_back({{"iteration", t.iteration}, {"change", t.change}, {"residual", t.residual}});
@@ -167,13 +202,13 @@ json op_stationary(const json& request, Warnings& warnings) {
                         {"converged", ls.converged},
                         {"residual", ls.residual},
                         {"sum", ls.x.sum()},
-                        {"nonnegative", options.nonnegative},
-                        {"stationarity_residual", ls_stationarity},
-                        {"phenotype_fit", to_vector(ls_fit)},
+                        {"nonnegative", options.stationary.nonnegative},
+                        {"stationarity_residual", a.stationarity_residual},
+                        {"phenotype_fit", to_vector(a.least_squares_fit)},
                         {"trace", trace},
                         {"multistart", nullptr}};
-  if (multistart) {
-    const auto ms = genetics::multistart_check(P, S, f, ls.x, options);
+  if (a.multistart) {
+    const auto& ms = *a.multistart;
     const auto [lo, hi] = std::minmax_element(ms.iterations.begin(), ms.iterations.end());
     double mean = 0;
     for (int i : ms.iterations) mean += i;
@@ -186,13 +221,13 @@ json op_stationary(const json& request, Warnings& warnings) {
                                    {"iterations", {{"min", *lo}, {"mean", mean}, {"max", *hi}}},
                                    {"per_start", ms.iterations}};
     if (!ms.all_agree)
-      warnings.push_back(warning("multistart_disagree",
-                                 "Not every unit-vector start reached the same distribution (largest difference " +
-                                     fmt(ms.max_deviation, 3) + ").",
-                                 "multistart"));
+      context.warn("multistart_disagree",
+                   "Not every unit-vector start reached the same distribution (largest difference " +
+                       fmt(ms.max_deviation, 3) + ").",
+                   "multistart");
   }
 
-  const auto em = genetics::gene_counting(system, f);
+  const auto& em = a.gene_counting;
   json haplotypes = json::array();
   for (const auto& h : system.haplotypes()) haplotypes.push_back(h.name);
   const json gene_counting = {{"haplotypes", haplotypes},
@@ -203,7 +238,6 @@ json op_stationary(const json& request, Warnings& warnings) {
                               {"phenotype_fit", to_vector(em.phenotype_fit)},
                               {"max_phenotype_deviation", (em.phenotype_fit - f).lpNorm<Eigen::Infinity>()},
                               {"kl_divergence", em.kl_divergence}};
-  const double difference = (ls.x - em.genotype_frequencies).lpNorm<Eigen::Infinity>();
 
   return {{"system", system_to_json(system)},
           {"phenotypes", phenotypes_json(system, f)},
@@ -212,8 +246,35 @@ json op_stationary(const json& request, Warnings& warnings) {
           {"least_squares", least_squares},
           {"gene_counting", gene_counting},
           {"comparison",
-           {{"max_abs_difference", difference},
-            {"notes", comparison_notes(ls, ls_stationarity, ls_fit, em, f, difference)}}}};
+           {{"max_abs_difference", a.max_abs_difference},
+            {"notes", comparison_notes(ls, a.stationarity_residual, a.least_squares_fit, em, f, a.max_abs_difference)}}}};
+}
+
+}  // namespace
+
+Operation stationary_operation() {
+  return {"stationary",
+          "Stationary genotype distribution from phenotype frequencies by iterated least squares, "
+          "beside maximum-likelihood gene counting under Hardy-Weinberg equilibrium.",
+          "thesis sec. 3.3.3-3.3.6, eq. 3.9-3.26",
+          fields().specs(),
+          {{"system", "object", "The system as solved: antigens, loci, haplotypes, phenotypes (see `systems`)."},
+           {"phenotypes", "object[]",
+            "Per phenotype: label, antigens, frequency (after renormalisation), genotypes (indices into genotypes)."},
+           {"genotypes", "object[]", "Per genotype, in eq. 3.9 order: label, haplotypes [i, j], phenotype index."},
+           {"input", "object", "sum: the frequencies' sum as given; renormalised: whether they were divided by it."},
+           {"least_squares", "object",
+            "The thesis's iteration: x (genotype frequencies), iterations, converged, residual (eq. 3.26), sum, "
+            "nonnegative, stationarity_residual ||x'Px - x||_1, phenotype_fit S'x, trace [{iteration, change, "
+            "residual}], multistart (null, or {starts, converged, all_agree, agreement_tolerance, max_deviation, "
+            "iterations {min, mean, max}, per_start})."},
+           {"gene_counting", "object",
+            "Hardy-Weinberg maximum likelihood: haplotypes, haplotype_frequencies, x, iterations, converged, "
+            "phenotype_fit, max_phenotype_deviation, kl_divergence."},
+           {"comparison", "object",
+            "max_abs_difference between the two x, and notes [{code, message}] explaining it in words."}},
+          true,
+          handle};
 }
 
 }  // namespace rbc::api

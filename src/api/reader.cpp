@@ -1,5 +1,6 @@
 #include "api/reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -54,7 +55,8 @@ const json* ObjectReader::present(const FieldSpec& spec) {
   return nullptr;
 }
 
-double ObjectReader::number(const FieldSpec& spec) {
+double ObjectReader::get(const Field<double>& field) {
+  const FieldSpec& spec = field.spec;
   const json* v = present(spec);
   if (!v) return spec.default_value.get<double>();
   const double x = read_number(*v, path_of(spec.name));
@@ -62,7 +64,8 @@ double ObjectReader::number(const FieldSpec& spec) {
   return x;
 }
 
-int ObjectReader::integer(const FieldSpec& spec) {
+int ObjectReader::get(const Field<int>& field) {
+  const FieldSpec& spec = field.spec;
   const json* v = present(spec);
   if (!v) return spec.default_value.get<int>();
   const auto p = path_of(spec.name);
@@ -72,18 +75,29 @@ int ObjectReader::integer(const FieldSpec& spec) {
   return static_cast<int>(x);
 }
 
-bool ObjectReader::boolean(const FieldSpec& spec) {
+bool ObjectReader::get(const Field<bool>& field) {
+  const FieldSpec& spec = field.spec;
   const json* v = present(spec);
   if (!v) return spec.default_value.get<bool>();
   if (!v->is_boolean()) wrong_type(*v, path_of(spec.name), "true or false");
   return v->get<bool>();
 }
 
-std::string ObjectReader::string(const FieldSpec& spec) {
+std::string ObjectReader::get(const Field<std::string>& field) {
+  const FieldSpec& spec = field.spec;
   const json* v = present(spec);
   if (!v) return spec.default_value.is_string() ? spec.default_value.get<std::string>() : std::string();
-  return read_string(*v, path_of(spec.name));
+  std::string s = read_string(*v, path_of(spec.name));
+  if (!spec.choices.empty() && std::find(spec.choices.begin(), spec.choices.end(), s) == spec.choices.end()) {
+    std::string list;
+    for (const auto& c : spec.choices) list += (list.empty() ? "\"" : ", \"") + c + "\"";
+    throw InputError("invalid_field", path_of(spec.name),
+                     path_of(spec.name) + " must be one of " + list + " (got \"" + s + "\")");
+  }
+  return s;
 }
+
+const json* ObjectReader::get(const Field<json>& field) { return present(field.spec); }
 
 void ObjectReader::finish() const {
   for (const auto& [key, v] : value_.items())

@@ -1,13 +1,13 @@
 #pragma once
-// Reads one JSON object of a request, field by field, against the declared FieldSpecs:
-// types, defaults and limits are checked here, and every error names the field's path.
+// Reads one JSON object of a request, field by field, against the declared fields: types,
+// defaults, limits and choices are checked here, and every error names the field's path.
 // finish() refuses fields nobody read, so no input is silently ignored.
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "api/schema.hpp"
+#include "api/registry.hpp"
 
 namespace rbc::api {
 
@@ -21,10 +21,13 @@ class ObjectReader {
   const nlohmann::json& member(const std::string& key);
   std::string path_of(const std::string& key) const;
 
-  double number(const FieldSpec& spec);
-  int integer(const FieldSpec& spec);
-  bool boolean(const FieldSpec& spec);
-  std::string string(const FieldSpec& spec);
+  // A declared field's value, or its default when absent.
+  double get(const Field<double>& field);
+  int get(const Field<int>& field);
+  bool get(const Field<bool>& field);
+  std::string get(const Field<std::string>& field);
+  // A structured field: nullptr when absent and not required (its default is the handler's).
+  const nlohmann::json* get(const Field<nlohmann::json>& field);
 
   // Throws "unknown_field" naming the first member that was never read.
   void finish() const;

@@ -6,30 +6,42 @@
 
 namespace rbc::api {
 
+std::string system_field_description() {
+  std::string ids;
+  for (const auto& d : bloodgroup::builtin_system_definitions()) ids += (ids.empty() ? "" : ", ") + d.id;
+  return "A built-in system id (" + ids + ") or a system definition "
+         "{name, antigens: [names], loci: [{name, alleles: [{name, antigens: [names]}]}], "
+         "empty_phenotype_label?}. At most " +
+         std::to_string(bloodgroup::max_antigens) + " antigens, " + std::to_string(bloodgroup::max_loci) + " loci, " +
+         std::to_string(bloodgroup::max_alleles_per_locus) + " alleles per locus and " +
+         std::to_string(bloodgroup::max_haplotypes) + " haplotypes.";
+}
+
 using nlohmann::json;
 
 namespace {
 
-FieldSpec name_field(const std::string& name, bool required = true) {
-  return {name, "string", "", "", json(), {}, {}, required};
+// Nested fields of a system definition (described in words by system_field_description()).
+Field<std::string> name_field(const std::string& name, bool required = true) {
+  return string_field(name, "", "", std::nullopt, {}, required);
 }
 
 bloodgroup::SystemDefinition read_definition(const json& value, const std::string& path) {
   ObjectReader r(value, path);
   bloodgroup::SystemDefinition def;
-  def.name = r.string(name_field("name"));
+  def.name = r.get(name_field("name"));
   def.antigens = read_string_array(r.member("antigens"), r.path_of("antigens"));
-  if (r.has("empty_phenotype_label")) def.empty_phenotype_label = r.string(name_field("empty_phenotype_label"));
+  if (r.has("empty_phenotype_label")) def.empty_phenotype_label = r.get(name_field("empty_phenotype_label"));
   const auto& loci = read_array(r.member("loci"), r.path_of("loci"));
   for (std::size_t l = 0; l < loci.size(); ++l) {
     ObjectReader lr(loci[l], field_index(r.path_of("loci"), l));
     bloodgroup::LocusDefinition locus;
-    locus.name = lr.string(name_field("name"));
+    locus.name = lr.get(name_field("name"));
     const auto& alleles = read_array(lr.member("alleles"), lr.path_of("alleles"));
     for (std::size_t a = 0; a < alleles.size(); ++a) {
       ObjectReader ar(alleles[a], field_index(lr.path_of("alleles"), a));
       bloodgroup::AlleleDefinition allele;
-      allele.name = ar.string(name_field("name"));
+      allele.name = ar.get(name_field("name"));
       allele.antigens = read_string_array(ar.member("antigens"), ar.path_of("antigens"));
       ar.finish();
       locus.alleles.push_back(std::move(allele));

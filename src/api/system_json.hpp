@@ -7,6 +7,9 @@
 
 namespace rbc::api {
 
+// What a `system` request field accepts, with the limits, for `describe` and the docs.
+std::string system_field_description();
+
 // A built-in id ("rh") or a definition object; throws InputError naming the field.
 bloodgroup::System read_system(const nlohmann::json& value, const std::string& path);
 

@@ -7,11 +7,21 @@
 #include <nlohmann/json.hpp>
 
 #include "api/dispatch.hpp"
+#include "api/registry.hpp"
+
+namespace {
+
+void usage(std::ostream& out) {
+  out << "usage: rbcmatch <operation> < request.json\n\noperations:\n";
+  for (const auto& op : rbc::api::operations()) out << "  " << op.name << std::string(12 - std::min<std::size_t>(op.name.size(), 11), ' ') << op.summary << '\n';
+  out << "\n`rbcmatch describe < /dev/null` lists every field; see docs/api.md.\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-    std::cerr << "usage: rbcmatch <operation> < request.json\n"
-                 "operations: version, describe, systems, stationary, lp (see docs/api.md)\n";
+    usage(argc == 2 ? std::cout : std::cerr);
     return argc == 2 ? 0 : 2;
   }
   const std::string request{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};

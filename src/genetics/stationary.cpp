@@ -9,7 +9,7 @@ namespace rbc::genetics {
 
 StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
                                         const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
-                                        const StationaryOptions& options) {
+                                        const StationaryOptions& options, const Progress& progress) {
   const Eigen::Index m = S.rows(), n = S.cols();
   Eigen::MatrixXd A(m + n, m);
   A.bottomRows(n) = S.transpose();
@@ -19,6 +19,7 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
   StationarySolution out;
   Eigen::VectorXd x = x0;
   for (int it = 1; it <= options.max_iterations; ++it) {
+    progress.report(static_cast<double>(it - 1) / options.max_iterations, "least squares");
     // Top block x^T P - I = B(x)^T - I (eq. 3.15, 3.33).
     A.topRows(m) = P.maternal_transition(x).transpose();
     A.topRows(m).diagonal().array() -= 1.0;
@@ -46,12 +47,15 @@ Eigen::VectorXd uniform_start(int genotype_count) {
 }
 
 MultistartSummary multistart_check(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,
-                                   const Eigen::VectorXd& reference, const StationaryOptions& options) {
+                                   const Eigen::VectorXd& reference, const StationaryOptions& options,
+                                   const Progress& progress) {
   MultistartSummary out;
   const Eigen::Index m = S.rows();
   out.starts = static_cast<int>(m);
   for (Eigen::Index k = 0; k < m; ++k) {
-    const auto run = stationary_genotypes(P, S, f, Eigen::VectorXd::Unit(m, k), options);
+    const double share = 1.0 / static_cast<double>(m);
+    const auto run = stationary_genotypes(P, S, f, Eigen::VectorXd::Unit(m, k), options,
+                                          progress.part(static_cast<double>(k) * share, static_cast<double>(k + 1) * share));
     out.converged += run.converged ? 1 : 0;
     out.iterations.push_back(run.iterations);
     out.max_deviation = std::max(out.max_deviation, (run.x - reference).lpNorm<Eigen::Infinity>());

@@ -10,6 +10,7 @@
 #include <Eigen/Dense>
 #include <vector>
 
+#include "common/progress.hpp"
 #include "genetics/heredity.hpp"
 
 namespace rbc::genetics {
@@ -41,10 +42,11 @@ struct StationarySolution {
   std::vector<IterationRecord> trace;
 };
 
-// One run of eq. 3.25 from x0. S is m x n (eq. 3.10), f has n entries.
+// One run of eq. 3.25 from x0. S is m x n (eq. 3.10), f has n entries. A checkpoint per
+// iteration (fraction: iterations / max_iterations).
 StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
                                         const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
-                                        const StationaryOptions& options);
+                                        const StationaryOptions& options, const Progress& progress = {});
 
 // The thesis's default start: every genotype equally frequent.
 Eigen::VectorXd uniform_start(int genotype_count);
@@ -58,8 +60,10 @@ struct MultistartSummary {
 };
 
 // Sec. 3.3.6: start from every unit vector e_k and compare each result with `reference`.
+// A checkpoint per start.
 MultistartSummary multistart_check(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,
-                                   const Eigen::VectorXd& reference, const StationaryOptions& options);
+                                   const Eigen::VectorXd& reference, const StationaryOptions& options,
+                                   const Progress& progress = {});
 
 // ||x^T P x - x||_1: how far x is from stationary (eq. 3.13).
 double stationarity_residual(const HeredityOperator& P, const Eigen::VectorXd& x);

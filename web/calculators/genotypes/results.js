@@ -2,13 +2,12 @@
 // convergence, multistart, the comparison of the two methods, and the formulas on request.
 import { h } from '../../lib/dom.js';
 import { numberElement } from '../../lib/format.js';
-import { csvLink } from '../../lib/csv.js';
 import { barChart, logLineChart } from '../../lib/charts.js';
 
 const num = (value, decimals = 4) => numberElement(value, { decimals });
 const cellNum = (value, decimals = 4) => h('td', { class: 'num' }, num(value, decimals));
 
-/** Render into `container`; returns {destroy} to release the charts. */
+/** Render into `container`; returns {destroy} to release the charts, and the CSV rows. */
 export function renderResult(container, result, warnings, { systemName }) {
   const ls = result.least_squares;
   const gc = result.gene_counting;
@@ -23,9 +22,6 @@ export function renderResult(container, result, warnings, { systemName }) {
     summary(result, systemName),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message, w.path ? h('span', { class: 'path' }, ` (${w.path})`) : '')))) : '',
-    h('div', { class: 'result-actions no-print' },
-      csvLink(tableRows(result), `rbcmatch-genotypes-${result.system.id ?? 'system'}.csv`),
-      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print')),
     h('h3', {}, 'Genotype frequencies'),
     genotypeTable(result),
     genotypeChart,
@@ -49,7 +45,11 @@ export function renderResult(container, result, warnings, { systemName }) {
     { label: 'residual', data: trace.map((t) => (t.residual > 0 ? t.residual : null)) },
   ], 'iteration', 'size (log scale)'));
 
-  return { destroy: () => charts.forEach((c) => c.destroy()) };
+  return {
+    destroy: () => charts.forEach((c) => c.destroy()),
+    csv: () => tableRows(result),
+    csvName: `rbcmatch-genotypes-${result.system.id || 'system'}.csv`,
+  };
 }
 
 function summary(result, systemName) {

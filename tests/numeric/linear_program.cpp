@@ -1,10 +1,10 @@
-#include "allocation/linear_program.hpp"
+#include "numeric/linear_program.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "common/input_error.hpp"
 
-using namespace rbc::allocation;
+using namespace rbc::numeric;
 
 namespace {
 
@@ -21,7 +21,7 @@ LinearProgram small_lp() {
 
 }  // namespace
 
-TEST_CASE("solve_linear_program: optimal, primal and dual feasible, complementary slackness", "[allocation][property]") {
+TEST_CASE("solve_linear_program: optimal, primal and dual feasible, complementary slackness", "[numeric][property]") {
   const auto s = solve_linear_program(small_lp());
   REQUIRE(s.status == LpStatus::optimal);
   CHECK(s.objective == Approx(11));
@@ -34,7 +34,7 @@ TEST_CASE("solve_linear_program: optimal, primal and dual feasible, complementar
   CHECK(s.reduced_costs[1] == Approx(0).margin(1e-12));
 }
 
-TEST_CASE("solve_linear_program: infeasible and unbounded are outcomes, not errors", "[allocation][property]") {
+TEST_CASE("solve_linear_program: infeasible and unbounded are outcomes, not errors", "[numeric][property]") {
   LinearProgram infeasible;
   infeasible.objective = {1};
   infeasible.constraints = {{{1}, {2.0, std::nullopt}}, {{1}, {std::nullopt, 1.0}}};
@@ -45,7 +45,7 @@ TEST_CASE("solve_linear_program: infeasible and unbounded are outcomes, not erro
   CHECK(solve_linear_program(unbounded).status == LpStatus::unbounded);
 }
 
-TEST_CASE("solve_linear_program: bad input names the field, and the next solve works", "[allocation][regression]") {
+TEST_CASE("solve_linear_program: bad input names the field, and the next solve works", "[numeric][regression]") {
   LinearProgram bad = small_lp();
   bad.constraints[1].coefficients = {1};
   try {

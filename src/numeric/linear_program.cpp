@@ -1,4 +1,4 @@
-#include "allocation/linear_program.hpp"
+#include "numeric/linear_program.hpp"
 
 #include <glpk.h>
 
@@ -8,7 +8,7 @@
 
 #include "common/input_error.hpp"
 
-namespace rbc::allocation {
+namespace rbc::numeric {
 namespace {
 
 // GLPK aborts the process on a fatal error unless an error hook longjmps out of it; its
@@ -155,4 +155,4 @@ LpSolution solve_linear_program(const LinearProgram& lp) {
   return out;
 }
 
-}  // namespace rbc::allocation
+}  // namespace rbc::numeric

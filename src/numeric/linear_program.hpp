@@ -1,12 +1,12 @@
 #pragma once
-// A small linear programme solved by GLPK's simplex method: the building block of the
-// allocation models (thesis ch. 6-7). Solver outcomes (infeasible, unbounded, ...) are
+// A small linear programme solved by GLPK's simplex method: shared by the allocation models
+// (thesis ch. 6-7) and supply planning. Solver outcomes (infeasible, unbounded, ...) are
 // results, kept apart from run errors, which throw.
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace rbc::allocation {
+namespace rbc::numeric {
 
 inline constexpr std::size_t max_lp_variables = 20000;
 inline constexpr std::size_t max_lp_constraints = 20000;
@@ -48,4 +48,4 @@ LpSolution solve_linear_program(const LinearProgram& lp);
 // GLPK's version string, e.g. "5.0".
 std::string glpk_version();
 
-}  // namespace rbc::allocation
+}  // namespace rbc::numeric

@@ -1,0 +1,276 @@
+// The shared calculator shell: everything a calculator has that is not its own inputs and
+// results. A calculator module describes itself and the shell gives it
+//   - options generated from `describe` (every optional number / integer / boolean field of
+//     its operation that its own inputs do not render), with defaults, limits and sources;
+//   - checks as you type, and the API's errors shown next to the field their path names;
+//   - URL state: a computed result's inputs are written to the address bar, so the link
+//     reproduces it; a link that cannot be read is reported and kept, never replaced;
+//   - Compute / Cancel, a progress bar for long operations, stale results marked (and their
+//     CSV withdrawn) after an edit, CSV download and Print.
+//
+// definition = {
+//   id, title, summary, op,              op: the request API operation the calculator runs
+//   intro: string,                       one or two plain sentences above the form
+//   ownFields: string[],                 request fields its inputs render (no option control)
+//   async load(client) -> data,          what the inputs need (e.g. the `systems` catalogue)
+//   inputs(data, {changed, option}) -> {  option(name): an option's current value (or default)
+//     fieldsets: Node[],                 its part of the form; error slots carry
+//                                        data-error-for="<request path>"
+//     restore(params) -> string[],       from URL parameters; returns what could not be read
+//     validate(setError) -> number,      live checks; returns how many fields are wrong
+//     toParams(params), toRequest(request), title(): string
+//   },
+//   render(container, result, warnings, {request, title}) -> {destroy(), csv(): rows[][], csvName}
+// }
+import { h } from './dom.js';
+import { csvLink } from './csv.js';
+import { checkNumber, parseNumber } from './numbers.js';
+
+const pretty = (name) => name.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+const isOption = (own) => (f) => !own.has(f.name) && !f.required && ['number', 'integer', 'boolean'].includes(f.type);
+
+/** A calculator module for the registry: {id, title, summary, mount}. */
+export function calculator(definition) {
+  return {
+    id: definition.id,
+    title: definition.title,
+    summary: definition.summary,
+    mount: (container, context) => mountCalculator(definition, container, context),
+  };
+}
+
+async function mountCalculator(definition, container, { client, params, setParams }) {
+  const root = h('div', { class: `calculator ${definition.id}` }, h('p', { class: 'loading' }, 'Loading the rbcmatch module…'));
+  container.append(root);
+  let data, operation;
+  try {
+    const [operations, loaded] = await Promise.all([client.operations(), definition.load?.(client)]);
+    operation = operations[definition.op];
+    if (!operation) throw new Error(`this module has no operation "${definition.op}"`);
+    data = loaded;
+  } catch (e) {
+    root.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Could not load the rbcmatch module: ${e.message}`));
+    return { unmount() {} };
+  }
+  const shell = new Shell(root, definition, operation, data, client, setParams);
+  if (shell.restore(params)) shell.compute();
+  return { unmount: () => shell.destroy() };
+}
+
+class Shell {
+  constructor(root, definition, operation, data, client, setParams) {
+    Object.assign(this, { root, definition, operation, client, setParams });
+    this.controller = null;
+    this.rendered = null;
+    this.computedParams = null;
+    this.options = operation.fields.filter(isOption(new Set(definition.ownFields ?? [])));
+    this.inputs = definition.inputs(data, { changed: () => this.changed(), option: (name) => this.optionValue(name) });
+    this.build();
+  }
+
+  // ---- layout ---------------------------------------------------------------------------
+  build() {
+    const id = this.definition.id;
+    this.optionInputs = new Map();
+    this.linkProblems = h('div', { class: 'link-problems', role: 'alert', hidden: true });
+    this.status = h('span', { class: 'status', role: 'status' });
+    this.progress = h('progress', { class: 'progress', max: 1, hidden: true, 'aria-label': 'Progress of the calculation' });
+    this.cancelButton = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => this.controller?.abort() }, 'Cancel');
+    this.formError = h('p', { class: 'form-error', role: 'alert', 'data-error-for': '' });
+    this.staleNote = h('p', { class: 'stale-note', hidden: true }, 'The inputs have changed: press Compute to update this result.');
+    this.results = h('section', { class: 'results', 'aria-label': 'Results' });
+    this.optionsBox = this.options.length
+      ? h('details', { class: 'options' }, h('summary', {}, 'Options'),
+        h('div', { class: 'option-grid' }, this.options.map((f) => this.optionControl(f))))
+      : '';
+    const form = h('form', { class: 'inputs', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.compute(); } },
+      this.inputs.fieldsets,
+      this.optionsBox,
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', id: `${id}-compute` }, 'Compute'), this.cancelButton, this.progress, this.status),
+      this.formError);
+    this.root.replaceChildren(
+      h('p', { class: 'intro' }, this.definition.intro),
+      this.linkProblems,
+      form,
+      h('div', { class: 'result-column' }, this.staleNote, this.results));
+  }
+
+  optionControl(field) {
+    const inputId = `${this.definition.id}-opt-${field.name}`;
+    const limits = [field.default != null && `default ${field.default}`,
+      field.min != null && `min ${field.min}`, field.max != null && `max ${field.max}`].filter(Boolean).join(', ');
+    const input = field.type === 'boolean'
+      ? h('input', { type: 'checkbox', id: inputId, name: field.name, onchange: () => this.changed() })
+      : h('input', { type: 'text', inputmode: 'decimal', id: inputId, name: field.name, autocomplete: 'off',
+        placeholder: String(field.default ?? ''), 'aria-describedby': `${inputId}-hint`, oninput: () => this.changed() });
+    this.optionInputs.set(field.name, { field, input });
+    return h('div', { class: 'field option' },
+      h('label', { for: inputId }, pretty(field.name)), input,
+      h('span', { class: 'hint', id: `${inputId}-hint` }, field.description ?? '', limits ? ` (${limits})` : '',
+        field.source ? ` — ${field.source}` : ''),
+      h('span', { class: 'field-error', 'data-error-for': field.name }));
+  }
+
+  // ---- state ----------------------------------------------------------------------------
+  /** Restore from URL parameters. Returns true when the link was read completely. */
+  restore(params) {
+    const problems = [...this.inputs.restore(params)];
+    for (const { field, input } of this.optionInputs.values()) {
+      const value = params.get(field.name);
+      if (field.type === 'boolean') {
+        if (value == null) input.checked = Boolean(field.default);
+        else if (['1', 'true', '0', 'false'].includes(value)) input.checked = value === '1' || value === 'true';
+        else { input.checked = Boolean(field.default); problems.push(`${pretty(field.name)}: "${value}" is neither on (1) nor off (0)`); }
+      } else {
+        input.value = value ?? String(field.default ?? '');
+        if (value != null && checkNumber(value, field)) problems.push(`${pretty(field.name)}: "${value}" ${checkNumber(value, field)}`);
+      }
+    }
+    const known = new Set([...this.optionInputs.keys(), ...(this.definition.ownFields ?? []), ...(this.definition.paramNames ?? [])]);
+    for (const key of params.keys()) if (!known.has(key)) problems.push(`"${key}" is not a setting of this calculator`);
+    this.showLinkProblems(problems);
+    this.changed({ edited: false });
+    return problems.length === 0;
+  }
+
+  showLinkProblems(problems) {
+    this.linkProblems.hidden = problems.length === 0;
+    this.linkProblems.replaceChildren(...(problems.length ? [
+      h('p', {}, h('strong', {}, 'This link could not be read completely, so nothing was computed. '),
+        'The address bar still holds the link as you received it. Check the marked values, then press Compute.'),
+      h('ul', {}, problems.map((p) => h('li', {}, p)))] : []));
+  }
+
+  /** Live validation of every input. Returns the number of fields in error. */
+  changed({ edited = true } = {}) {
+    let errors = this.inputs.validate((path, message) => this.setFieldError(path, message));
+    for (const { field, input } of this.optionInputs.values()) {
+      const message = field.type === 'boolean' ? '' : checkNumber(input.value, field);
+      this.setFieldError(field.name, message);
+      if (message) errors++;
+    }
+    if (edited && this.rendered) this.markStale(true);
+    return errors;
+  }
+
+  markStale(stale) {
+    this.staleNote.hidden = !stale;
+    this.results.classList.toggle('stale', stale);
+    // A stale result must not be taken away as if it were current.
+    for (const a of this.results.querySelectorAll('a[download]')) {
+      if (stale) { a.dataset.href = a.getAttribute('href'); a.removeAttribute('href'); a.setAttribute('aria-disabled', 'true'); }
+      else if (a.dataset.href) { a.setAttribute('href', a.dataset.href); a.removeAttribute('aria-disabled'); }
+    }
+  }
+
+  /** The value an option will be sent with: what is typed if it reads, else its default. */
+  optionValue(name) {
+    const control = this.optionInputs.get(name);
+    const field = control?.field ?? this.operation.fields.find((f) => f.name === name);
+    if (!control) return field?.default;
+    if (field.type === 'boolean') return control.input.checked;
+    const value = parseNumber(control.input.value);
+    return Number.isFinite(value) ? value : field.default;
+  }
+
+  params() {
+    const params = new URLSearchParams();
+    this.inputs.toParams(params);
+    for (const { field, input } of this.optionInputs.values()) {
+      if (field.type === 'boolean') { if (input.checked !== Boolean(field.default)) params.set(field.name, input.checked ? '1' : '0'); }
+      else if (input.value.trim() !== '' && parseNumber(input.value) !== field.default) params.set(field.name, input.value.trim());
+    }
+    return params;
+  }
+
+  request() {
+    const request = {};
+    this.inputs.toRequest(request);
+    for (const { field, input } of this.optionInputs.values()) {
+      request[field.name] = field.type === 'boolean' ? input.checked : parseNumber(input.value);
+    }
+    return request;
+  }
+
+  // ---- errors ---------------------------------------------------------------------------
+  setFieldError(path, message) {
+    const slot = this.root.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
+    if (!slot) return false;
+    slot.textContent = message ?? '';
+    const input = slot.parentElement.querySelector('input, select');
+    if (input && slot.dataset.errorFor === path && path !== '') input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    return true;
+  }
+
+  /** An API error next to the field its path names; otherwise above the results. */
+  showApiError(error) {
+    const path = error.path ?? '';
+    if (this.optionInputs.has(path) && this.optionsBox) this.optionsBox.open = true;
+    if (!path || !this.setFieldError(path, error.message)) this.formError.textContent = error.message;
+  }
+
+  // ---- compute --------------------------------------------------------------------------
+  async compute() {
+    this.formError.textContent = '';
+    const errors = this.changed({ edited: false });
+    if (errors) {
+      this.status.textContent = `Please correct the ${errors === 1 ? 'marked field' : `${errors} marked fields`} first.`;
+      return;
+    }
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const request = this.request();
+    const params = this.params();
+    this.status.textContent = 'Computing…';
+    this.cancelButton.hidden = false;
+    this.root.classList.add('busy');
+    this.progress.removeAttribute('value');  // indeterminate until the first report
+    const showProgress = setTimeout(() => { if (this.controller === controller) this.progress.hidden = false; }, 300);
+    try {
+      const { result, warnings } = await this.client.call(this.definition.op, request, {
+        signal: controller.signal,
+        onProgress: ({ fraction, stage }) => {
+          this.progress.value = fraction;
+          this.status.textContent = `Computing${stage ? ` (${stage})` : ''}… ${Math.round(fraction * 100)}%`;
+        },
+      });
+      this.rendered?.destroy();
+      this.results.replaceChildren();
+      this.rendered = this.definition.render(this.results, result, warnings, { request, title: this.inputs.title() });
+      this.results.prepend(this.resultActions(this.rendered));
+      this.markStale(false);
+      this.linkProblems.hidden = true;
+      // The address bar holds the inputs of the result on screen, so the link reproduces it.
+      this.setParams(params);
+      this.status.textContent = 'Done.';
+    } catch (e) {
+      if (e.name === 'AbortError') { if (this.controller === controller) this.status.textContent = 'Cancelled.'; return; }
+      this.rendered?.destroy();
+      this.rendered = null;
+      this.results.replaceChildren();
+      this.markStale(false);
+      if (e.name === 'ApiError') { this.showApiError(e); this.status.textContent = 'Not computed: see the message next to the field.'; }
+      else { this.formError.textContent = e.message; this.status.textContent = 'Not computed.'; }
+    } finally {
+      clearTimeout(showProgress);
+      if (this.controller === controller) {
+        this.controller = null;
+        this.cancelButton.hidden = true;
+        this.progress.hidden = true;
+        this.root.classList.remove('busy');
+      }
+    }
+  }
+
+  resultActions(rendered) {
+    return h('div', { class: 'result-actions no-print' },
+      rendered.csv ? csvLink(rendered.csv(), rendered.csvName ?? `rbcmatch-${this.definition.id}.csv`) : '',
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print'));
+  }
+
+  destroy() {
+    this.controller?.abort();
+    this.rendered?.destroy();
+  }
+}
