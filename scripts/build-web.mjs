@@ -11,7 +11,7 @@
 // worker and the .wasm as separate files, which the browser caches and streams.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +31,24 @@ for (const file of [moduleJs, moduleWasm]) {
   }
 }
 
-const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none' };
+// `import files from 'rbcmatch:reference'`: every tests/reference/*.json (published numbers
+// with their sources), for the Validation tab; a new file shows up there without code.
+const referencePlugin = {
+  name: 'rbcmatch-reference',
+  setup(b) {
+    b.onResolve({ filter: /^rbcmatch:reference$/ }, () => ({ path: 'reference', namespace: 'rbcmatch' }));
+    b.onLoad({ filter: /.*/, namespace: 'rbcmatch' }, () => {
+      const dir = join(root, 'tests/reference');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      return {
+        contents: JSON.stringify(files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))),
+        loader: 'json',
+        watchFiles: files.map((f) => join(dir, f)),
+      };
+    });
+  },
+};
+const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none', plugins: [referencePlugin] };
 const outDir = join(root, 'public/build');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the static server on a free port, and headless
 // Debian Chromium driven by playwright-core with a fresh profile per browser.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,19 +65,28 @@ export async function leastSquaresColumn(page) {
   })));
 }
 
-// thesis eq. 3.5: ABO phenotypes O, A, B, AB -> least-squares genotype frequencies (3 decimals).
-export const ABO_FREQUENCIES = [0.44, 0.43, 0.09, 0.04];
-export const ABO_EXPECTED = { OO: 0.440, AO: 0.358, BO: 0.087, AA: 0.073, AB: 0.038, BB: 0.004 };
-
 /** Genotype label -> order-free key: "O/A" and "A/O" both -> "AO". */
 export const genotypeKey = (label) => (label.includes('/') ? label.split('/') : [...label]).sort().join('');
+
+/** The case `id` of tests/reference/<calculator>.json: published numbers with their sources. */
+export function referenceCase(calculator, id) {
+  const file = JSON.parse(readFileSync(join(root, 'tests/reference', `${calculator}.json`), 'utf8'));
+  return file.cases.find((c) => c.id === id) ?? assert.fail(`no reference case ${id}`);
+}
+
+// thesis eq. 3.5: ABO phenotypes O, A, B, AB -> least-squares genotype frequencies (3 decimals).
+const eq35 = referenceCase('genotypes', 'thesis-eq-3.5');
+export const ABO_FREQUENCIES = eq35.request.frequencies;
+export const ABO_EXPECTED = Object.fromEntries(eq35.values.map((v) => [genotypeKey(v.label.equals), v.published]));
 
 /** Every shown least-squares value matches eq. 3.5 within the thesis's rounding. */
 export function assertAboEq35(shown) {
   const keyed = Object.fromEntries(Object.entries(shown).map(([label, text]) => [genotypeKey(label), Number(text)]));
   assert.deepEqual(Object.keys(keyed).sort(), Object.keys(ABO_EXPECTED).sort(), `genotypes on screen: ${JSON.stringify(shown)}`);
   for (const [key, expected] of Object.entries(ABO_EXPECTED)) {
-    assert.ok(Math.abs(keyed[key] - expected) <= 0.0006, `genotype ${key}: shown ${keyed[key]}, thesis eq. 3.5 ${expected}`);
+    // Shown to 4 decimals, so up to 0.00005 of rounding on top of the reference tolerance.
+    const tolerance = eq35.values.find((v) => genotypeKey(v.label.equals) === key).tolerance + 0.00005;
+    assert.ok(Math.abs(keyed[key] - expected) <= tolerance, `genotype ${key}: shown ${keyed[key]}, thesis eq. 3.5 ${expected}`);
   }
 }
 

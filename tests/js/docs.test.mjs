@@ -10,3 +10,8 @@ test('docs/api.md is up to date with describe and tests/requests', () => {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts/gen-api-doc.mjs'), '--check']);
   assert.equal(r.status, 0, r.stderr.toString());
 });
+
+test('docs/validation.md is up to date with tests/reference', () => {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/gen-validation-doc.mjs'), '--check']);
+  assert.equal(r.status, 0, r.stderr.toString());
+});

@@ -60,3 +60,19 @@ test('memory stays bounded over 200 requests', () => {
   }
   assert.ok(mod.HEAPU8.length <= before * 1.25, `heap grew from ${before} to ${mod.HEAPU8.length}`);
 });
+
+test('a long call reports rising progress, stops when the callback says so, and the module goes on', () => {
+  const request = JSON.stringify({ system: 'rh', population: 'rh/thesis-table-3.4', multistart: true });
+  const seen = [];
+  const done = JSON.parse(mod.call('stationary', request, (fraction, stage) => { seen.push([fraction, stage]); return true; }));
+  assert.ok(done.result, JSON.stringify(done.error));
+  assert.ok(seen.length >= 1, 'at least the first checkpoint is reported');
+  for (const [i, [fraction, stage]] of seen.entries()) {
+    assert.ok(fraction >= 0 && fraction <= 1 && typeof stage === 'string');
+    if (i > 0) assert.ok(fraction >= seen[i - 1][0]);
+  }
+  const cancelled = JSON.parse(mod.call('stationary', request, () => false));
+  assert.equal(cancelled.error.code, 'cancelled');
+  const again = JSON.parse(mod.call('stationary', request));
+  assert.deepEqual(again.result.least_squares.x, done.result.least_squares.x);
+});

@@ -3,6 +3,7 @@
 // where context = { client, params: URLSearchParams, setParams(URLSearchParams) }.
 // Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
 import genotypes from './genotypes/index.js';
+import validation from './validation/index.js';
 
 const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false });
 
@@ -14,4 +15,5 @@ export const calculators = [
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
   comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
+  { ...validation, ready: true },
 ];

@@ -1,0 +1,55 @@
+// Fills the generated blocks of docs/validation.md from tests/reference/*.json and the CLI:
+//   <!-- reference:FILE --> ... <!-- /reference -->   every published number of
+//   tests/reference/FILE.json beside the number the CLI computes for its request.
+// The same files are checked by Catch2 (tests/api/reference_values.cpp) and shown on the
+// page's Validation tab.
+// node scripts/gen-validation-doc.mjs          rewrites docs/validation.md
+// node scripts/gen-validation-doc.mjs --check  exits 1 when it is out of date
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { atPointer, judge } from '../web/calculators/validation/judge.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = process.env.RBCMATCH_CLI ?? path.join(root, 'build/native/rbcmatch');
+const docPath = path.join(root, 'docs/validation.md');
+
+function run(op, request) {
+  const r = spawnSync(cli, [op], { input: JSON.stringify(request) });
+  const response = JSON.parse(r.stdout);
+  if (!response.result) throw new Error(`${op} ${JSON.stringify(request)}: ${JSON.stringify(response.error)}`);
+  return response.result;
+}
+
+const round = (x) => (typeof x === 'number' ? (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : '—');
+
+function table(name) {
+  const file = JSON.parse(readFileSync(path.join(root, 'tests/reference', `${name}.json`), 'utf8'));
+  const out = [];
+  for (const c of file.cases) {
+    const result = run(c.op, c.request);
+    const document = file.documents?.[c.source.document] ?? c.source.document;
+    out.push(`**${c.title}** — ${document}, ${c.source.where}. Request (\`${c.op}\`): \`${JSON.stringify(c.request)}\``, '');
+    out.push('| quantity | published | computed | difference | allowed | reproduced |', '|---|---|---|---|---|---|');
+    for (const v of c.values) {
+      const j = judge(v, result);
+      const name = `${v.name}${v.note ? ` (${v.note})` : ''}`;
+      out.push(`| ${name} | ${v.published} | ${round(atPointer(result, v.path))} | ${round(j.difference)} | ${j.allowed} | ${j.ok ? 'yes' : '**no**'} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}
+
+const current = readFileSync(docPath, 'utf8');
+const fresh = current.replace(/(<!-- reference:([\w.-]+) -->)[\s\S]*?(<!-- \/reference -->)/g,
+  (m, open, name, close) => `${open}\n${table(name)}\n${close}`);
+if (process.argv.includes('--check')) {
+  if (fresh !== current) {
+    console.error('docs/validation.md is out of date: run node scripts/gen-validation-doc.mjs');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(docPath, fresh);
+}
