@@ -5,10 +5,11 @@
 //   <!-- example:FILE --> ... <!-- /example -->    tests/requests/FILE.json, request and expectation
 // node scripts/gen-api-doc.mjs          rewrites docs/api.md
 // node scripts/gen-api-doc.mjs --check  exits 1 when docs/api.md is out of date
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateGeneratedDoc } from './lib/generated-doc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.RBCMATCH_CLI ?? path.join(root, 'build/native/rbcmatch');
@@ -70,13 +71,4 @@ export function render(text, ops) {
     .replace(/(<!-- example:([\w.-]+) -->)[\s\S]*?(<!-- \/example -->)/g, (m, open, file, close) => `${open}\n${example(file)}\n${close}`);
 }
 
-const current = readFileSync(docPath, 'utf8');
-const fresh = render(current, describe());
-if (process.argv.includes('--check')) {
-  if (fresh !== current) {
-    console.error('docs/api.md is out of date: run node scripts/gen-api-doc.mjs');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(docPath, fresh);
-}
+updateGeneratedDoc(docPath, (text) => render(text, describe()), 'scripts/gen-api-doc.mjs');

@@ -5,11 +5,12 @@
 // page's Validation tab.
 // node scripts/gen-validation-doc.mjs          rewrites docs/validation.md
 // node scripts/gen-validation-doc.mjs --check  exits 1 when it is out of date
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { atPointer, judge } from '../web/calculators/validation/judge.js';
+import { updateGeneratedDoc } from './lib/generated-doc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.RBCMATCH_CLI ?? path.join(root, 'build/native/rbcmatch');
@@ -42,14 +43,5 @@ function table(name) {
   return out.join('\n').trimEnd();
 }
 
-const current = readFileSync(docPath, 'utf8');
-const fresh = current.replace(/(<!-- reference:([\w.-]+) -->)[\s\S]*?(<!-- \/reference -->)/g,
-  (m, open, name, close) => `${open}\n${table(name)}\n${close}`);
-if (process.argv.includes('--check')) {
-  if (fresh !== current) {
-    console.error('docs/validation.md is out of date: run node scripts/gen-validation-doc.mjs');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(docPath, fresh);
-}
+updateGeneratedDoc(docPath, (text) => text.replace(/(<!-- reference:([\w.-]+) -->)[\s\S]*?(<!-- \/reference -->)/g,
+  (m, open, name, close) => `${open}\n${table(name)}\n${close}`), 'scripts/gen-validation-doc.mjs');
