@@ -175,8 +175,8 @@ json handle(ObjectReader& r, Context& context) {
   const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), sum_tolerance, fpath);
   if (checked.renormalised)
     context.warn("renormalised",
-                 "The phenotype frequencies sum to " + fmt(checked.input_sum, 6) +
-                     "; they were divided by that sum so they add up to 1.",
+                 "The phenotype frequencies add up to " + frequency::describe_sum(checked.input_sum) +
+                     ", not 1; they were divided by that sum so they add up to 1.",
                  fpath);
   const Eigen::VectorXd& f = checked.f;
 

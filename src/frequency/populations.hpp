@@ -34,6 +34,9 @@ Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const Populati
 // ---- Checking user input ----
 inline constexpr double default_sum_tolerance = 0.015;  // Table 4.4's Kidd rows sum to 0.99
 inline constexpr double max_sum_tolerance = 0.1;
+// Sums within this of 1 (or of the tolerance's edge) are equal up to the rounding of typed
+// decimals: never refused for it, never reported as renormalised.
+inline constexpr double sum_rounding_guard = 1e-9;
 
 struct CheckedFrequencies {
   Eigen::VectorXd f;          // sums to 1
@@ -41,9 +44,13 @@ struct CheckedFrequencies {
   bool renormalised = false;  // true when the input was divided by input_sum
 };
 
-// Each entry must be finite and in [0, 1]; the sum must be within sum_tolerance of 1 and is
-// then renormalised to 1. Throws InputError naming `path` or `path[i]`.
+// Each entry must be finite and in [0, 1]; the sum (compensated, order-independent) must be
+// within sum_tolerance of 1 and is then renormalised to 1. Throws InputError naming `path`
+// or `path[i]`.
 CheckedFrequencies check_phenotype_frequencies(const Eigen::VectorXd& raw, std::size_t phenotype_count,
                                                double sum_tolerance, const std::string& path);
+
+// The sum as text with enough digits to show how it differs from 1 ("0.999999999").
+std::string describe_sum(double sum);
 
 }  // namespace rbc::frequency

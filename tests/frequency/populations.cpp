@@ -46,3 +46,27 @@ TEST_CASE("check_phenotype_frequencies: bad input names the field", "[frequency]
   CHECK(code_and_path(test::vec({0.5, 0.3, 0.1}), 3) == std::pair<std::string, std::string>{"sum_not_one", "frequencies"});
   CHECK(code_and_path(test::vec({0.5, 0.3, 0.2}), 3) == std::pair<std::string, std::string>{"", ""});
 }
+
+TEST_CASE("check_phenotype_frequencies: the tolerance's edge is the same for every way of writing the sum",
+          "[frequency][regression]") {
+  // Both sum to 0.985 in decimals; in doubles one lands just below, the other just above.
+  for (const auto& v : {test::vec({0.44, 0.43, 0.09, 0.025}), test::vec({0.4, 0.585, 0, 0}),
+                        test::vec({0.5, 0.515, 0, 0}), test::vec({0.7, 0.1, 0.1, 0.115})}) {
+    INFO(v.transpose());
+    const auto c = frequency::check_phenotype_frequencies(v, 4, 0.015, "f");
+    CHECK(c.renormalised);
+    CHECK(c.f.sum() == Approx(1.0).margin(1e-15));
+  }
+  CHECK_THROWS_WITH(frequency::check_phenotype_frequencies(test::vec({0.4, 0.5849, 0, 0}), 4, 0.015, "f"),
+                    Catch::Contains("add up to 0.9849") && Catch::Contains("0.0151 away from 1"));
+}
+
+TEST_CASE("check_phenotype_frequencies: a rounding-level difference is divided out silently", "[frequency][regression]") {
+  const auto c = frequency::check_phenotype_frequencies(test::vec({0.7, 0.1, 0.1, 0.1}), 4, 0.015, "f");
+  CHECK_FALSE(c.renormalised);  // 0.7 + 0.1 + 0.1 + 0.1 is 0.9999999999999999 in doubles
+  CHECK(c.f.sum() == Approx(1.0).margin(1e-15));
+  const auto d = frequency::check_phenotype_frequencies(test::vec({0.5, 0.5 + 1e-12}), 2, 0.015, "f");
+  CHECK_FALSE(d.renormalised);
+  CHECK(frequency::describe_sum(0.999999999) == "0.999999999");
+  CHECK(frequency::describe_sum(0.99) == "0.99");
+}

@@ -119,7 +119,7 @@ class GenotypeInputs {
     const tolerance = this.option('sum_tolerance');
     this.sumNote.className = 'sum-note';
     this.sumNote.textContent = '';
-    if (!errors && off > tolerance + 1e-12) {
+    if (!errors && off > tolerance + 1e-9) {  // the API's rounding guard (frequency::sum_rounding_guard)
       this.sumNote.textContent = `should be 1 (within ${tolerance}); please correct the frequencies`;
       this.sumNote.classList.add('field-error');
     } else if (!errors && off > 1e-9) {
