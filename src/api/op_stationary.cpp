@@ -106,7 +106,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
     const auto p = field_member(path, label);
     const int i = system.phenotype_by_label(label);
     if (i < 0)
-      throw InputError("unknown_phenotype", p, p + ": '" + label + "' is not a phenotype of this system");
+      throw InputError("unknown_phenotype", p, system.why_not_a_phenotype(label));
     f[i] = read_number(x, p);
   }
   return f;

@@ -1,7 +1,9 @@
 #include "bloodgroup/system.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/input_error.hpp"
@@ -37,6 +39,15 @@ std::string common_prefix(const std::vector<std::string>& names) {
   return prefix;
 }
 
+// The name two antigens may not share: case is folded, except for one-letter names, where
+// it is the notation (C and c are the two antithetical Rh antigens).
+std::string antigen_key(const std::string& name) {
+  if (name.size() == 1) return name;
+  std::string key = name;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
 }  // namespace
 
 System System::build(const SystemDefinition& def, const std::string& path) {
@@ -47,12 +58,18 @@ System System::build(const SystemDefinition& def, const std::string& path) {
   if (def.antigens.empty())
     throw InputError("invalid_field", antigens_path, antigens_path + " must list at least one antigen");
   require_limit(def.antigens.size(), max_antigens, antigens_path, "antigens");
-  std::set<std::string> seen_antigens;
+  std::map<std::string, std::string> seen_antigens;  // folded name -> name as given
   for (std::size_t a = 0; a < def.antigens.size(); ++a) {
     const auto p = field_index(antigens_path, a);
     require_name(def.antigens[a], p);
-    if (!seen_antigens.insert(def.antigens[a]).second)
-      throw InputError("duplicate_name", p, p + ": antigen '" + def.antigens[a] + "' is listed twice");
+    const auto [it, fresh] = seen_antigens.emplace(antigen_key(def.antigens[a]), def.antigens[a]);
+    if (!fresh)
+      throw InputError("duplicate_name", p,
+                       it->second == def.antigens[a]
+                           ? "Antigen '" + def.antigens[a] + "' is listed twice"
+                           : "Antigens '" + it->second + "' and '" + def.antigens[a] +
+                                 "' differ only in upper and lower case, which reads as the same antigen; only "
+                                 "one-letter antigens (C and c, E and e, K and k, S and s) are told apart by case");
   }
 
   const std::string loci_path = field_member(path, "loci");
@@ -80,6 +97,11 @@ System System::build(const SystemDefinition& def, const std::string& path) {
         throw InputError("duplicate_name", field_member(ip, "name"),
                          field_member(ip, "name") + ": allele '" + allele.name + "' is listed twice in locus '" +
                              locus.name + "'");
+      for (std::size_t k = 0; k < allele.antigens.size(); ++k)
+        for (std::size_t j = 0; j < k; ++j)
+          if (allele.antigens[j] == allele.antigens[k])
+            throw InputError("duplicate_name", field_index(field_member(ip, "antigens"), k),
+                             "Allele '" + allele.name + "' lists antigen '" + allele.antigens[k] + "' twice");
       allele_sets[l].push_back(s.antigen_set(allele.antigens, field_member(ip, "antigens")));
     }
     haplotype_count *= locus.alleles.size();
@@ -152,6 +174,58 @@ int System::phenotype_by_label(const std::string& label) const {
   for (std::size_t i = 0; i < phenotypes_.size(); ++i)
     if (phenotypes_[i].label == label) return static_cast<int>(i);
   return -1;
+}
+
+std::string System::why_not_a_phenotype(const std::string& label) const {
+  if (phenotype_by_label(label) >= 0) return "";
+  const auto& names = definition_.antigens;
+  // Read the label as antigens: names separated by spaces, or one-letter names run together.
+  std::optional<AntigenSet> wanted;
+  if (label == definition_.empty_phenotype_label) wanted = 0;
+  auto index_of = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) - names.begin(); };
+  if (!wanted) {
+    AntigenSet set = 0;
+    bool ok = !label.empty();
+    std::string word;
+    std::vector<std::string> words;
+    for (char c : label + " ")
+      if (c == ' ') { if (!word.empty()) words.push_back(word); word.clear(); } else word += c;
+    if (words.size() == 1 && index_of(words[0]) == static_cast<long>(names.size())) {
+      words.clear();
+      for (char c : label) words.emplace_back(1, c);
+    }
+    for (const auto& w : words) {
+      const auto i = index_of(w);
+      if (i == static_cast<long>(names.size())) ok = false; else set |= AntigenSet{1} << i;
+    }
+    if (ok) wanted = set;
+  }
+  std::string known;
+  for (std::size_t i = 0; i < phenotypes_.size() && i < 24; ++i) known += (i ? ", " : "") + phenotypes_[i].label;
+  if (phenotypes_.size() > 24) known += ", ...";
+  if (!wanted)
+    return "'" + label + "' is not a phenotype label of this system; its phenotypes are " + known + ".";
+  // A locus each of whose alleles carries an antigen outside the wanted set forces one of
+  // them on every haplotype, so no one lacks them all.
+  for (const auto& locus : definition_.loci) {
+    bool forced = true;
+    AntigenSet carried = 0;
+    for (const auto& allele : locus.alleles) {
+      const AntigenSet a = antigen_set(allele.antigens, "");
+      carried |= a;
+      forced = forced && (a & ~*wanted) != 0;
+    }
+    if (forced) {
+      std::string list;
+      for (const auto& n : antigen_names(carried & ~*wanted)) list += (list.empty() ? "" : " or ") + n;
+      return "No one in this system has phenotype '" + label + "': every allele of its locus '" + locus.name +
+             "' carries " + list + " (the locus has no silent allele), so every person has at least one of them. "
+             "To count people without them, define a system whose locus '" + locus.name +
+             "' has an allele with no antigens.";
+    }
+  }
+  return "No pair of this system's haplotypes expresses exactly the antigens of '" + label +
+         "'; its phenotypes are " + known + ".";
 }
 
 std::vector<std::string> System::antigen_names(AntigenSet antigens) const {

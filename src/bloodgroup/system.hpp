@@ -82,6 +82,10 @@ class System {
   AntigenSet antigen_set(const std::vector<std::string>& names, const std::string& path) const;
   // Finds a phenotype by its label; -1 if none.
   int phenotype_by_label(const std::string& label) const;
+  // In words, why `label` names no phenotype of this system and what to do about it: it
+  // reads as antigens no genotype expresses together (MNS without a silent S/s allele has
+  // no "M" phenotype), or it is not a label at all. "" when it is a phenotype.
+  std::string why_not_a_phenotype(const std::string& label) const;
 
  private:
   std::string phenotype_label(AntigenSet antigens) const;

@@ -82,3 +82,37 @@ TEST_CASE("System::build: bad definitions name the field", "[bloodgroup][regress
     CHECK(e.path() == "system.loci");
   }
 }
+
+TEST_CASE("System::build: names that read as the same antigen are refused", "[bloodgroup][regression]") {
+  auto error_of = [](const SystemDefinition& d) -> std::pair<std::string, std::string> {
+    try {
+      System::build(d);
+    } catch (const rbc::InputError& e) {
+      return {e.code(), e.path()};
+    }
+    return {"", ""};
+  };
+  using CP = std::pair<std::string, std::string>;
+  // Fya and FYA are one antigen written twice; C and c are two (the one-letter convention).
+  CHECK(error_of({"", "T", {"Fya", "FYA"}, {{"L", {{"a", {"Fya"}}, {"b", {}}}}}}) ==
+        CP{"duplicate_name", "system.antigens[1]"});
+  CHECK(error_of({"", "T", {"C", "c"}, {{"L", {{"a", {"C"}}, {"b", {"c"}}}}}}) == CP{"", ""});
+  // An allele listing an antigen twice.
+  CHECK(error_of({"", "T", {"K", "k"}, {{"L", {{"a", {"K", "K"}}, {"b", {"k"}}}}}}) ==
+        CP{"duplicate_name", "system.loci[0].alleles[0].antigens[1]"});
+}
+
+TEST_CASE("System::why_not_a_phenotype: says why MNS has no 'M' phenotype and what to do", "[bloodgroup][regression]") {
+  const auto& mns = rbc::bloodgroup::builtin_system("mns");
+  CHECK(mns.why_not_a_phenotype("MNSs").empty());
+  const std::string m = mns.why_not_a_phenotype("M");
+  CHECK_THAT(m, Catch::Contains("S or s") && Catch::Contains("no silent allele") && Catch::Contains("define a system"));
+  CHECK_THAT(mns.why_not_a_phenotype("Fy(a+)"), Catch::Contains("not a phenotype label") && Catch::Contains("MNSs"));
+  // With a silent allele at the S locus the phenotype exists.
+  SystemDefinition d = mns.definition();
+  d.id.clear();
+  d.loci[1].alleles.push_back({"u", {}});
+  const auto with_silent = System::build(d);
+  CHECK(with_silent.phenotype_by_label("M") >= 0);
+  CHECK(with_silent.why_not_a_phenotype("M").empty());
+}
