@@ -144,7 +144,9 @@ TEST_CASE("Xoshiro256StarStar: state {1, 2, 3, 4} gives the reference implementa
 TEST_CASE("Xoshiro256StarStar: seeding, streams and jumps match an independent transcription",
           "[numeric][validation]") {
   // tests/numeric/random_reference.py: the same algorithms in Python's exact integers,
-  // checked there against the two published vectors above.
+  // checked there against the two published vectors above; it also derives the jump
+  // constants independently (x^(2^128) and x^(2^192) modulo the characteristic polynomial
+  // that Berlekamp-Massey finds).
   CHECK(Rng(0).state() ==
         Rng::State{0xe220a8397b1dcdafULL, 0x6e789e6aa1b965f4ULL, 0x06c45d188009454fULL, 0xf88bb8a8724c81ecULL});
   CHECK(draws(Rng(0), 4) == std::vector<std::uint64_t>{11091344671253066420ULL, 13793997310169335082ULL,

@@ -5,7 +5,7 @@
 # and the samplers that need no floating-point function (uniform01, Lemire's uniform integer,
 # bernoulli, Fisher-Yates). It computed the known answers in tests/numeric/random.cpp; run it
 # (python3 tests/numeric/random_reference.py) to see them again. It first checks itself
-# against the published vectors.
+# against the published vectors and derives the jump constants independently.
 M = (1 << 64) - 1
 G = 0x9E3779B97F4A7C15
 def mix(z):
@@ -34,6 +34,45 @@ def jump(s, J):
     s[:] = acc
 JUMP = [0x180ec6d33cfd0aba, 0xd5a61266f0c9392c, 0xa9582618e03fc9aa, 0x39abdc4529b1661c]
 LONG = [0x76e15d3efefdcbbf, 0xc5004e441c522fb3, 0x77710069854ee241, 0x39109bb02acbe635]
+# The jump polynomials, checked independently: the state transition is linear over GF(2), so
+# Berlekamp-Massey on the lowest bit of s[0] gives its characteristic polynomial P (degree
+# 256), and jumping 2^k draws is multiplying by x^(2^k) mod P, whose coefficients must be
+# the reference's JUMP (k = 128) and LONG_JUMP (k = 192) constants.
+def berlekamp_massey(seq):
+    C, B, L, m = 1, 1, 0, 1
+    for n in range(len(seq)):
+        d = seq[n]
+        for i in range(1, L + 1):
+            d ^= ((C >> i) & 1) & seq[n - i]
+        if d == 0:
+            m += 1
+        elif 2 * L <= n:
+            C, B, L, m = C ^ (B << m), C, n + 1 - L, 1
+        else:
+            C ^= B << m; m += 1
+    return C, L
+def mulmod(a, b, p, deg):
+    r = 0
+    while b:
+        if b & 1: r ^= a
+        b >>= 1; a <<= 1
+        if (a >> deg) & 1: a ^= p
+    return r
+def x_pow_2k(k, p, deg):
+    r = 2
+    for _ in range(k): r = mulmod(r, r, p, deg)
+    return r
+s = [1, 2, 3, 4]
+low_bits = []
+for _ in range(1024):
+    low_bits.append(s[0] & 1); nxt(s)
+C, L = berlekamp_massey(low_bits)
+assert L == 256
+P = sum(1 << (L - i) for i in range(L + 1) if (C >> i) & 1)
+assert x_pow_2k(256, P, L) == 2  # x^(2^256 - 1) = 1: the period divides 2^256 - 1
+assert x_pow_2k(128, P, L) == sum(w << (64 * i) for i, w in enumerate(JUMP))
+assert x_pow_2k(192, P, L) == sum(w << (64 * i) for i, w in enumerate(LONG))
+
 def seeded(seed, stream=0):
     s = sm_outputs(seed, 4)
     # stream: XOR splitmix64's first four outputs from `stream` and from 0, word by word
