@@ -22,11 +22,11 @@ struct StationaryFields {
   Field<std::string> population;
   Field<double> sum_tolerance, tolerance;
   Field<int> max_iterations;
-  Field<bool> nonnegative, multistart;
+  Field<bool> nonnegative, multistart, check_uniqueness;
 
   std::vector<FieldSpec> specs() const {
     return {system.spec, population.spec, frequencies.spec, sum_tolerance.spec, tolerance.spec,
-            max_iterations.spec, nonnegative.spec, multistart.spec};
+            max_iterations.spec, nonnegative.spec, multistart.spec, check_uniqueness.spec};
   }
 };
 
@@ -62,6 +62,13 @@ const StationaryFields& fields() {
                       "(at most " +
                           std::to_string(genetics::max_multistart_genotypes) + " genotypes).",
                       "thesis sec. 3.3.6", defaults.multistart),
+        boolean_field("check_uniqueness",
+                      "Check whether the phenotype frequencies determine the answer: haplotypes with the same "
+                      "antigens, and " +
+                          std::to_string(genetics::uniqueness_starts) +
+                          " random starts (a fixed seed) looking for a different answer that fits as well (at most " +
+                          std::to_string(genetics::max_uniqueness_genotypes) + " genotypes).",
+                      "thesis sec. 3.3.6", defaults.check_uniqueness),
     };
   }();
   return f;
@@ -112,6 +119,40 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
   return f;
 }
 
+std::string genotype_list(const bloodgroup::System& s, const std::vector<int>& genotypes) {
+  std::string out;
+  for (std::size_t i = 0; i < genotypes.size() && i < 12; ++i)
+    out += (i ? ", " : "") + s.genotypes()[static_cast<std::size_t>(genotypes[i])].label;
+  if (genotypes.size() > 12) out += " and " + std::to_string(genotypes.size() - 12) + " more";
+  return out;
+}
+
+std::string not_unique_message(const bloodgroup::System& s, const genetics::UniquenessCheck& u) {
+  std::string message = "These phenotype frequencies do not determine the genotype frequencies: ";
+  if (!u.differing.empty())
+    message += "another start reached a different answer that fits them equally well (differences up to " +
+               fmt(u.max_difference, 3) + ", in " + genotype_list(s, u.differing) +
+               "). The answer shown is one of several.";
+  for (const auto& group : u.indistinguishable_haplotypes) {
+    std::string names;
+    for (int h : group) names += (names.empty() ? "" : ", ") + s.haplotypes()[static_cast<std::size_t>(h)].name;
+    message += " Haplotypes " + names + " express the same antigens, so no phenotype tells their frequencies apart.";
+  }
+  return message;
+}
+
+json uniqueness_json(const bloodgroup::System& s, const genetics::UniquenessCheck& u, bool asked) {
+  if (!asked) return nullptr;
+  json groups = json::array();
+  for (const auto& group : u.indistinguishable_haplotypes) {
+    json names = json::array();
+    for (int h : group) names.push_back(s.haplotypes()[static_cast<std::size_t>(h)].name);
+    groups.push_back(names);
+  }
+  return {{"checked", u.checked},          {"starts", u.starts},       {"unique", u.unique},
+          {"max_difference", u.max_difference}, {"differing", u.differing}, {"indistinguishable_haplotypes", groups}};
+}
+
 json phenotypes_json(const bloodgroup::System& s, const Eigen::VectorXd& f) {
   json out = json::array();
   for (std::size_t p = 0; p < s.phenotypes().size(); ++p) {
@@ -133,10 +174,19 @@ json genotypes_json(const bloodgroup::System& s) {
 
 // Plain-language reasons the two methods differ, from the numbers themselves.
 json comparison_notes(const genetics::StationarySolution& ls, double ls_stationarity, const Eigen::VectorXd& ls_fit,
-                      const genetics::GeneCountingResult& em, const Eigen::VectorXd& f, double difference) {
+                      const genetics::GeneCountingResult& em, const Eigen::VectorXd& f, double difference,
+                      bool unique) {
   json notes = json::array();
   const double fit_gap = (ls_fit - f).lpNorm<Eigen::Infinity>();
   const double em_gap = (em.phenotype_fit - f).lpNorm<Eigen::Infinity>();
+  if (!unique) {
+    notes.push_back({{"code", "not_identifiable"},
+                     {"message", "The phenotype frequencies allow several genotype distributions that fit them equally "
+                                 "well (see the warning), so each method shows one of them; that the two " +
+                                     std::string(difference < 1e-4 ? "agree" : "differ") +
+                                     " says nothing about which is the population's."}});
+    if (difference < 1e-4) return notes;
+  }
   if (difference < 1e-4) {
     notes.push_back({{"code", "methods_agree"},
                      {"message", "Both methods give the same genotype distribution (to within " + fmt(difference, 2) +
@@ -171,6 +221,7 @@ json handle(ObjectReader& r, Context& context) {
   options.stationary.max_iterations = r.get(F.max_iterations);
   options.stationary.nonnegative = r.get(F.nonnegative);
   options.multistart = r.get(F.multistart);
+  options.check_uniqueness = r.get(F.check_uniqueness);
 
   const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), sum_tolerance, fpath);
   if (checked.renormalised)
@@ -227,6 +278,9 @@ json handle(ObjectReader& r, Context& context) {
                    "multistart");
   }
 
+  least_squares["uniqueness"] = uniqueness_json(system, a.uniqueness, options.check_uniqueness);
+  if (!a.uniqueness.unique) context.warn("not_unique", not_unique_message(system, a.uniqueness), "check_uniqueness");
+
   const auto& em = a.gene_counting;
   json haplotypes = json::array();
   for (const auto& h : system.haplotypes()) haplotypes.push_back(h.name);
@@ -247,7 +301,8 @@ json handle(ObjectReader& r, Context& context) {
           {"gene_counting", gene_counting},
           {"comparison",
            {{"max_abs_difference", a.max_abs_difference},
-            {"notes", comparison_notes(ls, a.stationarity_residual, a.least_squares_fit, em, f, a.max_abs_difference)}}}};
+            {"notes", comparison_notes(ls, a.stationarity_residual, a.least_squares_fit, em, f, a.max_abs_difference,
+                                      a.uniqueness.unique)}}}};
 }
 
 }  // namespace
@@ -267,7 +322,8 @@ Operation stationary_operation() {
             "The thesis's iteration: x (genotype frequencies), iterations, converged, residual (eq. 3.26), sum, "
             "nonnegative, stationarity_residual ||x'Px - x||_1, phenotype_fit S'x, trace [{iteration, change, "
             "residual}], multistart (null, or {starts, converged, all_agree, agreement_tolerance, max_deviation, "
-            "iterations {min, mean, max}, per_start})."},
+            "iterations {min, mean, max}, per_start}), uniqueness (null, or {checked, starts, unique, "
+            "max_difference, differing (genotype indices), indistinguishable_haplotypes (groups of names)})."},
            {"gene_counting", "object",
             "Hardy-Weinberg maximum likelihood: haplotypes, haplotype_frequencies, x, iterations, converged, "
             "phenotype_fit, max_phenotype_deviation, kl_divergence."},
