@@ -22,13 +22,18 @@ struct StationaryFields {
   Field<std::string> population;
   Field<double> sum_tolerance, tolerance;
   Field<int> max_iterations;
-  Field<bool> nonnegative, multistart, check_uniqueness;
+  Field<std::string> constraint;
+  Field<bool> multistart, check_uniqueness;
 
   std::vector<FieldSpec> specs() const {
     return {system.spec, population.spec, frequencies.spec, sum_tolerance.spec, tolerance.spec,
-            max_iterations.spec, nonnegative.spec, multistart.spec, check_uniqueness.spec};
+            max_iterations.spec, constraint.spec, multistart.spec, check_uniqueness.spec};
   }
 };
+
+std::string constraint_name(const genetics::StationaryOptions& o) {
+  return !o.nonnegative ? "none" : o.sum_to_one ? "distribution" : "nonnegative";
+}
 
 // Defaults come from the core's option structs, so they are written once.
 const StationaryFields& fields() {
@@ -52,11 +57,12 @@ const StationaryFields& fields() {
                      "thesis sec. 3.3.5", defaults.stationary.tolerance, 1e-14, 0.1),
         integer_field("max_iterations", "Most iterations of eq. 3.25 per start.", "thesis sec. 3.3.5",
                       defaults.stationary.max_iterations, 1, 100000),
-        boolean_field("nonnegative",
-                      "Solve each least-squares step over x >= 0 (Lawson-Hanson), so every genotype frequency is a "
-                      "probability. false iterates eq. 3.24 exactly as printed, which can give small negative "
-                      "frequencies (Table 3.4 omits one).",
-                      "thesis eq. 3.18-3.25", defaults.stationary.nonnegative),
+        string_field("constraint",
+                     "What each least-squares step may return. distribution: a probability distribution (x >= 0, "
+                     "summing to 1), so the answer is one. nonnegative: x >= 0 only. none: eq. 3.24 exactly as "
+                     "printed, which can give small negative frequencies (Table 3.4 omits one) and a sum other "
+                     "than 1 (eq. 3.5 sums to 0.9988).",
+                     "thesis eq. 3.18-3.25", constraint_name(defaults.stationary), {"distribution", "nonnegative", "none"}),
         boolean_field("multistart",
                       "Also start from every unit vector and report whether all starts reach the same distribution "
                       "(at most " +
@@ -219,7 +225,9 @@ json handle(ObjectReader& r, Context& context) {
   genetics::GenotypeAnalysisOptions options;
   options.stationary.tolerance = r.get(F.tolerance);
   options.stationary.max_iterations = r.get(F.max_iterations);
-  options.stationary.nonnegative = r.get(F.nonnegative);
+  const std::string constraint = r.get(F.constraint);
+  options.stationary.nonnegative = constraint != "none";
+  options.stationary.sum_to_one = constraint == "distribution";
   options.multistart = r.get(F.multistart);
   options.check_uniqueness = r.get(F.check_uniqueness);
 
@@ -243,8 +251,16 @@ json handle(ObjectReader& r, Context& context) {
     context.warn("negative_frequency",
                  "The unconstrained least-squares iteration gives a negative genotype frequency (" +
                      fmt(ls.x.minCoeff(), 3) +
-                     "), which is not a probability; set nonnegative to true to constrain it.",
-                 "nonnegative");
+                     "), which is not a probability; choose the constraint distribution for an answer that is one.",
+                 "constraint");
+  const double sum = ls.x.sum();
+  if (!options.stationary.nonnegative && (std::abs(sum - 1) > 1e-6 || a.stationarity_residual > 1e-3))
+    context.warn("not_a_distribution",
+                 "As printed in the thesis, the iteration's answer is a least-squares compromise, not a distribution: "
+                 "its genotype frequencies add up to " + frequency::describe_sum(sum) +
+                     ", and it is stationary only to within " + fmt(a.stationarity_residual, 3) +
+                     " (||x'Px - x||_1). Choose the constraint distribution for an answer that is one.",
+                 "constraint");
 
   json trace = json::array();
   for (const auto& t : ls.trace) trace.push_back({{"iteration", t.iteration}, {"change", t.change}, {"residual", t.residual}});
@@ -253,7 +269,7 @@ json handle(ObjectReader& r, Context& context) {
                         {"converged", ls.converged},
                         {"residual", ls.residual},
                         {"sum", ls.x.sum()},
-                        {"nonnegative", options.stationary.nonnegative},
+                        {"constraint", constraint},
                         {"stationarity_residual", a.stationarity_residual},
                         {"phenotype_fit", to_vector(a.least_squares_fit)},
                         {"trace", trace},
@@ -320,7 +336,7 @@ Operation stationary_operation() {
            {"input", "object", "sum: the frequencies' sum as given; renormalised: whether they were divided by it."},
            {"least_squares", "object",
             "The thesis's iteration: x (genotype frequencies), iterations, converged, residual (eq. 3.26), sum, "
-            "nonnegative, stationarity_residual ||x'Px - x||_1, phenotype_fit S'x, trace [{iteration, change, "
+            "constraint, stationarity_residual ||x'Px - x||_1, phenotype_fit S'x, trace [{iteration, change, "
             "residual}], multistart (null, or {starts, converged, all_agree, agreement_tolerance, max_deviation, "
             "iterations {min, mean, max}, per_start}), uniqueness (null, or {checked, starts, unique, "
             "max_difference, differing (genotype indices), indistinguishable_haplotypes (groups of names)})."},

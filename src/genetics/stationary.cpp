@@ -11,10 +11,19 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
                                         const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
                                         const StationaryOptions& options, const Progress& progress) {
   const Eigen::Index m = S.rows(), n = S.cols();
-  Eigen::MatrixXd A(m + n, m);
-  A.bottomRows(n) = S.transpose();
-  Eigen::VectorXd b = Eigen::VectorXd::Zero(m + n);
-  b.tail(n) = f;
+  // Over the simplex, sum x = 1 is one more row, weighted so heavily that it holds to
+  // rounding (Lawson and Hanson 1974, ch. 22, the weighting method for equality
+  // constraints); the small remainder is divided out after each step.
+  const bool simplex = options.nonnegative && options.sum_to_one;
+  const Eigen::Index rows = m + n + (simplex ? 1 : 0);
+  Eigen::MatrixXd A(rows, m);
+  A.middleRows(m, n) = S.transpose();
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(rows);
+  b.segment(m, n) = f;
+  if (simplex) {
+    A.row(m + n).setConstant(sum_weight);
+    b[m + n] = sum_weight;
+  }
 
   StationarySolution out;
   Eigen::VectorXd x = x0;
@@ -25,10 +34,11 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
     A.topRows(m).diagonal().array() -= 1.0;
     // Least squares by Householder QR: x = R_1^{-1} Q_1^T b (eq. 3.24), or over x >= 0.
     // The previous iterate's support warm-starts NNLS: once it settles, a step is one QR.
-    const Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b, it > 1 ? &x : nullptr)
-                                                     : Eigen::VectorXd(A.householderQr().solve(b));
+    Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b, it > 1 ? &x : nullptr)
+                                               : Eigen::VectorXd(A.householderQr().solve(b));
+    if (simplex) next /= next.sum();
     const double change = (next - x).lpNorm<1>();
-    const double residual = (A * next - b).squaredNorm();
+    const double residual = (A.topRows(m + n) * next - b.head(m + n)).squaredNorm();
     out.trace.push_back({it, change, residual});
     x = next;
     out.iterations = it;

@@ -6,7 +6,8 @@
 // point is a least-squares compromise between stationarity and the phenotype frequencies,
 // and may sum to slightly less than 1 and hold small negative entries (Rh, Table 3.4; the
 // Caucasian Duffy table of sec. 3.5.2). With nonnegative = true each step solves the same
-// least-squares problem over x >= 0 instead, so every frequency is a probability.
+// least-squares problem over x >= 0 instead, so every frequency is a probability, and with
+// sum_to_one too (the default) over the probability simplex, so x is a distribution.
 #include <Eigen/Dense>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace rbc::genetics {
 
 inline constexpr double default_stationary_tolerance = 1e-6;  // sec. 3.3.5
 inline constexpr int default_max_iterations = 1000;
+// The weight of the row sum x = 1 over the simplex: the other rows' entries are at most 2.
+inline constexpr double sum_weight = 1e3;
 // Two starts "reach the same distribution" when no genotype frequency differs by more.
 inline constexpr double multistart_agreement = 1e-4;
 // Multi-start solves one problem per genotype; refused above this many genotypes.
@@ -26,6 +29,7 @@ struct StationaryOptions {
   double tolerance = default_stationary_tolerance;  // on ||x^(n) - x^(n-1)||_1, > 0
   int max_iterations = default_max_iterations;      // >= 1
   bool nonnegative = true;  // each step min ||A x - b|| over x >= 0 (false: eq. 3.24 as printed)
+  bool sum_to_one = true;   // with nonnegative: also sum x = 1 (ignored without nonnegative)
 };
 
 struct IterationRecord {

@@ -86,7 +86,7 @@ TEST_CASE("handle_request: describe declares every field the operations read", "
   std::vector<std::string> names;
   for (const auto& f : fields) names.push_back(f["name"]);
   for (const auto* n : {"system", "population", "frequencies", "sum_tolerance", "tolerance", "max_iterations",
-                        "nonnegative", "multistart"})
+                        "constraint", "multistart", "check_uniqueness"})
     CHECK(std::find(names.begin(), names.end(), n) != names.end());
   const auto v = call("version", "{}");
   CHECK(v["result"]["glpk"].get<std::string>().rfind("5.", 0) == 0);
@@ -94,8 +94,11 @@ TEST_CASE("handle_request: describe declares every field the operations read", "
 
 TEST_CASE("handle_request: the comparison notes say why the methods differ, from the numbers", "[api][regression]") {
   // ABO of Table 3.1 is not Hardy-Weinberg: the least-squares fixed point sums to 0.9988.
-  const auto abo = call("stationary", R"({"system": "abo", "frequencies": [0.44, 0.43, 0.09, 0.04], "nonnegative": false})");
+  const auto abo = call("stationary", R"({"system": "abo", "frequencies": [0.44, 0.43, 0.09, 0.04], "constraint": "none"})");
   const auto& note = abo["result"]["comparison"]["notes"][0];
+  // As printed, the answer is not a distribution, and the warning says how far it is from one.
+  CHECK(abo["warnings"][0]["code"] == "not_a_distribution");
+  CHECK(abo["warnings"][0]["message"].get<std::string>().find("0.998823") != std::string::npos);
   CHECK(note["code"] == "not_hardy_weinberg");
   const std::string text = note["message"];
   CHECK(text.find("more closely") != std::string::npos);

@@ -1,7 +1,7 @@
 // Browser tests of the Genotypes calculator on the served site (public/ via scripts/serve.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, ABO_FREQUENCIES } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, ABO_FREQUENCIES } from './helpers.mjs';
 
 let server, browser, page, problems;
 const requests = [];
@@ -25,6 +25,7 @@ after(async () => {
 
 async function enterAboFrequencies(values) {
   await page.selectOption('#gt-system', 'abo');
+  await chooseOption(page, 'genotypes', 'constraint', 'none');
   for (const [i, v] of values.entries()) await page.fill(`#gt-f-${i}`, String(v));
 }
 
@@ -71,7 +72,6 @@ test('Genotypes: a negative frequency is marked next to its field; a corrected i
 
 test('Genotypes: the URL holds the state; opening it reproduces the result', async () => {
   await enterAboFrequencies(ABO_FREQUENCIES);
-  await page.click('details.options summary');
   await page.check('#genotypes-opt-multistart');
   // The address bar follows the result on screen, not every keystroke.
   await page.click('#genotypes-compute');
@@ -80,6 +80,7 @@ test('Genotypes: the URL holds the state; opening it reproduces the result', asy
   assert.match(url, /#\/genotypes\?.*system=abo/);
   assert.match(decodeURIComponent(url), /frequencies=0\.44,0\.43,0\.09,0\.04/);
   assert.match(url, /multistart=1/);
+  assert.match(url, /constraint=none/);
 
   const other = await browser.context.newPage();
   const otherProblems = watchProblems(other);
@@ -88,6 +89,7 @@ test('Genotypes: the URL holds the state; opening it reproduces the result', asy
   assert.equal(await other.inputValue('#gt-system'), 'abo');
   assert.equal(await other.inputValue('#gt-f-3'), '0.04');
   assert.ok(await other.isChecked('#genotypes-opt-multistart'));
+  assert.equal(await other.inputValue('#genotypes-opt-constraint'), 'none');
   assertAboEq35(await leastSquaresColumn(other));
   assert.equal(await other.locator('.multistart').count(), 1, 'multistart summary shown');
   assert.deepEqual(otherProblems, []);

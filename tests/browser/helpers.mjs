@@ -74,7 +74,8 @@ export function referenceCase(calculator, id) {
   return file.cases.find((c) => c.id === id) ?? assert.fail(`no reference case ${id}`);
 }
 
-// thesis eq. 3.5: ABO phenotypes O, A, B, AB -> least-squares genotype frequencies (3 decimals).
+// thesis eq. 3.5: ABO phenotypes O, A, B, AB -> least-squares genotype frequencies (3 decimals),
+// by the iteration as printed (constraint "none"; the default, a distribution, differs by up to 6e-4).
 const eq35 = referenceCase('genotypes', 'thesis-eq-3.5');
 export const ABO_FREQUENCIES = eq35.request.frequencies;
 export const ABO_EXPECTED = Object.fromEntries(eq35.values.map((v) => [genotypeKey(v.label.equals), v.published]));
@@ -90,3 +91,9 @@ export function assertAboEq35(shown) {
   }
 }
 
+
+/** Choose an option of the calculator shell's Options box (opened first: closed, it is not rendered). */
+export async function chooseOption(page, calculator, name, value) {
+  await page.evaluate(() => { document.querySelector('details.options').open = true; });
+  await page.selectOption(`#${calculator}-opt-${name}`, value);
+}

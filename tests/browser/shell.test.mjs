@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, ABO_FREQUENCIES } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, ABO_FREQUENCIES } from './helpers.mjs';
 
 let server, browser;
 const moduleLoads = []; // every fetch of the wasm binary: one per worker start
@@ -34,6 +34,7 @@ const waitStatus = (page, text) => page.waitForFunction((t) => document.querySel
 
 async function enterAbo(page, values) {
   await page.selectOption('#gt-system', 'abo');
+  await chooseOption(page, 'genotypes', 'constraint', 'none');
   for (const [i, v] of values.entries()) await page.fill(`#gt-f-${i}`, String(v));
 }
 
@@ -75,7 +76,8 @@ test('shell: a link that cannot be read is reported and kept; nothing is compute
     ['#/genotypes?system=abo&frequencies=0.44,0.43', /2 values, the system 4 phenotypes/],
     ['#/genotypes?system=rhesus&population=rh%2Fthesis-table-3.4', /"rhesus" is not a system/],
     ['#/genotypes?system=abo&population=abo%2Fnowhere', /"abo\/nowhere" is not a population/],
-    ['#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&nonnegative=maybe', /Nonnegative: "maybe"/],
+    ['#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&multistart=maybe', /Multistart: "maybe"/],
+    ['#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&constraint=positive', /Constraint: "positive" is not one of distribution, nonnegative, none/],
     ['#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&tolerance=abc', /Tolerance: "abc" not a number/],
     ['#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&tolerence=1e-6', /"tolerence" is not a setting/],
   ];

@@ -9,9 +9,11 @@ using namespace rbc;
 
 namespace {
 
-genetics::GenotypeAnalysis analyse(const bloodgroup::System& s, Eigen::VectorXd f) {
+genetics::GenotypeAnalysis analyse(const bloodgroup::System& s, Eigen::VectorXd f, bool sum_to_one = true) {
   f /= f.sum();
-  return genetics::analyse_genotypes(s, f, {});
+  genetics::GenotypeAnalysisOptions o;
+  o.stationary.sum_to_one = sum_to_one;
+  return genetics::analyse_genotypes(s, f, o);
 }
 
 }  // namespace
@@ -28,16 +30,29 @@ TEST_CASE("analyse_genotypes: every built-in table determines its answer", "[gen
   }
 }
 
-TEST_CASE("analyse_genotypes: Rh with only DCce observed has mirror-image answers, and says so", "[genetics][regression]") {
+TEST_CASE("analyse_genotypes: Rh with only DCce observed has mirror-image answers over x >= 0, and says so",
+          "[genetics][regression]") {
   const auto& rh = bloodgroup::builtin_system("rh");
   Eigen::VectorXd f = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(rh.phenotypes().size()));
   f[rh.phenotype_by_label("DCce")] = 1;
-  const auto a = analyse(rh, f);
+  const auto a = analyse(rh, f, false);
   CHECK_FALSE(a.uniqueness.unique);
   CHECK(a.uniqueness.max_difference > 0.01);
   CHECK_FALSE(a.uniqueness.differing.empty());
   // The same every time: the random starts have a fixed seed.
-  CHECK(analyse(rh, f).uniqueness.differing == a.uniqueness.differing);
+  CHECK(analyse(rh, f, false).uniqueness.differing == a.uniqueness.differing);
+  // Over the simplex the answer is unique and symmetric in C and c, and a distribution.
+  const auto d = analyse(rh, f);
+  CHECK(d.uniqueness.unique);
+  CHECK(d.least_squares.x.sum() == Approx(1.0).margin(1e-12));
+  const auto x = [&](const char* label) {
+    for (std::size_t g = 0; g < rh.genotypes().size(); ++g)
+      if (rh.genotypes()[g].label == label) return d.least_squares.x[static_cast<Eigen::Index>(g)];
+    FAIL(label);
+    return 0.0;
+  };
+  CHECK(x("dce/DCe") == Approx(x("dCe/Dce")).margin(1e-6));
+  CHECK(x("Dce/Dce") == Approx(x("DCe/DCe")).margin(1e-6));
 }
 
 TEST_CASE("analyse_genotypes: two silent alleles no phenotype tells apart are named", "[genetics][regression]") {

@@ -1,7 +1,8 @@
 // The shared calculator shell: everything a calculator has that is not its own inputs and
 // results. A calculator module describes itself and the shell gives it
-//   - options generated from `describe` (every optional number / integer / boolean field of
-//     its operation that its own inputs do not render), with defaults, limits and sources;
+//   - options generated from `describe` (every optional number / integer / boolean field, and
+//     every string field with a list of choices, of its operation that its own inputs do not
+//     render), with defaults, limits and sources;
 //   - checks as you type, and the API's errors shown next to the field their path names;
 //   - URL state: a computed result's inputs are written to the address bar, so the link
 //     reproduces it; a link that cannot be read is reported and kept, never replaced;
@@ -27,7 +28,8 @@ import { csvLink } from './csv.js';
 import { checkNumber, parseNumber } from './numbers.js';
 
 const pretty = (name) => name.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
-const isOption = (own) => (f) => !own.has(f.name) && !f.required && ['number', 'integer', 'boolean'].includes(f.type);
+const isChoice = (f) => f.type === 'string' && Array.isArray(f.choices);
+const isOption = (own) => (f) => !own.has(f.name) && !f.required && (['number', 'integer', 'boolean'].includes(f.type) || isChoice(f));
 
 /** A calculator module for the registry: {id, title, summary, mount}. */
 export function calculator(definition) {
@@ -102,7 +104,10 @@ class Shell {
       field.min != null && `min ${field.min}`, field.max != null && `max ${field.max}`].filter(Boolean).join(', ');
     const input = field.type === 'boolean'
       ? h('input', { type: 'checkbox', id: inputId, name: field.name, onchange: () => this.changed() })
-      : h('input', { type: 'text', inputmode: 'decimal', id: inputId, name: field.name, autocomplete: 'off',
+      : isChoice(field)
+        ? h('select', { id: inputId, name: field.name, 'aria-describedby': `${inputId}-hint`, onchange: () => this.changed() },
+          field.choices.map((c) => h('option', { value: c }, c)))
+        : h('input', { type: 'text', inputmode: 'decimal', id: inputId, name: field.name, autocomplete: 'off',
         placeholder: String(field.default ?? ''), 'aria-describedby': `${inputId}-hint`, oninput: () => this.changed() });
     this.optionInputs.set(field.name, { field, input });
     return h('div', { class: 'field option' },
@@ -118,7 +123,11 @@ class Shell {
     const problems = [...this.inputs.restore(params)];
     for (const { field, input } of this.optionInputs.values()) {
       const value = params.get(field.name);
-      if (field.type === 'boolean') {
+      if (isChoice(field)) {
+        input.value = field.default;
+        if (value != null && field.choices.includes(value)) input.value = value;
+        else if (value != null) problems.push(`${pretty(field.name)}: "${value}" is not one of ${field.choices.join(', ')}`);
+      } else if (field.type === 'boolean') {
         if (value == null) input.checked = Boolean(field.default);
         else if (['1', 'true', '0', 'false'].includes(value)) input.checked = value === '1' || value === 'true';
         else { input.checked = Boolean(field.default); problems.push(`${pretty(field.name)}: "${value}" is neither on (1) nor off (0)`); }
@@ -146,7 +155,7 @@ class Shell {
   changed({ edited = true } = {}) {
     let errors = this.inputs.validate((path, message) => this.setFieldError(path, message));
     for (const { field, input } of this.optionInputs.values()) {
-      const message = field.type === 'boolean' ? '' : checkNumber(input.value, field);
+      const message = field.type === 'boolean' || isChoice(field) ? '' : checkNumber(input.value, field);
       this.setFieldError(field.name, message);
       if (message) errors++;
     }
@@ -170,6 +179,7 @@ class Shell {
     const field = control?.field ?? this.operation.fields.find((f) => f.name === name);
     if (!control) return field?.default;
     if (field.type === 'boolean') return control.input.checked;
+    if (isChoice(field)) return control.input.value;
     const value = parseNumber(control.input.value);
     return Number.isFinite(value) ? value : field.default;
   }
@@ -179,6 +189,7 @@ class Shell {
     this.inputs.toParams(params);
     for (const { field, input } of this.optionInputs.values()) {
       if (field.type === 'boolean') { if (input.checked !== Boolean(field.default)) params.set(field.name, input.checked ? '1' : '0'); }
+      else if (isChoice(field)) { if (input.value !== field.default) params.set(field.name, input.value); }
       else if (input.value.trim() !== '' && parseNumber(input.value) !== field.default) params.set(field.name, input.value.trim());
     }
     return params;
@@ -188,7 +199,7 @@ class Shell {
     const request = {};
     this.inputs.toRequest(request);
     for (const { field, input } of this.optionInputs.values()) {
-      request[field.name] = field.type === 'boolean' ? input.checked : parseNumber(input.value);
+      request[field.name] = field.type === 'boolean' ? input.checked : isChoice(field) ? input.value : parseNumber(input.value);
     }
     return request;
   }
