@@ -173,8 +173,19 @@ json phenotypes_json(const bloodgroup::System& s, const Eigen::VectorXd& f) {
 
 json genotypes_json(const bloodgroup::System& s) {
   json out = json::array();
-  for (const auto& g : s.genotypes())
-    out.push_back({{"label", g.label}, {"haplotypes", {g.first, g.second}}, {"phenotype", g.phenotype}});
+  for (const auto& g : s.genotypes()) {
+    json j = {{"label", g.label}, {"haplotypes", {g.first, g.second}}, {"phenotype", g.phenotype}};
+    if (!g.short_label.empty()) j["short_label"] = g.short_label;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// P(genotype | its phenotype); null where the phenotype has probability 0 under x.
+json given_phenotype_json(const bloodgroup::System& s, const Eigen::VectorXd& x) {
+  const Eigen::VectorXd p = genetics::genotype_given_phenotype(s, x);
+  json out = json::array();
+  for (const double v : p) out.push_back(std::isfinite(v) ? json(v) : json());
   return out;
 }
 
@@ -272,6 +283,7 @@ json handle(ObjectReader& r, Context& context) {
                         {"constraint", constraint},
                         {"stationarity_residual", a.stationarity_residual},
                         {"phenotype_fit", to_vector(a.least_squares_fit)},
+                        {"given_phenotype", given_phenotype_json(system, ls.x)},
                         {"trace", trace},
                         {"multistart", nullptr}};
   if (a.multistart) {
@@ -303,6 +315,7 @@ json handle(ObjectReader& r, Context& context) {
   const json gene_counting = {{"haplotypes", haplotypes},
                               {"haplotype_frequencies", to_vector(em.haplotype_frequencies)},
                               {"x", to_vector(em.genotype_frequencies)},
+                              {"given_phenotype", given_phenotype_json(system, em.genotype_frequencies)},
                               {"iterations", em.iterations},
                               {"converged", em.converged},
                               {"phenotype_fit", to_vector(em.phenotype_fit)},
@@ -332,16 +345,20 @@ Operation stationary_operation() {
           {{"system", "object", "The system as solved: antigens, loci, haplotypes, phenotypes (see `systems`)."},
            {"phenotypes", "object[]",
             "Per phenotype: label, antigens, frequency (after renormalisation), genotypes (indices into genotypes)."},
-           {"genotypes", "object[]", "Per genotype, in eq. 3.9 order: label, haplotypes [i, j], phenotype index."},
+           {"genotypes", "object[]",
+            "Per genotype, in eq. 3.9 order: label, haplotypes [i, j], phenotype index, and short_label in the "
+            "notation staff use where the system has one (Rh: R1r for DCe/dce)."},
            {"input", "object", "sum: the frequencies' sum as given; renormalised: whether they were divided by it."},
            {"least_squares", "object",
-            "The thesis's iteration: x (genotype frequencies), iterations, converged, residual (eq. 3.26), sum, "
+            "The thesis's iteration: x (genotype frequencies), given_phenotype (P(genotype | its phenotype), "
+            "null where the phenotype has probability 0), iterations, converged, residual (eq. 3.26), sum, "
             "constraint, stationarity_residual ||x'Px - x||_1, phenotype_fit S'x, trace [{iteration, change, "
             "residual}], multistart (null, or {starts, converged, all_agree, agreement_tolerance, max_deviation, "
             "iterations {min, mean, max}, per_start}), uniqueness (null, or {checked, starts, unique, "
             "max_difference, differing (genotype indices), indistinguishable_haplotypes (groups of names)})."},
            {"gene_counting", "object",
-            "Hardy-Weinberg maximum likelihood: haplotypes, haplotype_frequencies, x, iterations, converged, "
+            "Hardy-Weinberg maximum likelihood: haplotypes, haplotype_frequencies, x, given_phenotype, iterations, "
+            "converged, "
             "phenotype_fit, max_phenotype_deviation, kl_divergence."},
            {"comparison", "object",
             "max_abs_difference between the two x, and notes [{code, message}] explaining it in words."}},

@@ -20,7 +20,10 @@ const std::vector<SystemDefinition>& builtin_system_definitions() {
        {{"D", {{"d", {}}, {"D", {"D"}}}},
         {"C", {{"c", {"c"}}, {"C", {"C"}}}},
         {"E", {{"e", {"e"}}, {"E", {"E"}}}}},
-       "none", "thesis sec. 3.3.1 (8 haplotypes, 36 genotypes) and Tables 3.4, 4.4"},
+       "none", "thesis sec. 3.3.1 (8 haplotypes, 36 genotypes) and Tables 3.4, 4.4",
+       // Wiener's shorthand, as blood banks write Rh genotypes (R1r for DCe/dce).
+       {{"DCe", "R1"}, {"DcE", "R2"}, {"Dce", "R0"}, {"DCE", "Rz"},
+        {"dCe", "r'"}, {"dcE", "r''"}, {"dCE", "ry"}, {"dce", "r"}}},
       {"kell", "Kell", {"K", "k"},
        {{"Kell", {{"K", {"K"}}, {"k", {"k"}}}}},
        "none", "thesis Table 4.4"},

@@ -141,6 +141,7 @@ System System::build(const SystemDefinition& def, const std::string& path) {
       g.first = a;
       g.second = b;
       g.label = s.haplotypes_[a].name + "/" + s.haplotypes_[b].name;
+      g.short_label = s.short_genotype_label(a, b);
       phenotype_of_set.emplace(s.haplotypes_[a].antigens | s.haplotypes_[b].antigens, 0);
       s.genotypes_.push_back(std::move(g));
     }
@@ -174,6 +175,18 @@ int System::phenotype_by_label(const std::string& label) const {
   for (std::size_t i = 0; i < phenotypes_.size(); ++i)
     if (phenotypes_[i].label == label) return static_cast<int>(i);
   return -1;
+}
+
+std::string System::short_genotype_label(int a, int b) const {
+  const auto& notation = definition_.haplotype_notation;
+  auto rank = [&](int h) {
+    for (std::size_t i = 0; i < notation.size(); ++i)
+      if (notation[i].first == haplotypes_[static_cast<std::size_t>(h)].name) return static_cast<int>(i);
+    return -1;
+  };
+  const int ra = rank(a), rb = rank(b);
+  if (ra < 0 || rb < 0) return "";
+  return ra <= rb ? notation[ra].second + notation[rb].second : notation[rb].second + notation[ra].second;
 }
 
 std::string System::why_not_a_phenotype(const std::string& label) const {

@@ -39,6 +39,9 @@ struct SystemDefinition {
   std::vector<LocusDefinition> loci;  // the first locus varies slowest over haplotypes
   std::string empty_phenotype_label = "none";  // label of the phenotype with no antigen
   std::string source;                          // paper section the definition follows
+  // Short names staff use for haplotypes ({"DCe", "R1"}, ...), in the order they are written
+  // in a genotype (R1r, not rR1); empty when the system has none.
+  std::vector<std::pair<std::string, std::string>> haplotype_notation = {};
 };
 
 // ---- The built system ----
@@ -53,6 +56,7 @@ struct Genotype {
   int second = 0;
   int phenotype = 0;  // index into System::phenotypes()
   std::string label;  // "dce/DCe"
+  std::string short_label;  // "R1r" where the system has haplotype_notation, else ""
 };
 
 struct Phenotype {
@@ -89,6 +93,7 @@ class System {
 
  private:
   std::string phenotype_label(AntigenSet antigens) const;
+  std::string short_genotype_label(int a, int b) const;
 
   SystemDefinition definition_;
   std::vector<Haplotype> haplotypes_;

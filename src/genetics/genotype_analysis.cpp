@@ -1,5 +1,7 @@
 #include "genetics/genotype_analysis.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 
 #include "common/input_error.hpp"
@@ -62,6 +64,17 @@ UniquenessCheck check_uniqueness(const bloodgroup::System& system, const Heredit
 }
 
 }  // namespace
+
+Eigen::VectorXd genotype_given_phenotype(const bloodgroup::System& system, const Eigen::VectorXd& x) {
+  Eigen::VectorXd out(x.size());
+  for (const auto& phenotype : system.phenotypes()) {
+    double total = 0;
+    for (int g : phenotype.genotypes) total += std::max(0.0, x[g]);
+    for (int g : phenotype.genotypes)
+      out[g] = total > 0 ? std::max(0.0, x[g]) / total : std::numeric_limits<double>::quiet_NaN();
+  }
+  return out;
+}
 
 double stationary_objective(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,
                             const Eigen::VectorXd& x) {

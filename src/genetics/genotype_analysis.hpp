@@ -48,6 +48,10 @@ struct GenotypeAnalysis {
   double max_abs_difference = 0;             // max over genotypes |x_ls - x_gc|
 };
 
+// P(genotype | its phenotype) = x_g / sum of x over the genotypes of g's phenotype: what a
+// clinician asks of a typed person (P(R1r | DCce)). NaN where that sum is 0.
+Eigen::VectorXd genotype_given_phenotype(const bloodgroup::System& system, const Eigen::VectorXd& x);
+
 // ||x'Px - x||^2 + ||S'x - f||^2: how well x meets both parts of eq. 3.14; equally good
 // answers have equal values.
 double stationary_objective(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f,

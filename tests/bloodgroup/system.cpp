@@ -1,6 +1,7 @@
 #include "bloodgroup/system.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "bloodgroup/builtin_systems.hpp"
 #include "common/input_error.hpp"
@@ -115,4 +116,16 @@ TEST_CASE("System::why_not_a_phenotype: says why MNS has no 'M' phenotype and wh
   const auto with_silent = System::build(d);
   CHECK(with_silent.phenotype_by_label("M") >= 0);
   CHECK(with_silent.why_not_a_phenotype("M").empty());
+}
+
+TEST_CASE("System::build: Rh genotypes carry the notation blood banks write (R1r for DCe/dce)", "[bloodgroup][validation]") {
+  const auto& rh = rbc::bloodgroup::builtin_system("rh");
+  std::map<std::string, std::string> short_of;
+  for (const auto& g : rh.genotypes()) short_of[g.label] = g.short_label;
+  CHECK(short_of["dce/DCe"] == "R1r");
+  CHECK(short_of["DCe/DCe"] == "R1R1");
+  CHECK(short_of["dce/DcE"] == "R2r");
+  CHECK(short_of["dce/dce"] == "rr");
+  CHECK(short_of["DcE/DCe"] == "R1R2");
+  CHECK(rbc::bloodgroup::builtin_system("abo").genotypes()[0].short_label.empty());
 }

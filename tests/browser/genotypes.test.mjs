@@ -48,7 +48,7 @@ test('Genotypes: ABO, thesis eq. 3.5, numbers on screen', async () => {
   // Charts drawn, CSV offered.
   assert.equal(await page.locator('.results canvas').count(), 2);
   const csv = decodeURIComponent((await page.getAttribute('.results a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
-  assert.match(csv.split('\r\n')[0], /^phenotype,antigens,phenotype_frequency,genotype,least_squares_x,gene_counting_x$/);
+  assert.match(csv.split('\r\n')[0], /^phenotype,antigens,phenotype_frequency,genotype,genotype_short,least_squares_x,least_squares_given_phenotype,gene_counting_x,gene_counting_given_phenotype$/);
   assert.equal(csv.trim().split('\r\n').length, 1 + 6);
 });
 

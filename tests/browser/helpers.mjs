@@ -58,10 +58,8 @@ export function watchProblems(page) {
 /** The least-squares column of the result table: {genotypeLabel: shownText}. */
 export async function leastSquaresColumn(page) {
   return page.$$eval('#gt-result-table tbody tr', (rows) => Object.fromEntries(rows.map((r) => {
-    const cells = [...r.querySelectorAll('td')];
-    // Rows starting a phenotype group have [frequency, genotype, ls, gc]; others [genotype, ls, gc].
-    const [genotype, ls] = cells.length === 4 ? [cells[1], cells[2]] : [cells[0], cells[1]];
-    return [genotype.textContent.trim(), ls.textContent.trim()];
+    const genotype = r.querySelector('td.genotype').firstChild.textContent.trim();
+    return [genotype, r.querySelector('td.ls').textContent.trim()];
   })));
 }
 

@@ -74,3 +74,25 @@ TEST_CASE("analyse_genotypes: the check can be turned off and is skipped above i
   CHECK_FALSE(a.uniqueness.checked);
   CHECK(a.uniqueness.starts == 0);
 }
+
+TEST_CASE("genotype_given_phenotype: sums to 1 within each phenotype that occurs", "[genetics][property]") {
+  for (const auto& t : frequency::builtin_populations()) {
+    INFO(t.id);
+    const auto& s = bloodgroup::builtin_system(t.system);
+    const auto a = analyse(s, frequency::frequencies_for(s, t));
+    for (const Eigen::VectorXd* x : {&a.least_squares.x, &a.gene_counting.genotype_frequencies}) {
+      const Eigen::VectorXd p = genetics::genotype_given_phenotype(s, *x);
+      for (const auto& phenotype : s.phenotypes()) {
+        double total = 0, mass = 0;
+        for (int g : phenotype.genotypes) mass += (*x)[g];
+        if (mass <= 0) continue;
+        for (int g : phenotype.genotypes) {
+          CHECK(p[g] >= 0);
+          CHECK(p[g] <= 1);
+          total += p[g];
+        }
+        CHECK(total == Approx(1.0).margin(1e-12));
+      }
+    }
+  }
+}

@@ -67,29 +67,36 @@ function summary(result, systemName) {
 
 function genotypeTable(result) {
   const ls = result.least_squares.x;
+  const given = result.least_squares.given_phenotype;
   const gc = result.gene_counting.x;
+  const hasShort = result.genotypes.some((g) => g.short_label);
   const body = result.phenotypes.flatMap((p) => p.genotypes.map((g, k) => h('tr', { class: k === 0 ? 'group-start' : '' },
     k === 0 ? h('th', { scope: 'rowgroup', rowspan: p.genotypes.length }, p.label) : '',
     k === 0 ? h('td', { class: 'num', rowspan: p.genotypes.length }, num(p.frequency)) : '',
-    h('td', {}, result.genotypes[g].label),
-    cellNum(ls[g]),
-    cellNum(gc[g]))));
+    h('td', { class: 'genotype' }, result.genotypes[g].label,
+      hasShort && result.genotypes[g].short_label ? h('span', { class: 'short-label' }, ` ${result.genotypes[g].short_label}`) : ''),
+    h('td', { class: 'num ls' }, num(ls[g])),
+    h('td', { class: 'num given' }, given[g] == null ? '—' : num(given[g])),
+    h('td', { class: 'num gc' }, num(gc[g])))));
   const total = (xs) => xs.reduce((a, b) => a + b, 0);
   return h('div', { class: 'table-scroll' }, h('table', { class: 'result-table', id: 'gt-result-table' },
+    h('caption', { class: 'hint' }, 'Share of phenotype: the chance that a person with this phenotype has this genotype (least squares), e.g. P(R1r | DCce).'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Phenotype frequency'), h('th', { scope: 'col' }, 'Genotype'),
-      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Gene counting x'))),
+      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Share of phenotype'), h('th', { scope: 'col' }, 'Gene counting x'))),
     h('tbody', {}, body),
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), cellNum(total(ls)), cellNum(total(gc))))));
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), cellNum(total(ls)), h('td', {}), cellNum(total(gc))))));
 }
 
 /** Header + one row per genotype, full precision. */
 function tableRows(result) {
-  const rows = [['phenotype', 'antigens', 'phenotype_frequency', 'genotype', 'least_squares_x', 'gene_counting_x']];
+  const rows = [['phenotype', 'antigens', 'phenotype_frequency', 'genotype', 'genotype_short', 'least_squares_x',
+    'least_squares_given_phenotype', 'gene_counting_x', 'gene_counting_given_phenotype']];
   for (const p of result.phenotypes) {
     for (const g of p.genotypes) {
-      rows.push([p.label, p.antigens.join(' '), p.frequency, result.genotypes[g].label,
-        result.least_squares.x[g], result.gene_counting.x[g]]);
+      rows.push([p.label, p.antigens.join(' '), p.frequency, result.genotypes[g].label, result.genotypes[g].short_label ?? '',
+        result.least_squares.x[g], result.least_squares.given_phenotype[g], result.gene_counting.x[g],
+        result.gene_counting.given_phenotype[g]]);
     }
   }
   return rows;
