@@ -1,17 +1,34 @@
-// Times the Rh stationary solve (36 genotypes, thesis Table 3.4) natively: the core solver
-// alone, and the whole `stationary` request (both methods, JSON in and out). Prints one JSON
-// line of medians in milliseconds, which bench/run.mjs sets beside the wasm figures.
+// Times the stationary solve natively and prints one JSON line of medians in milliseconds,
+// which bench/run.mjs sets beside the wasm figures:
+//   - Rh (36 genotypes, thesis Table 3.4): the core solver alone per method, and the whole
+//     `stationary` request (both methods, JSON in and out);
+//   - user-defined systems at the API's limits (tests/support/large_systems.hpp): 300
+//     genotypes in the default non-negative mode, and 136 genotypes with multistart, each
+//     with numeric::nnls and with the pre-2026-11 solver (tests/support/nnls_reference.hpp)
+//     in the same run, plus the largest |x| difference between the two.
+// bench_stationary --write-requests DIR writes the user-defined cases as CLI requests
+// (`rbcmatch stationary < DIR/user-300-abo-ce.json`). --no-reference skips the slow
+// reference runs.
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <functional>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "api/dispatch.hpp"
 #include "bloodgroup/builtin_systems.hpp"
 #include "frequency/populations.hpp"
 #include "genetics/stationary.hpp"
+#include "numeric/nnls.hpp"
+#include "support/large_systems.hpp"
+#include "support/nnls_reference.hpp"
 
 namespace {
+
+using namespace rbc;
 
 template <class F>
 double median_ms(F&& f, int repeats) {
@@ -25,25 +42,109 @@ double median_ms(F&& f, int repeats) {
   return t[repeats / 2];
 }
 
+using Nnls = std::function<Eigen::VectorXd(const Eigen::MatrixXd&, const Eigen::VectorXd&, const Eigen::VectorXd*)>;
+
+// The loop of genetics::stationary_genotypes (non-negative mode) with the NNLS solver as a
+// parameter, so the reference solver runs the same iteration.
+Eigen::VectorXd stationary_with(const Nnls& nnls, const genetics::HeredityOperator& P, const Eigen::MatrixXd& S,
+                                const Eigen::VectorXd& f, const Eigen::VectorXd& x0) {
+  const Eigen::Index m = S.rows(), n = S.cols();
+  Eigen::MatrixXd A(m + n, m);
+  A.bottomRows(n) = S.transpose();
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(m + n);
+  b.tail(n) = f;
+  Eigen::VectorXd x = x0;
+  for (int it = 1; it <= genetics::default_max_iterations; ++it) {
+    A.topRows(m) = P.maternal_transition(x).transpose();
+    A.topRows(m).diagonal().array() -= 1.0;
+    const Eigen::VectorXd next = nnls(A, b, it > 1 ? &x : nullptr);
+    const double change = (next - x).lpNorm<1>();
+    x = next;
+    if (change < genetics::default_stationary_tolerance) break;
+  }
+  return x;
+}
+
+nlohmann::json request_json(const test::LargeCase& c, bool multistart) {
+  nlohmann::json loci = nlohmann::json::array();
+  for (const auto& l : c.definition.loci) {
+    nlohmann::json alleles = nlohmann::json::array();
+    for (const auto& a : l.alleles) alleles.push_back({{"name", a.name}, {"antigens", a.antigens}});
+    loci.push_back({{"name", l.name}, {"alleles", alleles}});
+  }
+  return {{"system", {{"name", c.definition.name}, {"antigens", c.definition.antigens}, {"loci", loci}}},
+          {"frequencies", std::vector<double>(c.f.data(), c.f.data() + c.f.size())},
+          {"multistart", multistart}};
+}
+
 }  // namespace
 
-int main() {
-  using namespace rbc;
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto cases = test::large_cases();
+  if (args.size() == 2 && args[0] == "--write-requests") {
+    for (const auto& c : cases) {
+      std::ofstream(args[1] + "/" + c.name + ".json")
+          << request_json(c, c.name.find("136") != std::string::npos).dump(1) << '\n';
+    }
+    return 0;
+  }
+  const bool reference = std::find(args.begin(), args.end(), "--no-reference") == args.end();
+
+  nlohmann::json out = {{"target", "native"}};
   const auto& rh = bloodgroup::builtin_system("rh");
-  const Eigen::VectorXd f = frequency::frequencies_for(rh, frequency::builtin_population("rh/thesis-table-3.4"));
-  const genetics::HeredityOperator P(rh);
-  const Eigen::MatrixXd S = genetics::phenotype_matrix(rh);
+  const Eigen::VectorXd rh_f = frequency::frequencies_for(rh, frequency::builtin_population("rh/thesis-table-3.4"));
+  const genetics::HeredityOperator rh_P(rh);
+  const Eigen::MatrixXd rh_S = genetics::phenotype_matrix(rh);
   volatile double sink = 0;
   auto core = [&](bool nonnegative) {
     genetics::StationaryOptions o;
     o.nonnegative = nonnegative;
-    sink = sink + genetics::stationary_genotypes(P, S, f, genetics::uniform_start(36), o).x[0];
+    sink = sink + genetics::stationary_genotypes(rh_P, rh_S, rh_f, genetics::uniform_start(36), o).x[0];
   };
-  const double core_ls = median_ms([&] { core(false); }, 201);
-  const double core_nn = median_ms([&] { core(true); }, 201);
-  const double request = median_ms(
+  out["rh_core_as_printed_ms"] = median_ms([&] { core(false); }, 201);
+  out["rh_core_nonnegative_ms"] = median_ms([&] { core(true); }, 201);
+  out["rh_core_nonnegative_reference_ms"] = median_ms(
+      [&] { sink = sink + stationary_with(test::nnls_reference, rh_P, rh_S, rh_f, genetics::uniform_start(36))[0]; }, 201);
+  out["rh_request_ms"] = median_ms(
       [&] { sink = sink + static_cast<double>(api::handle_request("stationary", R"({"system":"rh","population":"rh/thesis-table-3.4"})").size()); },
       101);
-  std::cout << "{\"target\":\"native\",\"rh_core_as_printed_ms\":" << core_ls << ",\"rh_core_nonnegative_ms\":" << core_nn
-            << ",\"rh_request_ms\":" << request << "}\n";
+
+  const Nnls fast = [](const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* w) {
+    return numeric::nnls(A, b, w);
+  };
+  for (const auto& c : cases) {
+    const auto s = bloodgroup::System::build(c.definition);
+    const genetics::HeredityOperator P(s);
+    const Eigen::MatrixXd S = genetics::phenotype_matrix(s);
+    const int m = P.genotype_count();
+    const bool multistart = m <= genetics::max_multistart_genotypes;
+    nlohmann::json r = {{"genotypes", m}, {"phenotypes", S.cols()}, {"multistart", multistart}};
+    // One solve from the uniform start, or (multistart) from every unit vector as well.
+    auto run = [&](const Nnls& nnls) {
+      std::vector<Eigen::VectorXd> xs{stationary_with(nnls, P, S, c.f, genetics::uniform_start(m))};
+      if (multistart)
+        for (int k = 0; k < m; ++k) xs.push_back(stationary_with(nnls, P, S, c.f, Eigen::VectorXd::Unit(m, k)));
+      return xs;
+    };
+    std::vector<Eigen::VectorXd> fast_x;
+    r["fast_ms"] = median_ms([&] { fast_x = run(fast); }, multistart ? 3 : 7);
+    // The loop copy above must be the library's loop.
+    genetics::StationaryOptions o;
+    r["loop_matches_library"] = (genetics::stationary_genotypes(P, S, c.f, genetics::uniform_start(m), o).x - fast_x[0])
+                                    .lpNorm<Eigen::Infinity>() == 0;
+    if (reference) {
+      std::vector<Eigen::VectorXd> ref_x;
+      r["reference_ms"] = median_ms([&] { ref_x = run(test::nnls_reference); }, 1);
+      double diff = 0;
+      for (std::size_t k = 0; k < ref_x.size(); ++k) diff = std::max(diff, (ref_x[k] - fast_x[k]).lpNorm<Eigen::Infinity>());
+      r["max_abs_x_difference"] = diff;
+      r["reference_over_fast"] = r["reference_ms"].get<double>() / r["fast_ms"].get<double>();
+    }
+    r["request_ms"] = median_ms(
+        [&] { sink = sink + static_cast<double>(api::handle_request("stationary", request_json(c, multistart).dump()).size()); },
+        multistart ? 1 : 3);
+    out[c.name] = r;
+  }
+  std::cout << out.dump() << '\n';
 }
