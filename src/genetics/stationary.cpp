@@ -33,7 +33,7 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
     A.topRows(m) = P.maternal_transition(x).transpose();
     A.topRows(m).diagonal().array() -= 1.0;
     // Least squares by Householder QR: x = R_1^{-1} Q_1^T b (eq. 3.24), or over x >= 0.
-    // The previous iterate's support warm-starts NNLS: once it settles, a step is one QR.
+    // The previous iterate warm-starts NNLS, which carries on from it (numeric/nnls.hpp).
     Eigen::VectorXd next = options.nonnegative ? numeric::nnls(A, b, it > 1 ? &x : nullptr)
                                                : Eigen::VectorXd(A.householderQr().solve(b));
     if (simplex) next /= next.sum();
