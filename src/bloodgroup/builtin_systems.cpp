@@ -24,9 +24,9 @@ const std::vector<SystemDefinition>& builtin_system_definitions() {
        // Wiener's shorthand, as blood banks write Rh genotypes (R1r for DCe/dce).
        {{"DCe", "R1"}, {"DcE", "R2"}, {"Dce", "R0"}, {"DCE", "Rz"},
         {"dCe", "r'"}, {"dcE", "r''"}, {"dCE", "ry"}, {"dce", "r"}}},
-      {"kell", "Kell", {"K", "k"},
-       {{"Kell", {{"K", {"K"}}, {"k", {"k"}}}}},
-       "none", "thesis Table 4.4"},
+      {"kell", "Kell (K, k)", {"K", "k"},
+       {{"KEL", {{"K", {"K"}}, {"k", {"k"}}}}},
+       "none", "thesis Table 4.4 (K = KEL1, k = KEL2)", {}, true},
       {"duffy", "Duffy", {"Fya", "Fyb"},
        {{"Duffy", {{"Fy", {}}, {"Fya", {"Fya"}}, {"Fyb", {"Fyb"}}}}},
        "none", "thesis sec. 3.5.2 (silent allele: Fy(a-b-)) and Table 4.4"},
@@ -35,7 +35,7 @@ const std::vector<SystemDefinition>& builtin_system_definitions() {
        "none", "thesis Table 4.4 (silent allele: Jk(a-b-))"},
       {"mns", "MNS", {"M", "N", "S", "s"},
        {{"MN", {{"M", {"M"}}, {"N", {"N"}}}}, {"Ss", {{"S", {"S"}}, {"s", {"s"}}}}},
-       "none", "thesis Table 4.4 (haplotypes MS, Ms, NS, Ns)"},
+       "none", "thesis Table 4.4 (haplotypes MS, Ms, NS, Ns)", {}, true},
   };
   return defs;
 }

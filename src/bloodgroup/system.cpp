@@ -194,7 +194,10 @@ std::string System::why_not_a_phenotype(const std::string& label) const {
   const auto& names = definition_.antigens;
   // Read the label as antigens: names separated by spaces, or one-letter names run together.
   std::optional<AntigenSet> wanted;
-  if (label == definition_.empty_phenotype_label) wanted = 0;
+  // The label this system would give an antigen set, for every set (at most 2^16).
+  for (AntigenSet t = 0; t < (AntigenSet{1} << names.size()) && !wanted; ++t)
+    if (phenotype_label(t) == label) wanted = t;
+  if (!wanted && label == definition_.empty_phenotype_label) wanted = 0;
   auto index_of = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) - names.begin(); };
   if (!wanted) {
     AntigenSet set = 0;
@@ -271,6 +274,11 @@ std::string System::phenotype_label(AntigenSet antigens) const {
     for (std::size_t a = 0; a < all.size(); ++a)
       label += all[a].substr(prefix.size()) + ((antigens >> a) & 1U ? "+" : "-");
     return label + ")";
+  }
+  if (definition_.plus_minus_labels) {
+    std::string label;
+    for (std::size_t a = 0; a < all.size(); ++a) label += all[a] + ((antigens >> a) & 1U ? "+" : "-");
+    return label;
   }
   if (antigens == 0) return definition_.empty_phenotype_label;
   const auto names = antigen_names(antigens);

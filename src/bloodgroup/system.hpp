@@ -42,6 +42,10 @@ struct SystemDefinition {
   // Short names staff use for haplotypes ({"DCe", "R1"}, ...), in the order they are written
   // in a genotype (R1r, not rR1); empty when the system has none.
   std::vector<std::pair<std::string, std::string>> haplotype_notation = {};
+  // Phenotypes written with every antigen and its + or - ("K+k-", "M+N-S+s+"), as staff
+  // write Kell and MNS; otherwise one-letter antigens run together ("DCce") and names that
+  // share a prefix use the prefix form ("Fy(a+b-)").
+  bool plus_minus_labels = false;
 };
 
 // ---- The built system ----
