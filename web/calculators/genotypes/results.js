@@ -58,7 +58,8 @@ function summary(result, systemName) {
   ls.x.forEach((v, i) => { if (v > ls.x[best]) best = i; });
   return h('div', { class: 'summary' },
     h('p', {}, `In a population with these ${systemName} phenotype frequencies, the most common genotype is `,
-      h('strong', {}, result.genotypes[best].label), ' with frequency ', num(ls.x[best]),
+      h('strong', {}, result.genotypes[best].label), result.genotypes[best].short_label ? ` (${result.genotypes[best].short_label})` : '',
+      ' with frequency ', num(ls.x[best]),
       ` (least squares). The two methods differ by at most `, num(result.comparison.max_abs_difference), '.'),
     result.input.renormalised
       ? h('p', { class: 'note' }, 'Your frequencies summed to ', num(result.input.sum), ' and were rescaled to sum to 1.')
