@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what rbcmatch needs on Debian bookworm; safe to run twice.
-#   - Debian packages: compilers, emscripten, Eigen, GLPK, Catch2 v2, nlohmann-json, chromium
+#   - Debian packages: compilers (g++, and clang with its libFuzzer / sanitizer runtimes for
+#     `make fuzz`), emscripten, Eigen, GLPK, Catch2 v2, nlohmann-json, chromium
 #   - GLPK source (apt-get source glpk) for the wasm build, in the cache outside the tree
 #   - npm dev dependencies (package-lock.json)
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 CACHE=${RBCMATCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rbcmatch}
 PKGS=(build-essential cmake pkg-config dpkg-dev emscripten libeigen3-dev libglpk-dev
-      catch2 nlohmann-json3-dev chromium fonts-dejavu-core)
+      catch2 nlohmann-json3-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
