@@ -54,7 +54,12 @@ int stdout_capture = -1;
 std::vector<std::string> operation_names() {
   const json d = json::parse(rbc::api::handle_request("describe", "{}"));
   std::vector<std::string> names;
-  for (const auto& [name, spec] : d.at("result").at("operations").items()) names.push_back(name);
+  // {name: spec, ...} today; [{name, ...}, ...] is read too, should the registry list them.
+  const json& ops = d.at("result").at("operations");
+  if (ops.is_array())
+    for (const auto& o : ops) names.push_back(o.at("name").get<std::string>());
+  else
+    for (const auto& [name, spec] : ops.items()) names.push_back(name);
   if (names.empty()) {
     std::cerr << "request_fuzzer: describe lists no operations\n";
     std::abort();
