@@ -7,8 +7,12 @@ export NODE_PATH ?= /usr/share/nodejs
 
 NATIVE := build/native
 WASM := build/wasm
+FUZZ := build/fuzz
+# `make fuzz FUZZ_SECONDS=600` fuzzes the request API for that long; `make test` fuzzes briefly.
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 25
 
-.PHONY: all setup native wasm web single test test-native test-wasm test-js test-browser serve bench screenshot clean
+.PHONY: all setup native wasm web single fuzz-build fuzz test test-native test-wasm test-js test-browser test-fuzz serve bench screenshot clean
 
 all: native web single
 
@@ -25,6 +29,16 @@ wasm: setup
 	@cmake --build $(WASM) -j$(JOBS)
 	@# Emscripten's output is CommonJS; the repository's package.json says ES modules.
 	@echo '{"type": "commonjs"}' > build/package.json
+
+# libFuzzer + ASan + UBSan with clang; -O1 without NDEBUG so Eigen's assertions stay on.
+fuzz-build: setup
+	@cmake -S . -B $(FUZZ) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DRBCMATCH_BUILD_FUZZ=ON -DRBCMATCH_BUILD_TESTS=OFF -DRBCMATCH_BUILD_BENCH=OFF > /dev/null
+	@cmake --build $(FUZZ) --target request_fuzzer -j$(JOBS)
+
+fuzz: fuzz-build
+	@bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ)
 
 web: wasm
 	@node scripts/build-web.mjs
@@ -44,7 +58,10 @@ test-js: native wasm
 test-browser: web single
 	@node --test --test-concurrency=1 tests/browser/
 
-test: test-native test-wasm test-js test-browser
+test-fuzz: fuzz-build
+	@bash fuzz/run.sh $(FUZZ_TEST_SECONDS) $(FUZZ)
+
+test: test-native test-wasm test-js test-browser test-fuzz
 
 serve: web
 	@node scripts/serve.mjs

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what rbcmatch needs on Debian bookworm; safe to run twice.
-#   - Debian packages: compilers, emscripten, Eigen, GLPK, Catch2 v2, nlohmann-json, chromium
-#   - GLPK source (apt-get source glpk) for the wasm build, in the cache outside the tree
+#   - Debian packages: compilers (g++, and clang with its libFuzzer / sanitizer runtimes for
+#     `make fuzz`), emscripten, Eigen, GLPK, Catch2 v2, nlohmann-json, chromium
+#   - GLPK source (apt-get source glpk=<pinned version>) for the wasm build, in the cache
+#     outside the tree, checked against scripts/glpk-source.sha256 before it is unpacked
 #   - npm dev dependencies (package-lock.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CACHE=${RBCMATCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rbcmatch}
 PKGS=(build-essential cmake pkg-config dpkg-dev emscripten libeigen3-dev libglpk-dev
-      catch2 nlohmann-json3-dev chromium fonts-dejavu-core)
+      catch2 nlohmann-json3-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -47,11 +49,52 @@ if [ ${#missing[@]} -gt 0 ]; then
   rm -f "$log"
 fi
 
+# The GLPK source is pinned: scripts/glpk-source.sha256 holds the SHA-256 of every file of the
+# Debian source package (the .dsc names the version). apt already checks the downloads
+# against the archive's signed Sources index; the pins also make sure the wasm build uses
+# exactly this GLPK, and catch a corrupted or replaced cache. dpkg-source then checks the
+# other files against the (pinned) .dsc's own checksums — so no --no-check. It cannot verify
+# the .dsc's OpenPGP signature without the debian-keyring package (uploader keys, ~30 MB),
+# which a fresh machine lacks: it warns and goes on, and the pinned .dsc hash stands in.
+GLPK_SUMS=$PWD/scripts/glpk-source.sha256
+glpk_dsc=$(awk '/\.dsc$/ {print $2}' "$GLPK_SUMS")
+glpk_version=${glpk_dsc#glpk_}; glpk_version=${glpk_version%.dsc}
+verify_glpk_source() {  # in the download folder; prints the first mismatch and fails
+  local sum file got
+  while read -r sum file; do
+    if [ ! -f "$file" ]; then
+      echo "setup: GLPK source file $file is missing from $PWD (apt-get source fetched another version?)" >&2
+      return 1
+    fi
+    got=$(sha256sum "$file" | cut -d' ' -f1)
+    if [ "$got" != "$sum" ]; then
+      echo "setup: GLPK source checksum mismatch: $PWD/$file: expected $sum, got $got" >&2
+      echo "setup: delete $PWD and run setup again; if it still differs, check the new source and update $GLPK_SUMS" >&2
+      return 1
+    fi
+  done < "$GLPK_SUMS"
+}
 if [ -z "$glpk_src_dir" ]; then
-  echo "setup: fetching GLPK source into $CACHE/glpk-src" >&2
+  echo "setup: fetching GLPK source $glpk_version into $CACHE/glpk-src" >&2
   mkdir -p "$CACHE/glpk-src"
-  (cd "$CACHE/glpk-src" && apt-get source -qq --download-only glpk >/dev/null 2>&1 || apt-get source -qq glpk >/dev/null)
-  (cd "$CACHE/glpk-src" && { ls -d glpk-*/ >/dev/null 2>&1 || dpkg-source -x --no-check ./*.dsc >/dev/null; })
+  log=$(mktemp)
+  if ! (cd "$CACHE/glpk-src" && { verify_glpk_source 2>/dev/null ||
+        apt-get source -qq --download-only "glpk=$glpk_version" >"$log" 2>&1; }); then
+    cat "$log" >&2
+    echo "setup: apt-get source glpk=$glpk_version failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
+(cd "$CACHE/glpk-src" && verify_glpk_source) || exit 1
+if [ -z "$glpk_src_dir" ]; then
+  log=$(mktemp)
+  if ! (cd "$CACHE/glpk-src" && dpkg-source -x "$glpk_dsc" >"$log" 2>&1); then
+    cat "$log" >&2
+    echo "setup: dpkg-source could not unpack $glpk_dsc" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 if [ package-lock.json -nt node_modules/.package-lock.json ] || [ ! -d node_modules ]; then

@@ -58,6 +58,8 @@ std::string handle_request(std::string_view op, std::string_view request_json, c
       request = json::parse(request_json.empty() ? std::string_view("{}") : request_json);
     } catch (const json::parse_error& e) {
       throw InputError("malformed_json", "", std::string("the request is not valid JSON: ") + e.what());
+    } catch (const json::out_of_range& e) {  // a number beyond a double's range, e.g. 1e400
+      throw InputError("malformed_json", "", std::string("the request has a number too large to represent: ") + e.what());
     }
     take_api_version(request);
     refuse_undeclared_fields(operation, request);

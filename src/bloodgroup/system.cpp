@@ -150,6 +150,17 @@ System System::build(const SystemDefinition& def, const std::string& path) {
     idx = index++;
     s.phenotypes_.push_back(Phenotype{set, s.phenotype_label(set), {}});
   }
+  // Labels name phenotypes in requests ({label: frequency}) and on screen, so no two may
+  // coincide: antigens "A B", "A" and "B" would label {A B} and {A, B} alike, and the
+  // empty_phenotype_label may repeat another phenotype's label.
+  std::map<std::string, AntigenSet> labels;
+  for (const auto& p : s.phenotypes_)
+    if (auto [it, fresh] = labels.emplace(p.label, p.antigens); !fresh) {
+      const auto where = it->second == 0 || p.antigens == 0 ? field_member(path, "empty_phenotype_label") : antigens_path;
+      throw InputError("duplicate_name", where,
+                       where + ": two phenotypes are both labelled '" + p.label +
+                           "'; rename an antigen or the empty_phenotype_label");
+    }
   for (std::size_t g = 0; g < s.genotypes_.size(); ++g) {
     auto& gt = s.genotypes_[g];
     gt.phenotype = phenotype_of_set.at(s.haplotypes_[gt.first].antigens | s.haplotypes_[gt.second].antigens);

@@ -1,6 +1,8 @@
 #include "genetics/gene_counting.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace rbc::genetics {
 
@@ -52,8 +54,15 @@ GeneCountingResult gene_counting(const bloodgroup::System& system, const Eigen::
   out.genotype_frequencies = x;
   out.phenotype_fit = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(phenotypes.size()));
   for (std::size_t g = 0; g < gs.size(); ++g) out.phenotype_fit[gs[g].phenotype] += x[static_cast<Eigen::Index>(g)];
+  // From the uniform start every haplotype a positive f needs keeps a positive frequency, so
+  // its phenotype's fit is positive; only underflow (f near 1e-308) can round the fit to 0.
+  // Flooring it at the smallest positive double keeps the divergence finite (and its term
+  // as tiny as that f), instead of an infinity that JSON would print as null.
   for (Eigen::Index ph = 0; ph < f.size(); ++ph)
-    if (f[ph] > 0) out.kl_divergence += f[ph] * std::log(f[ph] / out.phenotype_fit[ph]);
+    if (f[ph] > 0) {
+      const double fit = std::max(out.phenotype_fit[ph], std::numeric_limits<double>::denorm_min());
+      out.kl_divergence += f[ph] * std::log(f[ph] / fit);
+    }
   return out;
 }
 

@@ -22,6 +22,7 @@ TEST_CASE("handle_request: every bad input is an error naming the field, and the
   const std::string good = R"({"system": "rhd", "frequencies": [0.168, 0.832]})";
   const std::vector<std::tuple<std::string, std::string, CP>> bad = {
       {"stationary", "{not json", {"malformed_json", ""}},
+      {"stationary", R"({"system": "rhd", "frequencies": [0.168, 1e400]})", {"malformed_json", ""}},
       {"stationary", "[1, 2]", {"invalid_field", "the request"}},
       {"nosuchop", "{}", {"unknown_operation", ""}},
       {"stationary", R"({"system": "rhd", "frequencies": [0.168, -0.832]})", {"invalid_field", "frequencies[1]"}},

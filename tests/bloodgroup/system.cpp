@@ -131,3 +131,27 @@ TEST_CASE("System::build: Rh genotypes carry the notation blood banks write (R1r
   CHECK(short_of["DcE/DCe"] == "R1R2");
   CHECK(rbc::bloodgroup::builtin_system("abo").genotypes()[0].short_label.empty());
 }
+
+TEST_CASE("System::build: two phenotypes with one label are refused", "[bloodgroup][regression]") {
+  // Found reading the code while fuzzing: {A B} and {A, B} were both labelled "A B", so a
+  // frequency given as {"A B": f} silently went to the first of them.
+  const SystemDefinition spaces{"", "Spaces", {"A B", "A", "B"}, {{"L", {{"x", {"A B"}}, {"a", {"A"}}, {"b", {"B"}}}}}};
+  try {
+    System::build(spaces);
+    FAIL("two phenotypes labelled 'A B' were accepted");
+  } catch (const rbc::InputError& e) {
+    CHECK(e.code() == "duplicate_name");
+    CHECK(e.path() == "system.antigens");
+  }
+  SystemDefinition empty{"", "Empty", {"A"}, {{"L", {{"o", {}}, {"a", {"A"}}}}}};
+  empty.empty_phenotype_label = "A";
+  try {
+    System::build(empty);
+    FAIL("an empty_phenotype_label equal to another label was accepted");
+  } catch (const rbc::InputError& e) {
+    CHECK(e.code() == "duplicate_name");
+    CHECK(e.path() == "system.empty_phenotype_label");
+  }
+  empty.empty_phenotype_label = "none";
+  CHECK(System::build(empty).phenotypes().size() == 2);
+}

@@ -34,3 +34,14 @@ TEST_CASE("gene_counting: a phenotype of frequency 0 drives its silent allele to
   CHECK(r.genotype_frequencies.minCoeff() >= 0);
   CHECK(r.genotype_frequencies.sum() == Approx(1.0));
 }
+
+TEST_CASE("gene_counting: kl_divergence stays finite when a frequency near 1e-308 underflows the fit", "[genetics][regression]") {
+  // Found by fuzz/request_fuzzer: Fy(a+b+) = 5e-324 leaves Fyb's frequency, and so that
+  // phenotype's fit, at 0; the divergence was +infinity and the API printed it as null.
+  const auto& fy = bloodgroup::builtin_system("duffy");
+  const auto r = genetics::gene_counting(fy, test::vec({1e-300, 1.0, 0.0, 5e-324}));
+  CHECK(std::isfinite(r.kl_divergence));
+  CHECK(r.kl_divergence >= 0);
+  CHECK(r.kl_divergence < 1e-9);
+  CHECK(r.genotype_frequencies.sum() == Approx(1.0));
+}
