@@ -41,8 +41,11 @@ std::vector<std::string> operations;
 const char* const probe_op = "lp";
 const char* const probe_body = R"({"sense": "max", "objective": [3, 2], "constraints": [{"coefficients": [1, 1], "upper": 4}]})";
 std::string probe_answer;
-// Result members that are null by design ("multistart": null when it was not asked for).
-const std::vector<std::string> nullable = {"multistart"};
+// Result members that are null by design ("multistart", "uniqueness": null when not asked
+// for), and arrays whose entries may be null by design ("given_phenotype": null where the
+// phenotype has probability 0).
+const std::vector<std::string> nullable = {"multistart", "uniqueness"};
+const std::vector<std::string> nullable_entries = {"given_phenotype"};
 int stdout_capture = -1;
 
 [[noreturn]] void fail(const std::string& what, std::string_view op, std::string_view body, const std::string& response) {
@@ -90,6 +93,12 @@ std::string stray_null(const json& v, const std::string& path) {
   if (v.is_object())
     for (const auto& [key, member] : v.items()) {
       if (member.is_null() && std::find(nullable.begin(), nullable.end(), key) != nullable.end()) continue;
+      if (member.is_array() && std::find(nullable_entries.begin(), nullable_entries.end(), key) != nullable_entries.end()) {
+        for (std::size_t i = 0; i < member.size(); ++i)
+          if (!member[i].is_null() && !member[i].is_number())
+            return path + "." + key + "[" + std::to_string(i) + "] (not a number)";
+        continue;
+      }
       if (auto p = stray_null(member, path + "." + key); !p.empty()) return p;
     }
   return "";
