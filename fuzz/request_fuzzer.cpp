@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -47,6 +48,7 @@ std::string probe_answer;
 const std::vector<std::string> nullable = {"multistart", "uniqueness"};
 const std::vector<std::string> nullable_entries = {"given_phenotype"};
 int stdout_capture = -1;
+constexpr double budget_seconds = 3;
 
 [[noreturn]] void fail(const std::string& what, std::string_view op, std::string_view body, const std::string& response) {
   std::cerr << "request_fuzzer: " << what << "\n  op: " << op << "\n  body (" << body.size()
@@ -168,7 +170,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     op = pick < operations.size() ? operations[pick] : std::string(selector);
   }
 
-  const std::string response = rbc::api::handle_request(op, body);
+  // A work budget: valid requests can run for minutes under the sanitizers (a 136-genotype
+  // multistart), so each is cancelled at its first checkpoint after budget_seconds. That
+  // keeps the run's time-outs for real hangs (loops without a checkpoint) and exercises the
+  // cancel path on every long request.
+  const auto started = std::chrono::steady_clock::now();
+  const rbc::Progress budget(
+      [started](double, std::string_view) {
+        return std::chrono::steady_clock::now() - started < std::chrono::duration<double>(budget_seconds);
+      },
+      0.0);
+  const std::string response = rbc::api::handle_request(op, body, budget);
   if (const auto out = take_stdout(); !out.empty()) fail("wrote to stdout: " + out.substr(0, 500), op, body, response);
   if (check_response(op, body, response)) {
     const std::string again = rbc::api::handle_request(probe_op, probe_body);

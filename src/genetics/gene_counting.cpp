@@ -17,7 +17,7 @@ Eigen::VectorXd hardy_weinberg(const bloodgroup::System& system, const Eigen::Ve
 }
 
 GeneCountingResult gene_counting(const bloodgroup::System& system, const Eigen::VectorXd& f,
-                                 const GeneCountingOptions& options) {
+                                 const GeneCountingOptions& options, const Progress& progress) {
   const auto& gs = system.genotypes();
   const auto& phenotypes = system.phenotypes();
   const Eigen::Index h = static_cast<Eigen::Index>(system.haplotypes().size());
@@ -25,6 +25,7 @@ GeneCountingResult gene_counting(const bloodgroup::System& system, const Eigen::
   Eigen::VectorXd p = Eigen::VectorXd::Constant(h, 1.0 / static_cast<double>(h));
   Eigen::VectorXd x = hardy_weinberg(system, p);
   for (int it = 1; it <= options.max_iterations; ++it) {
+    progress.report(static_cast<double>(it - 1) / options.max_iterations, "gene counting");
     // E-step: share each phenotype's frequency among its genotypes in proportion to their
     // Hardy-Weinberg probabilities; M-step: count the haplotypes those genotypes carry.
     Eigen::VectorXd next = Eigen::VectorXd::Zero(h);

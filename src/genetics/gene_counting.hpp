@@ -8,6 +8,7 @@
 #include <Eigen/Dense>
 
 #include "bloodgroup/system.hpp"
+#include "common/progress.hpp"
 
 namespace rbc::genetics {
 
@@ -25,9 +26,10 @@ struct GeneCountingResult {
   double kl_divergence = 0;  // sum f log(f / fit) over f > 0: 0 when the fit is exact
 };
 
-// f: phenotype frequencies aligned with system.phenotypes(), summing to 1.
+// f: phenotype frequencies aligned with system.phenotypes(), summing to 1. A checkpoint per
+// iteration.
 GeneCountingResult gene_counting(const bloodgroup::System& system, const Eigen::VectorXd& f,
-                                 const GeneCountingOptions& options = {});
+                                 const GeneCountingOptions& options = {}, const Progress& progress = {});
 
 // x_{a,a} = p_a^2 and x_{a,b} = 2 p_a p_b: the Hardy-Weinberg genotype distribution.
 Eigen::VectorXd hardy_weinberg(const bloodgroup::System& system, const Eigen::VectorXd& p);

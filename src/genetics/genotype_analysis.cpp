@@ -108,8 +108,7 @@ GenotypeAnalysis analyse_genotypes(const bloodgroup::System& system, const Eigen
   if (options.multistart)
     out.multistart = multistart_check(P, S, f, out.least_squares.x, options.stationary,
                                       progress.part(after_uniqueness, 0.95));
-  progress.report(0.95, "gene counting");
-  out.gene_counting = gene_counting(system, f);
+  out.gene_counting = gene_counting(system, f, {}, progress.part(0.95, 1.0));
   out.max_abs_difference = (out.least_squares.x - out.gene_counting.genotype_frequencies).lpNorm<Eigen::Infinity>();
   return out;
 }
