@@ -181,9 +181,8 @@ json genotypes_json(const bloodgroup::System& s) {
   return out;
 }
 
-// P(genotype | its phenotype); null where the phenotype has probability 0 under x.
-json given_phenotype_json(const bloodgroup::System& s, const Eigen::VectorXd& x) {
-  const Eigen::VectorXd p = genetics::genotype_given_phenotype(s, x);
+// P(genotype | its phenotype); null where the phenotype has probability 0 (NaN in the core).
+json given_phenotype_json(const Eigen::VectorXd& p) {
   json out = json::array();
   for (const double v : p) out.push_back(std::isfinite(v) ? json(v) : json());
   return out;
@@ -283,7 +282,7 @@ json handle(ObjectReader& r, Context& context) {
                         {"constraint", constraint},
                         {"stationarity_residual", a.stationarity_residual},
                         {"phenotype_fit", to_vector(a.least_squares_fit)},
-                        {"given_phenotype", given_phenotype_json(system, ls.x)},
+                        {"given_phenotype", given_phenotype_json(a.least_squares_given_phenotype)},
                         {"trace", trace},
                         {"multistart", nullptr}};
   if (a.multistart) {
@@ -315,7 +314,7 @@ json handle(ObjectReader& r, Context& context) {
   const json gene_counting = {{"haplotypes", haplotypes},
                               {"haplotype_frequencies", to_vector(em.haplotype_frequencies)},
                               {"x", to_vector(em.genotype_frequencies)},
-                              {"given_phenotype", given_phenotype_json(system, em.genotype_frequencies)},
+                              {"given_phenotype", given_phenotype_json(a.gene_counting_given_phenotype)},
                               {"iterations", em.iterations},
                               {"converged", em.converged},
                               {"phenotype_fit", to_vector(em.phenotype_fit)},

@@ -110,6 +110,8 @@ GenotypeAnalysis analyse_genotypes(const bloodgroup::System& system, const Eigen
                                       progress.part(after_uniqueness, 0.95));
   out.gene_counting = gene_counting(system, f, {}, progress.part(0.95, 1.0));
   out.max_abs_difference = (out.least_squares.x - out.gene_counting.genotype_frequencies).lpNorm<Eigen::Infinity>();
+  out.least_squares_given_phenotype = genotype_given_phenotype(system, out.least_squares.x);
+  out.gene_counting_given_phenotype = genotype_given_phenotype(system, out.gene_counting.genotype_frequencies);
   return out;
 }
 

@@ -45,6 +45,8 @@ struct GenotypeAnalysis {
   std::optional<MultistartSummary> multistart;
   UniquenessCheck uniqueness;
   GeneCountingResult gene_counting;
+  Eigen::VectorXd least_squares_given_phenotype;  // genotype_given_phenotype of each answer
+  Eigen::VectorXd gene_counting_given_phenotype;
   double max_abs_difference = 0;             // max over genotypes |x_ls - x_gc|
 };
 
