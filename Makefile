@@ -11,6 +11,10 @@ FUZZ := build/fuzz
 # `make fuzz FUZZ_SECONDS=600` fuzzes the request API for that long; `make test` fuzzes briefly.
 FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS ?= 25
+# Flags of every wasm object, GLPK's included: CMakeLists.txt says why, docs/performance.md
+# has the measurements. GLPK's own optimisation level comes first in its flags.
+WASM_FLAGS ?= -fwasm-exceptions -sSUPPORT_LONGJMP=wasm -msimd128
+GLPK_WASM_OPT ?= -O2
 
 .PHONY: all setup native wasm web single fuzz-build fuzz test test-native test-wasm test-js test-browser test-fuzz serve bench screenshot clean
 
@@ -24,8 +28,9 @@ native: setup
 	@cmake --build $(NATIVE) -j$(JOBS)
 
 wasm: setup
-	@glpk=$$(bash scripts/build-glpk-wasm.sh) && \
-	  emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CROSSCOMPILING_EMULATOR=$$(command -v node) -DRBCMATCH_BUILD_BENCH=OFF -DRBCMATCH_GLPK_WASM_DIR=$$glpk > /dev/null
+	@glpk=$$(RBCMATCH_GLPK_WASM_CFLAGS="$(GLPK_WASM_OPT) $(WASM_FLAGS)" bash scripts/build-glpk-wasm.sh) && \
+	  emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CROSSCOMPILING_EMULATOR=$$(command -v node) -DRBCMATCH_BUILD_BENCH=OFF \
+	    -DRBCMATCH_GLPK_WASM_DIR=$$glpk -DRBCMATCH_WASM_FLAGS="$(WASM_FLAGS)" > /dev/null
 	@cmake --build $(WASM) -j$(JOBS)
 	@# Emscripten's output is CommonJS; the repository's package.json says ES modules.
 	@echo '{"type": "commonjs"}' > build/package.json

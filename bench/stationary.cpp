@@ -106,9 +106,16 @@ int main(int argc, char** argv) {
   out["rh_core_nonnegative_ms"] = median_ms([&] { core(true); }, 201);
   out["rh_core_nonnegative_reference_ms"] = median_ms(
       [&] { sink = sink + stationary_with(test::nnls_reference, rh_P, rh_S, rh_f, genetics::uniform_start(36))[0]; }, 201);
-  out["rh_request_ms"] = median_ms(
-      [&] { sink = sink + static_cast<double>(api::handle_request("stationary", R"({"system":"rh","population":"rh/thesis-table-3.4"})").size()); },
-      101);
+  auto request = [&](const char* json, int repeats) {
+    return median_ms([&] { sink = sink + static_cast<double>(api::handle_request("stationary", json).size()); }, repeats);
+  };
+  // The same requests bench/run.mjs sends to the wasm module, so each has a native peer.
+  out["rh_request_ms"] = request(R"({"system":"rh","population":"rh/thesis-table-3.4"})", 101);
+  out["rh_request_as_printed_ms"] =
+      request(R"({"system":"rh","population":"rh/thesis-table-3.4","constraint":"none"})", 101);
+  out["rh_request_solve_only_ms"] =
+      request(R"({"system":"rh","population":"rh/thesis-table-3.4","check_uniqueness":false})", 101);
+  out["rh_request_multistart_ms"] = request(R"({"system":"rh","population":"rh/thesis-table-3.4","multistart":true})", 11);
 
   const Nnls fast = [](const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* w) {
     return numeric::nnls(A, b, w);

@@ -36,16 +36,21 @@ const server = createServer((req, res) => {
   let stat;
   try { stat = statSync(file); } catch { stat = null; }
   if (!stat?.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n'); return; }
-  res.writeHead(200, {
-    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': stat.size,
+  // no-cache: the browser asks again every time, and a file that has not changed is answered
+  // 304 by its ETag. Then the browser reuses its cached copy, and for the .wasm also the
+  // compiled code it kept from an earlier load (Chromium caches code of streamed modules).
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const common = {
     'Cache-Control': 'no-cache',
+    ETag: etag,
     'X-Content-Type-Options': 'nosniff',
     // Cross-origin isolation: the page may then share memory with its worker, which is how a
     // Cancel reaches a running computation without restarting the worker (web/client.js).
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
-  });
+  };
+  if (req.headers['if-none-match'] === etag) { res.writeHead(304, common).end(); return; }
+  res.writeHead(200, { ...common, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': stat.size });
   if (req.method === 'HEAD') res.end(); else createReadStream(file).pipe(res);
 });
 

@@ -7,10 +7,13 @@
 // Out: {id, progress: {fraction, stage}}   from the computation's checkpoints
 //      {id, result, warnings} | {id, error}
 //
-// Normal build: rbcmatch.js sits next to this file and is loaded with importScripts; the
-// Emscripten loader then streams rbcmatch.wasm beside it.
+// Normal build: the build puts the module script (rbcmatch.js) at the top of this file, and
+// the Emscripten loader streams rbcmatch.wasm from beside it (WebAssembly.instantiateStreaming).
 // Single-file build (file://): the build prepends the module script and the wasm as base64
 // (self.RBCMATCH_WASM_BASE64) to this worker's source, which the page starts from a Blob URL.
+// Without a prepended module script, rbcmatch.js is loaded from beside this file.
+// The module starts loading as soon as the worker starts, not at the first message: the page
+// starts the worker early (web/boot.js), so the download and compile overlap the page's own.
 // The operations are the module's own: an unknown one is answered by the request API.
 
 function loadModule() {
@@ -27,6 +30,13 @@ function loadModule() {
 
 let modulePromise = null;
 let cancelFlag = null;
+
+try {
+  modulePromise = loadModule();
+  modulePromise.catch(() => {}); // reported to the first message, below
+} catch {
+  modulePromise = null; // tried again, and reported, by the first message
+}
 
 self.onmessage = async ({ data }) => {
   if (data.cancelFlag) { cancelFlag = data.cancelFlag; return; }

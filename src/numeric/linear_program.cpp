@@ -86,72 +86,114 @@ const char* to_string(LpStatus s) {
 
 std::string glpk_version() { return glp_version(); }
 
-LpSolution solve_linear_program(const LinearProgram& lp) {
-  validate(lp);
-  const int n = static_cast<int>(lp.objective.size());
-  const int m = static_cast<int>(lp.constraints.size());
-  // Everything with a destructor lives before setjmp, so a longjmp skips none.
-  std::vector<int> ia{0}, ja{0};
-  std::vector<double> ar{0};
-  for (int i = 1; i <= m; ++i)
-    for (int j = 1; j <= n; ++j)
-      if (double a = lp.constraints[i - 1].coefficients[j - 1]; a != 0) ia.push_back(i), ja.push_back(j), ar.push_back(a);
-  GlpkSession session;
-  LpSolution out;
-  glp_prob* P = nullptr;
-  if (setjmp(session.jump)) {
-    // GLPK's state is undefined after a fatal error: free its whole environment.
-    glp_free_env();
-    throw InputError("solver_error", "", "GLPK failed: " + session.log);
-  }
-  glp_term_hook(capture_output, &session);
-  glp_error_hook(on_fatal_error, &session);
+namespace {
 
-  P = glp_create_prob();
+// What the guarded GLPK section reads and writes: plain pointers and numbers, nothing with a
+// destructor, so a longjmp out of it skips no cleanup.
+struct GlpkRun {
+  const LinearProgram* lp;
+  int n, m;
+  const int* ia;
+  const int* ja;
+  const double* ar;
+  int nonzeros;
+  double* x;              // n entries, written when the status is GLP_OPT
+  double* reduced_costs;  // n entries, likewise
+  double* duals;          // m entries, likewise
+  int rc = 0;             // glp_simplex's return code
+  int status = 0;         // glp_get_status, when rc == 0
+  double objective = 0;
+};
+
+// Builds the problem, runs the simplex method and reads the solution: every GLPK call of a
+// solve, so every GLPK fatal error lands in run_guarded's setjmp.
+void build_and_solve(GlpkRun& r) {
+  const LinearProgram& lp = *r.lp;
+  glp_prob* P = glp_create_prob();
   glp_set_obj_dir(P, lp.maximize ? GLP_MAX : GLP_MIN);
-  glp_add_cols(P, n);
-  for (int j = 1; j <= n; ++j) {
+  glp_add_cols(P, r.n);
+  for (int j = 1; j <= r.n; ++j) {
     glp_set_obj_coef(P, j, lp.objective[j - 1]);
     const Bound b = lp.bounds.empty() ? Bound{0.0, std::nullopt} : lp.bounds[j - 1];
     glp_set_col_bnds(P, j, bound_type(b), b.lower.value_or(0), b.upper.value_or(0));
   }
-  if (m > 0) glp_add_rows(P, m);
-  for (int i = 1; i <= m; ++i) {
+  if (r.m > 0) glp_add_rows(P, r.m);
+  for (int i = 1; i <= r.m; ++i) {
     const auto& c = lp.constraints[i - 1];
     glp_set_row_bnds(P, i, bound_type(c.bound), c.bound.lower.value_or(0), c.bound.upper.value_or(0));
   }
-  glp_load_matrix(P, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+  glp_load_matrix(P, r.nonzeros, r.ia, r.ja, r.ar);
 
   glp_smcp parm;
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_ERR;
   parm.presolve = GLP_ON;  // with presolve, infeasible / unbounded come back as return codes
-  const int rc = glp_simplex(P, &parm);
+  r.rc = glp_simplex(P, &parm);
+  if (r.rc == 0) {
+    r.status = glp_get_status(P);
+    if (r.status == GLP_OPT) {
+      r.objective = glp_get_obj_val(P);
+      for (int j = 1; j <= r.n; ++j) r.x[j - 1] = glp_get_col_prim(P, j), r.reduced_costs[j - 1] = glp_get_col_dual(P, j);
+      for (int i = 1; i <= r.m; ++i) r.duals[i - 1] = glp_get_row_dual(P, i);
+    }
+  }
+  glp_delete_prob(P);
+}
 
-  if (rc == GLP_ENOPFS) out.status = LpStatus::infeasible;
-  else if (rc == GLP_ENODFS) out.status = LpStatus::unbounded;  // dual infeasible: unbounded or infeasible
-  else if (rc != 0) {
-    glp_delete_prob(P);
-    glp_error_hook(nullptr, nullptr);
-    glp_term_hook(nullptr, nullptr);
-    throw InputError("solver_error", "", "GLPK simplex stopped with code " + std::to_string(rc) + ": " + session.log);
-  } else {
-    switch (glp_get_status(P)) {
+// The one function that calls setjmp: false when GLPK stopped with a fatal error. It owns
+// nothing with a destructor and neither throws nor catches, because the toolchain's LLVM 14
+// miscompiles a function that mixes setjmp with C++ exception handling when both are
+// wasm-native (-fwasm-exceptions with -sSUPPORT_LONGJMP=wasm): the second GLPK error then
+// corrupted the session and the third escaped as an uncaught WebAssembly.Exception.
+[[gnu::noinline]] bool run_guarded(GlpkSession& session, GlpkRun& run) {
+  if (setjmp(session.jump)) return false;
+  glp_term_hook(capture_output, &session);
+  glp_error_hook(on_fatal_error, &session);
+  build_and_solve(run);
+  glp_error_hook(nullptr, nullptr);
+  glp_term_hook(nullptr, nullptr);
+  return true;
+}
+
+}  // namespace
+
+LpSolution solve_linear_program(const LinearProgram& lp) {
+  validate(lp);
+  const int n = static_cast<int>(lp.objective.size());
+  const int m = static_cast<int>(lp.constraints.size());
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  for (int i = 1; i <= m; ++i)
+    for (int j = 1; j <= n; ++j)
+      if (double a = lp.constraints[i - 1].coefficients[j - 1]; a != 0) ia.push_back(i), ja.push_back(j), ar.push_back(a);
+  LpSolution out;
+  out.x.resize(n);
+  out.reduced_costs.resize(n);
+  out.duals.resize(m);
+  GlpkSession session;
+  GlpkRun run{&lp, n, m, ia.data(), ja.data(), ar.data(), static_cast<int>(ia.size()) - 1,
+              out.x.data(), out.reduced_costs.data(), out.duals.data()};
+  if (!run_guarded(session, run)) {
+    // GLPK's state is undefined after a fatal error: free its whole environment (which also
+    // drops the hooks).
+    glp_free_env();
+    throw InputError("solver_error", "", "GLPK failed: " + session.log);
+  }
+  if (run.rc == GLP_ENOPFS) out.status = LpStatus::infeasible;
+  else if (run.rc == GLP_ENODFS) out.status = LpStatus::unbounded;  // dual infeasible: unbounded or infeasible
+  else if (run.rc != 0)
+    throw InputError("solver_error", "", "GLPK simplex stopped with code " + std::to_string(run.rc) + ": " + session.log);
+  else {
+    switch (run.status) {
       case GLP_OPT: out.status = LpStatus::optimal; break;
       case GLP_NOFEAS: out.status = LpStatus::infeasible; break;
       case GLP_UNBND: out.status = LpStatus::unbounded; break;
       default: out.status = LpStatus::undefined; break;
     }
   }
-  if (out.status == LpStatus::optimal) {
-    out.objective = glp_get_obj_val(P);
-    for (int j = 1; j <= n; ++j) out.x.push_back(glp_get_col_prim(P, j)), out.reduced_costs.push_back(glp_get_col_dual(P, j));
-    for (int i = 1; i <= m; ++i) out.duals.push_back(glp_get_row_dual(P, i));
-  }
-  glp_delete_prob(P);
-  glp_error_hook(nullptr, nullptr);
-  glp_term_hook(nullptr, nullptr);
-  out.solver_log = session.log;
+  if (out.status == LpStatus::optimal) out.objective = run.objective;
+  else out.x.clear(), out.reduced_costs.clear(), out.duals.clear();
+  out.solver_log = std::move(session.log);
   return out;
 }
 

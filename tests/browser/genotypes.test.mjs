@@ -5,13 +5,17 @@ import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresCo
 
 let server, browser, page, problems;
 const requests = [];
+const consoleText = [];
+let wasmType = null;
 
 before(async () => {
-  requireBuilt('public/build/app.js', 'public/build/worker.js', 'public/build/rbcmatch.js');
+  requireBuilt('public/build/app.js', 'public/build/boot.js', 'public/build/worker.js', 'public/build/rbcmatch.wasm');
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.context.newPage();
   problems = watchProblems(page);
+  page.on('console', (m) => consoleText.push(m.text()));
+  browser.context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasmType = r.headers()['content-type']; });
   // Every request the page (or its worker) makes, for the same-origin test.
   browser.context.on('request', (r) => requests.push(r.url()));
   await page.goto(`${server.url}#/genotypes`);
@@ -21,6 +25,16 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.stop();
+});
+
+test('the wasm module is compiled by streaming, from a worker started before the app script', async () => {
+  // Emscripten's loader uses WebAssembly.instantiateStreaming when the .wasm is served as
+  // application/wasm, and says so on the console when it has to fall back to a full download.
+  assert.equal(wasmType, 'application/wasm');
+  assert.deepEqual(consoleText.filter((t) => /streaming compile failed|falling back to ArrayBuffer/.test(t)), []);
+  const order = requests.map((u) => new URL(u).pathname.split('/').pop());
+  assert.ok(order.indexOf('worker.js') >= 0 && order.indexOf('boot.js') < order.indexOf('worker.js'), order.join(' '));
+  assert.ok(!order.includes('rbcmatch.js'), 'the loader script is part of worker.js');
 });
 
 async function enterAboFrequencies(values) {
