@@ -51,6 +51,13 @@ async function route() {
   if (active === current) current.instance = instance; else instance.unmount();
 }
 
+// Exact values by touch too, not only by a tooltip: tapping a rounded number shows its full value.
+document.addEventListener('click', (event) => {
+  const el = event.target.closest?.('.num[title]');
+  if (!el || !el.title) return;
+  [el.textContent, el.dataset.other] = [el.dataset.other ?? el.title, el.textContent];
+});
+
 window.addEventListener('hashchange', () => {
   // A pasted link to the same calculator: remount so the new state is restored and computed.
   const { calculator } = readHash();

@@ -254,7 +254,8 @@ json handle(ObjectReader& r, Context& context) {
   if (!ls.converged)
     context.warn("not_converged",
                  "The least-squares iteration did not converge within " +
-                     std::to_string(options.stationary.max_iterations) + " iterations (last L1 change " +
+                     std::to_string(options.stationary.max_iterations) +
+                     (options.stationary.max_iterations == 1 ? " iteration" : " iterations") + " (last L1 change " +
                      fmt(ls.trace.back().change, 3) + ").",
                  "max_iterations");
   if (ls.x.minCoeff() < 0)

@@ -119,11 +119,34 @@ test('shell: edits mark the result stale, withdraw its CSV and leave the address
 test('shell: a decimal comma and a pasted cell with a tab are read as numbers', async () => {
   const { page } = await openPage('#/genotypes');
   await page.waitForSelector('#gt-result-table');
+  await enterAbo(page, ['0x1', '0.43', '0.09', '0.04']);
+  assert.equal(await page.textContent('[data-error-for="frequencies[0]"]'), 'not a number', 'hexadecimal is not a frequency');
   await enterAbo(page, ['0,44', '0.43\t', ' 0,09 ', '0.04']);
   assert.equal(await page.textContent('[data-error-for="frequencies[0]"]'), '');
   await page.click('#genotypes-compute');
   await waitStatus(page, 'Done.');
   assertAboEq35(await leastSquaresColumn(page));
+  // Exact values by touch, not only by a tooltip: a tap shows the full value, another the rounded.
+  const cell = page.locator('#gt-result-table td.ls span.num').first();
+  const [rounded, exact] = [await cell.textContent(), await cell.getAttribute('title')];
+  await cell.click();
+  assert.equal(await cell.textContent(), exact);
+  await cell.click();
+  assert.equal(await cell.textContent(), rounded);
+  await page.close();
+});
+
+test('shell: an error from the module reads in the user\'s words, and an edit clears the status that pointed at it', async () => {
+  const { page } = await openPage('#/genotypes');
+  await page.waitForSelector('#gt-result-table');
+  await enterAbo(page, [0.2, 0.1, 0.1, 0.1]);
+  await page.click('#genotypes-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Not computed'));
+  const message = await page.textContent('[data-error-for="frequencies"]');
+  assert.match(message, /^The frequencies add up to 0\.5, which is 0\.5 away from 1/);
+  assert.doesNotMatch(message, /sum_tolerance|frequencies\[/);
+  await page.fill('#gt-f-0', '0.7');
+  assert.equal(await page.textContent('.status'), '');
   await page.close();
 });
 

@@ -19,7 +19,8 @@
 //                                        data-error-for="<request path>"
 //     restore(params) -> string[],       from URL parameters; returns what could not be read
 //     validate(setError) -> number,      live checks; returns how many fields are wrong
-//     toParams(params), toRequest(request), title(): string
+//     toParams(params), toRequest(request), title(): string,
+//     fieldLabel?(path): string           the user's name for a request path ("frequency of DCce")
 //   },
 //   render(container, result, warnings, {request, title}) -> {destroy(), csv(): rows[][], csvName}
 // }
@@ -46,7 +47,8 @@ async function mountCalculator(definition, container, { client, params, setParam
   container.append(root);
   let data, operation;
   try {
-    const [operations, loaded] = await Promise.all([client.operations(), definition.load?.(client)]);
+    const [operations, loaded, version] = await Promise.all([client.operations(), definition.load?.(client),
+      client.call('version').then(({ result }) => result, () => null)]);
     operation = operations[definition.op];
     if (!operation) throw new Error(`this module has no operation "${definition.op}"`);
     data = loaded;
@@ -55,6 +57,7 @@ async function mountCalculator(definition, container, { client, params, setParam
     return { unmount() {} };
   }
   const shell = new Shell(root, definition, operation, data, client, setParams);
+  shell.version = version;
   if (shell.restore(params)) shell.compute();
   return { unmount: () => shell.destroy() };
 }
@@ -160,6 +163,8 @@ class Shell {
       if (message) errors++;
     }
     if (edited && this.rendered) this.markStale(true);
+    // A status pointing at messages that an edit may have cleared would point at nothing.
+    if (edited && /^(Not computed|Please correct)/.test(this.status.textContent)) this.status.textContent = '';
     return errors;
   }
 
@@ -218,7 +223,19 @@ class Shell {
   showApiError(error) {
     const path = error.path ?? '';
     if (this.optionInputs.has(path) && this.optionsBox) this.optionsBox.open = true;
-    if (!path || !this.setFieldError(path, error.message)) this.formError.textContent = error.message;
+    const message = this.inUserWords(error.message, path);
+    if (!path || !this.setFieldError(path, message)) this.formError.textContent = message;
+  }
+
+  /** The API names fields by request path (frequencies[1], sum_tolerance); the page by their labels. */
+  inUserWords(message, path) {
+    let text = message;
+    const label = this.inputs.fieldLabel?.(path);
+    // Only what reads as code is replaced: "frequencies[1]", "sum_tolerance"; a plain word
+    // such as "frequencies" or "tolerance" is already the user's.
+    if (/[[\]._]/.test(path) && label) text = text.split(path).join(label);
+    for (const name of [...this.optionInputs.keys()].filter((n) => n.includes('_'))) text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), pretty(name));
+    return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
   // ---- compute --------------------------------------------------------------------------
@@ -250,6 +267,7 @@ class Shell {
       this.results.replaceChildren();
       this.rendered = this.definition.render(this.results, result, warnings, { request, title: this.inputs.title() });
       this.results.prepend(this.resultActions(this.rendered));
+      this.results.append(this.printRecord(request));
       this.markStale(false);
       this.linkProblems.hidden = true;
       // The address bar holds the inputs of the result on screen, so the link reproduces it.
@@ -272,6 +290,14 @@ class Shell {
         this.root.classList.remove('busy');
       }
     }
+  }
+
+  /** For the printout: what was computed, when, and with which version. */
+  printRecord(request) {
+    const v = this.version;
+    return h('p', { class: 'print-only' },
+      `Computed ${new Date().toLocaleString()} with rbcmatch ${v?.rbcmatch ?? '?'} (request API ${v?.api_version ?? '?'}, GLPK ${v?.glpk ?? '?'}, Eigen ${v?.eigen ?? '?'}). `,
+      `Inputs and options: ${JSON.stringify(request)}. Link: ${location.href}`);
   }
 
   resultActions(rendered) {

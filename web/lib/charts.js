@@ -22,7 +22,11 @@ export function barChart(canvas, labels, series, yTitle) {
     data: { labels, datasets: series.map((s, i) => ({ ...s, backgroundColor: COLOURS[i % COLOURS.length] })) },
     options: {
       ...base,
-      scales: { y: { beginAtZero: true, title: { display: true, text: yTitle } } },
+      // Every bar labelled (Chart.js skips labels that do not fit unless told not to).
+      scales: {
+        x: { ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 } },
+        y: { beginAtZero: true, title: { display: true, text: yTitle } },
+      },
       plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)} (${c.parsed.y})` } } },
     },
   });

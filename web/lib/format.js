@@ -22,3 +22,8 @@ export function numberElement(value, { decimals = 4, tag = 'span' } = {}) {
   el.classList.add('num');
   return el;
 }
+
+/** "1 iteration", "2 iterations": a count with its noun, singular for exactly 1. */
+export function countOf(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

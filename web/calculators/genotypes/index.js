@@ -128,6 +128,12 @@ class GenotypeInputs {
     return errors;
   }
 
+  fieldLabel(path) {
+    const row = /^frequencies\[(\d+)\]$/.exec(path);
+    if (row) return `the frequency of ${this.frequencyInputs[Number(row[1])]?.phenotype.label ?? 'this phenotype'}`;
+    return { frequencies: 'the phenotype frequencies', system: 'the system', population: 'the population' }[path];
+  }
+
   toParams(params) {
     params.set('system', this.systemSelect.value);
     if (this.population) params.set('population', this.population.id);

@@ -1,7 +1,7 @@
 // Rendering of a `stationary` result: plain-language summary first, then the table, charts,
 // convergence, multistart, the comparison of the two methods, and the formulas on request.
 import { h } from '../../lib/dom.js';
-import { numberElement } from '../../lib/format.js';
+import { countOf, numberElement } from '../../lib/format.js';
 import { barChart, logLineChart } from '../../lib/charts.js';
 
 const num = (value, decimals = 4) => numberElement(value, { decimals });
@@ -26,9 +26,12 @@ export function renderResult(container, result, warnings, { systemName }) {
     genotypeTable(result),
     genotypeChart,
     h('h3', {}, 'How the least-squares iteration converged'),
-    h('p', {}, `${ls.converged ? 'Converged' : 'Did not converge'} after ${ls.iterations} iterations. `,
-      'Residual ', num(ls.residual), ', stationarity residual ', num(ls.stationarity_residual),
-      ', sum of genotype frequencies ', num(ls.sum), '.'),
+    h('p', {}, `${ls.converged ? 'Converged' : 'Did not converge'} after ${countOf(ls.iterations, 'iteration')}. `,
+      'Residual ', num(ls.residual), ' (how far the last step is from meeting both the phenotype frequencies and stationarity at once), ',
+      'stationarity residual ', num(ls.stationarity_residual),
+      ' (how much the genotype frequencies would change in one generation of random mating; 0 = stable), ',
+      'sum of genotype frequencies ', num(ls.sum), '.'),
+    h('p', { class: 'hint' }, 'The chart shows, per iteration, the L1 change: the total of how much every genotype frequency moved since the previous iteration. The iteration stops when it falls below the tolerance.'),
     traceChart,
     ls.multistart ? multistart(ls.multistart) : '',
     comparison(result),
@@ -117,7 +120,7 @@ function comparison(result) {
   return h('section', { class: 'comparison' },
     h('h3', {}, 'The two methods compared'),
     h('p', {}, 'Gene counting estimates haplotype frequencies by maximum likelihood and assumes Hardy–Weinberg proportions; ',
-      `it ${gc.converged ? 'converged' : 'did not converge'} after ${gc.iterations} iterations. `,
+      `it ${gc.converged ? 'converged' : 'did not converge'} after ${countOf(gc.iterations, 'iteration')}. `,
       'Its phenotype frequencies deviate from the input by at most ', num(gc.max_phenotype_deviation), '.'),
     h('ul', { class: 'notes' }, (result.comparison.notes ?? []).map((n) => h('li', {}, n.message))),
     h('details', {}, h('summary', {}, 'Haplotype frequencies (gene counting)'),
