@@ -37,9 +37,11 @@ export function renderResult(container, result, warnings, { systemName }) {
     comparison(result),
     formulas());
 
-  charts.push(barChart(genotypeChart.querySelector('canvas'), result.genotypes.map((g) => g.label), [
-    { label: 'Least squares (stationary)', data: ls.x },
-    { label: 'Gene counting (Hardy–Weinberg)', data: gc.x },
+  // Bars in the table's order (grouped by phenotype), every one labelled.
+  const order = result.phenotypes.flatMap((p) => p.genotypes);
+  charts.push(barChart(genotypeChart.querySelector('canvas'), order.map((g) => result.genotypes[g].label), [
+    { label: 'Least squares (stationary)', data: order.map((g) => ls.x[g]) },
+    { label: 'Gene counting (Hardy–Weinberg)', data: order.map((g) => gc.x[g]) },
   ], 'frequency'));
   const trace = ls.trace ?? [];
   charts.push(logLineChart(traceChart.querySelector('canvas'), trace.map((t) => t.iteration), [
