@@ -2,6 +2,7 @@
 
 #include <glpk.h>
 
+#include <algorithm>
 #include <cmath>
 #include <csetjmp>
 #include <memory>
@@ -193,6 +194,13 @@ LpSolution solve_linear_program(const LinearProgram& lp) {
   }
   if (out.status == LpStatus::optimal) out.objective = run.objective;
   else out.x.clear(), out.reduced_costs.clear(), out.duals.clear();
+  // Coefficients near the largest double can give an optimum that overflows (1e308 x 1e4):
+  // an infinite objective is not an answer, and JSON would print it as null.
+  auto finite = [](const std::vector<double>& v) { return std::all_of(v.begin(), v.end(), [](double a) { return std::isfinite(a); }); };
+  if (!std::isfinite(out.objective) || !finite(out.x) || !finite(out.duals) || !finite(out.reduced_costs))
+    throw InputError("solver_error", "",
+                     "The solution does not fit in double precision (an objective or value overflows): scale the "
+                     "coefficients and bounds down, e.g. to within 1e12.");
   out.solver_log = std::move(session.log);
   return out;
 }

@@ -78,3 +78,22 @@ TEST_CASE("solve_linear_program: GLPK's own fatal error is an InputError, again 
     CHECK(solve_linear_program(small_lp()).objective == Approx(11));
   }
 }
+
+TEST_CASE("solve_linear_program: an optimum that overflows double precision is an error, not infinity",
+          "[numeric][regression]") {
+  // Found by the fuzzer: 1e308 x 1e4 overflowed the objective, which JSON printed as null.
+  LinearProgram lp;
+  lp.objective = {1e308, -1e308};
+  lp.constraints.push_back({{1e-308, 1e304}, {-1e308, 1e308}});
+  try {
+    solve_linear_program(lp);
+    FAIL("an infinite objective was returned");
+  } catch (const rbc::InputError& e) {
+    CHECK(e.code() == "solver_error");
+  }
+  // The next solve works.
+  LinearProgram ok;
+  ok.objective = {1, 1};
+  ok.constraints.push_back({{1, 1}, {2, std::nullopt}});
+  CHECK(solve_linear_program(ok).objective == Approx(2));
+}
