@@ -26,3 +26,22 @@ test('single file: opened from file://, computes ABO eq. 3.5 with no network', a
   assert.deepEqual(foreign, []);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
+
+test('single file: without shared memory (file:// is not cross-origin isolated) Cancel still stops, and the next compute works', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  const file = pathToFileURL(join(root, 'build/single/rbcmatch.html')).href;
+  await page.goto(`${file}#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&multistart=1`);
+  await page.waitForSelector('#gt-result-table');
+  assert.equal(await page.evaluate(() => globalThis.crossOriginIsolated), false);
+  await page.evaluate(() => {
+    document.querySelector('#genotypes-compute').click();
+    document.querySelector('.actions button.secondary').click();
+  });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+  await page.click('#genotypes-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.equal(await page.locator('.multistart').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
