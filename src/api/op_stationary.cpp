@@ -134,11 +134,11 @@ std::string genotype_list(const bloodgroup::System& s, const std::vector<int>& g
 }
 
 std::string not_unique_message(const bloodgroup::System& s, const genetics::UniquenessCheck& u) {
-  std::string message = "These phenotype frequencies do not determine the genotype frequencies: ";
+  std::string message = "These phenotype frequencies do not determine the genotype frequencies.";
   if (!u.differing.empty())
-    message += "another start reached a different answer that fits them equally well (differences up to " +
+    message += " Another start reached a different answer that fits them equally well (differences up to " +
                fmt(u.max_difference, 3) + ", in " + genotype_list(s, u.differing) +
-               "). The answer shown is one of several.";
+               "): the answer shown is one of several.";
   for (const auto& group : u.indistinguishable_haplotypes) {
     std::string names;
     for (int h : group) names += (names.empty() ? "" : ", ") + s.haplotypes()[static_cast<std::size_t>(h)].name;
