@@ -23,7 +23,12 @@ function run(op, request) {
   return response.result;
 }
 
-const round = (x) => (typeof x === 'number' ? (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(4)) : '—');
+// Differences below 1e-12 are the rounding of a double computation, not information.
+const round = (x) => {
+  if (typeof x !== 'number') return '—';
+  if (Math.abs(x) < 1e-12) return '0';
+  return Math.abs(x) < 1e-3 ? x.toExponential(2) : x.toFixed(4);
+};
 
 function table(name) {
   const file = JSON.parse(readFileSync(path.join(root, 'tests/reference', `${name}.json`), 'utf8'));

@@ -8,6 +8,7 @@ Operation version_operation();
 Operation describe_operation();
 Operation systems_operation();
 Operation stationary_operation();
+Operation frequencies_operation();
 Operation lp_operation();
 
 }  // namespace rbc::api

@@ -3,6 +3,7 @@
 // where context = { client, params: URLSearchParams, setParams(URLSearchParams) }.
 // Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
 import genotypes from './genotypes/index.js';
+import frequencies from './frequencies/index.js';
 import validation from './validation/index.js';
 
 const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false });
@@ -11,7 +12,7 @@ export const calculators = [
   { ...genotypes, ready: true },
   comingSoon('relatives', 'Relatives', 'chance that a relative shares a blood group (thesis sec. 3.4)'),
   comingSoon('family', 'Family', 'family calculations for donor recruitment'),
-  comingSoon('frequencies', 'Frequencies', 'blood-group frequencies over antigen subsets (thesis ch. 4)'),
+  { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
   comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),

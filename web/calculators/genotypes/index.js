@@ -47,7 +47,7 @@ class GenotypeInputs {
       h('fieldset', {},
         h('legend', {}, 'Phenotype frequencies'),
         h('p', { class: 'hint' }, 'The share of people with each phenotype. Pick a population above or type your own numbers; they should add up to 1.'),
-        h('div', { class: 'table-scroll' }, h('table', { class: 'freq-table' },
+        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotype frequencies (scrolls sideways)' }, h('table', { class: 'freq-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Antigens'), h('th', { scope: 'col' }, 'Frequency'))),
           this.rows,
           h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, 'Sum'), h('td', {}, this.sumOutput, this.sumNote)))))),

@@ -36,7 +36,7 @@ async function mount(container, { client }) {
     const body = h('tbody');
     const fileSummary = h('p', {});
     sections.append(h('section', { class: 'results validation-group' }, h('h2', {}, file.title), fileSummary,
-      h('div', { class: 'table-scroll' }, h('table', { class: 'result-table' },
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${file.title} (scrolls sideways)` }, h('table', { class: 'result-table' },
         h('thead', {}, h('tr', {}, ['Quantity', 'Published', 'Computed', 'Difference', 'Allowed', 'Reproduced'].map((t) => h('th', { scope: 'col' }, t)))),
         body))));
     let filePassed = 0;

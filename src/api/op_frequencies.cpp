@@ -1,0 +1,162 @@
+// The `frequencies` operation: blood-group frequencies over an antigen subset (thesis
+// ch. 4, eq. 4.10-4.11), with usability and receivability (ch. 6), from the built-in
+// population tables of the systems of Table 4.4.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "api/operations.hpp"
+#include "api/reader.hpp"
+#include "bloodgroup/builtin_systems.hpp"
+#include "common/input_error.hpp"
+#include "frequency/blood_groups.hpp"
+#include "frequency/populations.hpp"
+
+namespace rbc::api {
+
+using nlohmann::json;
+
+namespace {
+
+// The independent systems of Table 4.4 (RhD is part of Rh, so it is not listed apart).
+const std::vector<std::string> table_systems = {"abo", "rh", "kell", "duffy", "kidd", "mns"};
+
+struct FrequencyFields {
+  Field<json> antigens, group, populations;
+  Field<bool> table;
+  std::vector<FieldSpec> specs() const { return {antigens.spec, group.spec, populations.spec, table.spec}; }
+};
+
+const FrequencyFields& fields() {
+  static const FrequencyFields f{
+      json_field("antigens", "string[]",
+                 "The ordered antigen subset A (e.g. [\"A\", \"B\", \"D\", \"C\", \"E\", \"K\"]): antigens of ABO, Rh, "
+                 "Kell, Duffy, Kidd and MNS. Its order fixes the groups' order (colexicographic, eq. 4.7).",
+                 "thesis sec. 4.3, Table 4.1", true),
+      json_field("group", "string[]",
+                 "Optional: one blood group, as the antigens of A that are present; its frequency with the factor of "
+                 "each system (Example 4.1). At most " +
+                     std::to_string(frequency::max_query_antigens) + " antigens in A.",
+                 "thesis eq. 4.10-4.11, Example 4.1", false),
+      json_field("populations", "object",
+                 "Optional: {system id: population id} (see `systems`); a system not named uses its thesis Table 4.4 "
+                 "table.",
+                 "thesis Table 4.4", false),
+      boolean_field("table",
+                    "Return every blood group over A (2^|A| rows, at most " +
+                        std::to_string(frequency::max_table_antigens) +
+                        " antigens) with its frequency, usability and receivability.",
+                    "thesis eq. 4.11; Definitions 6.1-6.2", true),
+  };
+  return f;
+}
+
+std::vector<std::string> read_names(const json* v, const std::string& path) {
+  return v ? read_string_array(*v, path) : std::vector<std::string>{};
+}
+
+json one_in(double f) { return f > 0 ? json(1.0 / f) : json(nullptr); }
+
+json handle(ObjectReader& r, Context& context) {
+  const auto& F = fields();
+  const auto antigens = read_names(r.get(F.antigens), "antigens");
+  const json* group = r.get(F.group);
+  const json* populations = r.get(F.populations);
+  const bool table = r.get(F.table);
+
+  std::map<std::string, std::string> chosen;
+  if (populations) {
+    if (!populations->is_object()) throw InputError("invalid_field", "populations", "populations must be an object {system id: population id}");
+    for (const auto& [system, id] : populations->items()) {
+      const auto p = field_member("populations", system);
+      if (std::find(table_systems.begin(), table_systems.end(), system) == table_systems.end())
+        throw InputError("unknown_system", p, "'" + system + "' is not one of abo, rh, kell, duffy, kidd, mns");
+      chosen[system] = read_string(id, p);
+    }
+  }
+  std::vector<frequency::SystemPopulation> systems;
+  json systems_json = json::array();
+  struct Note {
+    std::size_t system;
+    std::string message, path;
+  };
+  std::vector<Note> renormalised;  // reported only for systems A uses
+  for (const auto& id : table_systems) {
+    const auto& s = bloodgroup::builtin_system(id);
+    const std::string pop_id = chosen.count(id) ? chosen[id] : id + "/thesis-table-4.4";
+    const auto path = chosen.count(id) ? field_member("populations", id) : std::string("populations");
+    const auto& t = frequency::builtin_population(pop_id, path);
+    if (t.system != id) throw InputError("invalid_field", path, "population '" + pop_id + "' is not a table for " + id);
+    const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
+                                                                frequency::default_sum_tolerance, path);
+    if (checked.renormalised) renormalised.push_back({systems.size(), "The " + s.definition().name + " table '" + t.name +
+                                                                         "' adds up to " + frequency::describe_sum(checked.input_sum) +
+                                                                         "; it was divided by that sum.", path});
+    systems.push_back({&s, checked.f});
+    systems_json.push_back({{"id", id}, {"name", s.definition().name}, {"population", t.id}, {"source", t.source},
+                            {"antigens", json::array()}});
+  }
+  const auto places = frequency::place_antigens(antigens, systems, "antigens");
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    auto& sj = systems_json[static_cast<std::size_t>(places[i].system)];
+    sj["antigens"].push_back(antigens[i]);
+  }
+  for (const auto& note : renormalised)
+    if (!systems_json[note.system]["antigens"].empty()) context.warn("renormalised", note.message, note.path);
+
+  json out = {{"antigens", antigens}, {"systems", systems_json}, {"groups", nullptr}, {"query", nullptr}};
+  if (group) {
+    const auto names = read_string_array(*group, "group");
+    std::vector<int> present;
+    for (std::size_t g = 0; g < names.size(); ++g) {
+      const auto it = std::find(antigens.begin(), antigens.end(), names[g]);
+      if (it == antigens.end())
+        throw InputError("unknown_antigen", field_index("group", g), "'" + names[g] + "' is not one of the antigens listed");
+      present.push_back(static_cast<int>(it - antigens.begin()));
+    }
+    const auto q = frequency::group_frequency(systems, places, present);
+    json factors = json::array();
+    for (const auto& f : q.factors) {
+      json a = json::array();
+      for (int i : f.antigens) a.push_back(antigens[static_cast<std::size_t>(i)]);
+      factors.push_back({{"system", table_systems[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
+    }
+    out["query"] = {{"antigens", names}, {"frequency", q.frequency}, {"one_in", one_in(q.frequency)}, {"factors", factors}};
+  }
+  if (table) {
+    const auto f = frequency::blood_group_table(systems, places, "antigens");
+    const auto u = frequency::usability(f);
+    const auto rcv = frequency::receivability(f);
+    json rows = json::array();
+    for (std::size_t g = 0; g < f.size(); ++g) {
+      json present = json::array();
+      for (std::size_t a = 0; a < antigens.size(); ++a)
+        if ((g >> a) & 1U) present.push_back(antigens[a]);
+      rows.push_back({{"antigens", present}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
+                      {"usability", u[g]}, {"receivability", rcv[g]}});
+    }
+    out["groups"] = rows;
+  }
+  return out;
+}
+
+}  // namespace
+
+Operation frequencies_operation() {
+  return {"frequencies",
+          "Blood-group frequencies over an antigen subset, with usability (the share of recipients a group can "
+          "serve) and receivability (the share of donors who can serve it).",
+          "thesis sec. 4.3-4.4, eq. 4.7-4.11, Example 4.1; Definitions 6.1-6.2",
+          fields().specs(),
+          {{"antigens", "string[]", "A, as given."},
+           {"systems", "object[]", "Per system: id, name, population used, its source, and the antigens of A in it."},
+           {"groups", "object[] | null",
+            "Every group over A in colexicographic order (index = bit set): antigens present, frequency (eq. 4.11), "
+            "one_in (1 / frequency, null for 0), usability, receivability. null when table is false."},
+           {"query", "object | null",
+            "For `group`: antigens, frequency, one_in, and factors [{system, antigens, frequency}] (eq. 4.10)."}},
+          false,
+          handle};
+}
+
+}  // namespace rbc::api

@@ -1,0 +1,125 @@
+#include "frequency/blood_groups.hpp"
+
+#include <cstdint>
+#include <map>
+
+#include "common/input_error.hpp"
+
+namespace rbc::frequency {
+
+std::vector<AntigenPlace> place_antigens(const std::vector<std::string>& antigens,
+                                         const std::vector<SystemPopulation>& systems, const std::string& path) {
+  if (antigens.size() > max_query_antigens)
+    throw InputError("limit_exceeded", path,
+                     "At most " + std::to_string(max_query_antigens) + " antigens (got " +
+                         std::to_string(antigens.size()) + ")");
+  std::vector<AntigenPlace> places;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < antigens.size(); ++i) {
+    const auto p = field_index(path, i);
+    if (const auto [it, fresh] = seen.emplace(antigens[i], i); !fresh)
+      throw InputError("duplicate_name", p, "Antigen '" + antigens[i] + "' is listed twice");
+    bool found = false;
+    for (std::size_t k = 0; k < systems.size() && !found; ++k) {
+      const auto& names = systems[k].system->definition().antigens;
+      for (std::size_t b = 0; b < names.size(); ++b)
+        if (names[b] == antigens[i]) {
+          places.push_back({static_cast<int>(k), static_cast<int>(b)});
+          found = true;
+          break;
+        }
+    }
+    if (!found) {
+      std::string known;
+      for (const auto& s : systems)
+        for (const auto& n : s.system->definition().antigens) known += (known.empty() ? "" : ", ") + n;
+      throw InputError("unknown_antigen", p, "'" + antigens[i] + "' is not an antigen of these systems (" + known + ")");
+    }
+  }
+  return places;
+}
+
+std::vector<double> system_marginal(const SystemPopulation& population, const std::vector<AntigenPlace>& places,
+                                    int system, const std::vector<int>& members) {
+  std::vector<double> out(std::size_t{1} << members.size(), 0.0);
+  const auto& phenotypes = population.system->phenotypes();
+  for (std::size_t p = 0; p < phenotypes.size(); ++p) {
+    // Eq. 4.10: phenotype L counts towards the group it shows on A's antigens of this system.
+    std::size_t group = 0;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      const auto& place = places[static_cast<std::size_t>(members[m])];
+      if (place.system == system && ((phenotypes[p].antigens >> place.bit) & 1U)) group |= std::size_t{1} << m;
+    }
+    out[group] += population.phenotype_frequencies[static_cast<Eigen::Index>(p)];
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::vector<int>> members_by_system(std::size_t systems, const std::vector<AntigenPlace>& places) {
+  std::vector<std::vector<int>> members(systems);
+  for (std::size_t i = 0; i < places.size(); ++i)
+    members[static_cast<std::size_t>(places[i].system)].push_back(static_cast<int>(i));
+  return members;
+}
+
+}  // namespace
+
+GroupFrequency group_frequency(const std::vector<SystemPopulation>& systems, const std::vector<AntigenPlace>& places,
+                               const std::vector<int>& present) {
+  const auto members = members_by_system(systems.size(), places);
+  GroupFrequency out;
+  out.frequency = 1;
+  for (std::size_t k = 0; k < systems.size(); ++k) {
+    std::size_t group = 0;
+    for (std::size_t m = 0; m < members[k].size(); ++m)
+      for (int a : present)
+        if (a == members[k][m]) group |= std::size_t{1} << m;
+    const double f = system_marginal(systems[k], places, static_cast<int>(k), members[k])[group];
+    out.factors.push_back({static_cast<int>(k), members[k], f});
+    out.frequency *= f;  // eq. 4.11
+  }
+  return out;
+}
+
+std::vector<double> blood_group_table(const std::vector<SystemPopulation>& systems,
+                                      const std::vector<AntigenPlace>& places, const std::string& path) {
+  const std::size_t n = places.size();
+  if (n > max_table_antigens)
+    throw InputError("limit_exceeded", path,
+                     "A table over " + std::to_string(n) + " antigens has " + std::to_string(std::size_t{1} << n) +
+                         " blood groups; at most " + std::to_string(max_table_antigens) +
+                         " antigens are tabulated (ask for single groups instead)");
+  const auto members = members_by_system(systems.size(), places);
+  std::vector<std::vector<double>> marginals;
+  for (std::size_t k = 0; k < systems.size(); ++k)
+    marginals.push_back(system_marginal(systems[k], places, static_cast<int>(k), members[k]));
+  std::vector<double> table(std::size_t{1} << n, 1.0);
+  for (std::size_t g = 0; g < table.size(); ++g)
+    for (std::size_t k = 0; k < systems.size(); ++k) {
+      std::size_t local = 0;
+      for (std::size_t m = 0; m < members[k].size(); ++m)
+        if ((g >> members[k][m]) & 1U) local |= std::size_t{1} << m;
+      table[g] *= marginals[k][local];  // eq. 4.11
+    }
+  return table;
+}
+
+std::vector<double> usability(std::vector<double> f) {
+  // Superset-sum (zeta) transform, one antigen at a time.
+  for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
+    for (std::size_t g = 0; g < f.size(); ++g)
+      if (!(g & bit)) f[g] += f[g | bit];
+  return f;
+}
+
+std::vector<double> receivability(std::vector<double> f) {
+  // Subset-sum (zeta) transform.
+  for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
+    for (std::size_t g = 0; g < f.size(); ++g)
+      if (g & bit) f[g] += f[g ^ bit];
+  return f;
+}
+
+}  // namespace rbc::frequency
