@@ -85,8 +85,7 @@ json handle(ObjectReader& r, Context& context) {
     const auto& s = bloodgroup::builtin_system(id);
     const std::string pop_id = chosen.count(id) ? chosen[id] : id + "/thesis-table-4.4";
     const auto path = chosen.count(id) ? field_member("populations", id) : std::string("populations");
-    const auto& t = frequency::builtin_population(pop_id, path);
-    if (t.system != id) throw InputError("invalid_field", path, "population '" + pop_id + "' is not a table for " + id);
+    const auto& t = frequency::builtin_population_for(s, pop_id, path);
     const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
                                                                 frequency::default_sum_tolerance, path);
     if (checked.renormalised) renormalised.push_back({systems.size(), "The " + s.definition().name + " table '" + t.name +

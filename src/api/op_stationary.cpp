@@ -99,11 +99,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
   const auto n = static_cast<Eigen::Index>(system.phenotypes().size());
   if (has_pop) {
     path = "population";
-    const auto& table = frequency::builtin_population(r.get(F.population), "population");
-    if (table.system != system.definition().id)
-      throw InputError("invalid_field", "population",
-                       "population '" + table.id + "' is a table for system '" + table.system + "', not for '" +
-                           (system.definition().id.empty() ? system.definition().name : system.definition().id) + "'");
+    const auto& table = frequency::builtin_population_for(system, r.get(F.population), "population");
     return frequency::frequencies_for(system, table);
   }
   path = "frequencies";

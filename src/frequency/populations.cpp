@@ -14,6 +14,17 @@ const PopulationTable& builtin_population(const std::string& id, const std::stri
                    path + ": unknown population '" + id + "' (the 'systems' operation lists them)");
 }
 
+const PopulationTable& builtin_population_for(const bloodgroup::System& system, const std::string& id,
+                                              const std::string& path) {
+  const auto& table = builtin_population(id, path);
+  const auto& d = system.definition();
+  if (table.system != d.id)
+    throw InputError("invalid_field", path,
+                     "population '" + table.id + "' is a table for system '" + table.system + "', not for '" +
+                         (d.id.empty() ? d.name : d.id) + "'");
+  return table;
+}
+
 Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const PopulationTable& table) {
   Eigen::VectorXd f = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(system.phenotypes().size()));
   for (const auto& e : table.entries) {

@@ -28,6 +28,11 @@ const std::vector<PopulationTable>& builtin_populations();
 // Throws InputError("unknown_population", path) for an unknown id.
 const PopulationTable& builtin_population(const std::string& id, const std::string& path = "population");
 
+// The built-in table `id`, which must be a table for `system`; throws InputError at `path`
+// ("unknown_population", or "invalid_field" for another system's table).
+const PopulationTable& builtin_population_for(const bloodgroup::System& system, const std::string& id,
+                                              const std::string& path);
+
 // The table as a vector aligned with system.phenotypes().
 Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const PopulationTable& table);
 
