@@ -1,7 +1,7 @@
 // Browser tests of the Frequencies calculator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, requireBuilt, watchProblems } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, axeViolations } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -61,18 +61,12 @@ test('Frequencies: a link with an unknown antigen or population is reported and 
 });
 
 test('Frequencies: fits a 360 px phone, and axe-core finds no violations', async () => {
-  const { createRequire } = await import('node:module');
-  const { readFileSync } = await import('node:fs');
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${server.url}#/frequencies?antigens=A,B,D,C,c,E,e`);
   await page.waitForSelector('#fq-result-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // Browser tests of the Genotypes calculator on the served site (public/ via scripts/serve.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, ABO_FREQUENCIES } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, computeAndCancel, ABO_FREQUENCIES } from './helpers.mjs';
 
 let server, browser, page, problems;
 const requests = [];
@@ -110,14 +110,9 @@ test('Genotypes: the URL holds the state; opening it reproduces the result', asy
   await other.close();
 });
 
-test('Genotypes: Cancel stops the worker; the next computation starts a fresh one and works', async () => {
+test('Genotypes: Cancel stops the computation, and the next one works', async () => {
   await enterAboFrequencies(ABO_FREQUENCIES);
-  // Click Compute and Cancel in one task, so the reply cannot arrive in between.
-  await page.evaluate(() => {
-    document.querySelector('#genotypes-compute').click();
-    document.querySelector('.actions button.secondary').click();
-  });
-  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+  await computeAndCancel(page, 'genotypes');
   await page.click('#genotypes-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
   assertAboEq35(await leastSquaresColumn(page));

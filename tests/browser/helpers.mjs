@@ -2,6 +2,7 @@
 // Debian Chromium driven by playwright-core with a fresh profile per browser.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +95,22 @@ export function assertAboEq35(shown) {
 export async function chooseOption(page, calculator, name, value) {
   await page.evaluate(() => { document.querySelector('details.options').open = true; });
   await page.selectOption(`#${calculator}-opt-${name}`, value);
+}
+
+/** axe-core's violations on the page, as "rule: targets" lines ([] when there are none). */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => Boolean(globalThis.axe)))) {
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+}
+
+/** Click Compute and Cancel in one task, so no reply can arrive in between; wait for "Cancelled.". */
+export async function computeAndCancel(page, calculator) {
+  await page.evaluate((id) => {
+    document.querySelector(`#${id}-compute`).click();
+    document.querySelector('.actions button.secondary').click();
+  }, calculator);
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
 }

@@ -2,9 +2,7 @@
 // that cannot be read, a 360 px phone, a decimal comma, and a screen reader's view (axe-core).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, ABO_FREQUENCIES } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, axeViolations, computeAndCancel, ABO_FREQUENCIES } from './helpers.mjs';
 
 let server, browser;
 const moduleLoads = []; // every fetch of the wasm binary: one per worker start
@@ -58,11 +56,7 @@ test('shell: Cancel stops the running computation at a checkpoint, keeps the mod
   assert.ok(await page.evaluate(() => globalThis.crossOriginIsolated), 'served pages are cross-origin isolated');
   const loadsBefore = moduleLoads.length;
   // Compute and Cancel in one task: the call is with the worker, which stops at its first checkpoint.
-  await page.evaluate(() => {
-    document.querySelector('#genotypes-compute').click();
-    document.querySelector('.actions button.secondary').click();
-  });
-  await waitStatus(page, 'Cancelled.');
+  await computeAndCancel(page, 'genotypes');
   await page.click('#genotypes-compute');
   await waitStatus(page, 'Done.');
   assert.equal(await page.locator('.multistart').count(), 1);
@@ -159,15 +153,10 @@ test('shell: the calculator fits a 360 px phone; wide tables scroll in their own
 });
 
 test('shell: axe-core finds no violations on a computed result, fresh and stale', async () => {
-  const require = createRequire(import.meta.url);
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const { page } = await openPage('#/genotypes?system=abo&population=abo%2Fthesis-table-4.4');
   await page.waitForSelector('#gt-result-table');
-  await page.evaluate(axeSource);
-  const run = () => page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
-  assert.deepEqual(await run(), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.fill('#gt-f-0', '0.45');
-  assert.deepEqual(await run(), [], 'stale state');
+  assert.deepEqual(await axeViolations(page), [], 'stale state');
   await page.close();
 });

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, requireBuilt, root, watchProblems, leastSquaresColumn, assertAboEq35 } from './helpers.mjs';
+import { launchBrowser, requireBuilt, root, watchProblems, leastSquaresColumn, assertAboEq35, computeAndCancel } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -34,11 +34,7 @@ test('single file: without shared memory (file:// is not cross-origin isolated) 
   await page.goto(`${file}#/genotypes?system=rh&population=rh%2Fthesis-table-3.4&multistart=1`);
   await page.waitForSelector('#gt-result-table');
   assert.equal(await page.evaluate(() => globalThis.crossOriginIsolated), false);
-  await page.evaluate(() => {
-    document.querySelector('#genotypes-compute').click();
-    document.querySelector('.actions button.secondary').click();
-  });
-  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+  await computeAndCancel(page, 'genotypes');
   await page.click('#genotypes-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
   assert.equal(await page.locator('.multistart').count(), 1);
