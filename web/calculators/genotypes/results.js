@@ -21,7 +21,7 @@ export function renderResult(container, result, warnings, { systemName }) {
     h('h2', {}, `Result for ${systemName}`),
     summary(result, systemName),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
-      h('ul', {}, warnings.map((w) => h('li', {}, w.message, w.path ? h('span', { class: 'path' }, ` (${w.path})`) : '')))) : '',
+      h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     h('h3', {}, 'Genotype frequencies'),
     genotypeTable(result),
     genotypeChart,
