@@ -5,10 +5,15 @@ import { numberElement, formatNumber } from '../../lib/format.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
 
-/** The group as staff read it: every antigen of A with + or - ("A+ B- D+"). */
+/** The group as staff read it: ABO as O, A, B or AB when both A and B are matched, every
+ *  other antigen with + or - ("A D+ K-"). */
 function groupLabel(antigens, present) {
   if (antigens.length === 0) return 'everyone';
-  return antigens.map((a) => `${a}${present.includes(a) ? '+' : '-'}`).join(' ');
+  const abo = antigens.includes('A') && antigens.includes('B');
+  const parts = [];
+  if (abo) parts.push(['A', 'B'].filter((a) => present.includes(a)).join('') || 'O');
+  for (const a of antigens) if (!(abo && (a === 'A' || a === 'B'))) parts.push(`${a}${present.includes(a) ? '+' : '-'}`);
+  return parts.join(' ');
 }
 
 export function renderFrequencies(container, result, warnings) {
