@@ -3,6 +3,7 @@
 // population tables of the systems of Table 4.4.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "api/operations.hpp"
@@ -21,10 +22,18 @@ namespace {
 // The independent systems of Table 4.4 (RhD is part of Rh, so it is not listed apart).
 const std::vector<std::string> table_systems = {"abo", "rh", "kell", "duffy", "kidd", "mns"};
 
+// Rows returned per request: a 17-antigen table has 131 072 groups, far more than a page
+// (or a JSON string) should carry at once; the order and offset choose which.
+constexpr int max_rows = 4096;
+
 struct FrequencyFields {
   Field<json> antigens, group, populations;
   Field<bool> table;
-  std::vector<FieldSpec> specs() const { return {antigens.spec, group.spec, populations.spec, table.spec}; }
+  Field<std::string> order;
+  Field<int> offset, limit;
+  std::vector<FieldSpec> specs() const {
+    return {antigens.spec, group.spec, populations.spec, table.spec, order.spec, offset.spec, limit.spec};
+  }
 };
 
 const FrequencyFields& fields() {
@@ -43,10 +52,17 @@ const FrequencyFields& fields() {
                  "table.",
                  "thesis Table 4.4", false),
       boolean_field("table",
-                    "Return every blood group over A (2^|A| rows, at most " +
+                    "Tabulate the blood groups over A (2^|A| of them, at most " +
                         std::to_string(frequency::max_table_antigens) +
-                        " antigens) with its frequency, usability and receivability.",
+                        " antigens) with frequency, usability and receivability; `limit` rows are returned.",
                     "thesis eq. 4.11; Definitions 6.1-6.2", true),
+      string_field("order",
+                   "Order of the rows: colex (the thesis's order, eq. 4.7), rarest first (groups that occur; those of "
+                   "frequency 0 last) or commonest first.",
+                   "",
+                   "colex", {"colex", "rarest", "commonest"}),
+      integer_field("offset", "How many rows of that order to skip (for the next page).", "", 0, 0, 1 << 20),
+      integer_field("limit", "How many rows to return.", "", 256, 1, max_rows),
   };
   return f;
 }
@@ -63,6 +79,9 @@ json handle(ObjectReader& r, Context& context) {
   const json* group = r.get(F.group);
   const json* populations = r.get(F.populations);
   const bool table = r.get(F.table);
+  const std::string order = r.get(F.order);
+  const auto offset = static_cast<std::size_t>(r.get(F.offset));
+  const auto limit = static_cast<std::size_t>(r.get(F.limit));
 
   std::map<std::string, std::string> chosen;
   if (populations) {
@@ -126,15 +145,28 @@ json handle(ObjectReader& r, Context& context) {
     const auto f = frequency::blood_group_table(systems, places, "antigens");
     const auto u = frequency::usability(f);
     const auto rcv = frequency::receivability(f);
+    std::vector<std::size_t> rows_order(f.size());
+    for (std::size_t g = 0; g < f.size(); ++g) rows_order[g] = g;
+    // Ties keep the colexicographic order, so a page is the same every time. "Rarest" means
+    // the rarest groups that occur: groups of frequency 0 come last.
+    const auto rarity = [&](std::size_t g) { return f[g] > 0 ? f[g] : std::numeric_limits<double>::infinity(); };
+    if (order == "rarest")
+      std::stable_sort(rows_order.begin(), rows_order.end(),
+                       [&](std::size_t a, std::size_t b) { return rarity(a) < rarity(b); });
+    if (order == "commonest")
+      std::stable_sort(rows_order.begin(), rows_order.end(), [&](std::size_t a, std::size_t b) { return f[a] > f[b]; });
     json rows = json::array();
-    for (std::size_t g = 0; g < f.size(); ++g) {
+    for (std::size_t k = offset; k < f.size() && k < offset + limit; ++k) {
+      const std::size_t g = rows_order[k];
       json present = json::array();
       for (std::size_t a = 0; a < antigens.size(); ++a)
         if ((g >> a) & 1U) present.push_back(antigens[a]);
-      rows.push_back({{"antigens", present}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
+      rows.push_back({{"index", g}, {"antigens", present}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
                       {"usability", u[g]}, {"receivability", rcv[g]}});
     }
     out["groups"] = rows;
+    out["total_groups"] = f.size();
+    out["offset"] = offset;
   }
   return out;
 }
@@ -150,8 +182,11 @@ Operation frequencies_operation() {
           {{"antigens", "string[]", "A, as given."},
            {"systems", "object[]", "Per system: id, name, population used, its source, and the antigens of A in it."},
            {"groups", "object[] | null",
-            "Every group over A in colexicographic order (index = bit set): antigens present, frequency (eq. 4.11), "
-            "one_in (1 / frequency, null for 0), usability, receivability. null when table is false."},
+            "`limit` groups from `offset` in the chosen order: index (the bit set over A), antigens present, "
+            "frequency (eq. 4.11), one_in (1 / frequency, null for 0), usability, receivability. null when table "
+            "is false."},
+           {"total_groups", "integer", "2^|A|, when table is true."},
+           {"offset", "integer", "The offset of the first row returned, when table is true."},
            {"query", "object | null",
             "For `group`: antigens, frequency, one_in, and factors [{system, antigens, frequency}] (eq. 4.10)."}},
           false,

@@ -1,5 +1,6 @@
 #include "frequency/blood_groups.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 
@@ -106,12 +107,23 @@ std::vector<double> blood_group_table(const std::vector<SystemPopulation>& syste
   return table;
 }
 
+namespace {
+
+// Sums of probabilities that add up to 1 lie in [0, 1]; the rounding of 2^n additions can
+// leave one a few ulps outside (1.0000000000000002), which is not a probability.
+std::vector<double> probabilities(std::vector<double> sums) {
+  for (double& v : sums) v = std::clamp(v, 0.0, 1.0);
+  return sums;
+}
+
+}  // namespace
+
 std::vector<double> usability(std::vector<double> f) {
   // Superset-sum (zeta) transform, one antigen at a time.
   for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
     for (std::size_t g = 0; g < f.size(); ++g)
       if (!(g & bit)) f[g] += f[g | bit];
-  return f;
+  return probabilities(std::move(f));
 }
 
 std::vector<double> receivability(std::vector<double> f) {
@@ -119,7 +131,7 @@ std::vector<double> receivability(std::vector<double> f) {
   for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
     for (std::size_t g = 0; g < f.size(); ++g)
       if (g & bit) f[g] += f[g ^ bit];
-  return f;
+  return probabilities(std::move(f));
 }
 
 }  // namespace rbc::frequency

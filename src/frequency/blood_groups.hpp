@@ -15,8 +15,9 @@
 
 namespace rbc::frequency {
 
-// Tables of 2^n groups are refused above this many antigens (this slice returns every row).
-inline constexpr std::size_t max_table_antigens = 12;
+// Tables of 2^n groups are refused above this many antigens (2^20 doubles = 8 MB each for
+// frequency, usability and receivability).
+inline constexpr std::size_t max_table_antigens = 20;
 // A single group's frequency may use any number of antigens (it is a product of sums).
 inline constexpr std::size_t max_query_antigens = 32;
 
@@ -62,6 +63,7 @@ GroupFrequency group_frequency(const std::vector<SystemPopulation>& systems, con
 std::vector<double> blood_group_table(const std::vector<SystemPopulation>& systems,
                                       const std::vector<AntigenPlace>& places, const std::string& path);
 
+// Both take frequencies summing to 1 and return values in [0, 1].
 // u_i = sum over j containing i of recipient_j: the share of recipients group i can serve.
 std::vector<double> usability(std::vector<double> recipient_frequency);
 // r_j = sum over i contained in j of donor_i: the share of donors who can serve group j.

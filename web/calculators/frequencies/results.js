@@ -18,10 +18,15 @@ function groupLabel(antigens, present) {
 
 export function renderFrequencies(container, result, warnings) {
   const groups = result.groups ?? [];
+  // Only meaningful when every group is on screen.
   let rarest = null;
-  for (const g of groups) if (g.frequency > 0 && (!rarest || g.frequency < rarest.frequency)) rarest = g;
+  if (groups.length === result.total_groups) for (const g of groups) if (g.frequency > 0 && (!rarest || g.frequency < rarest.frequency)) rarest = g;
   container.replaceChildren(
-    h('h2', {}, `${groups.length} blood groups over ${result.antigens.length ? result.antigens.join(', ') : 'no antigens'}`),
+    h('h2', {}, `${result.total_groups} blood groups over ${result.antigens.length ? result.antigens.join(', ') : 'no antigens'}`),
+    groups.length < result.total_groups
+      ? h('p', { class: 'note', id: 'fq-page' }, `Showing groups ${result.offset + 1}–${result.offset + groups.length} of ${result.total_groups}. `,
+        'Change Order, Offset or Limit under Options for other groups; Download CSV saves the rows shown.')
+      : '',
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     h('p', { class: 'hint' }, 'Populations: ', result.systems.filter((s) => s.antigens.length)
