@@ -33,7 +33,6 @@ let nextId = 1;
 let running = null;     // the job the worker is computing
 let graceTimer = null;
 const queue = [];       // jobs waiting for the worker
-export const stats = { workersStarted: 0 };
 
 /** Override how the worker is created (the single-file build starts it from a Blob URL). */
 export function setWorkerFactory(factory) {
@@ -63,7 +62,6 @@ function failAll(error) {
 function ensureWorker() {
   if (worker) return worker;
   worker = makeWorker();
-  stats.workersStarted++;
   if (sharedFlag) {
     cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     worker.postMessage({ cancelFlag });

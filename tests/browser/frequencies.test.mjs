@@ -1,26 +1,17 @@
 // Browser tests of the Frequencies calculator.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, requireBuilt, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  requireBuilt('public/build/app.js');
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useServedSite('public/build/app.js');
 
 const rows = (page) => page.$$eval('#fq-result-table tbody tr', (trs) => trs.map((tr) =>
   [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
 
 test('Frequencies: ABO and D from Table 4.4, every group with its usability and receivability', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const problems = watchProblems(page);
-  await page.goto(`${server.url}#/frequencies?antigens=A,B,D`);
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D`);
   await page.waitForSelector('#fq-result-table');
   const table = await rows(page);
   assert.equal(table.length, 8);
@@ -36,8 +27,8 @@ test('Frequencies: ABO and D from Table 4.4, every group with its usability and 
 });
 
 test('Frequencies: ticking antigens sets their order; all 17 come a page at a time, rarest first', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#/frequencies?antigens=K`);
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=K`);
   await page.waitForSelector('#fq-result-table');
   await page.check('#fq-a-Fya');
   assert.equal(await page.textContent('#fq-order'), 'K, Fya');
@@ -55,9 +46,9 @@ test('Frequencies: ticking antigens sets their order; all 17 come a page at a ti
 });
 
 test('Frequencies: a link with an unknown antigen or population is reported and kept', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const hash = '#/frequencies?antigens=A,Q&rh=rh%2Fnowhere';
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${site.server.url}${hash}`);
   await page.waitForSelector('.link-problems:not([hidden])');
   const text = await page.textContent('.link-problems');
   assert.match(text, /"Q" not known here/);
@@ -67,9 +58,9 @@ test('Frequencies: a link with an unknown antigen or population is reported and 
 });
 
 test('Frequencies: fits a 360 px phone, and axe-core finds no violations', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`${server.url}#/frequencies?antigens=A,B,D,C,c,E,e`);
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,C,c,E,e`);
   await page.waitForSelector('#fq-result-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -113,4 +114,23 @@ export async function computeAndCancel(page, calculator) {
     document.querySelector('.actions button.secondary').click();
   }, calculator);
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+}
+
+/**
+ * For a test file that only needs the served site and a browser: starts both before its
+ * tests (after checking the build exists) and stops them after. Returns {server, browser},
+ * filled in once the tests run.
+ */
+export function useServedSite(...builtPaths) {
+  const site = { server: null, browser: null };
+  before(async () => {
+    requireBuilt(...builtPaths);
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
 }
