@@ -1,6 +1,7 @@
 // The `frequencies` operation: blood-group frequencies over an antigen subset (thesis
-// ch. 4, eq. 4.10-4.11), with usability and receivability (ch. 6), from the built-in
-// population tables of the systems of Table 4.4.
+// ch. 4, eq. 4.10-4.11), with usability and receivability (ch. 6) and the relative
+// opportunity loss (Definition 6.3), from the built-in population tables of the systems of
+// Table 4.4; donors and recipients may differ and each may be a mixture of populations.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -27,42 +28,67 @@ const std::vector<std::string> table_systems = {"abo", "rh", "kell", "duffy", "k
 constexpr int max_rows = 4096;
 
 struct FrequencyFields {
-  Field<json> antigens, group, populations;
+  Field<json> antigens, group, donor_group, populations, donors, recipients;
   Field<bool> table;
+  Field<json> filter;
   Field<std::string> order;
   Field<int> offset, limit;
   std::vector<FieldSpec> specs() const {
-    return {antigens.spec, group.spec, populations.spec, table.spec, order.spec, offset.spec, limit.spec};
+    return {antigens.spec, group.spec,  donor_group.spec, populations.spec, donors.spec,
+            recipients.spec, table.spec, filter.spec,      order.spec,       offset.spec, limit.spec};
   }
 };
 
 const FrequencyFields& fields() {
+  static const std::string population_shape =
+      "an object {system id: population id} (one population; systems not named use their thesis Table 4.4 table), "
+      "or a mixture: an array [{\"weight\": 0.99, \"populations\": {...}}, ...] whose weights add up to 1";
   static const FrequencyFields f{
       json_field("antigens", "string[]",
                  "The ordered antigen subset A (e.g. [\"A\", \"B\", \"D\", \"C\", \"E\", \"K\"]): antigens of ABO, Rh, "
                  "Kell, Duffy, Kidd and MNS. Its order fixes the groups' order (colexicographic, eq. 4.7).",
                  "thesis sec. 4.3, Table 4.1", true),
       json_field("group", "string[]",
-                 "Optional: one blood group, as the antigens of A that are present; its frequency with the factor of "
-                 "each system (Example 4.1). At most " +
+                 "Optional: one (recipient) blood group, as the antigens of A that are present: its frequency with "
+                 "the factor of each system (Example 4.1), its usability and receivability, and the donor groups "
+                 "that can serve it, best first by relative opportunity loss (up to `limit`; when A has at most " +
+                     std::to_string(frequency::max_table_antigens) + " antigens). At most " +
                      std::to_string(frequency::max_query_antigens) + " antigens in A.",
-                 "thesis eq. 4.10-4.11, Example 4.1", false),
+                 "thesis eq. 4.8, 4.10-4.11, Example 4.1; Definition 6.3", false),
+      json_field("donor_group", "string[]",
+                 "Optional, with `group`: a donor group (antigens of A present) to issue to `group`; its relative "
+                 "opportunity loss (eq. 6.8). It must be compatible: no antigen that `group` lacks.",
+                 "thesis Definition 6.3, eq. 6.8", false),
       json_field("populations", "object",
-                 "Optional: {system id: population id} (see `systems`); a system not named uses its thesis Table 4.4 "
-                 "table.",
+                 "Optional: {system id: population id} (see `systems`) for donors and recipients alike; a system not "
+                 "named uses its thesis Table 4.4 table.",
                  "thesis Table 4.4", false),
+      json_field("donors", "object | object[]",
+                 "Optional: the donor population, replacing `populations` for donors: " + population_shape +
+                     ". Frequencies, rarity and receivability are the donors'.",
+                 "seed 004 (mixed-ancestry donor pool); Definition 6.2", false),
+      json_field("recipients", "object | object[]",
+                 "Optional: the recipient population, replacing `populations` for recipients, in the same form. "
+                 "Usability and the opportunity loss are the recipients'.",
+                 "seed 004; Definition 6.1", false),
       boolean_field("table",
                     "Tabulate the blood groups over A (2^|A| of them, at most " +
                         std::to_string(frequency::max_table_antigens) +
                         " antigens) with frequency, usability and receivability; `limit` rows are returned.",
                     "thesis eq. 4.11; Definitions 6.1-6.2", true),
+      json_field("filter", "object",
+                 "Optional: {\"present\": [...], \"absent\": [...]}, antigens of A: only the groups with every "
+                 "antigen of present and none of absent are listed (e.g. O D- K-: absent [\"A\", \"B\", \"D\", "
+                 "\"K\"]); order, offset and limit then apply to those.",
+                 "", false),
       string_field("order",
-                   "Order of the rows: colex (the thesis's order, eq. 4.7), rarest first (groups that occur; those of "
-                   "frequency 0 last) or commonest first.",
+                   "Order of the rows: colex (the thesis's order, eq. 4.7), rarest first (groups that occur among "
+                   "donors; those of frequency 0 last) or commonest first.",
                    "",
                    "colex", {"colex", "rarest", "commonest"}),
       integer_field("offset", "How many rows of that order to skip (for the next page).", "", 0, 0, 1 << 20),
-      integer_field("limit", "How many rows to return.", "", 256, 1, max_rows),
+      integer_field("limit", "How many rows to return (table rows, and compatible donor groups).", "", 256, 1,
+                    max_rows),
   };
   return f;
 }
@@ -72,6 +98,7 @@ std::vector<std::string> read_names(const json* v, const std::string& path) {
 }
 
 json one_in(double f) { return f > 0 ? json(1.0 / f) : json(nullptr); }
+json maybe(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -79,77 +106,224 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-// The populations of the Table 4.4 systems: those named in `populations`, else Table 4.4.
-// Tables that do not sum to 1 are renormalised; that is reported for the systems A uses.
-struct LoadedSystems {
-  std::vector<frequency::SystemPopulation> populations;
-  json description = json::array();
-  std::vector<std::pair<std::size_t, json>> renormalised;  // system index, warning
+// A population or mixture as read from the request, with what the result says about it.
+struct LoadedMixture {
+  frequency::Mixture mixture;
+  json description = json::array();  // [{weight, tables: {system: {id, name, source}}}]
 };
 
-LoadedSystems load_systems(const json* populations) {
+// The tables whose sums were renormalised, reported once each for the systems A uses.
+struct Renormalised {
+  std::map<std::string, std::pair<std::size_t, json>> by_table;  // table id -> system index, warning
+};
+
+// One population: the tables named in `map` ({system id: population id}), else Table 4.4.
+frequency::Population load_population(const json* map, const std::string& path, json& tables,
+                                      Renormalised& renormalised) {
   std::map<std::string, std::string> chosen;
-  if (populations) {
-    if (!populations->is_object())
-      throw InputError("invalid_field", "populations", "populations must be an object {system id: population id}");
-    for (const auto& [system, id] : populations->items()) {
-      const auto p = field_member("populations", system);
+  if (map) {
+    if (!map->is_object())
+      throw InputError("invalid_field", path, "Expected an object {system id: population id}");
+    for (const auto& [system, id] : map->items()) {
+      const auto p = field_member(path, system);
       if (std::find(table_systems.begin(), table_systems.end(), system) == table_systems.end())
         throw InputError("unknown_system", p, "'" + system + "' is not one of " + joined(table_systems));
       chosen[system] = read_string(id, p);
     }
   }
-  LoadedSystems out;
+  frequency::Population out;
   for (const auto& id : table_systems) {
     const auto& s = bloodgroup::builtin_system(id);
     const bool named = chosen.count(id) > 0;
-    const std::string path = named ? field_member("populations", id) : "populations";
-    const auto& t = frequency::builtin_population_for(s, named ? chosen[id] : id + "/thesis-table-4.4", path);
+    const std::string p = named ? field_member(path, id) : path;
+    const auto& t = frequency::builtin_population_for(s, named ? chosen[id] : id + "/thesis-table-4.4", p);
     const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
-                                                                frequency::default_sum_tolerance, path);
+                                                                frequency::default_sum_tolerance, p);
     if (checked.renormalised)
-      out.renormalised.push_back({out.populations.size(),
-                                  {{"code", "renormalised"},
-                                   {"message", "The " + s.definition().name + " table '" + t.name + "' adds up to " +
-                                                   frequency::describe_sum(checked.input_sum) +
-                                                   "; it was divided by that sum."},
-                                   {"path", path}}});
-    out.populations.push_back({&s, checked.f});
-    out.description.push_back({{"id", id}, {"name", s.definition().name}, {"population", t.id}, {"source", t.source},
-                               {"antigens", json::array()}});
+      renormalised.by_table.emplace(
+          t.id, std::pair{out.size(), json{{"code", "renormalised"},
+                                           {"message", "The " + s.definition().name + " table '" + t.name +
+                                                           "' adds up to " + frequency::describe_sum(checked.input_sum) +
+                                                           "; it was divided by that sum."},
+                                           {"path", p}}});
+    out.push_back({&s, checked.f});
+    tables[id] = {{"id", t.id}, {"name", t.name}, {"source", t.source}};
   }
   return out;
 }
 
-json query_json(const std::vector<std::string>& antigens, const json& group, const LoadedSystems& systems,
-                const std::vector<frequency::AntigenPlace>& places) {
-  const auto names = read_string_array(group, "group");
-  std::vector<int> present;
-  for (std::size_t g = 0; g < names.size(); ++g) {
-    const auto it = std::find(antigens.begin(), antigens.end(), names[g]);
+// `role` (donors or recipients) when given, else `populations` as one population.
+LoadedMixture load_mixture(const json* role, const std::string& role_path, const json* populations,
+                           Renormalised& renormalised) {
+  LoadedMixture out;
+  const auto add = [&](double weight, const json* map, const std::string& path) {
+    json tables = json::object();
+    out.mixture.push_back({weight, load_population(map, path, tables, renormalised)});
+    out.description.push_back({{"weight", weight}, {"tables", tables}});
+  };
+  if (!role) {
+    add(1.0, populations, "populations");
+  } else if (role->is_object()) {
+    add(1.0, role, role_path);
+  } else if (role->is_array()) {
+    std::vector<double> weights;
+    for (std::size_t c = 0; c < role->size(); ++c) {
+      ObjectReader component((*role)[c], field_index(role_path, c));
+      weights.push_back(read_number(component.member("weight"), component.path_of("weight")));
+      add(weights.back(), component.has("populations") ? &component.member("populations") : nullptr,
+          component.path_of("populations"));
+      component.finish();
+    }
+    weights = frequency::check_mixture_weights(weights, role_path);
+    for (std::size_t c = 0; c < weights.size(); ++c) {
+      out.mixture[c].weight = weights[c];
+      out.description[c]["weight"] = weights[c];
+    }
+  } else {
+    throw InputError("invalid_field", role_path,
+                     "Expected one population {system id: population id} or a mixture [{weight, populations}]");
+  }
+  return out;
+}
+
+// A group given by name, as positions in A (sorted) and its bit set.
+struct NamedGroup {
+  std::vector<std::string> names;
+  std::vector<int> present, absent;
+  std::size_t bits = 0;
+};
+
+NamedGroup read_group(const json& value, const std::string& path, const std::vector<std::string>& antigens) {
+  NamedGroup g;
+  g.names = read_string_array(value, path);
+  std::vector<bool> in(antigens.size(), false);
+  for (std::size_t k = 0; k < g.names.size(); ++k) {
+    const auto it = std::find(antigens.begin(), antigens.end(), g.names[k]);
     if (it == antigens.end())
-      throw InputError("unknown_antigen", field_index("group", g), "'" + names[g] + "' is not one of the antigens listed");
-    present.push_back(static_cast<int>(it - antigens.begin()));
+      throw InputError("unknown_antigen", field_index(path, k),
+                       "'" + g.names[k] + "' is not one of the antigens listed (" + joined(antigens) + ")");
+    in[static_cast<std::size_t>(it - antigens.begin())] = true;
   }
-  const auto q = frequency::group_frequency(systems.populations, places, present);
-  json factors = json::array();
-  for (const auto& f : q.factors) {
-    json a = json::array();
-    for (int i : f.antigens) a.push_back(antigens[static_cast<std::size_t>(i)]);
-    factors.push_back({{"system", table_systems[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
+  for (std::size_t a = 0; a < antigens.size(); ++a) {
+    (in[a] ? g.present : g.absent).push_back(static_cast<int>(a));
+    if (in[a] && a < 64) g.bits |= std::uint64_t{1} << a;
   }
-  return {{"antigens", names}, {"frequency", q.frequency}, {"one_in", one_in(q.frequency)}, {"factors", factors}};
+  return g;
+}
+
+json names_of(std::size_t group, const std::vector<std::string>& antigens) {
+  json present = json::array();
+  for (std::size_t a = 0; a < antigens.size(); ++a)
+    if ((group >> a) & 1U) present.push_back(antigens[a]);
+  return present;
+}
+
+struct Roles {
+  LoadedMixture donors, recipients;
+  bool same() const { return donors.description == recipients.description; }
+  // The donors' and the recipients' tables over A; one when they are the same population.
+  std::pair<std::vector<double>, std::vector<double>> tables(const std::vector<frequency::AntigenPlace>& places) const {
+    auto d = frequency::blood_group_table(donors.mixture, places, "antigens");
+    auto r = same() ? d : frequency::blood_group_table(recipients.mixture, places, "antigens");
+    return {std::move(d), std::move(r)};
+  }
+};
+
+// The single-group query: eq. 4.10-4.11, usability and receivability without a table, and
+// the compatible donor groups (Definition 6.3) when A is small enough to tabulate.
+json query_json(const std::vector<std::string>& antigens, const NamedGroup& group, const json* donor_group,
+                const Roles& roles, const std::vector<frequency::AntigenPlace>& places, std::size_t limit) {
+  json components = json::array();
+  for (const auto& c : roles.donors.mixture)
+    components.push_back({{"weight", c.weight},
+                          {"frequency", frequency::group_frequency(c.population, places, group.present).frequency}});
+  json factors = nullptr;
+  if (roles.donors.mixture.size() == 1) {
+    factors = json::array();
+    for (const auto& f : frequency::group_frequency(roles.donors.mixture[0].population, places, group.present).factors) {
+      json a = json::array();
+      for (int i : f.antigens) a.push_back(antigens[static_cast<std::size_t>(i)]);
+      factors.push_back(
+          {{"system", table_systems[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
+    }
+  }
+  const double frequency = frequency::share(roles.donors.mixture, places, group.present, group.absent);
+  const double usability = frequency::share(roles.recipients.mixture, places, group.present, {});
+  json out = {{"antigens", group.names},
+              {"frequency", frequency},
+              {"one_in", one_in(frequency)},
+              {"recipient_frequency", frequency::share(roles.recipients.mixture, places, group.present, group.absent)},
+              {"factors", factors},
+              {"components", components},
+              {"usability", usability},
+              {"receivability", frequency::share(roles.donors.mixture, places, {}, group.absent)},
+              {"compatible_donors", nullptr},
+              {"total_compatible_donors", std::size_t{1} << std::min<std::size_t>(group.present.size(), 63)},
+              {"donor_group", nullptr}};
+  if (donor_group) {
+    const auto d = read_group(*donor_group, "donor_group", antigens);
+    for (int a : d.present)
+      if (std::find(group.present.begin(), group.present.end(), a) == group.present.end())
+        throw InputError("incompatible", "donor_group",
+                         "A donor of this group has " + antigens[static_cast<std::size_t>(a)] +
+                             ", which the patient's group lacks: the unit is not compatible");
+    const double donor_usability = frequency::share(roles.recipients.mixture, places, d.present, {});
+    out["donor_group"] = {{"antigens", d.names},
+                          {"usability", donor_usability},
+                          {"loss", maybe(frequency::opportunity_loss(donor_usability, usability))}};
+  }
+  if (antigens.size() <= frequency::max_table_antigens) {
+    auto [donors, recipients] = roles.tables(places);
+    const auto u = frequency::usability(std::move(recipients));
+    json rows = json::array();
+    for (const auto& c : frequency::compatible_donor_groups(group.bits, u)) {
+      if (rows.size() == limit) break;
+      rows.push_back({{"index", c.group},
+                      {"antigens", names_of(c.group, antigens)},
+                      {"frequency", donors[c.group]},
+                      {"usability", u[c.group]},
+                      {"loss", maybe(c.loss)}});
+    }
+    out["compatible_donors"] = rows;
+  }
+  return out;
 }
 
 // The rows [offset, offset + limit) of the table in the order asked.
-json table_rows(const std::vector<std::string>& antigens, const LoadedSystems& systems,
-                const std::vector<frequency::AntigenPlace>& places, const std::string& order, std::size_t offset,
-                std::size_t limit) {
-  const auto f = frequency::blood_group_table(systems.populations, places, "antigens");
-  const auto u = frequency::usability(f);
+// Which groups the table lists: those with every antigen of `present` and none of `absent`.
+struct RowFilter {
+  std::size_t present = 0, absent = 0;
+  bool keeps(std::size_t group) const { return (group & present) == present && (group & absent) == 0; }
+};
+
+RowFilter read_filter(const json* value, const std::vector<std::string>& antigens) {
+  RowFilter filter;
+  if (!value) return filter;
+  ObjectReader r(*value, "filter");
+  for (const char* key : {"present", "absent"}) {
+    if (!r.has(key)) continue;
+    const auto group = read_group(r.member(key), r.path_of(key), antigens);
+    (std::string(key) == "present" ? filter.present : filter.absent) = group.bits;
+  }
+  r.finish();
+  if (filter.present & filter.absent)
+    throw InputError("invalid_field", "filter",
+                     "An antigen cannot be both present and absent: " +
+                         names_of(filter.present & filter.absent, antigens)[0].get<std::string>());
+  return filter;
+}
+
+json table_rows(const std::vector<std::string>& antigens, const Roles& roles,
+                const std::vector<frequency::AntigenPlace>& places, const RowFilter& filter, const std::string& order,
+                std::size_t offset, std::size_t limit) {
+  const auto tables = roles.tables(places);
+  const std::vector<double>& f = tables.first;
+  const std::vector<double>& recipients = tables.second;
+  const auto u = frequency::usability(recipients);
   const auto rcv = frequency::receivability(f);
-  std::vector<std::size_t> rows_order(f.size());
-  for (std::size_t g = 0; g < f.size(); ++g) rows_order[g] = g;
+  std::vector<std::size_t> rows_order;
+  for (std::size_t g = 0; g < f.size(); ++g)
+    if (filter.keeps(g)) rows_order.push_back(g);
   // Ties keep the colexicographic order, so a page is the same every time. "Rarest" means
   // the rarest groups that occur: groups of frequency 0 come last.
   const auto rarity = [&](std::size_t g) { return f[g] > 0 ? f[g] : std::numeric_limits<double>::infinity(); };
@@ -158,40 +332,50 @@ json table_rows(const std::vector<std::string>& antigens, const LoadedSystems& s
   if (order == "commonest")
     std::stable_sort(rows_order.begin(), rows_order.end(), [&](std::size_t a, std::size_t b) { return f[a] > f[b]; });
   json rows = json::array();
-  for (std::size_t k = offset; k < f.size() && k < offset + limit; ++k) {
+  for (std::size_t k = offset; k < rows_order.size() && k < offset + limit; ++k) {
     const std::size_t g = rows_order[k];
-    json present = json::array();
-    for (std::size_t a = 0; a < antigens.size(); ++a)
-      if ((g >> a) & 1U) present.push_back(antigens[a]);
-    rows.push_back({{"index", g}, {"antigens", present}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
-                    {"usability", u[g]}, {"receivability", rcv[g]}});
+    rows.push_back({{"index", g}, {"antigens", names_of(g, antigens)}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
+                    {"recipient_frequency", recipients[g]}, {"usability", u[g]}, {"receivability", rcv[g]}});
   }
-  return {{"rows", rows}, {"total", f.size()}};
+  return {{"rows", rows}, {"total", f.size()}, {"matching", rows_order.size()}};
 }
 
 json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   const auto antigens = read_names(r.get(F.antigens), "antigens");
   const json* group = r.get(F.group);
+  const json* donor_group = r.get(F.donor_group);
   const json* populations = r.get(F.populations);
+  const json* donors = r.get(F.donors);
+  const json* recipients = r.get(F.recipients);
   const bool table = r.get(F.table);
+  const json* filter = r.get(F.filter);
   const std::string order = r.get(F.order);
   const auto offset = static_cast<std::size_t>(r.get(F.offset));
   const auto limit = static_cast<std::size_t>(r.get(F.limit));
+  if (donor_group && !group)
+    throw InputError("missing_field", "group", "Give the patient's group (group) to issue the donor group to");
 
-  LoadedSystems systems = load_systems(populations);
-  const auto places = frequency::place_antigens(antigens, systems.populations, "antigens");
+  Renormalised renormalised;
+  const Roles roles{load_mixture(donors, "donors", populations, renormalised),
+                    load_mixture(recipients, "recipients", populations, renormalised)};
+  const auto places = frequency::place_antigens(antigens, roles.donors.mixture[0].population, "antigens");
+  json systems = json::array();
+  for (const auto& id : table_systems)
+    systems.push_back({{"id", id}, {"name", bloodgroup::builtin_system(id).definition().name}, {"antigens", json::array()}});
   for (std::size_t i = 0; i < places.size(); ++i)
-    systems.description[static_cast<std::size_t>(places[i].system)]["antigens"].push_back(antigens[i]);
-  for (const auto& [system, warning] : systems.renormalised)
-    if (!systems.description[system]["antigens"].empty()) context.warnings.push_back(warning);
+    systems[static_cast<std::size_t>(places[i].system)]["antigens"].push_back(antigens[i]);
+  for (const auto& [table_id, warning] : renormalised.by_table)
+    if (!systems[warning.first]["antigens"].empty()) context.warnings.push_back(warning.second);
 
-  json out = {{"antigens", antigens}, {"systems", systems.description}, {"groups", nullptr}, {"query", nullptr}};
-  if (group) out["query"] = query_json(antigens, *group, systems, places);
+  json out = {{"antigens", antigens}, {"systems", systems}, {"donors", roles.donors.description},
+              {"recipients", roles.recipients.description}, {"groups", nullptr}, {"query", nullptr}};
+  if (group) out["query"] = query_json(antigens, read_group(*group, "group", antigens), donor_group, roles, places, limit);
   if (table) {
-    const json t = table_rows(antigens, systems, places, order, offset, limit);
+    const json t = table_rows(antigens, roles, places, read_filter(filter, antigens), order, offset, limit);
     out["groups"] = t["rows"];
     out["total_groups"] = t["total"];
+    out["matching_groups"] = t["matching"];
     out["offset"] = offset;
   }
   return out;
@@ -202,19 +386,32 @@ json handle(ObjectReader& r, Context& context) {
 Operation frequencies_operation() {
   return {"frequencies",
           "Blood-group frequencies over an antigen subset, with usability (the share of recipients a group can "
-          "serve) and receivability (the share of donors who can serve it).",
-          "thesis sec. 4.3-4.4, eq. 4.7-4.11, Example 4.1; Definitions 6.1-6.2",
+          "serve), receivability (the share of donors who can serve it), the donor groups that can serve a "
+          "patient's group and the relative opportunity loss of each.",
+          "thesis sec. 4.3-4.4, eq. 4.7-4.11, Example 4.1; Definitions 6.1-6.3",
           fields().specs(),
           {{"antigens", "string[]", "A, as given."},
-           {"systems", "object[]", "Per system: id, name, population used, its source, and the antigens of A in it."},
+           {"systems", "object[]", "Per system: id, name, and the antigens of A in it."},
+           {"donors", "object[]",
+            "The donor population: one entry per population of the mixture (one when not a mixture), each "
+            "{weight, tables: {system id: {id, name, source}}}."},
+           {"recipients", "object[]", "The recipient population, in the same form."},
            {"groups", "object[] | null",
             "`limit` groups from `offset` in the chosen order: index (the bit set over A), antigens present, "
-            "frequency (eq. 4.11), one_in (1 / frequency, null for 0), usability, receivability. null when table "
-            "is false."},
+            "frequency among donors (eq. 4.11), one_in (1 / frequency, null for 0), recipient_frequency, "
+            "usability (share of recipients it can serve, eq. 6.6), receivability (share of donors who can serve "
+            "it, eq. 6.7). null when table is false."},
            {"total_groups", "integer", "2^|A|, when table is true."},
+           {"matching_groups", "integer", "How many groups pass `filter` (all of them without one), when table is true."},
            {"offset", "integer", "The offset of the first row returned, when table is true."},
            {"query", "object | null",
-            "For `group`: antigens, frequency, one_in, and factors [{system, antigens, frequency}] (eq. 4.10)."}},
+            "For `group`: antigens, frequency (donors), one_in, recipient_frequency, factors [{system, antigens, "
+            "frequency}] (eq. 4.10; null for a mixture, whose systems are not independent), components [{weight, "
+            "frequency}] (per population of the donors), usability, receivability, compatible_donors (best first: "
+            "[{index, antigens, frequency, usability, loss}], at most `limit`; null above " +
+                std::to_string(frequency::max_table_antigens) +
+                " antigens), total_compatible_donors, and donor_group {antigens, usability, loss} for `donor_group` "
+                "(loss null when no recipient can receive it)."}},
           false,
           handle};
 }

@@ -107,6 +107,53 @@ std::vector<double> blood_group_table(const std::vector<SystemPopulation>& syste
   return table;
 }
 
+std::vector<double> blood_group_table(const Mixture& mixture, const std::vector<AntigenPlace>& places,
+                                      const std::string& path) {
+  std::vector<double> table;
+  for (const auto& component : mixture) {
+    const auto part = blood_group_table(component.population, places, path);
+    if (table.empty()) table.assign(part.size(), 0.0);
+    for (std::size_t g = 0; g < part.size(); ++g) table[g] += component.weight * part[g];
+  }
+  return table;
+}
+
+namespace {
+
+// Bit masks over one system's antigens of the positions in A listed.
+std::uint64_t system_mask(const std::vector<AntigenPlace>& places, const std::vector<int>& positions,
+                          std::size_t system) {
+  std::uint64_t mask = 0;
+  for (int a : positions) {
+    const auto& place = places[static_cast<std::size_t>(a)];
+    if (static_cast<std::size_t>(place.system) == system) mask |= std::uint64_t{1} << place.bit;
+  }
+  return mask;
+}
+
+}  // namespace
+
+double share(const Mixture& mixture, const std::vector<AntigenPlace>& places, const std::vector<int>& present,
+             const std::vector<int>& absent) {
+  double total = 0;
+  for (const auto& component : mixture) {
+    double product = 1;
+    for (std::size_t k = 0; k < component.population.size(); ++k) {
+      const auto& population = component.population[k];
+      const std::uint64_t has = system_mask(places, present, k), lacks = system_mask(places, absent, k);
+      if (has == 0 && lacks == 0) continue;  // a sum over all phenotypes: 1
+      const auto& phenotypes = population.system->phenotypes();
+      double sum = 0;
+      for (std::size_t p = 0; p < phenotypes.size(); ++p)
+        if ((phenotypes[p].antigens & has) == has && (phenotypes[p].antigens & lacks) == 0)
+          sum += population.phenotype_frequencies[static_cast<Eigen::Index>(p)];
+      product *= sum;
+    }
+    total += component.weight * product;
+  }
+  return std::clamp(total, 0.0, 1.0);
+}
+
 namespace {
 
 // Sums of probabilities that add up to 1 lie in [0, 1]; the rounding of 2^n additions can
@@ -132,6 +179,27 @@ std::vector<double> receivability(std::vector<double> f) {
     for (std::size_t g = 0; g < f.size(); ++g)
       if (g & bit) f[g] += f[g ^ bit];
   return probabilities(std::move(f));
+}
+
+std::optional<double> opportunity_loss(double usability_supplied, double usability_requested) {
+  if (!(usability_supplied > 0)) return std::nullopt;
+  return std::clamp((usability_supplied - usability_requested) / usability_supplied, 0.0, 1.0);
+}
+
+std::vector<CompatibleDonorGroup> compatible_donor_groups(std::size_t recipient_group,
+                                                          const std::vector<double>& usability) {
+  std::vector<CompatibleDonorGroup> out;
+  // Every subset of j, from j itself down to the empty set.
+  for (std::size_t i = recipient_group;; i = (i - 1) & recipient_group) {
+    out.push_back({i, opportunity_loss(usability[i], usability[recipient_group])});
+    if (i == 0) break;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const CompatibleDonorGroup& a, const CompatibleDonorGroup& b) {
+    if (a.loss.has_value() != b.loss.has_value()) return a.loss.has_value();
+    if (a.loss && *a.loss != *b.loss) return *a.loss < *b.loss;
+    return a.group < b.group;
+  });
+  return out;
 }
 
 }  // namespace rbc::frequency

@@ -8,6 +8,7 @@
 // of i sums the recipients it can serve and the receivability of j the donors that can serve
 // it, both by zeta transforms in O(n 2^n), never over pairs of groups.
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,20 @@ struct SystemPopulation {
   const bloodgroup::System* system = nullptr;
   Eigen::VectorXd phenotype_frequencies;
 };
+
+// A population: a phenotype table per system. The populations of a mixture list the same
+// systems in the same order.
+using Population = std::vector<SystemPopulation>;
+
+// Donors (or recipients) drawn from several populations, e.g. seed 004's donors, 99 %
+// European and 1 % African. The systems are independent within each population (eq. 4.11),
+// not across the mixture: a group's share of the mixture is the weighted sum of its share of
+// each population. Weights are non-negative and sum to 1 (populations.hpp checks them).
+struct MixtureComponent {
+  double weight = 1;
+  Population population;
+};
+using Mixture = std::vector<MixtureComponent>;
 
 // Where each antigen of A lives: system index into the populations and antigen bit there.
 struct AntigenPlace {
@@ -62,11 +77,37 @@ GroupFrequency group_frequency(const std::vector<SystemPopulation>& systems, con
 // Every group over A (2^n entries, index = bit set; at most max_table_antigens antigens).
 std::vector<double> blood_group_table(const std::vector<SystemPopulation>& systems,
                                       const std::vector<AntigenPlace>& places, const std::string& path);
+std::vector<double> blood_group_table(const Mixture& mixture, const std::vector<AntigenPlace>& places,
+                                      const std::string& path);
+
+// The share of the mixture whose red cells carry every antigen of `present` and none of
+// `absent` (positions in A), without tabulating: a product over systems of sums over
+// phenotypes (eq. 4.10-4.11), for any number of antigens. With present = group i and
+// absent = the rest of A it is group i's frequency; the usability of group i (eq. 6.6) is
+// share(recipients, i, {}) and the receivability of group j (eq. 6.7) share(donors, {}, A \ j).
+double share(const Mixture& mixture, const std::vector<AntigenPlace>& places, const std::vector<int>& present,
+             const std::vector<int>& absent);
 
 // Both take frequencies summing to 1 and return values in [0, 1].
 // u_i = sum over j containing i of recipient_j: the share of recipients group i can serve.
 std::vector<double> usability(std::vector<double> recipient_frequency);
 // r_j = sum over i contained in j of donor_i: the share of donors who can serve group j.
 std::vector<double> receivability(std::vector<double> donor_frequency);
+
+// Definition 6.3 (eq. 6.8): the relative opportunity loss of issuing a unit of group i to a
+// request of group j (i a subset of j, so usability_i >= usability_j): (F_i - F_j) / F_i, in
+// [0, 1], 0 when i = j. Undefined (nullopt) when F_i = 0: no recipient can receive group i,
+// so there is no opportunity to lose (and F_j = 0 too).
+std::optional<double> opportunity_loss(double usability_supplied, double usability_requested);
+
+struct CompatibleDonorGroup {
+  std::size_t group = 0;
+  std::optional<double> loss;  // Δ_ij
+};
+// The donor groups that can serve recipient group j (its subsets, eq. 4.8), best first: by
+// opportunity loss, undefined losses last, ties in colexicographic order. `usability` is the
+// recipients' usability table over A; 2^|j| entries.
+std::vector<CompatibleDonorGroup> compatible_donor_groups(std::size_t recipient_group,
+                                                          const std::vector<double>& usability);
 
 }  // namespace rbc::frequency

@@ -98,4 +98,25 @@ CheckedFrequencies check_phenotype_frequencies(const Eigen::VectorXd& raw, std::
   return out;
 }
 
+std::vector<double> check_mixture_weights(const std::vector<double>& weights, const std::string& path) {
+  if (weights.empty()) throw InputError("invalid_field", path, "A mixture needs at least one population");
+  Eigen::VectorXd w(static_cast<Eigen::Index>(weights.size()));
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const auto p = field_index(path, i);
+    if (!std::isfinite(weights[i]) || weights[i] < 0 || weights[i] > 1) {
+      std::ostringstream msg;
+      msg << "A weight must be a number from 0 to 1 (got " << weights[i] << ")";
+      throw InputError("invalid_field", p, msg.str());
+    }
+    w[static_cast<Eigen::Index>(i)] = weights[i];
+  }
+  const double sum = accurate_sum(w);
+  if (!(std::abs(sum - 1.0) <= sum_rounding_guard))
+    throw InputError("sum_not_one", path,
+                     "The weights of the mixture add up to " + distinct_digits(sum, 1.0) + "; they must add up to 1");
+  std::vector<double> out(weights.size());
+  for (std::size_t i = 0; i < weights.size(); ++i) out[i] = weights[i] / sum;
+  return out;
+}
+
 }  // namespace rbc::frequency

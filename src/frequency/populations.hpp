@@ -55,6 +55,12 @@ struct CheckedFrequencies {
 CheckedFrequencies check_phenotype_frequencies(const Eigen::VectorXd& raw, std::size_t phenotype_count,
                                                double sum_tolerance, const std::string& path);
 
+// The weights of a mixture of populations: each finite and in [0, 1], adding up to 1 up to
+// sum_rounding_guard (a mixture is not renormalised: weights that add up to 0.9 are a typing
+// mistake, not rounding). Returns them divided by their sum.
+// Throws InputError at `path`[i] or `path`.
+std::vector<double> check_mixture_weights(const std::vector<double>& weights, const std::string& path);
+
 // The sum as text with enough digits to show how it differs from 1 ("0.999999999").
 std::string describe_sum(double sum);
 

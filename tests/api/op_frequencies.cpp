@@ -62,3 +62,96 @@ TEST_CASE("frequencies: bad paging and order name the field", "[api][regression]
   CHECK(error_path(R"({"antigens": ["A"], "offset": -1})") == "offset");
   CHECK(error_path(R"({"antigens": ["A"], "order": "random"})") == "order");
 }
+
+TEST_CASE("frequencies: donors and recipients from different populations, and mixtures", "[api][property]") {
+  // Duffy, thesis sec. 3.5.2: Fy(a-b-) is 0.68 among Africans and 0 among Caucasians.
+  const json mixed = result(R"({"antigens": ["Fya", "Fyb"], "group": [],
+    "donors": [{"weight": 0.99, "populations": {"duffy": "duffy/caucasian-sec-3.5.2"}},
+               {"weight": 0.01, "populations": {"duffy": "duffy/african-sec-3.5.2"}}],
+    "recipients": {"duffy": "duffy/african-sec-3.5.2"}})");
+  const json& q = mixed["query"];
+  CHECK(q["frequency"].get<double>() == Approx(0.01 * 0.68).margin(1e-15));
+  CHECK(q["recipient_frequency"].get<double>() == Approx(0.68).margin(1e-15));
+  CHECK(q["factors"].is_null());  // a mixture's systems are not independent
+  CHECK(q["components"].size() == 2);
+  // Fy(a-b-) patients can receive only Fy(a-b-) donors: the donors' share of it.
+  CHECK(q["receivability"].get<double>() == Approx(0.0068).margin(1e-15));
+  // An Fy(a-b-) unit can be given to every recipient.
+  CHECK(q["usability"].get<double>() == Approx(1.0).margin(1e-15));
+  CHECK(mixed["donors"].size() == 2);
+  CHECK(mixed["donors"][1]["tables"]["duffy"]["id"] == "duffy/african-sec-3.5.2");
+  CHECK(mixed["recipients"].size() == 1);
+  // In the table the same: frequency is the donors', usability the recipients'.
+  const json t = result(R"({"antigens": ["Fya"], "donors": {"duffy": "duffy/african-sec-3.5.2"}})");
+  CHECK(t["groups"][0]["frequency"].get<double>() == Approx(0.93).margin(1e-12));          // Fy(a-) donors
+  CHECK(t["groups"][0]["recipient_frequency"].get<double>() == Approx(0.34).margin(1e-12)); // Table 4.4
+  CHECK(t["groups"][1]["usability"].get<double>() == Approx(0.66).margin(1e-12));           // Fy(a+) recipients
+  CHECK(t["groups"][1]["receivability"].get<double>() == Approx(1.0).margin(1e-12));
+}
+
+TEST_CASE("frequencies: compatible donor groups of a patient, best first, and one issue's loss",
+          "[api][property]") {
+  const json r = result(R"({"antigens": ["A", "B", "D", "K"], "group": ["A", "D"], "donor_group": ["D"], "table": false})");
+  const json& q = r["query"];
+  REQUIRE(q["compatible_donors"].size() == 4);  // {A, D}, {A}, {D}, {}
+  CHECK(q["total_compatible_donors"] == 4);
+  CHECK(q["compatible_donors"][0]["antigens"] == json({"A", "D"}));
+  CHECK(q["compatible_donors"][0]["loss"] == 0.0);
+  double previous = 0;
+  for (const auto& d : q["compatible_donors"]) {
+    CHECK(d["loss"].get<double>() >= previous);
+    previous = d["loss"];
+  }
+  CHECK(q["compatible_donors"].back()["antigens"].empty());  // O D- K- serves most: loses most
+  // Issuing D to A D: (F_D - F_AD) / F_D, with F the recipients' usability.
+  const double f_d = q["donor_group"]["usability"], f_ad = q["usability"];
+  CHECK(q["donor_group"]["loss"].get<double>() == Approx((f_d - f_ad) / f_d).margin(1e-15));
+  for (const auto& d : q["compatible_donors"])
+    if (d["antigens"] == json({"D"})) CHECK(d["loss"].get<double>() == Approx(q["donor_group"]["loss"].get<double>()));
+}
+
+TEST_CASE("frequencies: bad populations, mixtures and donor groups name the field", "[api][regression]") {
+  const auto error = [](const std::string& body) -> std::pair<std::string, std::string> {
+    const json r = json::parse(rbc::api::handle_request("frequencies", body));
+    if (!r.contains("error")) return {"", ""};
+    return {r["error"]["code"], r["error"]["path"]};
+  };
+  using CP = std::pair<std::string, std::string>;
+  CHECK(error(R"({"antigens": ["A"], "donors": [{"weight": 0.5}, {"weight": 0.4}]})") == CP{"sum_not_one", "donors"});
+  CHECK(error(R"({"antigens": ["A"], "donors": [{"weight": 1, "population": {}}]})") ==
+        CP{"unknown_field", "donors[0].population"});
+  CHECK(error(R"({"antigens": ["A"], "recipients": [{"populations": {}}]})") ==
+        CP{"missing_field", "recipients[0].weight"});
+  CHECK(error(R"({"antigens": ["A"], "recipients": [{"weight": 1, "populations": {"abo": "duffy/african-sec-3.5.2"}}]})")
+            .second == "recipients[0].populations.abo");
+  CHECK(error(R"({"antigens": ["A"], "donors": {"xyz": "a"}})") == CP{"unknown_system", "donors.xyz"});
+  CHECK(error(R"({"antigens": ["A"], "donors": 3})") == CP{"invalid_field", "donors"});
+  CHECK(error(R"({"antigens": ["A", "D"], "group": ["D"], "donor_group": ["A"]})") == CP{"incompatible", "donor_group"});
+  CHECK(error(R"({"antigens": ["A", "D"], "donor_group": ["A"]})") == CP{"missing_field", "group"});
+  CHECK(error(R"({"antigens": ["A", "D"], "group": ["D"], "donor_group": ["K"]})") ==
+        CP{"unknown_antigen", "donor_group[0]"});
+}
+
+TEST_CASE("frequencies: a filter lists the matching groups only, and pages within them", "[api][property]") {
+  const json all = result(R"({"antigens": ["A", "B", "D", "K", "Fya"], "limit": 32})");
+  // O D- (A, B and D absent): 4 groups over K and Fya.
+  const json o_neg = result(R"({"antigens": ["A", "B", "D", "K", "Fya"], "filter": {"absent": ["A", "B", "D"]}})");
+  CHECK(o_neg["total_groups"] == 32);
+  CHECK(o_neg["matching_groups"] == 4);
+  REQUIRE(o_neg["groups"].size() == 4);
+  for (const auto& g : o_neg["groups"]) {
+    const std::size_t index = g["index"];
+    CHECK((index & 7U) == 0);
+    CHECK(g == all["groups"][index]);
+  }
+  const json k_pos = result(R"({"antigens": ["A", "B", "D", "K", "Fya"], "filter": {"present": ["K"], "absent": ["A"]},
+                                "order": "rarest", "offset": 1, "limit": 2})");
+  CHECK(k_pos["matching_groups"] == 8);
+  REQUIRE(k_pos["groups"].size() == 2);
+  CHECK(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "K"], "filter": {"present": ["K"], "absent": ["K"]}})"))
+            ["error"]["path"] == "filter");
+  CHECK(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "K"], "filter": {"present": ["D"]}})"))
+            ["error"]["path"] == "filter.present[0]");
+  CHECK(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "K"], "filter": {"negative": ["K"]}})"))
+            ["error"]["path"] == "filter.negative");
+}

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "common/input_error.hpp"
@@ -118,4 +119,106 @@ TEST_CASE("place_antigens, blood_group_table: bad antigen lists name the entry",
   // limit is for larger, user-defined antigen sets.
   CHECK(code_and_path(seventeen) == CP{"", ""});
   CHECK(code_and_path({}) == CP{"", ""});  // one group, the empty one, frequency 1
+}
+
+namespace {
+
+std::vector<int> members_of(std::size_t group, std::size_t n, bool present) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < n; ++i)
+    if ((((group >> i) & 1U) != 0) == present) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("share: a group's frequency, usability and receivability without a table, for mixtures too",
+          "[frequency][property]") {
+  std::mt19937_64 rng(97);
+  for (std::size_t n : {0u, 2u, 5u, 9u}) {
+    // Two random populations mixed 0.3 / 0.7: the systems are independent within each one.
+    const frequency::Mixture mixture = {{0.3, random_populations(rng)}, {0.7, random_populations(rng)}};
+    std::vector<std::string> a = seventeen;
+    std::shuffle(a.begin(), a.end(), rng);
+    a.resize(n);
+    INFO("antigens " << n);
+    const auto places = frequency::place_antigens(a, mixture[0].population, "antigens");
+    const auto f = frequency::blood_group_table(mixture, places, "antigens");
+    const auto f0 = frequency::blood_group_table(mixture[0].population, places, "antigens");
+    const auto f1 = frequency::blood_group_table(mixture[1].population, places, "antigens");
+    const auto u = frequency::usability(f);
+    const auto r = frequency::receivability(f);
+    double sum = 0;
+    for (std::size_t g = 0; g < f.size(); ++g) {
+      sum += f[g];
+      CHECK(f[g] == Approx(0.3 * f0[g] + 0.7 * f1[g]).margin(1e-15));
+      const auto present = members_of(g, n, true), absent = members_of(g, n, false);
+      CHECK(frequency::share(mixture, places, present, absent) == Approx(f[g]).margin(1e-14));
+      CHECK(frequency::share(mixture, places, present, {}) == Approx(u[g]).margin(1e-12));
+      CHECK(frequency::share(mixture, places, {}, absent) == Approx(r[g]).margin(1e-12));
+    }
+    CHECK(sum == Approx(1.0).margin(1e-12));
+  }
+}
+
+TEST_CASE("opportunity_loss, compatible_donor_groups: Definition 6.3 over every subset, best first",
+          "[frequency][property]") {
+  std::mt19937_64 rng(5);
+  const auto systems = random_populations(rng);
+  const std::vector<std::string> a = {"A", "B", "D", "C", "E", "K", "Fya", "Jkb"};
+  const auto places = frequency::place_antigens(a, systems, "antigens");
+  const auto u = frequency::usability(frequency::blood_group_table(systems, places, "antigens"));
+  for (std::size_t j = 0; j < u.size(); ++j) {
+    const auto donors = frequency::compatible_donor_groups(j, u);
+    INFO("recipient group " << j);
+    // Exactly the subsets of j (eq. 4.8), each once.
+    std::size_t subsets = 0;
+    for (std::size_t i = 0; i < u.size(); ++i) subsets += (i & ~j) == 0;
+    REQUIRE(donors.size() == subsets);
+    std::vector<bool> seen(u.size(), false);
+    for (std::size_t k = 0; k < donors.size(); ++k) {
+      const auto& d = donors[k];
+      CHECK((d.group & ~j) == 0);
+      CHECK_FALSE(seen[d.group]);
+      seen[d.group] = true;
+      if (u[d.group] > 0) {
+        REQUIRE(d.loss.has_value());
+        CHECK(*d.loss >= 0);
+        CHECK(*d.loss <= 1);
+        CHECK(*d.loss == Approx((u[d.group] - u[j]) / u[d.group]).margin(1e-15));
+      } else {
+        CHECK_FALSE(d.loss.has_value());
+      }
+      if (k > 0 && d.loss && donors[k - 1].loss) CHECK(*donors[k - 1].loss <= *d.loss);
+      if (k > 0 && !donors[k - 1].loss) CHECK_FALSE(d.loss.has_value());  // undefined ones last
+    }
+    // Issuing the patient's own group loses nothing (when anyone can receive it at all).
+    if (u[j] > 0) {
+      CHECK(*frequency::opportunity_loss(u[j], u[j]) == 0.0);
+      CHECK(donors.front().loss == 0.0);
+    }
+  }
+  CHECK_FALSE(frequency::opportunity_loss(0.0, 0.0).has_value());
+  CHECK(*frequency::opportunity_loss(0.5, 0.0) == 1.0);
+}
+
+TEST_CASE("check_mixture_weights: weights in [0, 1] adding up to 1, or the entry is named",
+          "[frequency][regression]") {
+  const auto error = [](const std::vector<double>& w) -> std::pair<std::string, std::string> {
+    try {
+      frequency::check_mixture_weights(w, "donors");
+    } catch (const InputError& e) {
+      return {e.code(), e.path()};
+    }
+    return {"", ""};
+  };
+  using CP = std::pair<std::string, std::string>;
+  CHECK(error({0.99, 0.01}) == CP{"", ""});
+  CHECK(error({0.1, 0.2, 0.7}) == CP{"", ""});  // 0.1 + 0.2 + 0.7 is 1 only up to rounding
+  CHECK(error({0.9}) == CP{"sum_not_one", "donors"});
+  CHECK(error({0.5, -0.5, 1.0}) == CP{"invalid_field", "donors[1]"});
+  CHECK(error({std::nan(""), 1.0}) == CP{"invalid_field", "donors[0]"});
+  CHECK(error({}) == CP{"invalid_field", "donors"});
+  const auto w = frequency::check_mixture_weights({0.1, 0.2, 0.7}, "donors");
+  CHECK(w[0] + w[1] + w[2] == Approx(1.0).margin(1e-15));
 }
