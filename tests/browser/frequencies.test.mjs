@@ -1,7 +1,7 @@
 // Browser tests of the Frequencies calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -52,7 +52,7 @@ test('Frequencies: a link with an unknown antigen or population is reported and 
   await page.waitForSelector('.link-problems:not([hidden])');
   const text = await page.textContent('.link-problems');
   assert.match(text, /"Q" not known here/);
-  assert.match(text, /Population for rh: "rh\/nowhere"/);
+  assert.match(text, /Population 1 for Rh: "rh\/nowhere"/);
   assert.equal(new URL(page.url()).hash, hash);
   await page.close();
 });
@@ -60,10 +60,96 @@ test('Frequencies: a link with an unknown antigen or population is reported and 
 test('Frequencies: fits a 360 px phone, and axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,C,c,E,e`);
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,C,c,E,e&group=O+D%2B+C%2B+c%2B+E-+e%2B&donors=99&patients=0`);
   await page.waitForSelector('#fq-result-table');
+  await page.waitForSelector('#fq-donors-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+const donorRows = (page) => page.$$eval('#fq-donors-table tbody tr', (trs) => trs.map((tr) =>
+  [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
+
+test('Frequencies: a patient’s group (Example 4.1) with its donor groups, best first, and one issue’s loss', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  const example = referenceCase('frequencies', 'thesis-example-4.1');
+  await page.goto(`${site.server.url}#/frequencies?antigens=${example.request.antigens.join(',')}`);
+  await page.waitForSelector('#fq-result-table');
+  // Written as staff write it: ABO as O, Rh with signs, Duffy as Fy(a+), MNS as S-s+.
+  await page.fill('#fq-group', 'O D+ C- E+ K- Fy(a+) S-s+');
+  await page.fill('#fq-donor', 'O D- C- E+ K- Fya+ S- s+');
+  await page.click('#frequencies-compute');
+  await page.waitForSelector('#fq-donors-table');
+  const published = example.values.find((v) => v.path === '/query/frequency').published;
+  const shown = await page.textContent('.fq-query');
+  const frequency = Number(shown.match(/Among donors: 1 in [\d,]+ \(([\d.]+)\)/)[1]);
+  assert.ok(Math.abs(frequency - published) < 5e-4, `Example 4.1: ${frequency} vs ${published}`);
+  const donors = await donorRows(page);
+  assert.equal(donors.length, 16); // the subsets of {D, E, Fya, s}
+  assert.equal(donors[0][0], 'O D+ C- E+ K- Fya+ S- s+');
+  assert.equal(Number(donors[0][3]), 0);
+  const losses = donors.map((r) => Number(r[3].replace(/\(tie\)|undefined/g, '').trim() || NaN));
+  assert.ok(losses.every((v, i) => i === 0 || Number.isNaN(v) || v >= losses[i - 1]), `best first: ${losses}`);
+  assert.match(await page.textContent('#fq-issue'), /relative opportunity loss \d\.\d{4}/);
+  // The link holds the patient and the donor group.
+  const params = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+  assert.equal(params.get('group'), 'O D+ C- E+ K- Fy(a+) S-s+');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Frequencies: an incomplete or incompatible group is marked at its field, then fixed', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,K`);
+  await page.waitForSelector('#fq-result-table');
+  await page.fill('#fq-group', 'A D+');
+  assert.match(await page.textContent('[data-error-for="group"]'), /Say \+ or − for K/);
+  await page.fill('#fq-group', 'A D+ K-');
+  await page.fill('#fq-donor', 'B D- K-');
+  assert.match(await page.textContent('[data-error-for="donor_group"]'), /Not compatible: the donor has B/);
+  await page.click('#frequencies-compute');
+  assert.match(await page.textContent('.status'), /correct the marked field/);
+  await page.fill('#fq-donor', 'O D- K-');
+  await page.click('#frequencies-compute');
+  await page.waitForSelector('#fq-issue');
+  assert.equal(await page.textContent('[data-error-for="donor_group"]'), '');
+  await page.close();
+});
+
+test('Frequencies: donors a 99 % / 1 % mixture, patients African; weights out of range are refused', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=Fya,Fyb`);
+  await page.waitForSelector('#fq-result-table');
+  await page.selectOption('#fq-scenario', 'seed-004');
+  assert.equal(await page.inputValue('#fq-share-donors'), '99');
+  await page.click('#frequencies-compute');
+  await page.waitForFunction(() => document.querySelectorAll('#fq-result-table thead th').length === 6);
+  const table = await rows(page);
+  // Fy(a-b-): 1 % x 0.68 of donors, 0.68 of patients (thesis sec. 3.5.2).
+  assert.equal(table[0][0], 'Fya- Fyb-');
+  assert.ok(Math.abs(Number(table[0][1]) - 0.0068) < 1e-4, table[0].join(' | '));
+  assert.ok(Math.abs(Number(table[0][3]) - 0.68) < 1e-4, table[0].join(' | '));
+  await page.fill('#fq-share-donors', '99,5'); // a decimal comma
+  assert.equal(await page.textContent('[data-error-for="donors"]'), '');
+  await page.fill('#fq-share-donors', '120');
+  assert.match(await page.textContent('[data-error-for="donors"]'), /0 to 100/);
+  await page.close();
+});
+
+test('Frequencies: a filter and Next / Previous page through the matching groups', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,C,c,E,e,K,k,Fya,Fyb&filter=O+D-&limit=64`);
+  await page.waitForSelector('#fq-result-table');
+  assert.match(await page.textContent('#fq-page'), /Showing groups 1–64 of 256 matching \(2048 in all\)/);
+  assert.ok((await rows(page)).every((r) => r[0].startsWith('O D-')));
+  await page.click('#fq-next');
+  await page.waitForFunction(() => /Showing groups 65–128/.test(document.querySelector('#fq-page')?.textContent));
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('offset'), '64');
+  await page.click('#fq-prev');
+  await page.waitForFunction(() => /Showing groups 1–64/.test(document.querySelector('#fq-page')?.textContent));
+  assert.ok(await page.isDisabled('#fq-prev'));
   await page.close();
 });

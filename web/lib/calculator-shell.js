@@ -22,7 +22,9 @@
 //     toParams(params), toRequest(request), title(): string,
 //     fieldLabel?(path): string           the user's name for a request path ("frequency of DCce")
 //   },
-//   render(container, result, warnings, {request, title}) -> {destroy(), csv(): rows[][], csvName}
+//   render(container, result, warnings, {request, title, computeWith}) -> {destroy(), csv(): rows[][], csvName}
+//                                        computeWith({option: value}): set options (the
+//                                        next page's offset, say) and compute again
 // }
 import { h } from './dom.js';
 import { csvLink } from './csv.js';
@@ -265,7 +267,8 @@ class Shell {
       });
       this.rendered?.destroy();
       this.results.replaceChildren();
-      this.rendered = this.definition.render(this.results, result, warnings, { request, title: this.inputs.title() });
+      this.rendered = this.definition.render(this.results, result, warnings,
+        { request, title: this.inputs.title(), computeWith: (options) => this.computeWith(options) });
       this.results.prepend(this.resultActions(this.rendered));
       this.results.append(this.printRecord(request));
       this.markStale(false);
@@ -290,6 +293,17 @@ class Shell {
         this.root.classList.remove('busy');
       }
     }
+  }
+
+  /** Set options (e.g. {offset: 256}) and compute again. */
+  computeWith(options) {
+    for (const [name, value] of Object.entries(options)) {
+      const control = this.optionInputs.get(name);
+      if (!control) continue;
+      if (control.field.type === 'boolean') control.input.checked = Boolean(value);
+      else control.input.value = String(value);
+    }
+    return this.compute();
   }
 
   /** For the printout: what was computed, when, and with which version. */

@@ -1,62 +1,89 @@
 // Frequencies calculator: how common is each blood group over a chosen set of antigens, how
-// many recipients can each serve (usability) and how many donors can serve it
-// (receivability). Thesis ch. 4 (eq. 4.10-4.11) and Definitions 6.1-6.2.
+// many patients can each serve (usability), how many donors can serve it (receivability),
+// and which donor groups can serve one patient's group, best first by the relative
+// opportunity loss. Thesis ch. 4 (eq. 4.10-4.11) and Definitions 6.1-6.3.
 //
-// Its own inputs only: the antigens (in the order chosen) and a population per system.
-// Everything else comes from the calculator shell.
+// Its own inputs only: the antigens (in the order chosen), the populations, a patient's
+// group and a filter. Everything else comes from the calculator shell.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
+import { parseGroup } from './notation.js';
+import { PopulationInputs } from './populations.js';
 import { renderFrequencies } from './results.js';
 
 const SYSTEMS = ['abo', 'rh', 'kell', 'duffy', 'kidd', 'mns'];
 const DEFAULT_ANTIGENS = ['A', 'B', 'D'];
-const defaultPopulation = (id) => `${id}/thesis-table-4.4`;
+
+// Antigen sets used in practice (thesis sec. 6.5.1 and 7.1, Dutch guidelines).
+const PRESETS = [
+  { id: 'abo-d', label: 'ABO and D', antigens: ['A', 'B', 'D'] },
+  { id: 'women', label: 'Women under 45: + c, E, K (sec. 7.1)', antigens: ['A', 'B', 'D', 'c', 'E', 'K'] },
+  { id: 'a2', label: 'Rh and K: set A2 (sec. 6.5.1; MDS, antibodies, sec. 7.1)', antigens: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'] },
+  { id: 'scd', label: 'Sickle cell, thalassaemia: + Fya, Jkb, S, s (sec. 7.1)', antigens: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'Fya', 'Jkb', 'S', 's'] },
+  { id: 'a3', label: '14 antigens: set A3 (sec. 6.5.1)', antigens: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'Fya', 'Fyb', 'Jka', 'Jkb', 'S', 's'] },
+  { id: 'all', label: 'All 17', antigens: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'] },
+];
 
 export default calculator({
   id: 'frequencies',
   title: 'Frequencies',
-  summary: 'blood-group frequencies, usability and receivability over any antigen subset (thesis ch. 4)',
+  summary: 'blood-group frequencies, usability, receivability and the best donor groups for a patient (thesis ch. 4, 6)',
   op: 'frequencies',
-  intro: 'Choose the antigens you match on. Every combination of them is a blood group: the table shows how common each is, ' +
+  intro: 'Choose the antigens you match on. Every combination of them is a blood group: the table shows how common each is among donors, ' +
     'the share of patients it can be given to (usability) and the share of donors who can give to it (receivability), ' +
-    'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11).',
-  ownFields: ['antigens', 'group', 'populations', 'table'],
-  paramNames: SYSTEMS,
+    'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11, Definitions 6.1–6.2). ' +
+    'Give a patient’s group to see which donor groups can serve it, the least wasteful first (relative opportunity loss, Definition 6.3).',
+  ownFields: ['antigens', 'group', 'donor_group', 'populations', 'donors', 'recipients', 'table', 'filter'],
+  paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor'],
   load: async (client) => (await client.call('systems')).result,
   inputs: (catalogue, shell) => new FrequencyInputs(catalogue, shell),
-  render: (container, result, warnings) => renderFrequencies(container, result, warnings),
+  render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, context),
 });
 
 class FrequencyInputs {
   constructor(catalogue, { changed }) {
-    this.catalogue = catalogue;
     this.systems = SYSTEMS.map((id) => catalogue.systems.find((s) => s.id === id));
     this.order = []; // antigens in the order they were ticked
     this.boxes = new Map();
-    this.populationSelects = new Map();
-    const rows = this.systems.map((s) => {
-      const select = h('select', { id: `fq-pop-${s.id}`, 'aria-label': `${s.name} population`, onchange: () => changed() },
-        catalogue.populations.filter((p) => p.system === s.id).map((p) => h('option', { value: p.id }, p.name)));
-      select.value = defaultPopulation(s.id);
-      this.populationSelects.set(s.id, select);
-      return h('div', { class: 'fq-system' },
-        h('span', { class: 'fq-system-name' }, s.name),
-        h('span', { class: 'fq-antigens' }, s.antigens.map((a) => {
-          const box = h('input', { type: 'checkbox', id: `fq-a-${a}`, value: a,
-            onchange: () => { this.toggle(a, box.checked); changed(); } });
-          this.boxes.set(a, box);
-          return h('label', { class: 'fq-antigen', for: box.id }, box, ` ${a}`);
-        })),
-        select);
-    });
+    const rows = this.systems.map((s) => h('div', { class: 'fq-system' },
+      h('span', { class: 'fq-system-name' }, s.name),
+      h('span', { class: 'fq-antigens' }, s.antigens.map((a) => {
+        const box = h('input', { type: 'checkbox', id: `fq-a-${a}`, value: a,
+          onchange: () => { this.toggle(a, box.checked); this.preset.value = ''; changed(); } });
+        this.boxes.set(a, box);
+        return h('label', { class: 'fq-antigen', for: box.id }, box, ` ${a}`);
+      }))));
+    this.preset = h('select', { id: 'fq-preset', onchange: () => { this.applyPreset(this.preset.value); changed(); } },
+      h('option', { value: '' }, 'Your own choice'),
+      PRESETS.map((p) => h('option', { value: p.id }, p.label)));
     this.orderOutput = h('output', { id: 'fq-order' });
-    this.fieldsets = [h('fieldset', {},
-      h('legend', {}, 'Antigens and populations'),
-      h('p', { class: 'hint' }, 'Tick the antigens to match on. The order you tick them in is the order of the groups. ',
-        'Large tables (17 antigens: 131 072 groups) come a page at a time: choose the order (rarest first, say) and the page under Options.'),
-      ...rows,
-      h('p', {}, 'Order: ', this.orderOutput),
-      h('span', { class: 'field-error', 'data-error-for': 'antigens' }))];
+    this.populations = new PopulationInputs(this.systems, catalogue.populations, changed);
+    const text = (id, field, label, hint, placeholder) => {
+      const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: false, placeholder,
+        'aria-describedby': `${id}-hint`, oninput: () => changed() });
+      return [input, h('div', { class: 'field' }, h('label', { for: id }, label), input,
+        h('span', { class: 'hint', id: `${id}-hint` }, hint),
+        h('span', { class: 'field-error', 'data-error-for': field }))];
+    };
+    let groupField, donorField, filterField;
+    [this.group, groupField] = text('fq-group', 'group', 'Patient’s blood group',
+      'Optional. Every chosen antigen with + or −, ABO as O, A, B or AB: “A D+ K-”. Lists the donor groups that can serve it.', 'e.g. O D- K-');
+    [this.donor, donorField] = text('fq-donor', 'donor_group', 'Donor group to issue',
+      'Optional: the relative opportunity loss of giving this group to the patient.', 'e.g. O D- K-');
+    [this.filter, filterField] = text('fq-filter', 'filter', 'Show only groups matching',
+      'Optional. Some antigens with + or −: “O D-” lists every O D- group.', 'e.g. O D-');
+    this.fieldsets = [
+      h('fieldset', {},
+        h('legend', {}, 'Antigens'),
+        h('div', { class: 'field' }, h('label', { for: 'fq-preset' }, 'Antigen set'), this.preset),
+        h('p', { class: 'hint' }, 'Or tick the antigens to match on. The order you tick them in is the order of the groups. ',
+          'Large tables (17 antigens: 131 072 groups) come a page at a time; choose the order (rarest first, say) under Options.'),
+        ...rows,
+        h('p', {}, 'Order: ', this.orderOutput),
+        h('span', { class: 'field-error', 'data-error-for': 'antigens' })),
+      this.populations.fieldset,
+      h('fieldset', {}, h('legend', {}, 'One patient, and the table'), groupField, donorField, filterField),
+    ];
     this.setAntigens(DEFAULT_ANTIGENS);
   }
 
@@ -68,14 +95,24 @@ class FrequencyInputs {
 
   setAntigens(list) {
     this.order = [];
-    for (const [a, box] of this.boxes) box.checked = false;
+    for (const box of this.boxes.values()) box.checked = false;
     for (const a of list) { this.boxes.get(a).checked = true; this.toggle(a, true); }
+    this.preset.value = PRESETS.find((p) => p.antigens.join() === list.join())?.id ?? '';
+  }
+
+  applyPreset(id) {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (preset) this.setAntigens(preset.antigens);
   }
 
   title() { return this.order.join(' '); }
 
   fieldLabel(path) {
-    return path === 'antigens' ? 'the antigens' : undefined;
+    if (path === 'antigens') return 'the antigens';
+    if (path.startsWith('group')) return 'the patient’s group';
+    if (path.startsWith('donor_group')) return 'the donor group';
+    if (path.startsWith('filter')) return 'the filter';
+    return PopulationInputs.fieldLabel(path);
   }
 
   restore(params) {
@@ -87,28 +124,54 @@ class FrequencyInputs {
       if (unknown.length) problems.push(`Antigens: ${unknown.map((a) => `"${a}"`).join(', ')} not known here`);
       this.setAntigens([...new Set(names.filter((a) => this.boxes.has(a)))]);
     } else this.setAntigens(DEFAULT_ANTIGENS);
-    for (const [id, select] of this.populationSelects) {
-      const wanted = params.get(id);
-      select.value = defaultPopulation(id);
-      if (wanted == null) continue;
-      if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
-      else problems.push(`Population for ${id}: "${wanted}" is not a table for this system`);
+    problems.push(...this.populations.restore(params));
+    for (const [input, key, label, complete] of [[this.group, 'group', 'Patient’s group', true],
+      [this.donor, 'donor', 'Donor group', true], [this.filter, 'filter', 'Filter', false]]) {
+      input.value = params.get(key) ?? '';
+      const { error } = this.read(input, complete);
+      if (error) problems.push(`${label}: ${error}`);
     }
     return problems;
   }
 
+  /** A group input read over the chosen antigens: {} when empty, else parseGroup's answer. */
+  read(input, complete) {
+    return input.value.trim() === '' ? {} : parseGroup(input.value, this.order, { complete });
+  }
+
   validate(setError) {
     setError('antigens', '');
-    return 0;
+    let errors = this.populations.validate(setError);
+    const group = this.read(this.group, true), donor = this.read(this.donor, true), filter = this.read(this.filter, false);
+    const checks = [['group', group.error], ['filter', filter.error],
+      ['donor_group', donor.error ?? (donor.present && !group.present ? 'Give the patient’s group too' : undefined)]];
+    if (!donor.error && donor.present && group.present) {
+      const extra = donor.present.filter((a) => !group.present.includes(a));
+      if (extra.length) checks[2][1] = `Not compatible: the donor has ${extra.join(', ')}, which the patient lacks`;
+    }
+    for (const [field, error] of checks) {
+      setError(field, error ?? '');
+      if (error) errors++;
+    }
+    return errors;
   }
 
   toParams(params) {
     params.set('antigens', this.order.join(','));
-    for (const [id, select] of this.populationSelects) if (select.value !== defaultPopulation(id)) params.set(id, select.value);
+    this.populations.toParams(params);
+    if (this.group.value.trim()) params.set('group', this.group.value.trim());
+    if (this.donor.value.trim()) params.set('donor', this.donor.value.trim());
+    if (this.filter.value.trim()) params.set('filter', this.filter.value.trim());
   }
 
   toRequest(request) {
     request.antigens = [...this.order];
-    request.populations = Object.fromEntries([...this.populationSelects].map(([id, s]) => [id, s.value]));
+    this.populations.toRequest(request);
+    const group = this.read(this.group, true), donor = this.read(this.donor, true), filter = this.read(this.filter, false);
+    if (group.present) request.group = group.present;
+    if (donor.present) request.donor_group = donor.present;
+    if (filter.present) request.filter = { present: filter.present, absent: filter.absent };
+    // A patient's group over more antigens than a table can hold is still answered.
+    request.table = this.order.length <= 20;
   }
 }

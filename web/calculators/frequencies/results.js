@@ -1,52 +1,117 @@
-// Rendering of a `frequencies` result: which populations were used, then one row per blood
-// group with its frequency, rarity, usability and receivability.
+// Rendering of a `frequencies` result: the populations used, one patient's group with the
+// donor groups that can serve it (best first), and a page of the table of blood groups.
 import { h } from '../../lib/dom.js';
 import { numberElement, formatNumber } from '../../lib/format.js';
+import { groupLabel } from './notation.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
+const rarity = (oneIn) => (oneIn == null ? 'does not occur' : `1 in ${formatNumber(oneIn, 0)}`);
+const percent = (w) => `${Number((w * 100).toPrecision(6))} %`;
 
-/** The group as staff read it: ABO as O, A, B or AB when both A and B are matched, every
- *  other antigen with + or - ("A D+ K-"). */
-function groupLabel(antigens, present) {
-  if (antigens.length === 0) return 'everyone';
-  const abo = antigens.includes('A') && antigens.includes('B');
-  const parts = [];
-  if (abo) parts.push(['A', 'B'].filter((a) => present.includes(a)).join('') || 'O');
-  for (const a of antigens) if (!(abo && (a === 'A' || a === 'B'))) parts.push(`${a}${present.includes(a) ? '+' : '-'}`);
-  return parts.join(' ');
+/** "Donors: Caucasian, thesis Table 4.4 (Rh); African… (Duffy)" over the systems A uses. */
+function describeRole(label, components, systems) {
+  const used = systems.filter((s) => s.antigens.length);
+  if (!used.length) return h('li', {}, `${label}: no population needed (no antigen chosen).`);
+  const tablesOf = (c) => used.map((s) => `${s.name}: ${c.tables[s.id].name}`).join('; ');
+  return h('li', {}, `${label}: `, components.length === 1 ? tablesOf(components[0])
+    : components.map((c) => `${percent(c.weight)} (${tablesOf(c)})`).join(' + '), '.');
 }
 
-export function renderFrequencies(container, result, warnings) {
+function sameRoles(result) {
+  return JSON.stringify(result.donors) === JSON.stringify(result.recipients);
+}
+
+function renderQuery(result) {
+  const q = result.query;
+  const label = (present) => groupLabel(result.antigens, present);
+  const rows = q.compatible_donors ?? [];
+  // Several donor groups with one loss are equally good: say so, never show one as the answer.
+  const ties = new Map();
+  for (const d of rows) if (d.loss != null) ties.set(d.loss, (ties.get(d.loss) ?? 0) + 1);
+  return h('section', { class: 'fq-query', 'aria-labelledby': 'fq-query-title' },
+    h('h3', { id: 'fq-query-title' }, `Patient’s group ${label(q.antigens)}`),
+    h('ul', {},
+      h('li', {}, 'Among donors: ', h('strong', {}, rarity(q.one_in)), ' (', numberElement(q.frequency, { decimals: 6 }), ').'),
+      sameRoles(result) ? '' : h('li', {}, 'Among patients: ', numberElement(q.recipient_frequency, { decimals: 6 }), '.'),
+      h('li', {}, 'Receivability: ', numberElement(q.receivability, { decimals: 4 }), ' of donors can give to this patient.'),
+      h('li', {}, 'Usability: a unit of this group can be given to ', numberElement(q.usability, { decimals: 4 }), ' of patients.'),
+      q.donor_group ? h('li', { id: 'fq-issue' }, `Giving ${label(q.donor_group.antigens)} to this patient: relative opportunity loss `,
+        h('strong', {}, q.donor_group.loss == null ? 'undefined (no patient can receive that group)' : formatNumber(q.donor_group.loss, 4)),
+        ' (0: nothing lost; 1: the unit could have served patients this one leaves none of).') : ''),
+    q.compatible_donors == null
+      ? h('p', { class: 'note' }, 'Compatible donor groups are listed for up to 20 antigens.')
+      : [h('p', { class: 'hint' }, `${q.total_compatible_donors} donor groups can serve this patient (they lack every antigen the patient lacks)`,
+        rows.length < q.total_compatible_donors ? `; the best ${rows.length} are listed (Limit under Options)` : '',
+        '. Best first: the least relative opportunity loss (Definition 6.3), i.e. the unit that is least needed by other patients.'),
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Compatible donor groups (scrolls sideways)' },
+        h('table', { class: 'result-table', id: 'fq-donors-table' },
+          h('thead', {}, h('tr', {}, ['Donor group', 'Among donors', 'Usability', 'Opportunity loss'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, rows.map((d) => h('tr', {},
+            h('th', { scope: 'row' }, label(d.antigens)),
+            h('td', { class: 'num' }, d.frequency > 0 ? numberElement(d.frequency, { decimals: 6 }) : 'does not occur'),
+            num(d.usability),
+            h('td', { class: 'num' }, d.loss == null ? 'undefined' : [numberElement(d.loss, { decimals: 4 }),
+              ties.get(d.loss) > 1 ? h('span', { class: 'tie', title: 'Another donor group has the same loss: equally good' }, ' (tie)') : '']))))))]);
+}
+
+function pager(result, context) {
+  const shown = result.groups.length, matching = result.matching_groups;
+  if (shown >= matching && result.offset === 0) return '';
+  const limit = context.request.limit ?? 256;
+  const go = (offset) => context.computeWith({ offset });
+  return h('nav', { class: 'pager no-print', 'aria-label': 'Pages of the table' },
+    h('span', { id: 'fq-page' }, shown ? `Showing groups ${result.offset + 1}–${result.offset + shown} of ${matching}` : `No groups past ${result.offset} (of ${matching})`,
+      matching < result.total_groups ? ` matching (${result.total_groups} in all)` : '', '. '),
+    h('button', { type: 'button', class: 'secondary', id: 'fq-prev', disabled: result.offset === 0,
+      onclick: () => go(Math.max(0, result.offset - limit)) }, 'Previous'),
+    h('button', { type: 'button', class: 'secondary', id: 'fq-next', disabled: result.offset + shown >= matching,
+      onclick: () => go(result.offset + limit) }, 'Next'));
+}
+
+function renderTable(result) {
+  const groups = result.groups;
+  const both = !sameRoles(result);
+  const headers = ['Blood group', both ? 'Among donors' : 'Frequency', 'Rarity', ...(both ? ['Among patients'] : []), 'Usability', 'Receivability'];
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' },
+    h('table', { class: 'result-table', id: 'fq-result-table' },
+      h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
+        'Receivability: the share of donors whose blood this group can receive.'),
+      h('thead', {}, h('tr', {}, headers.map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, groups.map((g) => h('tr', {},
+        h('th', { scope: 'row' }, groupLabel(result.antigens, g.antigens)),
+        num(g.frequency),
+        h('td', { class: 'num' }, rarity(g.one_in)),
+        both ? num(g.recipient_frequency) : '',
+        num(g.usability), num(g.receivability))))));
+}
+
+export function renderFrequencies(container, result, warnings, context) {
   const groups = result.groups ?? [];
   // Only meaningful when every group is on screen.
   let rarest = null;
   if (groups.length === result.total_groups) for (const g of groups) if (g.frequency > 0 && (!rarest || g.frequency < rarest.frequency)) rarest = g;
+  const over = result.antigens.length ? result.antigens.join(', ') : 'no antigens';
   container.replaceChildren(
-    h('h2', {}, `${result.total_groups} blood groups over ${result.antigens.length ? result.antigens.join(', ') : 'no antigens'}`),
-    groups.length < result.total_groups
-      ? h('p', { class: 'note', id: 'fq-page' }, `Showing groups ${result.offset + 1}–${result.offset + groups.length} of ${result.total_groups}. `,
-        'Change Order, Offset or Limit under Options for other groups; Download CSV saves the rows shown.')
-      : '',
+    h('h2', {}, result.groups ? `${result.total_groups} blood groups over ${over}` : `Blood groups over ${over}`),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
-    h('p', { class: 'hint' }, 'Populations: ', result.systems.filter((s) => s.antigens.length)
-      .map((s) => `${s.name}: ${s.population} (${s.source})`).join('; ') || 'none needed', '.'),
+    h('ul', { class: 'hint fq-populations-used' },
+      sameRoles(result) ? describeRole('Donors and patients', result.donors, result.systems)
+        : [describeRole('Donors', result.donors, result.systems), describeRole('Patients', result.recipients, result.systems)]),
+    result.query ? renderQuery(result) : '',
     rarest ? h('p', {}, 'The rarest group that occurs is ', h('strong', {}, groupLabel(result.antigens, rarest.antigens)),
-      `: 1 in ${formatNumber(rarest.one_in, 0)}.`) : '',
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' }, h('table', { class: 'result-table', id: 'fq-result-table' },
-      h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
-        'Receivability: the share of donors whose blood this group can receive.'),
-      h('thead', {}, h('tr', {}, ['Blood group', 'Frequency', 'Rarity', 'Usability', 'Receivability'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, groups.map((g) => h('tr', {},
-        h('th', { scope: 'row' }, groupLabel(result.antigens, g.antigens)),
-        num(g.frequency),
-        h('td', { class: 'num' }, g.one_in == null ? 'does not occur' : `1 in ${formatNumber(g.one_in, 0)}`),
-        num(g.usability), num(g.receivability)))))));
+      `: ${rarity(rarest.one_in)}.`) : '',
+    ...(result.groups ? [pager(result, context), renderTable(result)] : []));
+  const both = !sameRoles(result);
+  const tableCsv = () => [['blood_group', ...result.antigens, 'frequency', 'one_in', ...(both ? ['patient_frequency'] : []), 'usability', 'receivability'],
+    ...groups.map((g) => [groupLabel(result.antigens, g.antigens), ...result.antigens.map((a) => (g.antigens.includes(a) ? 1 : 0)),
+      g.frequency, g.one_in, ...(both ? [g.recipient_frequency] : []), g.usability, g.receivability])];
+  const donorsCsv = () => [['donor_group', ...result.antigens, 'frequency', 'usability', 'opportunity_loss'],
+    ...(result.query?.compatible_donors ?? []).map((d) => [groupLabel(result.antigens, d.antigens),
+      ...result.antigens.map((a) => (d.antigens.includes(a) ? 1 : 0)), d.frequency, d.usability, d.loss])];
   return {
     destroy() {},
-    csv: () => [['blood_group', ...result.antigens, 'frequency', 'one_in', 'usability', 'receivability'],
-      ...groups.map((g) => [groupLabel(result.antigens, g.antigens), ...result.antigens.map((a) => (g.antigens.includes(a) ? 1 : 0)),
-        g.frequency, g.one_in, g.usability, g.receivability])],
-    csvName: `rbcmatch-frequencies-${result.antigens.join('') || 'none'}.csv`,
+    csv: result.groups ? tableCsv : donorsCsv,
+    csvName: `rbcmatch-${result.groups ? 'frequencies' : 'donor-groups'}-${result.antigens.join('') || 'none'}.csv`,
   };
 }

@@ -1,0 +1,162 @@
+// The populations part of the Frequencies form: two populations (a phenotype table per
+// system each) and, for donors and for patients, the share drawn from the first; the rest
+// comes from the second. That covers one population for everyone, donors and patients of
+// different ancestry, and mixtures such as seed 004's donors (99 % European, 1 % African).
+import { h } from '../../lib/dom.js';
+import { parseNumber } from '../../lib/numbers.js';
+
+const ROLES = [
+  { field: 'donors', param: 'donors', label: 'Donors' },
+  { field: 'recipients', param: 'patients', label: 'Patients' },
+];
+
+// Scenarios: the shares of population 1 for donors and patients.
+const SCENARIOS = [
+  { id: 'same', label: 'Everyone from population 1', donors: 100, patients: 100 },
+  { id: 'seed-004', label: 'Donors 99 % population 1 + 1 % population 2, patients population 2 (seed 004: NHS England, sickle cell)', donors: 99, patients: 0 },
+  { id: 'patients-2', label: 'Donors population 1, patients population 2', donors: 100, patients: 0 },
+];
+
+const firstTable = (id) => `${id}/thesis-table-4.4`;
+
+export class PopulationInputs {
+  /** systems: the catalogue's systems (id, name); populations: the catalogue's tables. */
+  constructor(systems, populations, changed) {
+    this.systems = systems;
+    this.tablesOf = (id) => populations.filter((p) => p.system === id);
+    // Population 2 defaults to an African table where there is one (thesis sec. 3.5.2 and
+    // the tables marked African), else the first population's: shown in its select.
+    this.secondDefault = (id) => (this.tablesOf(id).find((p) => /african/i.test(p.id)) ?? { id: firstTable(id) }).id;
+    this.selects = [new Map(), new Map()];
+    const select = (column, s) => {
+      const el = h('select', { id: `fq-pop${column + 1}-${s.id}`, title: `${s.name}, population ${column + 1}`, onchange: () => changed() },
+        this.tablesOf(s.id).map((p) => h('option', { value: p.id }, p.name)));
+      this.selects[column].set(s.id, el);
+      return el;
+    };
+    this.shares = new Map(ROLES.map((r) => [r.field, h('input', {
+      type: 'text', inputmode: 'decimal', id: `fq-share-${r.param}`, autocomplete: 'off', size: 5,
+      'aria-describedby': `fq-share-${r.param}-hint`, oninput: () => { this.scenario.value = ''; changed(); },
+    })]));
+    this.scenario = h('select', { id: 'fq-scenario', onchange: () => { this.applyScenario(this.scenario.value); changed(); } },
+      h('option', { value: '' }, 'Custom shares'),
+      SCENARIOS.map((s) => h('option', { value: s.id }, s.label)));
+    this.fieldset = h('fieldset', {},
+      h('legend', {}, 'Populations'),
+      h('p', { class: 'hint' }, 'Frequency and rarity are counted among donors; usability among patients. ',
+        'Donors and patients can differ, and each can be a mix of two populations: choose population 1 and 2 for each system.'),
+      systems.map((s) => h('div', { class: 'fq-population-row', role: 'group', 'aria-label': s.name },
+        h('span', { class: 'fq-system-name' }, s.name),
+        h('label', { for: `fq-pop1-${s.id}` }, '1'), select(0, s),
+        h('label', { for: `fq-pop2-${s.id}` }, '2'), select(1, s))),
+      h('div', { class: 'field' }, h('label', { for: 'fq-scenario' }, 'Who comes from which'), this.scenario),
+      ROLES.map((r) => h('div', { class: 'field fq-share' },
+        h('label', { for: `fq-share-${r.param}` }, `${r.label}: % from population 1`), this.shares.get(r.field),
+        h('span', { class: 'hint', id: `fq-share-${r.param}-hint` }, 'the rest from population 2 (0 to 100)'),
+        h('span', { class: 'field-error', 'data-error-for': r.field }))));
+    this.reset();
+  }
+
+  reset() {
+    for (const s of this.systems) {
+      this.selects[0].get(s.id).value = firstTable(s.id);
+      this.selects[1].get(s.id).value = this.secondDefault(s.id);
+    }
+    this.applyScenario('same');
+  }
+
+  applyScenario(id) {
+    const s = SCENARIOS.find((x) => x.id === id);
+    if (!s) return;
+    this.scenario.value = id;
+    this.shares.get('donors').value = String(s.donors);
+    this.shares.get('recipients').value = String(s.patients);
+  }
+
+  matchScenario() {
+    const d = parseNumber(this.shares.get('donors').value), p = parseNumber(this.shares.get('recipients').value);
+    this.scenario.value = SCENARIOS.find((s) => s.donors === d && s.patients === p)?.id ?? '';
+  }
+
+  /** Percent from population 1, or an error message. */
+  share(field) {
+    const text = this.shares.get(field).value.trim();
+    const value = parseNumber(text);
+    if (text === '') return { error: 'Enter a percentage from 0 to 100' };
+    if (!Number.isFinite(value)) return { error: `“${text}” is not a number` };
+    if (value < 0 || value > 100) return { error: `Must be from 0 to 100 % (got ${text})` };
+    return { value };
+  }
+
+  validate(setError) {
+    let errors = 0;
+    for (const r of ROLES) {
+      const { error } = this.share(r.field);
+      setError(r.field, error ?? '');
+      if (error) errors++;
+    }
+    return errors;
+  }
+
+  tables(column) {
+    return Object.fromEntries([...this.selects[column]].map(([id, s]) => [id, s.value]));
+  }
+
+  /** One population ({system: table}) or a mixture of the two. */
+  toRequest(request) {
+    for (const r of ROLES) {
+      const percent = this.share(r.field).value;
+      if (percent === 100) request[r.field] = this.tables(0);
+      else if (percent === 0) request[r.field] = this.tables(1);
+      else {
+        const w = percent / 100;
+        request[r.field] = [{ weight: w, populations: this.tables(0) }, { weight: 1 - w, populations: this.tables(1) }];
+      }
+    }
+  }
+
+  // URL: population 1 as ?rh=…, population 2 as ?rh2=…, shares as ?donors=99&patients=0;
+  // defaults are left out.
+  static paramNames(systems) {
+    return [...systems.map((s) => s.id), ...systems.map((s) => `${s.id}2`), ...ROLES.map((r) => r.param)];
+  }
+
+  toParams(params) {
+    for (const s of this.systems) {
+      if (this.selects[0].get(s.id).value !== firstTable(s.id)) params.set(s.id, this.selects[0].get(s.id).value);
+      if (this.selects[1].get(s.id).value !== this.secondDefault(s.id)) params.set(`${s.id}2`, this.selects[1].get(s.id).value);
+    }
+    for (const r of ROLES) {
+      const text = this.shares.get(r.field).value.trim();
+      if (parseNumber(text) !== 100) params.set(r.param, text);
+    }
+  }
+
+  restore(params) {
+    const problems = [];
+    this.reset();
+    for (const s of this.systems)
+      for (const [column, key] of [[0, s.id], [1, `${s.id}2`]]) {
+        const wanted = params.get(key);
+        if (wanted == null) continue;
+        const select = this.selects[column].get(s.id);
+        if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
+        else problems.push(`Population ${column + 1} for ${s.name}: "${wanted}" is not a table for this system`);
+      }
+    for (const r of ROLES) {
+      const wanted = params.get(r.param);
+      if (wanted == null) continue;
+      this.shares.get(r.field).value = wanted;
+      const { error } = this.share(r.field);
+      if (error) problems.push(`${r.label}: ${error.charAt(0).toLowerCase()}${error.slice(1)}`);
+    }
+    this.matchScenario();
+    return problems;
+  }
+
+  /** The user's words for a request path under donors / recipients. */
+  static fieldLabel(path) {
+    const role = ROLES.find((r) => path === r.field || path.startsWith(`${r.field}[`) || path.startsWith(`${r.field}.`));
+    return role ? `the ${role.label.toLowerCase()}’ populations` : undefined;
+  }
+}
