@@ -112,14 +112,20 @@ struct LoadedMixture {
   json description = json::array();  // [{weight, tables: {system: {id, name, source}}}]
 };
 
-// The tables whose sums were renormalised, reported once each for the systems A uses.
-struct Renormalised {
-  std::map<std::string, std::pair<std::size_t, json>> by_table;  // table id -> system index, warning
+// What the user must hear about the tables used (renormalised, not_expressible,
+// zero_frequency), reported once per table and code for the systems A uses.
+struct TableWarnings {
+  std::map<std::string, std::pair<std::size_t, json>> by_table;  // table id + code -> system index, warning
+  void add(const std::string& table, std::size_t system, const std::string& code, const std::string& message,
+           const std::string& path) {
+    by_table.emplace(table + " " + code,
+                     std::pair{system, json{{"code", code}, {"message", message}, {"path", path}}});
+  }
 };
 
 // One population: the tables named in `map` ({system id: population id}), else Table 4.4.
 frequency::Population load_population(const json* map, const std::string& path, json& tables,
-                                      Renormalised& renormalised) {
+                                      TableWarnings& warnings) {
   std::map<std::string, std::string> chosen;
   if (map) {
     if (!map->is_object())
@@ -139,13 +145,12 @@ frequency::Population load_population(const json* map, const std::string& path, 
     const auto& t = frequency::builtin_population_for(s, named ? chosen[id] : id + "/thesis-table-4.4", p);
     const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
                                                                 frequency::default_sum_tolerance, p);
+    for (const auto& notice : frequency::table_notices(s, t)) warnings.add(t.id, out.size(), notice.code, notice.message, p);
     if (checked.renormalised)
-      renormalised.by_table.emplace(
-          t.id, std::pair{out.size(), json{{"code", "renormalised"},
-                                           {"message", "The " + s.definition().name + " table '" + t.name +
-                                                           "' adds up to " + frequency::describe_sum(checked.input_sum) +
-                                                           "; it was divided by that sum."},
-                                           {"path", p}}});
+      warnings.add(t.id, out.size(), "renormalised",
+                   "The " + s.definition().name + " table '" + t.name + "' adds up to " +
+                       frequency::describe_sum(checked.input_sum) + "; it was divided by that sum.",
+                   p);
     out.push_back({&s, checked.f});
     tables[id] = {{"id", t.id}, {"name", t.name}, {"source", t.source}};
   }
@@ -154,11 +159,11 @@ frequency::Population load_population(const json* map, const std::string& path, 
 
 // `role` (donors or recipients) when given, else `populations` as one population.
 LoadedMixture load_mixture(const json* role, const std::string& role_path, const json* populations,
-                           Renormalised& renormalised) {
+                           TableWarnings& warnings) {
   LoadedMixture out;
   const auto add = [&](double weight, const json* map, const std::string& path) {
     json tables = json::object();
-    out.mixture.push_back({weight, load_population(map, path, tables, renormalised)});
+    out.mixture.push_back({weight, load_population(map, path, tables, warnings)});
     out.description.push_back({{"weight", weight}, {"tables", tables}});
   };
   if (!role) {
@@ -356,16 +361,16 @@ json handle(ObjectReader& r, Context& context) {
   if (donor_group && !group)
     throw InputError("missing_field", "group", "Give the patient's group (group) to issue the donor group to");
 
-  Renormalised renormalised;
-  const Roles roles{load_mixture(donors, "donors", populations, renormalised),
-                    load_mixture(recipients, "recipients", populations, renormalised)};
+  TableWarnings warnings;
+  const Roles roles{load_mixture(donors, "donors", populations, warnings),
+                    load_mixture(recipients, "recipients", populations, warnings)};
   const auto places = frequency::place_antigens(antigens, roles.donors.mixture[0].population, "antigens");
   json systems = json::array();
   for (const auto& id : table_systems)
     systems.push_back({{"id", id}, {"name", bloodgroup::builtin_system(id).definition().name}, {"antigens", json::array()}});
   for (std::size_t i = 0; i < places.size(); ++i)
     systems[static_cast<std::size_t>(places[i].system)]["antigens"].push_back(antigens[i]);
-  for (const auto& [table_id, warning] : renormalised.by_table)
+  for (const auto& [key, warning] : warnings.by_table)
     if (!systems[warning.first]["antigens"].empty()) context.warnings.push_back(warning.second);
 
   json out = {{"antigens", antigens}, {"systems", systems}, {"donors", roles.donors.description},

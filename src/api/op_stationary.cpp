@@ -90,7 +90,8 @@ std::string fmt(double x, int digits = 4) {
 }
 
 // The phenotype frequencies as given: a population id, an array, or {label: f}.
-Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& system, std::string& path) {
+Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& system, std::string& path,
+                                 Context& context) {
   const auto& F = fields();
   const bool has_pop = r.has("population"), has_freq = r.has("frequencies");
   if (has_pop == has_freq)
@@ -100,6 +101,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
   if (has_pop) {
     path = "population";
     const auto& table = frequency::builtin_population_for(system, r.get(F.population), "population");
+    for (const auto& notice : frequency::table_notices(system, table)) context.warn(notice.code, notice.message, path);
     return frequency::frequencies_for(system, table);
   }
   path = "frequencies";
@@ -226,7 +228,7 @@ json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   const bloodgroup::System system = read_system(*r.get(F.system), "system");
   std::string fpath;
-  const Eigen::VectorXd raw = read_frequencies(r, system, fpath);
+  const Eigen::VectorXd raw = read_frequencies(r, system, fpath, context);
   const double sum_tolerance = r.get(F.sum_tolerance);
   genetics::GenotypeAnalysisOptions options;
   options.stationary.tolerance = r.get(F.tolerance);

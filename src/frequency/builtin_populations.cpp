@@ -9,6 +9,17 @@ const std::vector<PopulationTable>& builtin_populations() {
   static const char* t34 = "thesis Table 3.4";
   static const char* t31 = "thesis Table 3.1";
   static const char* s352 = "thesis sec. 3.5.2 (from [94])";
+  // Seed 004 takes the African and European frequencies of its donors and patients from
+  // this book; the numbers are its commonly reproduced phenotype tables, not checked against
+  // the book in this repository.
+  static const char* reid = "Reid, Lomas-Francis & Olsson, The Blood Group Antigen FactsBook, 3rd ed. (2012), cited by seed 004";
+  static const char* reid_note = "Entered from the book's phenotype table as commonly reproduced; not checked against the book here.";
+  static const std::string fy_null =
+      "Fy(a-b-) is 68 % among people of African ancestry (thesis sec. 3.5.2); a patient with it needs Fy(a-b-) "
+      "blood, so choose an African Duffy table for such patients or donors.";
+  static const std::string jk_null =
+      "Jk(a-b-) is rare but real (most often in Polynesian and East Asian people); a patient with it needs Jk(a-b-) "
+      "blood.";
   static const std::vector<PopulationTable> tables = {
       {"abo/thesis-table-4.4", "abo", "Caucasian, thesis Tables 3.1 / 4.4", t44, "",
        {{{}, 0.44, t44}, {{"A"}, 0.43, t44}, {{"B"}, 0.09, t44}, {{"A", "B"}, 0.04, t44}}},
@@ -44,14 +55,14 @@ const std::vector<PopulationTable>& builtin_populations() {
        "K+k- prints as 0.00; the K-k- row ('rare') needs a silent allele this system leaves out.",
        {{{"K"}, 0.00, t44}, {{"k"}, 0.91, t44}, {{"K", "k"}, 0.09, t44}}},
       {"duffy/thesis-table-4.4", "duffy", "Caucasian, thesis Table 4.4", t44, "Fy(a-b-) is 'rare' (0).",
-       {{{}, 0.0, t44}, {{"Fya"}, 0.17, t44}, {{"Fyb"}, 0.34, t44}, {{"Fya", "Fyb"}, 0.49, t44}}},
+       {{{}, 0.0, t44, fy_null}, {{"Fya"}, 0.17, t44}, {{"Fyb"}, 0.34, t44}, {{"Fya", "Fyb"}, 0.49, t44}}},
       {"duffy/caucasian-sec-3.5.2", "duffy", "Caucasian, thesis sec. 3.5.2", s352, "",
-       {{{}, 0.0, s352}, {{"Fya"}, 0.18, s352}, {{"Fyb"}, 0.33, s352}, {{"Fya", "Fyb"}, 0.49, s352}}},
+       {{{}, 0.0, s352, fy_null}, {{"Fya"}, 0.18, s352}, {{"Fyb"}, 0.33, s352}, {{"Fya", "Fyb"}, 0.49, s352}}},
       {"duffy/african-sec-3.5.2", "duffy", "African, thesis sec. 3.5.2", s352, "",
        {{{}, 0.68, s352}, {{"Fya"}, 0.06, s352}, {{"Fyb"}, 0.25, s352}, {{"Fya", "Fyb"}, 0.01, s352}}},
       {"kidd/thesis-table-4.4", "kidd", "Caucasian, thesis Table 4.4", t44,
        "Jk(a-b-) is 'rare' (0); the printed values sum to 0.99 and are renormalised.",
-       {{{}, 0.0, t44}, {{"Jka"}, 0.26, t44}, {{"Jkb"}, 0.23, t44}, {{"Jka", "Jkb"}, 0.50, t44}}},
+       {{{}, 0.0, t44, jk_null}, {{"Jka"}, 0.26, t44}, {{"Jkb"}, 0.23, t44}, {{"Jka", "Jkb"}, 0.50, t44}}},
       {"mns/thesis-table-4.4", "mns", "Caucasian, thesis Table 4.4", t44,
        "Phenotypes without S and s ('rare') need a silent allele this system leaves out.",
        {{{"M", "S"}, 0.06, t44},
@@ -63,6 +74,31 @@ const std::vector<PopulationTable>& builtin_populations() {
         {{"M", "S", "s"}, 0.14, t44},
         {{"N", "S", "s"}, 0.06, t44},
         {{"M", "N", "S", "s"}, 0.24, t44}}},
+      {"abo/african-reid-2012", "abo", "African, Reid et al. 2012", reid, reid_note,
+       {{{}, 0.49, reid}, {{"A"}, 0.27, reid}, {{"B"}, 0.20, reid}, {{"A", "B"}, 0.04, reid}}},
+      {"abo/asian-reid-2012", "abo", "Asian, Reid et al. 2012", reid, reid_note,
+       {{{}, 0.43, reid}, {{"A"}, 0.27, reid}, {{"B"}, 0.25, reid}, {{"A", "B"}, 0.05, reid}}},
+      {"kell/african-reid-2012", "kell", "African, Reid et al. 2012", reid,
+       std::string(reid_note) + " K+k- is 'rare' (0).",
+       {{{"K"}, 0.0, reid}, {{"K", "k"}, 0.02, reid}, {{"k"}, 0.98, reid}}},
+      {"kidd/african-reid-2012", "kidd", "African, Reid et al. 2012", reid,
+       std::string(reid_note) + " Jk(a-b-) is 'rare' (0).",
+       {{{}, 0.0, reid, jk_null}, {{"Jka"}, 0.511, reid}, {{"Jkb"}, 0.081, reid}, {{"Jka", "Jkb"}, 0.408, reid}}},
+      {"mns/african-reid-2012", "mns", "African, Reid et al. 2012", reid,
+       std::string(reid_note) + " The S-s- rows (1.5 %) need a silent allele this system leaves out; the printed "
+                                "rows add up to 100.5 %.",
+       {{{"M", "S"}, 0.02, reid},
+        {{"M", "S", "s"}, 0.07, reid},
+        {{"M", "s"}, 0.16, reid},
+        {{"M"}, 0.004, reid},
+        {{"M", "N", "S"}, 0.02, reid},
+        {{"M", "N", "S", "s"}, 0.13, reid},
+        {{"M", "N", "s"}, 0.33, reid},
+        {{"M", "N"}, 0.004, reid},
+        {{"N", "S"}, 0.02, reid},
+        {{"N", "S", "s"}, 0.05, reid},
+        {{"N", "s"}, 0.19, reid},
+        {{"N"}, 0.007, reid}}},
   };
   return tables;
 }

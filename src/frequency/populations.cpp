@@ -1,5 +1,6 @@
 #include "frequency/populations.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -29,10 +30,52 @@ Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const Populati
   Eigen::VectorXd f = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(system.phenotypes().size()));
   for (const auto& e : table.entries) {
     const int p = system.phenotype_index(system.antigen_set(e.antigens, table.id));
-    if (p < 0) throw InputError("internal", table.id, table.id + ": a phenotype the system cannot express");
-    f[p] = e.frequency;
+    if (p >= 0) f[p] = e.frequency;
   }
   return f;
+}
+
+namespace {
+
+// "M+ N- S- s-": every antigen of the system with its sign.
+std::string signed_antigens(const bloodgroup::System& system, const std::vector<std::string>& present) {
+  std::string out;
+  for (const auto& a : system.definition().antigens)
+    out += (out.empty() ? "" : " ") + a + (std::find(present.begin(), present.end(), a) != present.end() ? "+" : "-");
+  return out;
+}
+
+std::string percent(double share) {
+  std::ostringstream s;
+  s << share * 100 << " %";
+  return s.str();
+}
+
+}  // namespace
+
+std::vector<TableNotice> table_notices(const bloodgroup::System& system, const PopulationTable& table) {
+  std::vector<TableNotice> out;
+  const std::string where = "The " + system.definition().name + " table '" + table.name + "'";
+  std::string unexpressed;
+  double unexpressed_share = 0;
+  for (const auto& e : table.entries) {
+    const int p = system.phenotype_index(system.antigen_set(e.antigens, table.id));
+    if (p < 0) {
+      unexpressed += (unexpressed.empty() ? "" : ", ") + signed_antigens(system, e.antigens);
+      unexpressed_share += e.frequency;
+    } else if (e.frequency == 0 && !e.flag.empty()) {
+      out.push_back({"zero_frequency", where + " gives " + system.phenotypes()[static_cast<std::size_t>(p)].label +
+                                           " a frequency of 0 ('rare' in the source), so groups with it show as not "
+                                           "occurring. " + e.flag});
+    }
+  }
+  if (!unexpressed.empty())
+    out.insert(out.begin(), {"not_expressible",
+                             where + " lists " + unexpressed + " (" + percent(unexpressed_share) + " of the population), " +
+                                 "which no genotype of this system shows. They " +
+                                 "are left out and the rest divided by its sum; define a system with a silent allele "
+                                 "to include them."});
+  return out;
 }
 
 namespace {

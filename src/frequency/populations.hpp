@@ -13,6 +13,9 @@ struct PopulationEntry {
   std::vector<std::string> antigens;  // the phenotype, as antigen names ({} = no antigen)
   double frequency = 0;               // relative frequency; "rare" in the source is 0
   std::string source;                 // paper and table the number comes from
+  // Why a frequency of 0 here matters clinically (Fy(a-b-) among Caucasians); reported to
+  // the user whenever the table is used.
+  std::string flag = {};
 };
 
 struct PopulationTable {
@@ -33,8 +36,18 @@ const PopulationTable& builtin_population(const std::string& id, const std::stri
 const PopulationTable& builtin_population_for(const bloodgroup::System& system, const std::string& id,
                                               const std::string& path);
 
-// The table as a vector aligned with system.phenotypes().
+// The table as a vector aligned with system.phenotypes(). Entries the system cannot express
+// (S-s- in a four-haplotype MNS system) are left out; table_notices() says so.
 Eigen::VectorXd frequencies_for(const bloodgroup::System& system, const PopulationTable& table);
+
+// What the user must be told whenever `table` is used with `system`:
+//   not_expressible: entries no genotype of the system shows, left out (their share named);
+//   zero_frequency:  entries of frequency 0 that matter clinically (their `flag`).
+struct TableNotice {
+  std::string code;
+  std::string message;
+};
+std::vector<TableNotice> table_notices(const bloodgroup::System& system, const PopulationTable& table);
 
 // ---- Checking user input ----
 inline constexpr double default_sum_tolerance = 0.015;  // Table 4.4's Kidd rows sum to 0.99

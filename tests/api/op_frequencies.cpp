@@ -1,5 +1,6 @@
 // The `frequencies` operation through the request API: paging and order of the table.
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "api/dispatch.hpp"
@@ -154,4 +155,31 @@ TEST_CASE("frequencies: a filter lists the matching groups only, and pages withi
             ["error"]["path"] == "filter.present[0]");
   CHECK(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "K"], "filter": {"negative": ["K"]}})"))
             ["error"]["path"] == "filter.negative");
+}
+
+TEST_CASE("frequencies: phenotypes a system cannot express, and clinically important zeros, are flagged",
+          "[api][regression]") {
+  const auto codes_of = [](const json& response) {
+    std::map<std::string, std::string> codes;
+    for (const auto& w : response["warnings"]) codes[w["code"]] = w["message"];
+    return codes;
+  };
+  // The African MNS table lists S-s- rows (1.5 %) that the four-haplotype MNS system cannot
+  // show: left out, said so, and the rest renormalised (also said).
+  const json mns = json::parse(rbc::api::handle_request(
+      "frequencies", R"({"antigens": ["S", "s"], "populations": {"mns": "mns/african-reid-2012"}})"));
+  auto codes = codes_of(mns);
+  REQUIRE(codes.count("not_expressible") == 1);
+  CHECK(codes["not_expressible"].find("M+ N- S- s-") != std::string::npos);
+  CHECK(codes["not_expressible"].find("1.5 %") != std::string::npos);
+  CHECK(codes.count("renormalised") == 1);
+  double sum = 0;
+  for (const auto& g : mns["result"]["groups"]) sum += g["frequency"].get<double>();
+  CHECK(sum == Approx(1.0).margin(1e-12));
+  CHECK(mns["result"]["groups"][0]["frequency"] == 0.0);  // S-s-: not in this system
+  // Fy(a-b-) is 0 among Caucasians (Table 4.4) but common among Africans: flagged when Duffy is used.
+  codes = codes_of(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["Fya"]})")));
+  REQUIRE(codes.count("zero_frequency") == 1);
+  CHECK(codes["zero_frequency"].find("Fy(a-b-)") != std::string::npos);
+  CHECK(codes_of(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "D"]})"))).empty());
 }
