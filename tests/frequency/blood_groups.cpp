@@ -30,6 +30,8 @@ std::vector<frequency::SystemPopulation> random_populations(std::mt19937_64& rng
   std::uniform_real_distribution<double> u(0.0, 1.0);
   for (auto& p : out) {
     for (auto& v : p.phenotype_frequencies) v = u(rng) < 0.2 ? 0.0 : u(rng);
+    // A system left with no phenotype at all would not be a population (0 / 0).
+    if (p.phenotype_frequencies.sum() == 0) p.phenotype_frequencies[0] = 1;
     p.phenotype_frequencies /= p.phenotype_frequencies.sum();
   }
   return out;
