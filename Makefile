@@ -73,6 +73,7 @@ serve: web
 
 bench: native web
 	@node bench/run.mjs
+	@node bench/frequencies.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs docs/img/genotypes.png

@@ -96,14 +96,27 @@ std::vector<double> blood_group_table(const std::vector<SystemPopulation>& syste
   std::vector<std::vector<double>> marginals;
   for (std::size_t k = 0; k < systems.size(); ++k)
     marginals.push_back(system_marginal(systems[k], places, static_cast<int>(k), members[k]));
-  std::vector<double> table(std::size_t{1} << n, 1.0);
-  for (std::size_t g = 0; g < table.size(); ++g)
-    for (std::size_t k = 0; k < systems.size(); ++k) {
-      std::size_t local = 0;
-      for (std::size_t m = 0; m < members[k].size(); ++m)
-        if ((g >> members[k][m]) & 1U) local |= std::size_t{1} << m;
-      table[g] *= marginals[k][local];  // eq. 4.11
+  // Each antigen's system and its bit within that system's marginal index.
+  std::vector<std::size_t> system_of(n), local_bit(n);
+  for (std::size_t k = 0; k < systems.size(); ++k)
+    for (std::size_t m = 0; m < members[k].size(); ++m) {
+      system_of[static_cast<std::size_t>(members[k][m])] = k;
+      local_bit[static_cast<std::size_t>(members[k][m])] = std::size_t{1} << m;
     }
+  // Walk the groups in order, keeping each system's marginal index: from g to g + 1 only the
+  // trailing bits change (two on average), so each group costs one product over systems.
+  std::vector<std::size_t> local(systems.size(), 0);
+  std::vector<double> table(std::size_t{1} << n);
+  for (std::size_t g = 0;; ++g) {
+    double product = 1;
+    for (std::size_t k = 0; k < systems.size(); ++k) product *= marginals[k][local[k]];  // eq. 4.11
+    table[g] = product;
+    if (g + 1 == table.size()) break;
+    for (std::size_t a = 0; a < n; ++a) {
+      local[system_of[a]] ^= local_bit[a];
+      if ((g + 1) >> a & 1U) break;  // bit a became 1: the bits above stay
+    }
+  }
   return table;
 }
 
@@ -166,18 +179,19 @@ std::vector<double> probabilities(std::vector<double> sums) {
 }  // namespace
 
 std::vector<double> usability(std::vector<double> f) {
-  // Superset-sum (zeta) transform, one antigen at a time.
+  // Superset-sum (zeta) transform, one antigen at a time; blocks of groups without `bit`
+  // (the inner loop is contiguous, so the compiler vectorises it).
   for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
-    for (std::size_t g = 0; g < f.size(); ++g)
-      if (!(g & bit)) f[g] += f[g | bit];
+    for (std::size_t base = 0; base < f.size(); base += 2 * bit)
+      for (std::size_t g = base; g < base + bit; ++g) f[g] += f[g + bit];
   return probabilities(std::move(f));
 }
 
 std::vector<double> receivability(std::vector<double> f) {
   // Subset-sum (zeta) transform.
   for (std::size_t bit = 1; bit < f.size(); bit <<= 1)
-    for (std::size_t g = 0; g < f.size(); ++g)
-      if (g & bit) f[g] += f[g ^ bit];
+    for (std::size_t base = 0; base < f.size(); base += 2 * bit)
+      for (std::size_t g = base; g < base + bit; ++g) f[g + bit] += f[g];
   return probabilities(std::move(f));
 }
 

@@ -116,6 +116,10 @@ test('Frequencies: an incomplete or incompatible group is marked at its field, t
   await page.click('#frequencies-compute');
   await page.waitForSelector('#fq-issue');
   assert.equal(await page.textContent('[data-error-for="donor_group"]'), '');
+  // The diagram of Fig. 4.1: 16 groups; A D+ K- is served by itself, A D- K-, O D+ K-, O D- K-.
+  assert.equal(await page.locator('svg.hasse .hasse-node').count(), 16);
+  assert.equal(await page.locator('svg.hasse .hasse-node.patient').count(), 1);
+  assert.equal(await page.locator('svg.hasse .hasse-node.donor').count(), 3);
   await page.close();
 });
 

@@ -3,6 +3,7 @@
 import { h } from '../../lib/dom.js';
 import { numberElement, formatNumber } from '../../lib/format.js';
 import { groupLabel } from './notation.js';
+import { hasseDiagram, MAX_HASSE_ANTIGENS } from './hasse.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
 const rarity = (oneIn) => (oneIn == null ? 'does not occur' : `1 in ${formatNumber(oneIn, 0)}`);
@@ -85,6 +86,20 @@ function renderTable(result) {
         num(g.usability), num(g.receivability))))));
 }
 
+/** For up to 4 antigens with every group on screen: the compatibility order (Fig. 4.1). */
+function diagram(result) {
+  const groups = result.groups ?? [];
+  if (result.antigens.length === 0 || result.antigens.length > MAX_HASSE_ANTIGENS || groups.length !== result.total_groups) return '';
+  const patient = result.query
+    ? result.antigens.reduce((bits, a, i) => (result.query.antigens.includes(a) ? bits | (1 << i) : bits), 0) : null;
+  return h('details', { class: 'fq-diagram', open: true },
+    h('summary', {}, 'Which group can serve which (thesis Fig. 4.1)'),
+    h('p', { class: 'hint' }, 'A unit can be given to every group above it along the lines: those that carry all its antigens. ',
+      'The number under each group is its frequency among donors.',
+      patient != null ? ' Highlighted: the patient’s group and the groups that can serve it.' : ''),
+    hasseDiagram(result.antigens, groups, patient));
+}
+
 export function renderFrequencies(container, result, warnings, context) {
   const groups = result.groups ?? [];
   // Only meaningful when every group is on screen.
@@ -101,7 +116,8 @@ export function renderFrequencies(container, result, warnings, context) {
     result.query ? renderQuery(result) : '',
     rarest ? h('p', {}, 'The rarest group that occurs is ', h('strong', {}, groupLabel(result.antigens, rarest.antigens)),
       `: ${rarity(rarest.one_in)}.`) : '',
-    ...(result.groups ? [pager(result, context), renderTable(result)] : []));
+    ...(result.groups ? [pager(result, context), renderTable(result)] : []),
+    diagram(result));
   const both = !sameRoles(result);
   const tableCsv = () => [['blood_group', ...result.antigens, 'frequency', 'one_in', ...(both ? ['patient_frequency'] : []), 'usability', 'receivability'],
     ...groups.map((g) => [groupLabel(result.antigens, g.antigens), ...result.antigens.map((a) => (g.antigens.includes(a) ? 1 : 0)),
