@@ -8,6 +8,7 @@ import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
+import { phenotypeCsvControls } from '../../lib/phenotype-csv-controls.js';
 import { renderResult } from './results.js';
 
 export default calculator({
@@ -36,6 +37,15 @@ class GenotypeInputs {
     this.rows = h('tbody');
     this.sumOutput = h('output', { id: 'gt-sum', class: 'num' });
     this.sumNote = h('span', { class: 'sum-note', 'data-error-for': 'frequencies' });
+    this.csv = phenotypeCsvControls({
+      id: 'gt',
+      system: () => this.system,
+      values: () => this.frequencyInputs.map(({ input }) => {
+        const v = parseNumber(input.value);
+        return Number.isFinite(v) ? v : input.value;
+      }),
+      apply: (values) => this.setOwnFrequencies(values),
+    });
     this.fieldsets = [
       h('fieldset', {},
         h('legend', {}, 'Blood-group system and population'),
@@ -50,7 +60,8 @@ class GenotypeInputs {
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotype frequencies (scrolls sideways)' }, h('table', { class: 'freq-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Antigens'), h('th', { scope: 'col' }, 'Frequency'))),
           this.rows,
-          h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, 'Sum'), h('td', {}, this.sumOutput, this.sumNote)))))),
+          h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, 'Sum'), h('td', {}, this.sumOutput, this.sumNote))))),
+        this.csv.element),
     ];
     this.selectSystem(catalogue.systems[0].id);
   }
@@ -68,7 +79,8 @@ class GenotypeInputs {
       h('option', { value: '' }, 'Own frequencies'));
     this.frequencyInputs = this.system.phenotypes.map((p, i) => {
       const input = h('input', { type: 'text', inputmode: 'decimal', id: `gt-f-${i}`, autocomplete: 'off',
-        'aria-describedby': `gt-f-${i}-error`, oninput: () => { this.selectPopulation(''); this.changed(); } });
+        'aria-describedby': `gt-f-${i}-error`, oninput: () => { this.selectPopulation(''); this.changed(); },
+        onpaste: (e) => this.paste(e, i) });
       return { phenotype: p, input };
     });
     this.rows.replaceChildren(...this.frequencyInputs.map(({ phenotype, input }, i) => h('tr', {},
@@ -76,6 +88,36 @@ class GenotypeInputs {
       h('td', { class: 'antigens' }, phenotype.antigens.length ? phenotype.antigens.join(' ') : 'none'),
       h('td', {}, input, h('span', { class: 'field-error', id: `gt-f-${i}-error`, 'data-error-for': `frequencies[${i}]` })))));
     this.selectPopulation(population !== undefined ? population : (pops[0]?.id ?? ''));
+  }
+
+  /** The user's own table, e.g. imported from CSV. */
+  setOwnFrequencies(values) {
+    this.frequencyInputs.forEach(({ input }, i) => { input.value = String(values[i]); });
+    this.selectPopulation('');
+    this.changed();
+  }
+
+  /** Several lines pasted into a frequency box: a table (phenotype, frequency) is imported as
+   *  CSV; a column of numbers fills this box and the ones below it. One value pastes as usual. */
+  paste(event, index) {
+    const text = event.clipboardData?.getData('text') ?? '';
+    const lines = text.trimEnd().split(/\r?\n/);
+    if (lines.length < 2) return;
+    event.preventDefault();
+    if (lines.some((l) => /[\t;,]/.test(l.trim()) && !/^\d+,\d+%?$/.test(l.trim()))) {
+      this.csv.readText(text, 'the pasted table');
+      return;
+    }
+    const inputs = this.frequencyInputs.slice(index);
+    if (lines.length > inputs.length) {
+      this.csv.refuse(`The paste has ${lines.length} values, but there are only ${inputs.length} phenotypes from ` +
+        `${inputs[0].phenotype.label} down; nothing was pasted.`);
+      return;
+    }
+    lines.forEach((line, k) => { inputs[k].input.value = line.trim(); });
+    this.csv.clearReport();
+    this.selectPopulation('');
+    this.changed();
   }
 
   selectPopulation(id) {
