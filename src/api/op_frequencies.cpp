@@ -82,10 +82,13 @@ const FrequencyFields& fields() {
                  "\"K\"]); order, offset and limit then apply to those.",
                  "", false),
       string_field("order",
-                   "Order of the rows: colex (the thesis's order, eq. 4.7), rarest first (groups that occur among "
-                   "donors; those of frequency 0 last) or commonest first.",
+                   "Order of the rows: colex (the thesis's order, eq. 4.7); rarest or commonest first (among donors; "
+                   "rarest means the rarest groups that occur, those of frequency 0 last); least or most usable first "
+                   "(usability); least or most receivable first (receivability: the hardest to supply first). Ties "
+                   "keep the colexicographic order.",
                    "",
-                   "colex", {"colex", "rarest", "commonest"}),
+                   "colex", {"colex", "rarest", "commonest", "least_usable", "most_usable", "least_receivable",
+                             "most_receivable"}),
       integer_field("offset", "How many rows of that order to skip (for the next page).", "", 0, 0, 1 << 20),
       integer_field("limit", "How many rows to return (table rows, and compatible donor groups).", "", 256, 1,
                     max_rows),
@@ -334,8 +337,15 @@ json table_rows(const std::vector<std::string>& antigens, const Roles& roles,
   const auto rarity = [&](std::size_t g) { return f[g] > 0 ? f[g] : std::numeric_limits<double>::infinity(); };
   if (order == "rarest")
     std::stable_sort(rows_order.begin(), rows_order.end(), [&](std::size_t a, std::size_t b) { return rarity(a) < rarity(b); });
-  if (order == "commonest")
-    std::stable_sort(rows_order.begin(), rows_order.end(), [&](std::size_t a, std::size_t b) { return f[a] > f[b]; });
+  const auto by = [&](const std::vector<double>& key, bool ascending) {
+    std::stable_sort(rows_order.begin(), rows_order.end(),
+                     [&](std::size_t a, std::size_t b) { return ascending ? key[a] < key[b] : key[a] > key[b]; });
+  };
+  if (order == "commonest") by(f, false);
+  if (order == "least_usable") by(u, true);
+  if (order == "most_usable") by(u, false);
+  if (order == "least_receivable") by(rcv, true);
+  if (order == "most_receivable") by(rcv, false);
   json rows = json::array();
   for (std::size_t k = offset; k < rows_order.size() && k < offset + limit; ++k) {
     const std::size_t g = rows_order[k];

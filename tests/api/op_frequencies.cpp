@@ -1,6 +1,7 @@
 // The `frequencies` operation through the request API: paging and order of the table.
 #include <catch2/catch.hpp>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "api/dispatch.hpp"
@@ -182,4 +183,20 @@ TEST_CASE("frequencies: phenotypes a system cannot express, and clinically impor
   REQUIRE(codes.count("zero_frequency") == 1);
   CHECK(codes["zero_frequency"].find("Fy(a-b-)") != std::string::npos);
   CHECK(codes_of(json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["A", "D"]})"))).empty());
+}
+
+TEST_CASE("frequencies: rows ordered by usability or receivability, ties in colex order", "[api][property]") {
+  for (const auto& [order, key, ascending] : {std::tuple{"least_usable", "usability", true},
+                                              std::tuple{"most_usable", "usability", false},
+                                              std::tuple{"least_receivable", "receivability", true},
+                                              std::tuple{"most_receivable", "receivability", false}}) {
+    INFO(order);
+    const json r = result(std::string(R"({"antigens": ["A", "B", "D", "C", "K", "Fya"], "limit": 64, "order": ")") + order + "\"}");
+    REQUIRE(r["groups"].size() == 64);
+    for (std::size_t k = 1; k < 64; ++k) {
+      const double prev = r["groups"][k - 1][key], cur = r["groups"][k][key];
+      CHECK((ascending ? prev <= cur : prev >= cur));
+      if (prev == cur) CHECK(r["groups"][k - 1]["index"].get<int>() < r["groups"][k]["index"].get<int>());
+    }
+  }
 }

@@ -157,3 +157,20 @@ test('Frequencies: a filter and Next / Previous page through the matching groups
   assert.ok(await page.isDisabled('#fq-prev'));
   await page.close();
 });
+
+test('Frequencies: a column heading sorts the whole table; a second click reverses it', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,K`);
+  await page.waitForSelector('#fq-result-table');
+  await page.click('#fq-sort-usability');
+  await page.waitForFunction(() => document.querySelector('#fq-sort-usability')?.textContent.includes('▼'));
+  let u = (await rows(page)).map((r) => Number(r[3]));
+  assert.ok(u.every((v, i) => i === 0 || v <= u[i - 1]), `most usable first: ${u}`);
+  assert.equal(await page.getAttribute('th:has(#fq-sort-usability)', 'aria-sort'), 'descending');
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('order'), 'most_usable');
+  await page.click('#fq-sort-usability');
+  await page.waitForFunction(() => document.querySelector('#fq-sort-usability')?.textContent.includes('▲'));
+  u = (await rows(page)).map((r) => Number(r[3]));
+  assert.ok(u.every((v, i) => i === 0 || v >= u[i - 1]), `least usable first: ${u}`);
+  await page.close();
+});

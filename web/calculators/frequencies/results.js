@@ -69,15 +69,43 @@ function pager(result, context) {
       onclick: () => go(result.offset + limit) }, 'Next'));
 }
 
-function renderTable(result) {
+// Sorting by a column is the API's `order` (the page holds one page of rows, not the table):
+// per column, the order of a first click and of a second.
+const SORTS = {
+  group: ['colex', 'colex'],
+  frequency: ['rarest', 'commonest'],
+  usability: ['most_usable', 'least_usable'],
+  receivability: ['least_receivable', 'most_receivable'],
+};
+const ASCENDING = new Set(['colex', 'rarest', 'least_usable', 'least_receivable']);
+
+function sortHeader(label, column, context) {
+  const order = context.request.order ?? 'colex';
+  const [first, second] = SORTS[column];
+  const active = order === first || order === second;
+  const next = order === first ? second : first;
+  return h('th', { scope: 'col', 'aria-sort': active ? (ASCENDING.has(order) ? 'ascending' : 'descending') : 'none' },
+    h('button', { type: 'button', class: 'sort', id: `fq-sort-${column}`,
+      title: column === 'group' ? 'In the thesis’s (colexicographic) order' : `Sort by ${label.toLowerCase()}`,
+      onclick: () => context.computeWith({ order: next, offset: 0 }) },
+    label, active && column !== 'group' ? (ASCENDING.has(order) ? ' ▲' : ' ▼') : ''));
+}
+
+function renderTable(result, context) {
   const groups = result.groups;
   const both = !sameRoles(result);
-  const headers = ['Blood group', both ? 'Among donors' : 'Frequency', 'Rarity', ...(both ? ['Among patients'] : []), 'Usability', 'Receivability'];
+  const plain = (t) => h('th', { scope: 'col' }, t);
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' },
     h('table', { class: 'result-table', id: 'fq-result-table' },
       h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
-        'Receivability: the share of donors whose blood this group can receive.'),
-      h('thead', {}, h('tr', {}, headers.map((t) => h('th', { scope: 'col' }, t)))),
+        'Receivability: the share of donors whose blood this group can receive. Click a column heading to sort the whole table by it.'),
+      h('thead', {}, h('tr', {},
+        sortHeader('Blood group', 'group', context),
+        sortHeader(both ? 'Among donors' : 'Frequency', 'frequency', context),
+        plain('Rarity'),
+        both ? plain('Among patients') : '',
+        sortHeader('Usability', 'usability', context),
+        sortHeader('Receivability', 'receivability', context))),
       h('tbody', {}, groups.map((g) => h('tr', {},
         h('th', { scope: 'row' }, groupLabel(result.antigens, g.antigens)),
         num(g.frequency),
@@ -116,7 +144,7 @@ export function renderFrequencies(container, result, warnings, context) {
     result.query ? renderQuery(result) : '',
     rarest ? h('p', {}, 'The rarest group that occurs is ', h('strong', {}, groupLabel(result.antigens, rarest.antigens)),
       `: ${rarity(rarest.one_in)}.`) : '',
-    ...(result.groups ? [pager(result, context), renderTable(result)] : []),
+    ...(result.groups ? [pager(result, context), renderTable(result, context)] : []),
     diagram(result));
   const both = !sameRoles(result);
   const tableCsv = () => [['blood_group', ...result.antigens, 'frequency', 'one_in', ...(both ? ['patient_frequency'] : []), 'usability', 'receivability'],
