@@ -45,7 +45,11 @@ std::string probe_answer;
 // Result members that are null by design ("multistart", "uniqueness": null when not asked
 // for), and arrays whose entries may be null by design ("given_phenotype": null where the
 // phenotype has probability 0).
-const std::vector<std::string> nullable = {"multistart", "uniqueness"};
+// frequencies: groups / query when not asked for, one_in of a group of frequency 0, factors
+// of a mixture, compatible_donors above the table limit, donor_group when not given, loss
+// when undefined (0/0). Each sits beside a number that a NaN would still make null.
+const std::vector<std::string> nullable = {"multistart", "uniqueness", "groups",      "query",       "one_in",
+                                           "factors",    "compatible_donors", "donor_group", "loss"};
 const std::vector<std::string> nullable_entries = {"given_phenotype"};
 int stdout_capture = -1;
 constexpr double budget_seconds = 3;
