@@ -47,9 +47,11 @@ std::string probe_answer;
 // phenotype has probability 0).
 // frequencies: groups / query when not asked for, one_in of a group of frequency 0, factors
 // of a mixture, compatible_donors above the table limit, donor_group when not given, loss
-// when undefined (0/0). Each sits beside a number that a NaN would still make null.
+// when undefined (0/0), up_to of the rarity band of groups of frequency 0. Each sits beside
+// a number that a NaN would still make null.
 const std::vector<std::string> nullable = {"multistart", "uniqueness", "groups",      "query",       "one_in",
-                                           "factors",    "compatible_donors", "donor_group", "loss"};
+                                           "factors",    "compatible_donors", "donor_group", "loss",
+                                           "up_to"};
 const std::vector<std::string> nullable_entries = {"given_phenotype"};
 int stdout_capture = -1;
 constexpr double budget_seconds = 3;

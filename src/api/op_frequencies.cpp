@@ -321,6 +321,24 @@ RowFilter read_filter(const json* value, const std::vector<std::string>& antigen
   return filter;
 }
 
+// How rare the groups listed are, by decade of 1 / frequency: [{up_to, groups, frequency}],
+// up_to = 10, 100, ... (a group "1 in 250" is in the band up to 1000), then the groups of
+// frequency 0 with up_to null. Only bands that hold a group are listed.
+json rarity_bands(const std::vector<double>& f, const std::vector<std::size_t>& groups) {
+  std::map<int, std::pair<std::size_t, double>> bands;  // decade (-1: frequency 0) -> groups, frequency
+  for (std::size_t g : groups) {
+    const int decade = f[g] > 0 ? std::max(1, static_cast<int>(std::ceil(std::log10(1.0 / f[g]) - 1e-12))) : -1;
+    auto& band = bands[decade];
+    ++band.first;
+    band.second += f[g];
+  }
+  json out = json::array();
+  for (const auto& [decade, band] : bands)
+    if (decade > 0) out.push_back({{"up_to", std::pow(10.0, decade)}, {"groups", band.first}, {"frequency", band.second}});
+  if (bands.count(-1)) out.push_back({{"up_to", nullptr}, {"groups", bands[-1].first}, {"frequency", 0.0}});
+  return out;
+}
+
 json table_rows(const std::vector<std::string>& antigens, const Roles& roles,
                 const std::vector<frequency::AntigenPlace>& places, const RowFilter& filter, const std::string& order,
                 std::size_t offset, std::size_t limit) {
@@ -352,7 +370,7 @@ json table_rows(const std::vector<std::string>& antigens, const Roles& roles,
     rows.push_back({{"index", g}, {"antigens", names_of(g, antigens)}, {"frequency", f[g]}, {"one_in", one_in(f[g])},
                     {"recipient_frequency", recipients[g]}, {"usability", u[g]}, {"receivability", rcv[g]}});
   }
-  return {{"rows", rows}, {"total", f.size()}, {"matching", rows_order.size()}};
+  return {{"rows", rows}, {"total", f.size()}, {"matching", rows_order.size()}, {"rarity", rarity_bands(f, rows_order)}};
 }
 
 json handle(ObjectReader& r, Context& context) {
@@ -391,6 +409,7 @@ json handle(ObjectReader& r, Context& context) {
     out["groups"] = t["rows"];
     out["total_groups"] = t["total"];
     out["matching_groups"] = t["matching"];
+    out["rarity"] = t["rarity"];
     out["offset"] = offset;
   }
   return out;
@@ -418,6 +437,10 @@ Operation frequencies_operation() {
             "it, eq. 6.7). null when table is false."},
            {"total_groups", "integer", "2^|A|, when table is true."},
            {"matching_groups", "integer", "How many groups pass `filter` (all of them without one), when table is true."},
+           {"rarity", "object[]",
+            "When table is true, the groups passing `filter` by rarity among donors: [{up_to, groups, frequency}] per "
+            "decade (up_to 10: at least 1 in 10; 100: rarer, up to 1 in 100; ...), then up_to null for groups of "
+            "frequency 0. Bands without a group are left out."},
            {"offset", "integer", "The offset of the first row returned, when table is true."},
            {"query", "object | null",
             "For `group`: antigens, frequency (donors), one_in, recipient_frequency, factors [{system, antigens, "

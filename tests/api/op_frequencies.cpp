@@ -200,3 +200,26 @@ TEST_CASE("frequencies: rows ordered by usability or receivability, ties in cole
     }
   }
 }
+
+TEST_CASE("frequencies: the rarity bands count every group listed once, and their frequencies add up", "[api][property]") {
+  const json r = result(R"({"antigens": ["A", "B", "D", "C", "c", "E", "e", "K", "Fya", "S", "s"], "limit": 1})");
+  std::size_t groups = 0;
+  double frequency = 0, previous = 0;
+  for (const auto& band : r["rarity"]) {
+    groups += band["groups"].get<std::size_t>();
+    frequency += band["frequency"].get<double>();
+    if (band["up_to"].is_null()) {
+      CHECK(band["frequency"] == 0.0);
+    } else {
+      CHECK(band["up_to"].get<double>() > previous);
+      previous = band["up_to"];
+    }
+  }
+  CHECK(groups == 2048);
+  CHECK(frequency == Approx(1.0).margin(1e-12));
+  // With a filter: only the matching groups.
+  const json o_neg = result(R"({"antigens": ["A", "B", "D", "K"], "filter": {"absent": ["A", "B", "D"]}})");
+  std::size_t counted = 0;
+  for (const auto& band : o_neg["rarity"]) counted += band["groups"].get<std::size_t>();
+  CHECK(counted == 2);
+}

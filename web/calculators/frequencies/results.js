@@ -6,7 +6,10 @@ import { groupLabel } from './notation.js';
 import { hasseDiagram, MAX_HASSE_ANTIGENS } from './hasse.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
-const rarity = (oneIn) => (oneIn == null ? 'does not occur' : `1 in ${formatNumber(oneIn, 0)}`);
+// "1 in 72", "1 in 6 390 000": three significant digits, thousands apart by a thin space.
+const whole = (x) => new Intl.NumberFormat('en', { maximumSignificantDigits: x < 1000 ? 21 : 3, maximumFractionDigits: 0 })
+  .format(Math.round(x)).replace(/,/g, '\u202f');
+const rarity = (oneIn) => (oneIn == null ? 'does not occur' : `1 in ${whole(oneIn)}`);
 const percent = (w) => `${Number((w * 100).toPrecision(6))} %`;
 
 /** "Donors: Caucasian, thesis Table 4.4 (Rh); African… (Duffy)" over the systems A uses. */
@@ -114,6 +117,31 @@ function renderTable(result, context) {
         num(g.usability), num(g.receivability))))));
 }
 
+// Set through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+function bar(rem) {
+  const span = h('span', { class: 'bar' });
+  span.style.width = `${Math.max(0.1, rem).toFixed(2)}rem`;
+  return span;
+}
+
+/** How rare the groups are: groups and their share of donors per decade of rarity, as
+ *  bars (the whole table's, not the page's). */
+function rarityChart(result) {
+  const bands = result.rarity ?? [];
+  if (bands.length < 2) return '';
+  const most = Math.max(...bands.map((b) => b.groups));
+  const label = (b) => (b.up_to == null ? 'do not occur' : b.up_to === 10 ? '1 in 10 or commoner' : `1 in ${whole(b.up_to / 10)} to 1 in ${whole(b.up_to)}`);
+  return h('details', { class: 'fq-rarity', open: true },
+    h('summary', {}, `How rare the ${result.matching_groups < result.total_groups ? 'matching ' : ''}groups are`),
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Rarity of the groups (scrolls sideways)' }, h('table', { class: 'result-table', id: 'fq-rarity-table' },
+      h('thead', {}, h('tr', {}, ['Rarity among donors', 'Groups', '', 'Share of donors'].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'bar-col' : '' }, t || h('span', { class: 'visually-hidden' }, 'Bar'))))),
+      h('tbody', {}, bands.map((b) => h('tr', {},
+        h('th', { scope: 'row' }, label(b)),
+        h('td', { class: 'num' }, String(b.groups)),
+        h('td', { class: 'bar-col', 'aria-hidden': 'true' }, bar((5 * b.groups) / most)),
+        num(b.frequency)))))));
+}
+
 /** For up to 4 antigens with every group on screen: the compatibility order (Fig. 4.1). */
 function diagram(result) {
   const groups = result.groups ?? [];
@@ -144,7 +172,7 @@ export function renderFrequencies(container, result, warnings, context) {
     result.query ? renderQuery(result) : '',
     rarest ? h('p', {}, 'The rarest group that occurs is ', h('strong', {}, groupLabel(result.antigens, rarest.antigens)),
       `: ${rarity(rarest.one_in)}.`) : '',
-    ...(result.groups ? [pager(result, context), renderTable(result, context)] : []),
+    ...(result.groups ? [rarityChart(result), pager(result, context), renderTable(result, context)] : []),
     diagram(result));
   const both = !sameRoles(result);
   const tableCsv = () => [['blood_group', ...result.antigens, 'frequency', 'one_in', ...(both ? ['patient_frequency'] : []), 'usability', 'receivability'],
