@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/dispatch.hpp"
+#include "timing.hpp"
 #include "bloodgroup/builtin_systems.hpp"
 #include "frequency/blood_groups.hpp"
 #include "frequency/populations.hpp"
@@ -20,18 +21,7 @@
 namespace {
 
 using namespace rbc;
-
-template <class F>
-double median_ms(F&& f, int repeats) {
-  std::vector<double> t;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::nth_element(t.begin(), t.begin() + repeats / 2, t.end());
-  return t[static_cast<std::size_t>(repeats / 2)];
-}
+using bench::median_ms;
 
 frequency::Population table_4_4() {
   frequency::Population out;
