@@ -4,27 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <csetjmp>
 #include <memory>
 
 #include "common/input_error.hpp"
+#include "numeric/glpk_guard.hpp"
 
 namespace rbc::numeric {
 namespace {
-
-// GLPK aborts the process on a fatal error unless an error hook longjmps out of it; its
-// text goes to stdout unless a terminal hook captures it (STYLE.md, habit 10). Both hooks
-// are installed per solve because glp_free_env() drops them.
-struct GlpkSession {
-  std::jmp_buf jump;
-  std::string log;
-};
-
-int capture_output(void* info, const char* text) {
-  static_cast<GlpkSession*>(info)->log += text;
-  return 1;  // suppress GLPK's own printing
-}
-void on_fatal_error(void* info) { std::longjmp(static_cast<GlpkSession*>(info)->jump, 1); }
 
 void check_bound(const Bound& b, const std::string& path) {
   if ((b.lower && !std::isfinite(*b.lower)) || (b.upper && !std::isfinite(*b.upper)))
@@ -107,7 +93,7 @@ struct GlpkRun {
 };
 
 // Builds the problem, runs the simplex method and reads the solution: every GLPK call of a
-// solve, so every GLPK fatal error lands in run_guarded's setjmp.
+// solve, so every GLPK fatal error lands in detail::run_glpk's setjmp.
 void build_and_solve(GlpkRun& r) {
   const LinearProgram& lp = *r.lp;
   glp_prob* P = glp_create_prob();
@@ -141,21 +127,6 @@ void build_and_solve(GlpkRun& r) {
   glp_delete_prob(P);
 }
 
-// The one function that calls setjmp: false when GLPK stopped with a fatal error. It owns
-// nothing with a destructor and neither throws nor catches, because the toolchain's LLVM 14
-// miscompiles a function that mixes setjmp with C++ exception handling when both are
-// wasm-native (-fwasm-exceptions with -sSUPPORT_LONGJMP=wasm): the second GLPK error then
-// corrupted the session and the third escaped as an uncaught WebAssembly.Exception.
-[[gnu::noinline]] bool run_guarded(GlpkSession& session, GlpkRun& run) {
-  if (setjmp(session.jump)) return false;
-  glp_term_hook(capture_output, &session);
-  glp_error_hook(on_fatal_error, &session);
-  build_and_solve(run);
-  glp_error_hook(nullptr, nullptr);
-  glp_term_hook(nullptr, nullptr);
-  return true;
-}
-
 }  // namespace
 
 LpSolution solve_linear_program(const LinearProgram& lp) {
@@ -171,13 +142,10 @@ LpSolution solve_linear_program(const LinearProgram& lp) {
   out.x.resize(n);
   out.reduced_costs.resize(n);
   out.duals.resize(m);
-  GlpkSession session;
+  detail::GlpkSession session;
   GlpkRun run{&lp, n, m, ia.data(), ja.data(), ar.data(), static_cast<int>(ia.size()) - 1,
               out.x.data(), out.reduced_costs.data(), out.duals.data()};
-  if (!run_guarded(session, run)) {
-    // GLPK's state is undefined after a fatal error: free its whole environment (which also
-    // drops the hooks).
-    glp_free_env();
+  if (!detail::run_glpk(session, [](void* r) { build_and_solve(*static_cast<GlpkRun*>(r)); }, &run)) {
     throw InputError("solver_error", "", "GLPK failed: " + session.log);
   }
   if (run.rc == GLP_ENOPFS) out.status = LpStatus::infeasible;
