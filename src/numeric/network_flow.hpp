@@ -1,0 +1,76 @@
+#pragma once
+// Network flows through GLPK's graph routines, integer data only: the maximum flow
+// (Ford-Fulkerson, glp_maxflow_ffalg) and the minimum-cost flow (out-of-kilter,
+// glp_mincost_okalg, which also returns node potentials that certify optimality). Used by the
+// allocation model (thesis ch. 6, src/allocation/). GLPK's RELAX-IV routine is not an option:
+// Debian's GLPK 5.0 ships it disabled ("licensing problems") and it would abort.
+//
+// Besides the solvers, one analysis: given an optimal flow and optimal potentials, which
+// arcs carry the same flow in EVERY minimum-cost flow. Two optimal flows differ by a
+// circulation of cycles of zero reduced cost in the residual network, so an arc's flow can
+// change exactly when one of its residual arcs lies on such a cycle, i.e. when its two ends
+// are in one strongly connected component of the residual network of zero-reduced-cost arcs.
+// That is exact because the data are integers: a reduced cost is 0 or at least 1 in size.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rbc::numeric {
+
+// An arc tail -> head carrying a flow in [low, cap] at `cost` per unit. Nodes are numbered
+// 0 .. nodes - 1. Bounds: 0 <= low <= cap <= INT_MAX; |cost| <= INT_MAX. GLPK's out-of-kilter
+// routine reports an overflow (FlowStatus::overflow) when potentials grow past int, so keep
+// |cost| x nodes well below 2^31.
+struct FlowArc {
+  int tail = 0;
+  int head = 0;
+  int low = 0;
+  int cap = 0;
+  std::int64_t cost = 0;
+};
+
+struct FlowNetwork {
+  int nodes = 0;
+  std::vector<FlowArc> arcs;
+};
+
+struct MaxFlow {
+  std::int64_t value = 0;
+  std::vector<int> x;  // flow per arc
+};
+
+// The maximum flow from `source` to `sink` (every arc's `low` must be 0; costs are ignored).
+// Throws std::invalid_argument for malformed networks and InputError("solver_error") when
+// GLPK reports an error.
+MaxFlow max_flow(const FlowNetwork& network, int source, int sink);
+
+enum class FlowStatus { optimal, infeasible, overflow };
+const char* to_string(FlowStatus s);
+
+struct MinCostFlow {
+  FlowStatus status = FlowStatus::infeasible;
+  std::vector<int> x;                   // flow per arc (when optimal)
+  std::vector<std::int64_t> potential;  // per node: reduced cost of arc a = cost - potential[tail] + potential[head]
+  std::int64_t cost = 0;                // sum of cost x flow
+};
+
+// The minimum-cost flow meeting `supply` (per node: > 0 supplies, < 0 demands; they must add
+// up to 0) within the arcs' bounds. When optimal, the potentials are checked to certify it
+// (complementary slackness on every arc); a failed check is InputError("solver_error").
+MinCostFlow min_cost_flow(const FlowNetwork& network, const std::vector<std::int64_t>& supply);
+
+std::int64_t reduced_cost(const FlowArc& arc, const std::vector<std::int64_t>& potential);
+
+// Per arc: true when every minimum-cost flow (same supplies) has this arc's flow, given one
+// optimal flow `x` and optimal `potential`s. O(nodes + arcs).
+std::vector<bool> fixed_arcs(const FlowNetwork& network, const std::vector<int>& x,
+                             const std::vector<std::int64_t>& potential);
+
+// The minimum-cost flows as a network of their own: arcs of positive reduced cost held at
+// their lower bound, of negative reduced cost at their capacity (complementary slackness),
+// the rest as they were. A minimum-cost flow of the face under a second cost function is the
+// lexicographic optimum (first cost, then second).
+FlowNetwork optimal_face(const FlowNetwork& network, const std::vector<int>& x,
+                         const std::vector<std::int64_t>& potential);
+
+}  // namespace rbc::numeric
