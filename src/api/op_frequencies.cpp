@@ -8,6 +8,7 @@
 #include <map>
 
 #include "api/operations.hpp"
+#include "api/population_json.hpp"
 #include "api/reader.hpp"
 #include "bloodgroup/builtin_systems.hpp"
 #include "common/input_error.hpp"
@@ -19,9 +20,6 @@ namespace rbc::api {
 using nlohmann::json;
 
 namespace {
-
-// The independent systems of Table 4.4 (RhD is part of Rh, so it is not listed apart).
-const std::vector<std::string> table_systems = {"abo", "rh", "kell", "duffy", "kidd", "mns"};
 
 // Rows returned per request: a 17-antigen table has 131 072 groups, far more than a page
 // (or a JSON string) should carry at once; the order and offset choose which.
@@ -103,129 +101,6 @@ std::vector<std::string> read_names(const json* v, const std::string& path) {
 json one_in(double f) { return f > 0 ? json(1.0 / f) : json(nullptr); }
 json maybe(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-// A population or mixture as read from the request, with what the result says about it.
-struct LoadedMixture {
-  frequency::Mixture mixture;
-  json description = json::array();  // [{weight, tables: {system: {id, name, source}}}]
-};
-
-// What the user must hear about the tables used (renormalised, not_expressible,
-// zero_frequency), reported once per table and code for the systems A uses.
-struct TableWarnings {
-  std::map<std::string, std::pair<std::size_t, json>> by_table;  // table id + code -> system index, warning
-  void add(const std::string& table, std::size_t system, const std::string& code, const std::string& message,
-           const std::string& path) {
-    by_table.emplace(table + " " + code,
-                     std::pair{system, json{{"code", code}, {"message", message}, {"path", path}}});
-  }
-};
-
-// One population: the tables named in `map` ({system id: population id}), else Table 4.4.
-frequency::Population load_population(const json* map, const std::string& path, json& tables,
-                                      TableWarnings& warnings) {
-  std::map<std::string, std::string> chosen;
-  if (map) {
-    if (!map->is_object())
-      throw InputError("invalid_field", path, "Expected an object {system id: population id}");
-    for (const auto& [system, id] : map->items()) {
-      const auto p = field_member(path, system);
-      if (std::find(table_systems.begin(), table_systems.end(), system) == table_systems.end())
-        throw InputError("unknown_system", p, "'" + system + "' is not one of " + joined(table_systems));
-      chosen[system] = read_string(id, p);
-    }
-  }
-  frequency::Population out;
-  for (const auto& id : table_systems) {
-    const auto& s = bloodgroup::builtin_system(id);
-    const bool named = chosen.count(id) > 0;
-    const std::string p = named ? field_member(path, id) : path;
-    const auto& t = frequency::builtin_population_for(s, named ? chosen[id] : id + "/thesis-table-4.4", p);
-    const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
-                                                                frequency::default_sum_tolerance, p);
-    for (const auto& notice : frequency::table_notices(s, t)) warnings.add(t.id, out.size(), notice.code, notice.message, p);
-    if (checked.renormalised)
-      warnings.add(t.id, out.size(), "renormalised",
-                   "The " + s.definition().name + " table '" + t.name + "' adds up to " +
-                       frequency::describe_sum(checked.input_sum) + "; it was divided by that sum.",
-                   p);
-    out.push_back({&s, checked.f});
-    tables[id] = {{"id", t.id}, {"name", t.name}, {"source", t.source}};
-  }
-  return out;
-}
-
-// `role` (donors or recipients) when given, else `populations` as one population.
-LoadedMixture load_mixture(const json* role, const std::string& role_path, const json* populations,
-                           TableWarnings& warnings) {
-  LoadedMixture out;
-  const auto add = [&](double weight, const json* map, const std::string& path) {
-    json tables = json::object();
-    out.mixture.push_back({weight, load_population(map, path, tables, warnings)});
-    out.description.push_back({{"weight", weight}, {"tables", tables}});
-  };
-  if (!role) {
-    add(1.0, populations, "populations");
-  } else if (role->is_object()) {
-    add(1.0, role, role_path);
-  } else if (role->is_array()) {
-    std::vector<double> weights;
-    for (std::size_t c = 0; c < role->size(); ++c) {
-      ObjectReader component((*role)[c], field_index(role_path, c));
-      weights.push_back(read_number(component.member("weight"), component.path_of("weight")));
-      add(weights.back(), component.has("populations") ? &component.member("populations") : nullptr,
-          component.path_of("populations"));
-      component.finish();
-    }
-    weights = frequency::check_mixture_weights(weights, role_path);
-    for (std::size_t c = 0; c < weights.size(); ++c) {
-      out.mixture[c].weight = weights[c];
-      out.description[c]["weight"] = weights[c];
-    }
-  } else {
-    throw InputError("invalid_field", role_path,
-                     "Expected one population {system id: population id} or a mixture [{weight, populations}]");
-  }
-  return out;
-}
-
-// A group given by name, as positions in A (sorted) and its bit set.
-struct NamedGroup {
-  std::vector<std::string> names;
-  std::vector<int> present, absent;
-  std::size_t bits = 0;
-};
-
-NamedGroup read_group(const json& value, const std::string& path, const std::vector<std::string>& antigens) {
-  NamedGroup g;
-  g.names = read_string_array(value, path);
-  std::vector<bool> in(antigens.size(), false);
-  for (std::size_t k = 0; k < g.names.size(); ++k) {
-    const auto it = std::find(antigens.begin(), antigens.end(), g.names[k]);
-    if (it == antigens.end())
-      throw InputError("unknown_antigen", field_index(path, k),
-                       "'" + g.names[k] + "' is not one of the antigens listed (" + joined(antigens) + ")");
-    in[static_cast<std::size_t>(it - antigens.begin())] = true;
-  }
-  for (std::size_t a = 0; a < antigens.size(); ++a) {
-    (in[a] ? g.present : g.absent).push_back(static_cast<int>(a));
-    if (in[a] && a < 64) g.bits |= std::uint64_t{1} << a;
-  }
-  return g;
-}
-
-json names_of(std::size_t group, const std::vector<std::string>& antigens) {
-  json present = json::array();
-  for (std::size_t a = 0; a < antigens.size(); ++a)
-    if ((group >> a) & 1U) present.push_back(antigens[a]);
-  return present;
-}
-
 struct Roles {
   LoadedMixture donors, recipients;
   bool same() const { return donors.description == recipients.description; }
@@ -252,7 +127,7 @@ json query_json(const std::vector<std::string>& antigens, const NamedGroup& grou
       json a = json::array();
       for (int i : f.antigens) a.push_back(antigens[static_cast<std::size_t>(i)]);
       factors.push_back(
-          {{"system", table_systems[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
+          {{"system", table_systems()[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
     }
   }
   const double frequency = frequency::share(roles.donors.mixture, places, group.present, group.absent);
@@ -393,13 +268,7 @@ json handle(ObjectReader& r, Context& context) {
   const Roles roles{load_mixture(donors, "donors", populations, warnings),
                     load_mixture(recipients, "recipients", populations, warnings)};
   const auto places = frequency::place_antigens(antigens, roles.donors.mixture[0].population, "antigens");
-  json systems = json::array();
-  for (const auto& id : table_systems)
-    systems.push_back({{"id", id}, {"name", bloodgroup::builtin_system(id).definition().name}, {"antigens", json::array()}});
-  for (std::size_t i = 0; i < places.size(); ++i)
-    systems[static_cast<std::size_t>(places[i].system)]["antigens"].push_back(antigens[i]);
-  for (const auto& [key, warning] : warnings.by_table)
-    if (!systems[warning.first]["antigens"].empty()) context.warnings.push_back(warning.second);
+  const json systems = systems_used(antigens, places, warnings, context.warnings);
 
   json out = {{"antigens", antigens}, {"systems", systems}, {"donors", roles.donors.description},
               {"recipients", roles.recipients.description}, {"groups", nullptr}, {"query", nullptr}};
