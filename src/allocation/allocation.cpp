@@ -1,0 +1,300 @@
+#include "allocation/allocation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "common/input_error.hpp"
+#include "frequency/blood_groups.hpp"
+#include "numeric/network_flow.hpp"
+#include "numeric/random.hpp"
+
+namespace rbc::allocation {
+namespace {
+
+bool compatible(Group donor, Group recipient) { return (donor & ~recipient) == 0; }
+
+std::string limit_message(const std::string& what, std::size_t limit) {
+  return what + " (at most " + std::to_string(limit) + ")";
+}
+
+// Costs are rounded to multiples of 1 / scale for the integer flow algorithms; the largest
+// scale (finest rounding) whose potentials cannot overflow int: a potential is at most the
+// cost of a path, below (nodes) x (largest cost) <= nodes x scale.
+constexpr std::int64_t finest_scale = 10000000;
+constexpr std::int64_t coarsest_scale = 100;
+
+std::int64_t scale_for(std::size_t nodes) {
+  std::int64_t s = finest_scale;
+  while (s > coarsest_scale && s * 4 * static_cast<std::int64_t>(nodes + 2) > INT_MAX) s /= 10;
+  return s;
+}
+
+std::int64_t rounded(double value, std::int64_t scale) {
+  return static_cast<std::int64_t>(std::llround(value * static_cast<double>(scale)));
+}
+
+// The network of sec. 6.3.2 (Fig. 6.4) with one hub per stock group, so that a group's total
+// issue is the flow on one arc: p -> G_i -> (i, r) -> j -> q.
+struct Model {
+  numeric::FlowNetwork network;
+  int source = 0, sink = 1;
+  std::vector<int> group_arc;    // per stock group (StockGroupResult order): p -> G_i, or -1
+  std::vector<int> stock_arc;    // per stock entry: G_i -> (i, r), or -1 when it has no units
+  std::vector<int> request_arc;  // per request entry: j -> q, or -1
+  struct Edge {
+    std::size_t stock = 0, request = 0;
+    int arc = 0;
+    double loss = 0;      // Delta_ij
+    double loss_part = 0; // gamma g1(Delta)
+    double age_part = 0;  // (1 - gamma) g2(r)
+  };
+  std::vector<Edge> edges;
+};
+
+[[noreturn]] void solver_error(const std::string& message) { throw InputError("solver_error", "", message); }
+
+}  // namespace
+
+const char* to_string(CostShape s) { return s == CostShape::exponential ? "exponential" : "linear"; }
+
+double loss_term(const CostFunction& c, double loss) {
+  return c.shape == CostShape::linear ? loss : 1.0 - numeric::portable_exp(-c.alpha * loss);
+}
+
+double age_term(const CostFunction& c, int residual_shelf_life, int max_shelf_life) {
+  const double age = static_cast<double>(residual_shelf_life) / static_cast<double>(max_shelf_life);
+  return c.shape == CostShape::linear ? age : 1.0 - numeric::portable_exp(-c.beta * age);
+}
+
+double edge_cost(const CostFunction& c, double loss, int residual_shelf_life, int max_shelf_life) {
+  return c.gamma * loss_term(c, loss) + (1.0 - c.gamma) * age_term(c, residual_shelf_life, max_shelf_life);
+}
+
+std::size_t check_problem(const AllocationProblem& p) {
+  const auto& c = p.cost;
+  if (!(c.gamma >= 0 && c.gamma <= 1))
+    throw InputError("invalid_field", "gamma", "gamma must lie in [0, 1] (eq. 6.1)");
+  for (const auto& [name, value] : {std::pair{"alpha", c.alpha}, std::pair{"beta", c.beta}})
+    if (!(value >= 0 && value <= 100))
+      throw InputError("invalid_field", name, std::string(name) + " must lie in [0, 100] (eq. 6.10)");
+  if (p.max_shelf_life < 1 || p.max_shelf_life > max_shelf_life_days)
+    throw InputError(p.max_shelf_life < 1 ? "invalid_field" : "limit_exceeded", "max_shelf_life",
+                     "max_shelf_life must be a whole number of days from 1 to " + std::to_string(max_shelf_life_days));
+  if (p.stock.size() > max_stock_entries)
+    throw InputError("limit_exceeded", "stock", limit_message("Too many stock entries: " + std::to_string(p.stock.size()),
+                                                              max_stock_entries));
+  if (p.requests.size() > max_request_entries)
+    throw InputError("limit_exceeded", "requests",
+                     limit_message("Too many requested groups: " + std::to_string(p.requests.size()), max_request_entries));
+  std::int64_t in_stock = 0, requested = 0;
+  std::set<std::pair<Group, int>> seen_stock;
+  for (std::size_t k = 0; k < p.stock.size(); ++k) {
+    const auto& s = p.stock[k];
+    const auto path = field_index("stock", k);
+    if (s.units < 0 || s.units > max_entry_units)
+      throw InputError(s.units < 0 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
+                       field_member(path, "units") + " must be a whole number of units from 0 to " +
+                           std::to_string(max_entry_units));
+    if (s.residual_shelf_life < 0 || s.residual_shelf_life > p.max_shelf_life)
+      throw InputError("invalid_field", field_member(path, "residual_shelf_life"),
+                       field_member(path, "residual_shelf_life") + " must lie in [0, max_shelf_life = " +
+                           std::to_string(p.max_shelf_life) + "] (got " + std::to_string(s.residual_shelf_life) + ")");
+    if (!seen_stock.emplace(s.group, s.residual_shelf_life).second)
+      throw InputError("duplicate_entry", path,
+                       path + " repeats the blood group and residual shelf life of an earlier entry: give each pair once");
+    in_stock += s.units;
+  }
+  std::set<Group> seen_requests;
+  for (std::size_t m = 0; m < p.requests.size(); ++m) {
+    const auto& r = p.requests[m];
+    const auto path = field_index("requests", m);
+    if (r.units < 0 || r.units > max_entry_units)
+      throw InputError(r.units < 0 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
+                       field_member(path, "units") + " must be a whole number of units from 0 to " +
+                           std::to_string(max_entry_units));
+    if (!seen_requests.insert(r.group).second)
+      throw InputError("duplicate_entry", path, path + " repeats the blood group of an earlier request: give each group once");
+    requested += r.units;
+  }
+  if (in_stock > max_total_units)
+    throw InputError("limit_exceeded", "stock", "Too many units in stock: " + std::to_string(in_stock) + " (at most " +
+                                                    std::to_string(max_total_units) + ")");
+  if (requested > max_total_units)
+    throw InputError("limit_exceeded", "requests", "Too many units requested: " + std::to_string(requested) +
+                                                       " (at most " + std::to_string(max_total_units) + ")");
+  // Compatible edges, counted per distinct stock group before anything is built.
+  std::map<Group, std::size_t> per_group;
+  for (const auto& s : p.stock)
+    if (s.units > 0) per_group.emplace(s.group, 0);
+  for (auto& [group, count] : per_group)
+    for (const auto& r : p.requests)
+      if (r.units > 0 && compatible(group, r.group)) ++count;
+  std::size_t edges = 0;
+  for (const auto& s : p.stock)
+    if (s.units > 0) {
+      edges += per_group[s.group];
+      if (edges > max_edges)
+        throw InputError("limit_exceeded", "stock",
+                         limit_message("The stock and requests make too many compatible (stock entry, request) pairs",
+                                       max_edges) +
+                             ": merge residual shelf lives or split the problem");
+    }
+  return edges;
+}
+
+Allocation allocate(const AllocationProblem& problem, const Usability& usability, const Progress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  Allocation out;
+  out.edges = check_problem(problem);
+  progress.report(0, "building the network");
+  const auto& cost = problem.cost;
+
+  // Usability of every group involved (eq. 6.6), once per group.
+  std::map<Group, double> F;
+  const auto usability_of = [&](Group g) {
+    auto it = F.find(g);
+    if (it == F.end()) it = F.emplace(g, std::clamp(usability(g), 0.0, 1.0)).first;
+    return it->second;
+  };
+
+  Model model;
+  auto& net = model.network;
+  net.nodes = 2;
+  const auto add_node = [&] { return net.nodes++; };
+  const auto add_arc = [&](int tail, int head, int cap) {
+    net.arcs.push_back({tail, head, 0, cap, 0});
+    return static_cast<int>(net.arcs.size() - 1);
+  };
+
+  // Stock groups in order of first appearance, with their hub.
+  std::map<Group, std::size_t> group_index;
+  std::vector<int> hub;
+  for (const auto& s : problem.stock) {
+    out.units_in_stock += s.units;
+    auto [it, added] = group_index.emplace(s.group, out.stock_groups.size());
+    if (added) out.stock_groups.push_back({s.group, 0, 0, true, usability_of(s.group)});
+    out.stock_groups[it->second].units += s.units;
+  }
+  model.group_arc.assign(out.stock_groups.size(), -1);
+  hub.assign(out.stock_groups.size(), -1);
+  for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+    if (out.stock_groups[g].units > 0) {
+      hub[g] = add_node();
+      model.group_arc[g] = add_arc(model.source, hub[g], out.stock_groups[g].units);
+    }
+  std::vector<int> stock_node(problem.stock.size(), -1), request_node(problem.requests.size(), -1);
+  model.stock_arc.assign(problem.stock.size(), -1);
+  model.request_arc.assign(problem.requests.size(), -1);
+  for (std::size_t k = 0; k < problem.stock.size(); ++k)
+    if (problem.stock[k].units > 0) {
+      stock_node[k] = add_node();
+      model.stock_arc[k] = add_arc(hub[group_index[problem.stock[k].group]], stock_node[k], problem.stock[k].units);
+    }
+  for (std::size_t m = 0; m < problem.requests.size(); ++m) {
+    out.units_requested += problem.requests[m].units;
+    if (problem.requests[m].units > 0) {
+      request_node[m] = add_node();
+      model.request_arc[m] = add_arc(request_node[m], model.sink, problem.requests[m].units);
+    }
+  }
+  // The compatible edges, capacity min(s_ir, d_j) (sec. 6.3.2).
+  std::set<Group> undefined;
+  model.edges.reserve(out.edges);
+  for (std::size_t k = 0; k < problem.stock.size(); ++k) {
+    const auto& s = problem.stock[k];
+    if (s.units == 0) continue;
+    const double age_part = (1.0 - cost.gamma) * age_term(cost, s.residual_shelf_life, problem.max_shelf_life);
+    for (std::size_t m = 0; m < problem.requests.size(); ++m) {
+      const auto& r = problem.requests[m];
+      if (r.units == 0 || !compatible(s.group, r.group)) continue;
+      const auto loss = frequency::opportunity_loss(usability_of(s.group), usability_of(r.group));
+      if (!loss) undefined.insert(s.group);
+      const double delta = loss.value_or(0.0);
+      const int arc = add_arc(stock_node[k], request_node[m], std::min(s.units, r.units));
+      model.edges.push_back({k, m, arc, delta, cost.gamma * loss_term(cost, delta), age_part});
+    }
+    if (k % 256 == 0) progress.report(0.1 * static_cast<double>(k) / static_cast<double>(problem.stock.size()), "building the network");
+  }
+  out.undefined_loss.assign(undefined.begin(), undefined.end());
+
+  // Eq. 6.3, first part: the maximum flow.
+  progress.report(0.1, "maximum flow");
+  const auto maximum = numeric::max_flow(net, model.source, model.sink);
+  out.issued = maximum.value;
+  std::vector<std::int64_t> supply(static_cast<std::size_t>(net.nodes), 0);
+  supply[static_cast<std::size_t>(model.source)] = out.issued;
+  supply[static_cast<std::size_t>(model.sink)] = -out.issued;
+
+  // Second part: the least cost at that flow, with costs rounded to 1 / scale (coarser when
+  // GLPK's potentials would overflow).
+  progress.report(0.3, "minimum cost");
+  numeric::MinCostFlow best;
+  for (out.cost_scale = scale_for(static_cast<std::size_t>(net.nodes));; out.cost_scale /= 10) {
+    for (const auto& e : model.edges)
+      net.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss_part, out.cost_scale) + rounded(e.age_part, out.cost_scale);
+    best = numeric::min_cost_flow(net, supply);
+    if (best.status != numeric::FlowStatus::overflow) break;
+    if (out.cost_scale <= coarsest_scale) solver_error("GLPK's out-of-kilter routine overflows even with coarse costs");
+  }
+  if (best.status != numeric::FlowStatus::optimal)
+    solver_error("GLPK found no flow of the maximum value it had just found (" + std::string(to_string(best.status)) + ")");
+  const auto fixed = numeric::fixed_arcs(net, best.x, best.potential);
+
+  // The tie-break among the minimum-cost allocations: oldest first (least residual shelf
+  // life), then least opportunity loss, each a minimum-cost flow on the previous optimum's face.
+  progress.report(0.6, "tie-break: oldest units first");
+  auto face = numeric::optimal_face(net, best.x, best.potential);
+  for (auto& a : face.arcs) a.cost = 0;
+  for (const auto& e : model.edges)
+    face.arcs[static_cast<std::size_t>(e.arc)].cost = problem.stock[e.stock].residual_shelf_life;
+  auto oldest = numeric::min_cost_flow(face, supply);
+  if (oldest.status != numeric::FlowStatus::optimal) solver_error("The tie-break by shelf life failed (" + std::string(to_string(oldest.status)) + ")");
+  progress.report(0.8, "tie-break: least opportunity loss");
+  face = numeric::optimal_face(face, oldest.x, oldest.potential);
+  for (auto& a : face.arcs) a.cost = 0;
+  for (const auto& e : model.edges) face.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss, out.cost_scale);
+  auto chosen = numeric::min_cost_flow(face, supply);
+  if (chosen.status != numeric::FlowStatus::optimal) solver_error("The tie-break by opportunity loss failed (" + std::string(to_string(chosen.status)) + ")");
+  const auto fixed_after_tie_break = numeric::fixed_arcs(face, chosen.x, chosen.potential);
+  const auto& x = chosen.x;
+
+  // The answer.
+  out.stock.resize(problem.stock.size());
+  for (std::size_t k = 0; k < problem.stock.size(); ++k)
+    if (const int a = model.stock_arc[k]; a >= 0)
+      out.stock[k] = {x[static_cast<std::size_t>(a)], fixed[static_cast<std::size_t>(a)]};
+  out.requests.resize(problem.requests.size());
+  for (std::size_t m = 0; m < problem.requests.size(); ++m)
+    if (const int a = model.request_arc[m]; a >= 0)
+      out.requests[m] = {x[static_cast<std::size_t>(a)], 0, fixed[static_cast<std::size_t>(a)]};
+  for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+    if (const int a = model.group_arc[g]; a >= 0) {
+      out.stock_groups[g].issued = x[static_cast<std::size_t>(a)];
+      out.stock_groups[g].fixed = fixed[static_cast<std::size_t>(a)];
+    }
+  for (const auto& e : model.edges) {
+    const auto a = static_cast<std::size_t>(e.arc);
+    if (!fixed[a]) ++out.varying_edges;
+    if (!fixed_after_tie_break[a]) out.tie_break_unique = false;
+    if (x[a] == 0) continue;
+    const double c = e.loss_part + e.age_part;
+    out.flows.push_back({e.stock, e.request, x[a], e.loss, c, fixed[a]});
+    out.objective += c * x[a];
+    const bool same = problem.stock[e.stock].group == problem.requests[e.request].group;
+    (same ? out.identical : out.compatible) += x[a];
+    if (same) out.requests[e.request].identical += x[a];
+  }
+  out.unique = out.varying_edges == 0;
+  // Each unit's cost is off by at most 1 / scale after rounding (two terms, 1 / (2 scale) each).
+  out.objective_gap_bound = 2.0 * static_cast<double>(out.issued) / static_cast<double>(out.cost_scale);
+  progress.report(1, "done");
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace rbc::allocation
