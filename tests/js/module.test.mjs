@@ -38,6 +38,9 @@ test('every bad request is an error naming the field, and the next call is right
     ['stationary', { system: 'abo', frequencies: [0.44, 0.43, 0.09, 0.04], foo: 1 }, 'foo'],
     ['lp', { objective: [1, 2], constraints: [{ coefficients: [1, 2, 3] }] }, 'constraints[0].coefficients'],
     ['lp', { objective: [1], bounds: [{ lower: 2, upper: 1 }] }, 'bounds[0]'],
+    ['allocate', { antigens: ['A', 'B'], stock: [{ group: ['A'], residual_shelf_life: 3, units: 1 }], requests: [], max_shelf_life: 2 }, 'stock[0].residual_shelf_life'],
+    ['allocate', { antigens: ['A', 'B'], stock: [], requests: [{ group: ['K'], units: 1 }] }, 'requests[0].group[0]'],
+    ['allocate', { antigens: ['A', 'B'], stock: [{ group: [], residual_shelf_life: 0, units: -1 }], requests: [] }, 'stock[0].units'],
     ['nope', {}, ''],
   ];
   for (const [op, request, path] of bad) {
@@ -66,10 +69,18 @@ test("GLPK's own fatal error (its error hook's longjmp) is an error response, ag
 test('memory stays bounded over 200 requests', () => {
   const request = { system: 'rh', population: 'rh/thesis-table-3.4' };
   for (let i = 0; i < 5; i++) call('stationary', request);
+  // allocate builds and frees GLPK graphs four times per call.
+  const allocation = {
+    antigens: ['A', 'B'], max_shelf_life: 2, gamma: 1,
+    stock: [{ group: [], residual_shelf_life: 0, units: 4 }, { group: ['A'], residual_shelf_life: 1, units: 3 }],
+    requests: [{ group: [], units: 2 }, { group: ['A'], units: 2 }, { group: ['A', 'B'], units: 1 }],
+  };
+  for (let i = 0; i < 5; i++) call('allocate', allocation);
   const before = mod.HEAPU8.length;
   for (let i = 0; i < 200; i++) {
     call('stationary', request);
     call('stationary', { system: 'rh', frequencies: [-1] });
+    call('allocate', allocation);
   }
   assert.ok(mod.HEAPU8.length <= before * 1.25, `heap grew from ${before} to ${mod.HEAPU8.length}`);
 });
