@@ -222,10 +222,31 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   }
   out.undefined_loss.assign(undefined.begin(), undefined.end());
 
-  // Eq. 6.3, first part: the maximum flow.
+  // Eq. 6.3, first part: the maximum flow, on the network of blood groups (p -> i -> j ->
+  // q): shelf lives do not change which units can serve whom, so its value is the same with
+  // far fewer arcs.
   progress.report(0.1, "maximum flow");
-  const auto maximum = numeric::max_flow(net, model.source, model.sink);
-  out.issued = maximum.value;
+  {
+    numeric::FlowNetwork groups;
+    groups.nodes = 2;
+    std::vector<int> group_node(out.stock_groups.size(), -1), request_node_g(problem.requests.size(), -1);
+    for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+      if (out.stock_groups[g].units > 0) {
+        group_node[g] = groups.nodes++;
+        groups.arcs.push_back({0, group_node[g], 0, out.stock_groups[g].units, 0});
+      }
+    for (std::size_t m = 0; m < problem.requests.size(); ++m)
+      if (problem.requests[m].units > 0) {
+        request_node_g[m] = groups.nodes++;
+        groups.arcs.push_back({request_node_g[m], 1, 0, problem.requests[m].units, 0});
+      }
+    for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+      for (std::size_t m = 0; m < problem.requests.size(); ++m)
+        if (group_node[g] >= 0 && request_node_g[m] >= 0 && compatible(out.stock_groups[g].group, problem.requests[m].group))
+          groups.arcs.push_back({group_node[g], request_node_g[m], 0,
+                                 std::min(out.stock_groups[g].units, problem.requests[m].units), 0});
+    out.issued = numeric::max_flow(groups, 0, 1).value;
+  }
   std::vector<std::int64_t> supply(static_cast<std::size_t>(net.nodes), 0);
   supply[static_cast<std::size_t>(model.source)] = out.issued;
   supply[static_cast<std::size_t>(model.sink)] = -out.issued;
@@ -244,24 +265,42 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   if (best.status != numeric::FlowStatus::optimal)
     solver_error("GLPK found no flow of the maximum value it had just found (" + std::string(to_string(best.status)) + ")");
   const auto fixed = numeric::fixed_arcs(net, best.x, best.potential);
-
-  // The tie-break among the minimum-cost allocations: oldest first (least residual shelf
-  // life), then least opportunity loss, each a minimum-cost flow on the previous optimum's face.
-  progress.report(0.6, "tie-break: oldest units first");
-  auto face = numeric::optimal_face(net, best.x, best.potential);
-  for (auto& a : face.arcs) a.cost = 0;
   for (const auto& e : model.edges)
-    face.arcs[static_cast<std::size_t>(e.arc)].cost = problem.stock[e.stock].residual_shelf_life;
-  auto oldest = numeric::min_cost_flow(face, supply);
-  if (oldest.status != numeric::FlowStatus::optimal) solver_error("The tie-break by shelf life failed (" + std::string(to_string(oldest.status)) + ")");
-  progress.report(0.8, "tie-break: least opportunity loss");
-  face = numeric::optimal_face(face, oldest.x, oldest.potential);
-  for (auto& a : face.arcs) a.cost = 0;
-  for (const auto& e : model.edges) face.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss, out.cost_scale);
-  auto chosen = numeric::min_cost_flow(face, supply);
-  if (chosen.status != numeric::FlowStatus::optimal) solver_error("The tie-break by opportunity loss failed (" + std::string(to_string(chosen.status)) + ")");
-  const auto fixed_after_tie_break = numeric::fixed_arcs(face, chosen.x, chosen.potential);
-  const auto& x = chosen.x;
+    if (!fixed[static_cast<std::size_t>(e.arc)]) ++out.varying_edges;
+  out.unique = out.varying_edges == 0;
+
+  // The tie-break among the minimum-cost allocations (none needed when there is one): oldest
+  // first (least residual shelf life), then least opportunity loss, each a minimum-cost flow
+  // over the arcs still free on the previous optimum's face.
+  std::vector<int> x = best.x;
+  if (!out.unique) {
+    std::vector<int> edge_of_arc(net.arcs.size(), -1);
+    for (std::size_t i = 0; i < model.edges.size(); ++i) edge_of_arc[static_cast<std::size_t>(model.edges[i].arc)] = static_cast<int>(i);
+    const auto edge_at = [&](std::size_t arc) { return edge_of_arc[arc] >= 0 ? &model.edges[static_cast<std::size_t>(edge_of_arc[arc])] : nullptr; };
+    const auto solve = [&](const numeric::Face& face, const char* what) {
+      auto f = numeric::min_cost_flow(face.network, face.supply);
+      if (f.status != numeric::FlowStatus::optimal)
+        solver_error(std::string("The tie-break by ") + what + " failed (" + to_string(f.status) + ")");
+      return f;
+    };
+    progress.report(0.6, "tie-break: oldest units first");
+    auto face = numeric::optimal_face(net, best.x, best.potential, supply);
+    for (std::size_t a = 0; a < face.arc.size(); ++a) {
+      const auto* e = edge_at(face.arc[a]);
+      face.network.arcs[a].cost = e ? problem.stock[e->stock].residual_shelf_life : 0;
+    }
+    const auto oldest = solve(face, "shelf life");
+    progress.report(0.8, "tie-break: least opportunity loss");
+    auto last = numeric::optimal_face(face.network, oldest.x, oldest.potential, face.supply);
+    for (std::size_t a = 0; a < last.arc.size(); ++a) {
+      const auto* e = edge_at(face.arc[last.arc[a]]);
+      last.network.arcs[a].cost = e ? rounded(e->loss, out.cost_scale) : 0;
+    }
+    const auto least_loss = solve(last, "opportunity loss");
+    for (bool f : numeric::fixed_arcs(last.network, least_loss.x, least_loss.potential))
+      if (!f) out.tie_break_unique = false;
+    x = numeric::full_flow(face, numeric::full_flow(last, least_loss.x));
+  }
 
   // The answer.
   out.stock.resize(problem.stock.size());
@@ -279,8 +318,6 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
     }
   for (const auto& e : model.edges) {
     const auto a = static_cast<std::size_t>(e.arc);
-    if (!fixed[a]) ++out.varying_edges;
-    if (!fixed_after_tie_break[a]) out.tie_break_unique = false;
     if (x[a] == 0) continue;
     const double c = e.loss_part + e.age_part;
     out.flows.push_back({e.stock, e.request, x[a], e.loss, c, fixed[a]});
@@ -289,7 +326,6 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
     (same ? out.identical : out.compatible) += x[a];
     if (same) out.requests[e.request].identical += x[a];
   }
-  out.unique = out.varying_edges == 0;
   // Each unit's cost is off by at most 1 / scale after rounding (two terms, 1 / (2 scale) each).
   out.objective_gap_bound = 2.0 * static_cast<double>(out.issued) / static_cast<double>(out.cost_scale);
   progress.report(1, "done");

@@ -323,15 +323,29 @@ std::vector<bool> fixed_arcs(const FlowNetwork& network, const std::vector<int>&
   return fixed;
 }
 
-FlowNetwork optimal_face(const FlowNetwork& network, const std::vector<int>& x,
-                         const std::vector<std::int64_t>& potential) {
-  FlowNetwork face = network;
-  for (std::size_t k = 0; k < face.arcs.size(); ++k) {
-    FlowArc& a = face.arcs[k];
-    const std::int64_t d = reduced_cost(a, potential);
-    if (d != 0) a.low = a.cap = x[k];  // at its bound in every optimum (complementary slackness)
+Face optimal_face(const FlowNetwork& network, const std::vector<int>& x, const std::vector<std::int64_t>& potential,
+                  const std::vector<std::int64_t>& supply) {
+  Face face;
+  face.network.nodes = network.nodes;
+  face.supply = supply;
+  face.fixed_flow = x;
+  for (std::size_t k = 0; k < network.arcs.size(); ++k) {
+    const FlowArc& a = network.arcs[k];
+    if (a.low < a.cap && reduced_cost(a, potential) == 0) {
+      face.network.arcs.push_back(a);
+      face.arc.push_back(k);
+    } else {
+      face.supply[static_cast<std::size_t>(a.tail)] -= x[k];
+      face.supply[static_cast<std::size_t>(a.head)] += x[k];
+    }
   }
   return face;
+}
+
+std::vector<int> full_flow(const Face& face, const std::vector<int>& face_x) {
+  std::vector<int> x = face.fixed_flow;
+  for (std::size_t e = 0; e < face.arc.size(); ++e) x[face.arc[e]] = face_x[e];
+  return x;
 }
 
 }  // namespace rbc::numeric

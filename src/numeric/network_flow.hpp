@@ -66,11 +66,20 @@ std::int64_t reduced_cost(const FlowArc& arc, const std::vector<std::int64_t>& p
 std::vector<bool> fixed_arcs(const FlowNetwork& network, const std::vector<int>& x,
                              const std::vector<std::int64_t>& potential);
 
-// The minimum-cost flows as a network of their own: arcs of positive reduced cost held at
-// their lower bound, of negative reduced cost at their capacity (complementary slackness),
-// the rest as they were. A minimum-cost flow of the face under a second cost function is the
-// lexicographic optimum (first cost, then second).
-FlowNetwork optimal_face(const FlowNetwork& network, const std::vector<int>& x,
-                         const std::vector<std::int64_t>& potential);
+// The minimum-cost flows as a network of their own, for a lexicographic tie-break: only the
+// arcs of zero reduced cost stay (within their bounds); every other arc is at its bound in
+// every optimum (complementary slackness), so its flow is fixed and moved into the supplies.
+// A minimum-cost flow of the face under a second cost function, put back with full_flow(),
+// is the lexicographic optimum (first cost, then second).
+struct Face {
+  FlowNetwork network;                // same nodes; the free arcs only
+  std::vector<std::size_t> arc;       // per face arc: its index in the original network
+  std::vector<std::int64_t> supply;   // the supplies less the fixed arcs' flows
+  std::vector<int> fixed_flow;        // per original arc: its flow when it is not in the face
+};
+Face optimal_face(const FlowNetwork& network, const std::vector<int>& x, const std::vector<std::int64_t>& potential,
+                  const std::vector<std::int64_t>& supply);
+// The original network's flow from a flow of the face.
+std::vector<int> full_flow(const Face& face, const std::vector<int>& face_x);
 
 }  // namespace rbc::numeric

@@ -176,15 +176,25 @@ TEST_CASE("optimal_face: a second cost chooses among the optima of the first", "
   // Equal first costs on both paths; the second cost prefers b.
   auto n = diamond();
   n.arcs[3].cost = 1;
-  const auto first = min_cost_flow(n, {3, 0, 0, -3});
-  auto face = optimal_face(n, first.x, first.potential);
-  for (auto& a : face.arcs) a.cost = 0;
-  face.arcs[0].cost = 1;  // p -> a costs 1 in the second cost
-  const auto second = min_cost_flow(face, {3, 0, 0, -3});
-  REQUIRE(second.status == FlowStatus::optimal);
-  CHECK(second.x == std::vector<int>{1, 2, 1, 2});
+  const std::vector<std::int64_t> supply{3, 0, 0, -3};
+  const auto first = min_cost_flow(n, supply);
+  auto face = optimal_face(n, first.x, first.potential, supply);
+  CHECK(face.network.arcs.size() == 4);  // every arc has reduced cost 0: all free
+  for (std::size_t e = 0; e < face.arc.size(); ++e) face.network.arcs[e].cost = face.arc[e] == 0 ? 1 : 0;  // p -> a costs 1
+  const auto second_face = min_cost_flow(face.network, face.supply);
+  REQUIRE(second_face.status == FlowStatus::optimal);
+  const auto second_x = full_flow(face, second_face.x);
+  CHECK(second_x == std::vector<int>{1, 2, 1, 2});
   // Still optimal for the first cost.
   std::int64_t cost = 0;
-  for (std::size_t k = 0; k < n.arcs.size(); ++k) cost += n.arcs[k].cost * second.x[k];
+  for (std::size_t k = 0; k < n.arcs.size(); ++k) cost += n.arcs[k].cost * second_x[k];
   CHECK(cost == first.cost);
+  // Without ties every flow of the face, whatever its cost, is the one optimum.
+  const auto unique = min_cost_flow(diamond(), supply);
+  auto only = optimal_face(diamond(), unique.x, unique.potential, supply);
+  CHECK(only.network.arcs.size() < 4);  // a -> q has a negative reduced cost: fixed, moved into the supplies
+  for (auto& a : only.network.arcs) a.cost = 0;
+  const auto any = min_cost_flow(only.network, only.supply);
+  REQUIRE(any.status == FlowStatus::optimal);
+  CHECK(full_flow(only, any.x) == unique.x);
 }
