@@ -4,6 +4,7 @@
 // balances the relative opportunity loss (Definition 6.3, the recipients' usability) against
 // its residual shelf life.
 #include <cmath>
+#include <utility>
 
 #include "allocation/allocation.hpp"
 #include "api/operations.hpp"
@@ -231,10 +232,10 @@ json handle(ObjectReader& r, Context& context) {
           {"edges", a.edges},
           {"varying_edges", a.varying_edges},
           {"tie_break", {{"rule", tie_break_rule}, {"unique", a.tie_break_unique}}},
-          {"stock", stock_out},
-          {"stock_groups", groups_out},
-          {"requests", requests_out},
-          {"allocation", flows},
+          {"stock", std::move(stock_out)},
+          {"stock_groups", std::move(groups_out)},
+          {"requests", std::move(requests_out)},
+          {"allocation", std::move(flows)},
           {"solver", {{"method", "GLPK " + numeric::glpk_version() +
                                      ": glp_maxflow_ffalg (Ford-Fulkerson) for the maximum flow, then "
                                      "glp_mincost_okalg (out-of-kilter) for the least cost and each tie-break"},
