@@ -291,7 +291,9 @@ Operation allocate_operation() {
             "The edges [(i, r), j] that carry units: stock and request (indices into the request's lists), from and "
             "to (their labels), units, loss (Delta_ij, eq. 6.8), cost (c per unit), fixed."},
            {"solver", "object", "{method, cost_scale, seconds}: GLPK's routines used, the cost rounding, and the time."}},
-          false,
+          // Near the limits (250 000 edges) a request takes seconds: progress and cancel at the
+          // checkpoints between the solver's phases.
+          true,
           handle};
 }
 
