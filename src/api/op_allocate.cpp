@@ -121,7 +121,7 @@ json handle(ObjectReader& r, Context& context) {
   problem.cost.beta = r.get(F.beta);
 
   TableWarnings warnings;
-  const LoadedMixture recipients = load_mixture(r.get(F.recipients), "recipients", nullptr, warnings);
+  const LoadedMixture recipients = load_mixture(SystemSet::builtin(), r.get(F.recipients), "recipients", nullptr, warnings);
   const auto places = frequency::place_antigens(antigens, recipients.mixture[0].population, "antigens");
 
   json stock_out = json::array(), requests_out = json::array();
@@ -211,7 +211,7 @@ json handle(ObjectReader& r, Context& context) {
                  "");
 
   return {{"antigens", antigens},
-          {"systems", systems_used(antigens, places, warnings, context.warnings)},
+          {"systems", systems_used(SystemSet::builtin(), antigens, places, warnings, context.warnings)},
           {"recipients", recipients.description},
           {"cost", {{"shape", allocation::to_string(problem.cost.shape)},
                     {"gamma", problem.cost.gamma},

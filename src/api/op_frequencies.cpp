@@ -26,20 +26,21 @@ namespace {
 constexpr int max_rows = 4096;
 
 struct FrequencyFields {
-  Field<json> antigens, group, donor_group, populations, donors, recipients;
+  Field<json> antigens, group, donor_group, systems, populations, donors, recipients;
   Field<bool> table;
   Field<json> filter;
   Field<std::string> order;
   Field<int> offset, limit;
   std::vector<FieldSpec> specs() const {
-    return {antigens.spec, group.spec,  donor_group.spec, populations.spec, donors.spec,
-            recipients.spec, table.spec, filter.spec,      order.spec,       offset.spec, limit.spec};
+    return {antigens.spec, group.spec,  donor_group.spec, systems.spec, populations.spec, donors.spec,
+            recipients.spec, table.spec, filter.spec,      order.spec,   offset.spec,      limit.spec};
   }
 };
 
 const FrequencyFields& fields() {
   static const std::string population_shape =
-      "an object {system id: population id} (one population; systems not named use their thesis Table 4.4 table), "
+      "an object {system id: population id, or phenotype frequencies (an array in the system's phenotype order, or "
+      "{label: frequency})} (one population; systems not named use their thesis Table 4.4 table), "
       "or a mixture: an array [{\"weight\": 0.99, \"populations\": {...}}, ...] whose weights add up to 1";
   static const FrequencyFields f{
       json_field("antigens", "string[]",
@@ -57,9 +58,17 @@ const FrequencyFields& fields() {
                  "Optional, with `group`: a donor group (antigens of A present) to issue to `group`; its relative "
                  "opportunity loss (eq. 6.8). It must be compatible: no antigen that `group` lacks.",
                  "thesis Definition 6.3, eq. 6.8", false),
+      json_field("systems", "object",
+                 "Optional: blood-group systems of your own, {id: definition} with definition {name, antigens, loci: "
+                 "[{name, alleles: [{name, antigens}]}]} as in `stationary`. An id of a built-in system (abo, rh, kell, "
+                 "duffy, kidd, mns) replaces it (e.g. MNS with a silent allele, to express S-s-); another id adds an "
+                 "independent system. Populations must give phenotype frequencies for each. At most " +
+                     std::to_string(SystemSet::max_own_systems) + "; antigen names unique across all systems.",
+                 "thesis sec. 3.1, eq. 4.11", false),
       json_field("populations", "object",
-                 "Optional: {system id: population id} (see `systems`) for donors and recipients alike; a system not "
-                 "named uses its thesis Table 4.4 table.",
+                 "Optional: {system id: population id (see the `systems` operation), or phenotype frequencies (an array "
+                 "in the system's phenotype order, or {label: frequency})} for donors and recipients alike; a system "
+                 "not named uses its thesis Table 4.4 table.",
                  "thesis Table 4.4", false),
       json_field("donors", "object | object[]",
                  "Optional: the donor population, replacing `populations` for donors: " + population_shape +
@@ -114,8 +123,9 @@ struct Roles {
 
 // The single-group query: eq. 4.10-4.11, usability and receivability without a table, and
 // the compatible donor groups (Definition 6.3) when A is small enough to tabulate.
-json query_json(const std::vector<std::string>& antigens, const NamedGroup& group, const json* donor_group,
-                const Roles& roles, const std::vector<frequency::AntigenPlace>& places, std::size_t limit) {
+json query_json(const SystemSet& systems, const std::vector<std::string>& antigens, const NamedGroup& group,
+                const json* donor_group, const Roles& roles, const std::vector<frequency::AntigenPlace>& places,
+                std::size_t limit) {
   json components = json::array();
   for (const auto& c : roles.donors.mixture)
     components.push_back({{"weight", c.weight},
@@ -127,7 +137,7 @@ json query_json(const std::vector<std::string>& antigens, const NamedGroup& grou
       json a = json::array();
       for (int i : f.antigens) a.push_back(antigens[static_cast<std::size_t>(i)]);
       factors.push_back(
-          {{"system", table_systems()[static_cast<std::size_t>(f.system)]}, {"antigens", a}, {"frequency", f.frequency}});
+          {{"system", systems.id(static_cast<std::size_t>(f.system))}, {"antigens", a}, {"frequency", f.frequency}});
     }
   }
   const double frequency = frequency::share(roles.donors.mixture, places, group.present, group.absent);
@@ -264,15 +274,16 @@ json handle(ObjectReader& r, Context& context) {
   if (donor_group && !group)
     throw InputError("missing_field", "group", "Give the patient's group (group) to issue the donor group to");
 
+  const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
   TableWarnings warnings;
-  const Roles roles{load_mixture(donors, "donors", populations, warnings),
-                    load_mixture(recipients, "recipients", populations, warnings)};
+  const Roles roles{load_mixture(set, donors, "donors", populations, warnings),
+                    load_mixture(set, recipients, "recipients", populations, warnings)};
   const auto places = frequency::place_antigens(antigens, roles.donors.mixture[0].population, "antigens");
-  const json systems = systems_used(antigens, places, warnings, context.warnings);
+  const json systems = systems_used(set, antigens, places, warnings, context.warnings);
 
   json out = {{"antigens", antigens}, {"systems", systems}, {"donors", roles.donors.description},
               {"recipients", roles.recipients.description}, {"groups", nullptr}, {"query", nullptr}};
-  if (group) out["query"] = query_json(antigens, read_group(*group, "group", antigens), donor_group, roles, places, limit);
+  if (group) out["query"] = query_json(set, antigens, read_group(*group, "group", antigens), donor_group, roles, places, limit);
   if (table) {
     const json t = table_rows(antigens, roles, places, read_filter(filter, antigens), order, offset, limit);
     out["groups"] = t["rows"];
@@ -297,7 +308,7 @@ Operation frequencies_operation() {
            {"systems", "object[]", "Per system: id, name, and the antigens of A in it."},
            {"donors", "object[]",
             "The donor population: one entry per population of the mixture (one when not a mixture), each "
-            "{weight, tables: {system id: {id, name, source}}}."},
+            "{weight, tables: {system id: {id, name, source}}} (no id for frequencies given in the request)."},
            {"recipients", "object[]", "The recipient population, in the same form."},
            {"groups", "object[] | null",
             "`limit` groups from `offset` in the chosen order: index (the bit set over A), antigens present, "

@@ -97,7 +97,6 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
   if (has_pop == has_freq)
     throw InputError(has_pop ? "conflicting_fields" : "missing_field", has_pop ? "population" : "frequencies",
                      "give exactly one of population (a built-in table) or frequencies (your own)");
-  const auto n = static_cast<Eigen::Index>(system.phenotypes().size());
   if (has_pop) {
     path = "population";
     const auto& table = frequency::builtin_population_for(system, r.get(F.population), "population");
@@ -105,22 +104,7 @@ Eigen::VectorXd read_frequencies(ObjectReader& r, const bloodgroup::System& syst
     return frequency::frequencies_for(system, table);
   }
   path = "frequencies";
-  const json& v = *r.get(F.frequencies);
-  if (v.is_array()) {
-    const auto xs = read_number_array(v, path);
-    return Eigen::Map<const Eigen::VectorXd>(xs.data(), static_cast<Eigen::Index>(xs.size()));
-  }
-  if (!v.is_object())
-    throw InputError("invalid_field", path, "frequencies must be an array or an object {phenotype label: frequency}");
-  Eigen::VectorXd f = Eigen::VectorXd::Zero(n);
-  for (const auto& [label, x] : v.items()) {
-    const auto p = field_member(path, label);
-    const int i = system.phenotype_by_label(label);
-    if (i < 0)
-      throw InputError("unknown_phenotype", p, system.why_not_a_phenotype(label));
-    f[i] = read_number(x, p);
-  }
-  return f;
+  return read_phenotype_frequencies(*r.get(F.frequencies), system, path);
 }
 
 std::string genotype_list(const bloodgroup::System& s, const std::vector<int>& genotypes) {

@@ -85,4 +85,21 @@ json system_to_json(const bloodgroup::System& s) {
           {"source", d.source}};
 }
 
+Eigen::VectorXd read_phenotype_frequencies(const json& v, const bloodgroup::System& system, const std::string& path) {
+  if (v.is_array()) {
+    const auto xs = read_number_array(v, path);
+    return Eigen::Map<const Eigen::VectorXd>(xs.data(), static_cast<Eigen::Index>(xs.size()));
+  }
+  if (!v.is_object())
+    throw InputError("invalid_field", path, path + " must be an array or an object {phenotype label: frequency}");
+  Eigen::VectorXd f = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(system.phenotypes().size()));
+  for (const auto& [label, x] : v.items()) {
+    const auto p = field_member(path, label);
+    const int i = system.phenotype_by_label(label);
+    if (i < 0) throw InputError("unknown_phenotype", p, system.why_not_a_phenotype(label));
+    f[i] = read_number(x, p);
+  }
+  return f;
+}
+
 }  // namespace rbc::api

@@ -223,3 +223,59 @@ TEST_CASE("frequencies: the rarity bands count every group listed once, and thei
   for (const auto& band : o_neg["rarity"]) counted += band["groups"].get<std::size_t>();
   CHECK(counted == 2);
 }
+
+TEST_CASE("frequencies: own phenotype frequencies, and systems of your own (a silent MNS allele shows S-s-)",
+          "[api][property]") {
+  // Own frequencies for a built-in system: the same numbers as the built-in table give the same answer.
+  const json own = result(R"({"antigens": ["Fya", "Fyb"], "populations": {"duffy": [0.68, 0.06, 0.25, 0.01]}})");
+  const json builtin = result(R"({"antigens": ["Fya", "Fyb"], "populations": {"duffy": "duffy/african-sec-3.5.2"}})");
+  for (std::size_t g = 0; g < 4; ++g)
+    CHECK(own["groups"][g]["frequency"].get<double>() == Approx(builtin["groups"][g]["frequency"].get<double>()).margin(1e-15));
+  CHECK(own["donors"][0]["tables"]["duffy"]["name"] == "Your frequencies");
+  // As {label: frequency}, labels not given are 0.
+  const json labels = result(R"({"antigens": ["K"], "populations": {"kell": {"K+k+": 0.1, "K-k+": 0.9}}})");
+  CHECK(labels["groups"][1]["frequency"].get<double>() == Approx(0.1).margin(1e-15));
+
+  // MNS with a silent allele at the S/s locus replaces the built-in one; S-s- can now occur.
+  const std::string mns = R"("mns": {"name": "MNS with a silent S/s allele", "antigens": ["M", "N", "S", "s"],
+      "loci": [{"name": "GYPA", "alleles": [{"name": "M", "antigens": ["M"]}, {"name": "N", "antigens": ["N"]}]},
+               {"name": "GYPB", "alleles": [{"name": "S", "antigens": ["S"]}, {"name": "s", "antigens": ["s"]},
+                                            {"name": "u", "antigens": []}]}]})";
+  const json silent = json::parse(rbc::api::handle_request("frequencies", R"({"antigens": ["S", "s"], "systems": {)" + mns +
+      R"(}, "populations": {"mns": {"MS": 0.3, "Ms": 0.5, "M": 0.2}}})"));
+  INFO(silent.dump().substr(0, 500));
+  REQUIRE(silent.contains("result"));
+  CHECK(silent["result"]["groups"][0]["frequency"].get<double>() == Approx(0.2).margin(1e-15));  // S-s-
+  // A system of your own beside the six: its antigens join A.
+  const std::string lu = R"("lu": {"name": "Lutheran", "antigens": ["Lua", "Lub"],
+      "loci": [{"name": "LU", "alleles": [{"name": "a", "antigens": ["Lua"]}, {"name": "b", "antigens": ["Lub"]}]}]})";
+  const json with_lu = result(R"({"antigens": ["K", "Lua"], "systems": {)" + lu + R"J(},
+      "populations": {"lu": {"Lu(a+b-)": 0.001, "Lu(a+b+)": 0.076, "Lu(a-b+)": 0.923}}})J");
+  CHECK(with_lu["groups"][2]["frequency"].get<double>() == Approx(0.91 * 0.077).margin(1e-12));  // K- Lua+
+  CHECK(with_lu["systems"].size() == 7);
+}
+
+TEST_CASE("frequencies: systems of your own and own frequencies name the field when wrong", "[api][regression]") {
+  const auto error = [](const std::string& body) -> std::pair<std::string, std::string> {
+    const json r = json::parse(rbc::api::handle_request("frequencies", body));
+    if (!r.contains("error")) return {"", ""};
+    return {r["error"]["code"], r["error"]["path"]};
+  };
+  using CP = std::pair<std::string, std::string>;
+  const std::string lu = R"({"name": "Lutheran", "antigens": ["Lua", "Lub"],
+      "loci": [{"name": "LU", "alleles": [{"name": "a", "antigens": ["Lua"]}, {"name": "b", "antigens": ["Lub"]}]}]})";
+  CHECK(error(R"({"antigens": ["Lua"], "systems": {"lu": )" + lu + "}}") == CP{"missing_field", "populations.lu"});
+  CHECK(error(R"({"antigens": ["Lua"], "systems": {"lu": )" + lu + R"(}, "populations": {"lu": "kell/thesis-table-4.4"}})") ==
+        CP{"invalid_field", "populations.lu"});
+  CHECK(error(R"({"antigens": ["K"], "populations": {"kell": [0.5, 0.6, 0.1]}})") == CP{"sum_not_one", "populations.kell"});
+  CHECK(error(R"({"antigens": ["K"], "populations": {"kell": [0.5, 0.5]}})") == CP{"wrong_length", "populations.kell"});
+  CHECK(error(R"({"antigens": ["K"], "populations": {"kell": {"K+k+": 0.5, "Q": 0.5}}})") ==
+        CP{"unknown_phenotype", "populations.kell.Q"});
+  // An antigen in two systems is refused: K is Kell's.
+  const std::string k_again = R"({"name": "Other", "antigens": ["K", "X"],
+      "loci": [{"name": "L", "alleles": [{"name": "a", "antigens": ["K"]}, {"name": "b", "antigens": ["X"]}]}]})";
+  CHECK(error(R"({"antigens": ["K"], "systems": {"other": )" + k_again + "}}") == CP{"duplicate_name", "systems.other"});
+  CHECK(error(R"({"antigens": ["K"], "systems": {"other": 3}})") == CP{"invalid_field", "systems.other"});
+  CHECK(error(R"({"antigens": ["K"], "systems": {"other": {"name": "x", "antigens": ["X"], "loci": []}}})").second.rfind(
+            "systems.other", 0) == 0);
+}
