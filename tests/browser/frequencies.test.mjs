@@ -174,3 +174,35 @@ test('Frequencies: a column heading sorts the whole table; a second click revers
   assert.ok(u.every((v, i) => i === 0 || v >= u[i - 1]), `least usable first: ${u}`);
   await page.close();
 });
+
+test('Frequencies: your own Duffy frequencies, typed or from CSV, computed and kept in the link', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.server.url}#/frequencies?antigens=Fya,Fyb`);
+  await page.waitForSelector('#fq-result-table');
+  await page.selectOption('#fq-pop1-duffy', 'own');
+  // It starts from the table chosen before (Table 4.4: Fy(a-b-) 0, Fy(a+b-) 0.17, ...).
+  assert.equal(await page.inputValue('#fq-own1-duffy-1'), '0.17');
+  await page.setInputFiles('#fq-own1-duffy-csv-file', { name: 'duffy.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('phenotype;frequency\nFy(a-b-);0,68\nFy(a+b-);0,06\nFy(a-b+);0,25\nFy(a+b+);0,01\n') });
+  assert.equal(await page.inputValue('#fq-own1-duffy-0'), '0.68');
+  await page.click('#frequencies-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' &&
+    document.querySelector('#fq-result-table tbody tr td')?.textContent.startsWith('0.68'));
+  const hash = new URL(page.url()).hash;
+  assert.match(decodeURIComponent(hash), /duffy=own:0.68;0.06;0.25;0.01/);
+  // The link reproduces it; a bad value in it is reported at once.
+  const again = await site.browser.context.newPage();
+  await again.goto(`${site.server.url}${hash}`);
+  await again.waitForSelector('#fq-result-table');
+  assert.equal(await again.inputValue('#fq-own1-duffy-0'), '0.68');
+  await again.goto(`${site.server.url}#/frequencies?antigens=Fya&duffy=own:0.5;x;0.5`);
+  await again.waitForSelector('.link-problems:not([hidden])');
+  assert.match(await again.textContent('.link-problems'), /the link has 3 frequencies, the system 4 phenotypes/);
+  // A frequency out of range is marked at its box.
+  await page.fill('#fq-own1-duffy-2', '1.5');
+  assert.match(await page.textContent('#fq-own1-duffy-2-error'), /≤ 1/);
+  assert.deepEqual(problems, []);
+  await again.close();
+  await page.close();
+});

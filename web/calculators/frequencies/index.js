@@ -33,7 +33,7 @@ export default calculator({
     'the share of patients it can be given to (usability) and the share of donors who can give to it (receivability), ' +
     'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11, Definitions 6.1–6.2). ' +
     'Give a patient’s group to see which donor groups can serve it, the least wasteful first (relative opportunity loss, Definition 6.3).',
-  ownFields: ['antigens', 'group', 'donor_group', 'populations', 'donors', 'recipients', 'table', 'filter'],
+  ownFields: ['antigens', 'group', 'donor_group', 'systems', 'populations', 'donors', 'recipients', 'table', 'filter'],
   paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor'],
   load: async (client) => (await client.call('systems')).result,
   inputs: (catalogue, shell) => new FrequencyInputs(catalogue, shell),

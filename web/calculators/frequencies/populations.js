@@ -4,6 +4,7 @@
 // different ancestry, and mixtures such as seed 004's donors (99 % European, 1 % African).
 import { h } from '../../lib/dom.js';
 import { parseNumber } from '../../lib/numbers.js';
+import { OwnFrequencies } from './own-frequencies.js';
 
 const ROLES = [
   { field: 'donors', param: 'donors', label: 'Donors' },
@@ -18,6 +19,7 @@ const SCENARIOS = [
 ];
 
 const firstTable = (id) => `${id}/thesis-table-4.4`;
+const OWN = 'own';
 
 export class PopulationInputs {
   /** systems: the catalogue's systems (id, name); populations: the catalogue's tables. */
@@ -28,9 +30,14 @@ export class PopulationInputs {
     // the tables marked African), else the first population's: shown in its select.
     this.secondDefault = (id) => (this.tablesOf(id).find((p) => /african/i.test(p.id)) ?? { id: firstTable(id) }).id;
     this.selects = [new Map(), new Map()];
+    this.own = [new Map(), new Map()];
     const select = (column, s) => {
-      const el = h('select', { id: `fq-pop${column + 1}-${s.id}`, title: `${s.name}, population ${column + 1}`, onchange: () => changed() },
-        this.tablesOf(s.id).map((p) => h('option', { value: p.id }, p.name)));
+      const own = new OwnFrequencies(s, column, changed);
+      this.own[column].set(s.id, own);
+      const el = h('select', { id: `fq-pop${column + 1}-${s.id}`, title: `${s.name}, population ${column + 1}`,
+        onchange: () => { this.showOwn(column, s.id, { copy: true }); changed(); } },
+      this.tablesOf(s.id).map((p) => h('option', { value: p.id }, p.name)),
+      h('option', { value: OWN }, 'Your own frequencies…'));
       this.selects[column].set(s.id, el);
       return el;
     };
@@ -48,7 +55,8 @@ export class PopulationInputs {
       systems.map((s) => h('div', { class: 'fq-population-row', role: 'group', 'aria-label': s.name },
         h('span', { class: 'fq-system-name' }, s.name),
         h('label', { for: `fq-pop1-${s.id}` }, '1'), select(0, s),
-        h('label', { for: `fq-pop2-${s.id}` }, '2'), select(1, s))),
+        h('label', { for: `fq-pop2-${s.id}` }, '2'), select(1, s),
+        this.own[0].get(s.id).element, this.own[1].get(s.id).element)),
       h('div', { class: 'field' }, h('label', { for: 'fq-scenario' }, 'Who comes from which'), this.scenario),
       ROLES.map((r) => h('div', { class: 'field fq-share' },
         h('label', { for: `fq-share-${r.param}` }, `${r.label}: % from population 1`), this.shares.get(r.field),
@@ -61,8 +69,23 @@ export class PopulationInputs {
     for (const s of this.systems) {
       this.selects[0].get(s.id).value = firstTable(s.id);
       this.selects[1].get(s.id).value = this.secondDefault(s.id);
+      for (const column of [0, 1]) this.showOwn(column, s.id);
     }
     this.applyScenario('same');
+  }
+
+  /** Shows the own-frequency table when "Your own frequencies…" is chosen; on choosing it,
+   *  it starts from the table chosen before (copy), so one edits from published numbers. */
+  showOwn(column, id, { copy = false } = {}) {
+    const own = this.own[column].get(id);
+    const on = this.selects[column].get(id).value === OWN;
+    if (on && copy && !own.shown) {
+      const from = this.tablesOf(id).find((p) => p.id === (this.previous?.[column]?.get(id) ?? firstTable(id)));
+      if (from) own.set(from.frequencies);
+    }
+    own.show(on);
+    this.previous ??= [new Map(), new Map()];
+    if (!on) this.previous[column].set(id, this.selects[column].get(id).value);
   }
 
   applyScenario(id) {
@@ -90,6 +113,7 @@ export class PopulationInputs {
 
   validate(setError) {
     let errors = 0;
+    for (const column of [0, 1]) for (const own of this.own[column].values()) if (own.shown) errors += own.validate();
     for (const r of ROLES) {
       const { error } = this.share(r.field);
       setError(r.field, error ?? '');
@@ -99,7 +123,8 @@ export class PopulationInputs {
   }
 
   tables(column) {
-    return Object.fromEntries([...this.selects[column]].map(([id, s]) => [id, s.value]));
+    return Object.fromEntries([...this.selects[column]].map(([id, s]) =>
+      [id, s.value === OWN ? this.own[column].get(id).values() : s.value]));
   }
 
   /** One population ({system: table}) or a mixture of the two. */
@@ -122,10 +147,12 @@ export class PopulationInputs {
   }
 
   toParams(params) {
-    for (const s of this.systems) {
-      if (this.selects[0].get(s.id).value !== firstTable(s.id)) params.set(s.id, this.selects[0].get(s.id).value);
-      if (this.selects[1].get(s.id).value !== this.secondDefault(s.id)) params.set(`${s.id}2`, this.selects[1].get(s.id).value);
-    }
+    for (const s of this.systems)
+      for (const [column, key, fallback] of [[0, s.id, firstTable(s.id)], [1, `${s.id}2`, this.secondDefault(s.id)]]) {
+        const value = this.selects[column].get(s.id).value;
+        if (value === OWN) params.set(key, this.own[column].get(s.id).toParam());
+        else if (value !== fallback) params.set(key, value);
+      }
     for (const r of ROLES) {
       const text = this.shares.get(r.field).value.trim();
       if (parseNumber(text) !== 100) params.set(r.param, text);
@@ -140,7 +167,11 @@ export class PopulationInputs {
         const wanted = params.get(key);
         if (wanted == null) continue;
         const select = this.selects[column].get(s.id);
-        if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
+        if (wanted.startsWith(`${OWN}:`)) {
+          select.value = OWN;
+          this.showOwn(column, s.id);
+          problems.push(...this.own[column].get(s.id).fromParam(wanted.slice(OWN.length + 1)));
+        } else if (wanted !== OWN && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
         else problems.push(`Population ${column + 1} for ${s.name}: "${wanted}" is not a table for this system`);
       }
     for (const r of ROLES) {
