@@ -1,11 +1,16 @@
 #include "genetics/heredity.hpp"
 
+#include <array>
 #include <cmath>
+#include <stdexcept>
 
 namespace rbc::genetics {
 
 HeredityOperator::HeredityOperator(const bloodgroup::System& system)
     : haplotypes_(static_cast<int>(system.haplotypes().size())) {
+  // System::build refuses more; maternal_transition_times keeps one number per haplotype on the stack.
+  if (system.haplotypes().size() > bloodgroup::max_haplotypes)
+    throw std::invalid_argument("HeredityOperator: more than bloodgroup::max_haplotypes haplotypes");
   pair_to_genotype_.resize(static_cast<std::size_t>(haplotypes_) * haplotypes_);
   for (int a = 0; a < haplotypes_; ++a)
     for (int b = 0; b < haplotypes_; ++b) pair_to_genotype_[a * haplotypes_ + b] = system.genotype_index(a, b);
@@ -50,9 +55,13 @@ Eigen::VectorXd HeredityOperator::gamete_distribution(const Eigen::VectorXd& x) 
 }
 
 void HeredityOperator::gamete_distribution(const Eigen::VectorXd& x, Eigen::VectorXd& t) const {
-  t.setZero(haplotypes_);
-  for (int g = 0; g < genotype_count(); ++g)
-    for (const auto& s : transmission_[g]) t[s.haplotype] += x[g] * s.probability;
+  // t_h = sum over the genotypes g that carry h of v_h(g) x_g: one sum per haplotype.
+  t.resize(haplotypes_);
+  for (int h = 0; h < haplotypes_; ++h) {
+    double sum = 0;
+    for (const auto& c : carriers_[static_cast<std::size_t>(h)]) sum += x[c.genotype] * c.probability;
+    t[h] = sum;
+  }
 }
 
 Eigen::VectorXd HeredityOperator::offspring(const Eigen::VectorXd& x, const Eigen::VectorXd& y) const {
@@ -62,9 +71,13 @@ Eigen::VectorXd HeredityOperator::offspring(const Eigen::VectorXd& x, const Eige
 }
 
 void HeredityOperator::offspring_from(const Eigen::VectorXd& tx, const Eigen::VectorXd& ty, Eigen::VectorXd& child) const {
-  child.setZero(genotype_count());
-  for (int a = 0; a < haplotypes_; ++a)
-    for (int b = 0; b < haplotypes_; ++b) child[genotype_of(a, b)] += tx[a] * ty[b];
+  // Child {a, b}: a from the father and b from the mother, or (a != b) the other way round.
+  const int m = genotype_count();
+  child.resize(m);
+  for (int k = 0; k < m; ++k) {
+    const int a = transmission_[k][0].haplotype, b = transmission_[k][1].haplotype;
+    child[k] = a == b ? tx[a] * ty[a] : tx[a] * ty[b] + tx[b] * ty[a];
+  }
 }
 
 Eigen::MatrixXd HeredityOperator::maternal_transition(const Eigen::VectorXd& x) const {
@@ -86,21 +99,23 @@ void HeredityOperator::maternal_transition_from(const Eigen::VectorXd& t, Eigen:
 void HeredityOperator::maternal_transition_times(const Eigen::VectorXd& t, const Eigen::VectorXd& y,
                                                  Eigen::VectorXd& By) const {
   // q_h = sum_a t_a y_{a,h}: the mean of y over the children of a mother who passes on h.
-  Eigen::VectorXd q(haplotypes_);
+  std::array<double, bloodgroup::max_haplotypes> q{};
   for (int h = 0; h < haplotypes_; ++h) {
+    const int* genotype = &pair_to_genotype_[static_cast<std::size_t>(h) * static_cast<std::size_t>(haplotypes_)];
     double sum = 0;
-    for (int a = 0; a < haplotypes_; ++a) sum += t[a] * y[genotype_of(a, h)];
-    q[h] = sum;
+    for (int a = 0; a < haplotypes_; ++a) sum += t[a] * y[genotype[a]];
+    q[static_cast<std::size_t>(h)] = sum;
   }
   const int m = genotype_count();
   By.resize(m);
   for (int j = 0; j < m; ++j) {
     const auto& s = transmission_[j];
-    By[j] = s[0].probability * q[s[0].haplotype] + s[1].probability * q[s[1].haplotype];
+    By[j] = s[0].probability * q[static_cast<std::size_t>(s[0].haplotype)] +
+            s[1].probability * q[static_cast<std::size_t>(s[1].haplotype)];
   }
 }
 
-void HeredityOperator::add_stationarity_gram(const Eigen::VectorXd& t, Eigen::MatrixXd& G) const {
+void HeredityOperator::stationarity_gram(const Eigen::VectorXd& t, const Eigen::MatrixXd& C, Eigen::MatrixXd& G) const {
   // (B - I)(B - I)^T = B B^T - B - B^T + I, where B = V T with V_jh = v_h(j) (m x h) and
   // T_hc = t_a for the child genotype c = {a, h} (h x m). So B B^T = V M V^T with M = T T^T:
   // a child has both h and h' only as {h, h'} (M_hh' = t_h t_h'), and h with any a
@@ -113,20 +128,27 @@ void HeredityOperator::add_stationarity_gram(const Eigen::VectorXd& t, Eigen::Ma
     const auto& s = transmission_[j];
     tau[j] = s[0].probability * t[s[0].haplotype] + s[1].probability * t[s[1].haplotype];
   }
+  G.resize(m, m);
   for (int k = 0; k < m; ++k) {
     double* g = &G(0, k);
+    const double* c = &C(0, k);
     const double tk = tau[k];
-    for (int j = 0; j < m; ++j) g[j] += tau[j] * tk;
-    G(k, k) += 1.0;
+    for (int j = k; j < m; ++j) g[j] = c[j] + tau[j] * tk;
+    g[k] += 1.0;
   }
   const double norm2 = t.squaredNorm();
   for (int h = 0; h < haplotypes_; ++h) {
     const double d = norm2 - t[h] * t[h];
     const auto& carriers = carriers_[static_cast<std::size_t>(h)];
-    for (const auto& k : carriers) {
+    const auto count = carriers.size();
+    for (std::size_t a = 0; a < count; ++a) {  // column k = carriers[a]; rows j = carriers[b >= a] >= k
+      const auto& k = carriers[a];
       double* g = &G(0, k.genotype);
       const double vk = k.probability, tk = t[k.other];
-      for (const auto& j : carriers) g[j.genotype] += j.probability * (vk * d - tk) - vk * t[j.other];
+      for (std::size_t b = a; b < count; ++b) {
+        const auto& j = carriers[b];
+        g[j.genotype] += j.probability * (vk * d - tk) - vk * t[j.other];
+      }
     }
   }
 }

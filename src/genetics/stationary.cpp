@@ -22,15 +22,25 @@ class StepProblem {
  public:
   StepProblem(const HeredityOperator& P, const Eigen::MatrixXd& S, const Eigen::VectorXd& f, bool simplex)
       : P_(P), S_(S), f_(f), simplex_(simplex), w_(simplex ? sum_weight : 0.0) {
-    const Eigen::Index m = S.rows();
+    const Eigen::Index m = S.rows(), n = S.cols();
+    std::vector<std::vector<Entry>> by_phenotype(static_cast<std::size_t>(n));
     for (Eigen::Index g = 0; g < m; ++g)
-      for (Eigen::Index p = 0; p < S.cols(); ++p)
-        if (S(g, p) != 0) s_entries_.push_back({g, p, S(g, p)});
-    s_abs_ = S.cwiseAbs().rowwise().sum();
-    constant_gram_ = S * S.transpose();
-    constant_gram_.array() += w_ * w_;
-    eq_.rhs = S * f;
-    eq_.rhs.array() += w_ * w_;
+      for (Eigen::Index p = 0; p < n; ++p)
+        if (S(g, p) != 0) {
+          s_entries_.push_back({g, p, S(g, p)});
+          by_phenotype[static_cast<std::size_t>(p)].push_back({g, p, S(g, p)});
+        }
+    // S S^T from S's nonzeros (a genotype has one phenotype), S f and the 1-norms of S's rows.
+    constant_gram_.setConstant(m, m, w_ * w_);
+    for (const auto& entries : by_phenotype)
+      for (const auto& j : entries)
+        for (const auto& k : entries) constant_gram_(j.genotype, k.genotype) += j.value * k.value;
+    eq_.rhs.setConstant(m, w_ * w_);
+    s_abs_.setZero(m);
+    for (const auto& e : s_entries_) {
+      eq_.rhs[e.genotype] += e.value * f[e.phenotype];
+      s_abs_[e.genotype] += std::abs(e.value);
+    }
     eq_.gradient = [this](const Eigen::VectorXd& y, Eigen::VectorXd& g) { gradient(y, g); };
   }
   StepProblem(const StepProblem&) = delete;
@@ -39,8 +49,7 @@ class StepProblem {
   // A = A(x): the Gram matrix and the Kuhn-Tucker tolerance, from the fathers' gametes t.
   void set_iterate(const Eigen::VectorXd& x) {
     P_.gamete_distribution(x, t_);
-    eq_.gram = constant_gram_;
-    P_.add_stationarity_gram(t_, eq_.gram);
+    P_.stationarity_gram(t_, constant_gram_, eq_.gram);  // lower triangle: all nnls reads
     // Column j of A: column j of B^T - I, row j of S, w.
     P_.stationarity_column_norms(t_, norms_);
     const double largest = (norms_ + s_abs_).maxCoeff() + w_;
@@ -91,8 +100,8 @@ class StepProblem {
     residual(y);
     P_.maternal_transition_times(t_, r_top_, g);
     g -= r_top_;
-    for (const auto& e : s_entries_) g[e.genotype] += e.value * r_mid_[e.phenotype];
     if (simplex_) g.array() += w_ * r_sum_;
+    for (const auto& e : s_entries_) g[e.genotype] += e.value * r_mid_[e.phenotype];
   }
 
   const HeredityOperator& P_;

@@ -88,28 +88,41 @@ class PassiveCholesky {
   const std::vector<Eigen::Index>& columns() const { return cols_; }
   Eigen::Index size() const { return static_cast<Eigen::Index>(cols_.size()); }
 
-  // Starts from the columns `cols` at once (one factorization, right-looking, column by
-  // column); falls back to adding them one by one, skipping dependent ones, when a pivot
-  // shows a dependent column.
+  // G_ij from G's lower triangle (NormalEquations::gram).
+  double gram(Eigen::Index i, Eigen::Index j) const { return i >= j ? G_(i, j) : G_(j, i); }
+
+  // Starts from the columns `cols` at once (one factorization, right-looking, two columns
+  // at a time: in wasm twice as fast as one at a time, and no slower natively); falls back to
+  // adding them one by one, skipping dependent ones, when a pivot shows a dependent column.
   void reset(const std::vector<Eigen::Index>& cols) {
     cols_.clear();
     const auto p = static_cast<Eigen::Index>(cols.size());
     for (Eigen::Index k = 0; k < p; ++k)
-      for (Eigen::Index i = k; i < p; ++i) L_(i, k) = G_(cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(k)]);
-    bool ok = true;
-    for (Eigen::Index k = 0; k < p && ok; ++k) {
-      const double d2 = L_(k, k);
-      const double gkk = G_(cols[static_cast<std::size_t>(k)], cols[static_cast<std::size_t>(k)]);
-      ok = d2 > dependence * gkk;
-      if (!ok) break;
-      const double d = std::sqrt(d2);
-      L_(k, k) = d;
+      for (Eigen::Index i = k; i < p; ++i) L_(i, k) = gram(cols[static_cast<std::size_t>(i)], cols[static_cast<std::size_t>(k)]);
+    // Column k: its pivot (the squared distance of column k from the span of the ones before),
+    // checked against the column's own squared norm, then scaled.
+    auto pivot = [&](Eigen::Index k) {
       double* lk = &L_(0, k);
+      const double gkk = G_(cols[static_cast<std::size_t>(k)], cols[static_cast<std::size_t>(k)]);
+      if (!(lk[k] > dependence * gkk)) return false;
+      const double d = std::sqrt(lk[k]);
+      lk[k] = d;
       for (Eigen::Index i = k + 1; i < p; ++i) lk[i] /= d;
-      for (Eigen::Index j = k + 1; j < p; ++j) {
+      return true;
+    };
+    bool ok = true;
+    for (Eigen::Index k = 0; k < p && ok; k += 2) {
+      const double* a = &L_(0, k);
+      if (!(ok = pivot(k))) break;
+      if (k + 1 == p) break;
+      double* b = &L_(0, k + 1);
+      const double bk = a[k + 1];
+      for (Eigen::Index i = k + 1; i < p; ++i) b[i] -= a[i] * bk;
+      if (!(ok = pivot(k + 1))) break;
+      for (Eigen::Index j = k + 2; j < p; ++j) {
         double* lj = &L_(0, j);
-        const double ljk = lk[j];
-        for (Eigen::Index i = j; i < p; ++i) lj[i] -= lk[i] * ljk;
+        const double x = a[j], y = b[j];
+        for (Eigen::Index i = j; i < p; ++i) lj[i] -= a[i] * x + b[i] * y;
       }
     }
     if (ok) {
@@ -127,7 +140,7 @@ class PassiveCholesky {
     if (!(gjj > 0)) return false;
     // Row p of L: the solution l of L l = G_Pj, by columns of L (contiguous).
     double* l = col_.data();
-    for (Eigen::Index k = 0; k < p; ++k) l[k] = G_(cols_[static_cast<std::size_t>(k)], j);
+    for (Eigen::Index k = 0; k < p; ++k) l[k] = gram(cols_[static_cast<std::size_t>(k)], j);
     double norm2 = 0;
     for (Eigen::Index k = 0; k < p; ++k) {
       const double* lk = &L_(0, k);

@@ -35,7 +35,7 @@ Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const E
 // from the normal equations as accurate as one by QR relies on it. nnls(A, b, warm_start)
 // is nnls(NormalEquations formed from the dense A, warm_start).
 struct NormalEquations {
-  Eigen::MatrixXd gram;  // A^T A, cols x cols
+  Eigen::MatrixXd gram;  // A^T A, cols x cols; only the lower triangle (i >= j) is read
   Eigen::VectorXd rhs;   // A^T b
   double tolerance = 0;  // 10 eps max_j ||A_j||_1 max(rows, cols)
   std::function<void(const Eigen::VectorXd& x, Eigen::VectorXd& w)> gradient;  // w = A^T (b - A x)
