@@ -123,17 +123,18 @@ void HeredityOperator::stationarity_gram(const Eigen::VectorXd& t, const Eigen::
   // t_h^2) for each haplotype h that genotypes j and k share. And B_jk is nonzero only when
   // j and k share a haplotype: B_jk = sum over the shared h of v_h(j) t_(k's other haplotype).
   const int m = genotype_count();
-  Eigen::VectorXd tau(m);
+  constexpr std::size_t max_genotypes = bloodgroup::max_haplotypes * (bloodgroup::max_haplotypes + 1) / 2;
+  std::array<double, max_genotypes> tau;  // m <= max_genotypes (the constructor checks the haplotypes)
   for (int j = 0; j < m; ++j) {
     const auto& s = transmission_[j];
-    tau[j] = s[0].probability * t[s[0].haplotype] + s[1].probability * t[s[1].haplotype];
+    tau[static_cast<std::size_t>(j)] = s[0].probability * t[s[0].haplotype] + s[1].probability * t[s[1].haplotype];
   }
   G.resize(m, m);
   for (int k = 0; k < m; ++k) {
     double* g = &G(0, k);
     const double* c = &C(0, k);
-    const double tk = tau[k];
-    for (int j = k; j < m; ++j) g[j] = c[j] + tau[j] * tk;
+    const double tk = tau[static_cast<std::size_t>(k)];
+    for (int j = k; j < m; ++j) g[j] = c[j] + tau[static_cast<std::size_t>(j)] * tk;
     g[k] += 1.0;
   }
   const double norm2 = t.squaredNorm();
@@ -170,6 +171,40 @@ void HeredityOperator::stationarity_column_norms(const Eigen::VectorXd& t, Eigen
       diagonal += s[i].probability * other;
     }
     norms[j] = off + std::abs(diagonal - 1.0);
+  }
+}
+
+void HeredityOperator::stationarity_gradient(const Eigen::VectorXd& t, const Eigen::VectorXd& y, Eigen::VectorXd& r,
+                                             Eigen::VectorXd& g) const {
+  // u: the gametes of y; r_k = y_k - (x^T P y)_k; q_h = sum_a t_a r_{a,h}; g_j = sum over the
+  // haplotypes h of j of v_h(j) q_h, minus r_j. (As gamete_distribution, offspring_from and
+  // maternal_transition_times, without their intermediate vectors.)
+  std::array<double, bloodgroup::max_haplotypes> u{}, q{};
+  for (int h = 0; h < haplotypes_; ++h) {
+    double sum = 0;
+    for (const auto& c : carriers_[static_cast<std::size_t>(h)]) sum += y[c.genotype] * c.probability;
+    u[static_cast<std::size_t>(h)] = sum;
+  }
+  const int m = genotype_count();
+  r.resize(m);
+  for (int k = 0; k < m; ++k) {
+    const auto a = static_cast<std::size_t>(transmission_[k][0].haplotype);
+    const auto b = static_cast<std::size_t>(transmission_[k][1].haplotype);
+    const double child = a == b ? t[static_cast<Eigen::Index>(a)] * u[a]
+                                : t[static_cast<Eigen::Index>(a)] * u[b] + t[static_cast<Eigen::Index>(b)] * u[a];
+    r[k] = y[k] - child;
+  }
+  for (int h = 0; h < haplotypes_; ++h) {
+    const int* genotype = &pair_to_genotype_[static_cast<std::size_t>(h) * static_cast<std::size_t>(haplotypes_)];
+    double sum = 0;
+    for (int a = 0; a < haplotypes_; ++a) sum += t[a] * r[genotype[a]];
+    q[static_cast<std::size_t>(h)] = sum;
+  }
+  g.resize(m);
+  for (int j = 0; j < m; ++j) {
+    const auto& s = transmission_[j];
+    g[j] = s[0].probability * q[static_cast<std::size_t>(s[0].haplotype)] +
+           s[1].probability * q[static_cast<std::size_t>(s[1].haplotype)] - r[j];
   }
 }
 

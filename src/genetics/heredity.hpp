@@ -49,13 +49,17 @@ class HeredityOperator {
   // the two gamete distributions (O(m + h^2)); G = C + (B(x) - I)(B(x) - I)^T, the Gram
   // matrix of the iteration's top block B(x)^T - I plus a constant C, in O(m^2 + m h)
   // without forming B, on and below the diagonal only (G's upper triangle is left as it
-  // is); and the 1-norms of that block's columns, sum_k |B(x)_jk - [j = k]|.
+  // is); the 1-norms of that block's columns, sum_k |B(x)_jk - [j = k]|; and, in one pass,
+  // that block's residual r = y - B(x)^T y at y and its part of the least-squares gradient,
+  // g = (B(x) - I) r.
   void gamete_distribution(const Eigen::VectorXd& x, Eigen::VectorXd& t) const;
   void maternal_transition_from(const Eigen::VectorXd& t, Eigen::MatrixXd& B) const;
   void maternal_transition_times(const Eigen::VectorXd& t, const Eigen::VectorXd& y, Eigen::VectorXd& By) const;
   void offspring_from(const Eigen::VectorXd& tx, const Eigen::VectorXd& ty, Eigen::VectorXd& child) const;
   void stationarity_gram(const Eigen::VectorXd& t, const Eigen::MatrixXd& C, Eigen::MatrixXd& G) const;
   void stationarity_column_norms(const Eigen::VectorXd& t, Eigen::VectorXd& norms) const;
+  void stationarity_gradient(const Eigen::VectorXd& t, const Eigen::VectorXd& y, Eigen::VectorXd& r,
+                             Eigen::VectorXd& g) const;
 
  private:
   int haplotypes_ = 0;

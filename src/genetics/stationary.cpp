@@ -85,22 +85,21 @@ class StepProblem {
     double value;
   };
 
-  // b - A y: r_top_ = y - B^T y, r_mid_ = f - S^T y, r_sum_ = w (1 - sum y).
+  // b - A y without the sum row: r_top_ = y - B^T y, r_mid_ = f - S^T y.
   void residual(const Eigen::VectorXd& y) {
     P_.gamete_distribution(y, u_);
     P_.offspring_from(t_, u_, r_top_);
     r_top_ = y - r_top_;
     r_mid_ = f_;
     for (const auto& e : s_entries_) r_mid_[e.phenotype] -= e.value * y[e.genotype];
-    r_sum_ = w_ * (1.0 - y.sum());
   }
 
   // g = A^T (b - A y) = (B - I) r_top + S r_mid + w r_sum.
   void gradient(const Eigen::VectorXd& y, Eigen::VectorXd& g) {
-    residual(y);
-    P_.maternal_transition_times(t_, r_top_, g);
-    g -= r_top_;
-    if (simplex_) g.array() += w_ * r_sum_;
+    P_.stationarity_gradient(t_, y, r_top_, g);
+    r_mid_ = f_;
+    for (const auto& e : s_entries_) r_mid_[e.phenotype] -= e.value * y[e.genotype];
+    if (simplex_) g.array() += w_ * w_ * (1.0 - y.sum());
     for (const auto& e : s_entries_) g[e.genotype] += e.value * r_mid_[e.phenotype];
   }
 
@@ -115,7 +114,6 @@ class StepProblem {
   numeric::NormalEquations eq_;
   numeric::NnlsWorkspace workspace_;
   Eigen::VectorXd t_, u_, r_top_, r_mid_, norms_;
-  double r_sum_ = 0;
 };
 
 }  // namespace

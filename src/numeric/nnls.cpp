@@ -73,9 +73,7 @@ namespace {
 
 // The Cholesky factor L (lower triangular) of G_PP = A_P^T A_P for an ordered passive set P.
 // A column enters at the end (one triangular solve) and leaves from anywhere (Givens
-// rotations restore the triangle): O(p^2) each. The triangular solves are plain loops over
-// L's columns (contiguous): at these sizes (p up to a few hundred) they beat Eigen's blocked
-// kernels, natively and in wasm, where Eigen has no vector kernels of its own.
+// rotations restore the triangle): O(p^2) each.
 class PassiveCholesky {
  public:
   PassiveCholesky(const Eigen::MatrixXd& G, NnlsWorkspace::Storage& w) : G_(G), L_(w.L), col_(w.col), cols_(w.cols) {
@@ -177,26 +175,13 @@ class PassiveCholesky {
   }
 
   // Solves G_PP y = rhs in place (rhs in the order of columns(), first size() entries).
+  // Eigen's triangular solves: in wasm a third faster than plain loops over L's columns.
   void solve(Eigen::VectorXd& rhs) const {
     const Eigen::Index p = size();
-    double* y = rhs.data();
-    for (Eigen::Index k = 0; k < p; ++k) {  // L y = rhs, column by column
-      const double* lk = &L_(0, k);
-      const double v = (y[k] /= lk[k]);
-      for (Eigen::Index i = k + 1; i < p; ++i) y[i] -= lk[i] * v;
-    }
-    for (Eigen::Index k = p - 1; k >= 0; --k) {  // L^T y = y, a dot product per column
-      const double* lk = &L_(0, k);
-      // Two partial sums, so the compiler can use vector instructions (wasm SIMD too).
-      double s0 = 0, s1 = 0;
-      Eigen::Index i = k + 1;
-      for (; i + 1 < p; i += 2) {
-        s0 += lk[i] * y[i];
-        s1 += lk[i + 1] * y[i + 1];
-      }
-      if (i < p) s0 += lk[i] * y[i];
-      y[k] = (y[k] - (s0 + s1)) / lk[k];
-    }
+    auto y = rhs.head(p);
+    const auto L = L_.topLeftCorner(p, p);
+    L.triangularView<Eigen::Lower>().solveInPlace(y);
+    L.transpose().triangularView<Eigen::Upper>().solveInPlace(y);
   }
 
  private:
