@@ -31,9 +31,23 @@ function loadModule() {
 let modulePromise = null;
 let cancelFlag = null;
 
+// The page's first calls (web/lib/calculator-shell.js: describe, systems and version, each
+// with an empty request) are made by the worker the page starts at once (web/boot.js, named
+// "startup") as soon as the module is ready, before the page asks: their first run is slow
+// (the engine compiles the functions they use on first use), and so it overlaps the page's
+// own start instead of following it. Each answer is kept until the page asks for it once.
+// Workers started later (after a cancel) skip this: their page asks for none of these.
+const startup = new Map();
+const startupKey = (op, requestJson) => `${op}\n${requestJson}`;
+
 try {
   modulePromise = loadModule();
   modulePromise.catch(() => {}); // reported to the first message, below
+  if (self.name === 'startup') {
+    modulePromise.then((module) => {
+      for (const op of ['describe', 'systems', 'version']) startup.set(startupKey(op, '{}'), module.call(op, '{}'));
+    }).catch(() => {}); // the page's own call reports it
+  }
 } catch {
   modulePromise = null; // tried again, and reported, by the first message
 }
@@ -48,7 +62,11 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, progress: { fraction, stage } });
       return !(cancelFlag && Atomics.load(cancelFlag, 0) === id);
     };
-    const response = JSON.parse(module.call(String(op), JSON.stringify(request ?? {}), onProgress));
+    const requestJson = JSON.stringify(request ?? {});
+    const key = startupKey(String(op), requestJson);
+    const early = startup.get(key);
+    startup.delete(key);
+    const response = JSON.parse(early ?? module.call(String(op), requestJson, onProgress));
     if (response.error) self.postMessage({ id, error: response.error });
     else self.postMessage({ id, result: response.result, warnings: response.warnings ?? [] });
   } catch (e) {
