@@ -14,6 +14,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,23 @@ for (const file of [moduleJs, moduleWasm]) {
     process.exit(1);
   }
 }
+
+// The module's answers to the page's first calls (web/lib/calculator-shell.js: describe,
+// systems and version, each with an empty request), computed here by the very module the
+// build ships, go into worker.js: the worker gives them once the module is ready instead of
+// running the calls, whose first run in a browser is slow (the engine compiles the functions
+// they use on first use) and whose answers are fixed for a build.
+const startupAnswers = await (async () => {
+  const createRbcmatch = createRequire(import.meta.url)(moduleJs);
+  const module = await createRbcmatch({ wasmBinary: readFileSync(moduleWasm) });
+  const answers = {};
+  for (const op of ['describe', 'systems', 'version']) {
+    const text = String(module.call(op, '{}'));
+    if (JSON.parse(text).error) throw new Error(`build-web: the module answers ${op} with an error: ${text}`);
+    answers[op] = text;
+  }
+  return `self.RBCMATCH_STARTUP=${JSON.stringify(answers)};\n`;
+})();
 
 // `import files from 'rbcmatch:reference'`: every tests/reference/*.json (published numbers
 // with their sources), for the Validation tab; a new file shows up there without code.
@@ -90,7 +108,7 @@ await build({ ...common, plugins: [...common.plugins, onDemandPlugin], entryPoin
 for (const [entry, out] of Object.entries(onDemand))
   await build({ ...common, entryPoints: [entry], outfile: join(outDir, out), format: 'esm', sourcemap: true });
 await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true,
-  banner: { js: readFileSync(moduleJs, 'utf8') } });
+  banner: { js: readFileSync(moduleJs, 'utf8') + startupAnswers } });
 copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
 console.log(`build-web: wrote ${outDir}`);
 
@@ -123,11 +141,11 @@ async function singleFile() {
   if (moduleSource.includes('new Function')) {
     throw new Error(`build-web: ${moduleJs} uses \`new Function\` (link it with -sDYNAMIC_EXECUTION=0); the single file's CSP forbids eval`);
   }
-  const workerSource = `${wasm}${moduleSource}\n;${worker.js}`;
+  const workerSource = `${wasm}${moduleSource}\n;${startupAnswers}${worker.js}`;
   // The worker source travels as a JS string (JSON-escaped, '<' escaped so no '</script>' can end
   // the tag early) and starts from a Blob URL: file:// pages cannot load workers from files.
   // Like the page's inline script, it starts the first worker at once, before the app script runs.
-  const bootstrap = `(()=>{const m=(o)=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u,o);URL.revokeObjectURL(u);return w};let e=m({name:"startup"});globalThis.rbcmatchWorkerFactory=()=>{const w=e??m();e=null;return w}})();`;
+  const bootstrap = `(()=>{const m=()=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u);URL.revokeObjectURL(u);return w};let e=m();globalThis.rbcmatchWorkerFactory=()=>{const w=e??m();e=null;return w}})();`;
   const appJs = app.js.replaceAll('</script', '<\\/script');
   const hash = sha256;
   // Inline code is allowed by hash only, so the single file keeps a strict CSP without 'unsafe-inline'.

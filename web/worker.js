@@ -13,7 +13,7 @@
 // (self.RBCMATCH_WASM_BASE64) to this worker's source, which the page starts from a Blob URL.
 // Without a prepended module script, rbcmatch.js is loaded from beside this file.
 // The module starts loading as soon as the worker starts, not at the first message: the page
-// starts the worker early (web/boot.js), so the download and compile overlap the page's own.
+// starts the worker early (public/index.html), so the download and compile overlap the page's own.
 // The operations are the module's own: an unknown one is answered by the request API.
 
 function loadModule() {
@@ -32,22 +32,17 @@ let modulePromise = null;
 let cancelFlag = null;
 
 // The page's first calls (web/lib/calculator-shell.js: describe, systems and version, each
-// with an empty request) are made by the worker the page starts at once (web/boot.js, named
-// "startup") as soon as the module is ready, before the page asks: their first run is slow
-// (the engine compiles the functions they use on first use), and so it overlaps the page's
-// own start instead of following it. Each answer is kept until the page asks for it once.
-// Workers started later (after a cancel) skip this: their page asks for none of these.
-const startup = new Map();
+// with an empty request) are answered, once the module is ready, with this module's own
+// answers, which the build put at the top of this file (self.RBCMATCH_STARTUP): they are
+// fixed for a build, and running them costs the page's start tens of milliseconds, since
+// their first run in a browser compiles every function they use. Without them (a worker
+// built some other way) the module runs the calls.
 const startupKey = (op, requestJson) => `${op}\n${requestJson}`;
+const startup = new Map(Object.entries(self.RBCMATCH_STARTUP ?? {}).map(([op, text]) => [startupKey(op, '{}'), text]));
 
 try {
   modulePromise = loadModule();
   modulePromise.catch(() => {}); // reported to the first message, below
-  if (self.name === 'startup') {
-    modulePromise.then((module) => {
-      for (const op of ['describe', 'systems', 'version']) startup.set(startupKey(op, '{}'), module.call(op, '{}'));
-    }).catch(() => {}); // the page's own call reports it
-  }
 } catch {
   modulePromise = null; // tried again, and reported, by the first message
 }
@@ -64,9 +59,7 @@ self.onmessage = async ({ data }) => {
     };
     const requestJson = JSON.stringify(request ?? {});
     const key = startupKey(String(op), requestJson);
-    const early = startup.get(key);
-    startup.delete(key);
-    const response = JSON.parse(early ?? module.call(String(op), requestJson, onProgress));
+    const response = JSON.parse(startup.get(key) ?? module.call(String(op), requestJson, onProgress));
     if (response.error) self.postMessage({ id, error: response.error });
     else self.postMessage({ id, result: response.result, warnings: response.warnings ?? [] });
   } catch (e) {
