@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the web front end.
 //
-//   node scripts/build-web.mjs            public/build/{boot.js,app.js,app.css,worker.js,rbcmatch.wasm}
+//   node scripts/build-web.mjs            public/build/{app.js,app.css,charts.js,worker.js,rbcmatch.wasm}
 //   node scripts/build-web.mjs --single   also build/single/rbcmatch.html: one self-contained file
 //                                         (scripts, styles, worker and wasm inlined) for file:// use
 //   --dev                                 no minification
@@ -14,6 +14,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +34,23 @@ for (const file of [moduleJs, moduleWasm]) {
   }
 }
 
+// The module's answers to the page's first calls (web/lib/calculator-shell.js: describe,
+// systems and version, each with an empty request), computed here by the very module the
+// build ships, go into worker.js: the worker gives them once the module is ready instead of
+// running the calls, whose first run in a browser is slow (the engine compiles the functions
+// they use on first use) and whose answers are fixed for a build.
+const startupAnswers = await (async () => {
+  const createRbcmatch = createRequire(import.meta.url)(moduleJs);
+  const module = await createRbcmatch({ wasmBinary: readFileSync(moduleWasm) });
+  const answers = {};
+  for (const op of ['describe', 'systems', 'version']) {
+    const text = String(module.call(op, '{}'));
+    if (JSON.parse(text).error) throw new Error(`build-web: the module answers ${op} with an error: ${text}`);
+    answers[op] = text;
+  }
+  return `self.RBCMATCH_STARTUP=${JSON.stringify(answers)};\n`;
+})();
+
 // `import files from 'rbcmatch:reference'`: every tests/reference/*.json (published numbers
 // with their sources), for the Validation tab; a new file shows up there without code.
 const referencePlugin = {
@@ -50,16 +68,47 @@ const referencePlugin = {
     });
   },
 };
+// public/index.html starts the worker with a small inline script, which its CSP allows by hash:
+// refuse to build a page whose inline scripts the CSP would block.
+const indexHtml = readFileSync(join(root, 'public/index.html'), 'utf8');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+{
+  const csp = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+  for (const [, code] of indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    if (!scriptSrc.split(/\s+/).includes(sha256(code))) {
+      console.error(`build-web: public/index.html has an inline script its CSP does not allow; put ${sha256(code)} in script-src`);
+      process.exit(1);
+    }
+  }
+}
+
 const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none', plugins: [referencePlugin] };
 const outDir = join(root, 'public/build');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 // 1. The served site: separate files.
-await build({ ...common, entryPoints: [join(root, 'web/app.js')], outfile: join(outDir, 'app.js'), format: 'esm', sourcemap: true });
-await build({ ...common, entryPoints: [join(root, 'web/boot.js')], outfile: join(outDir, 'boot.js'), format: 'iife' });
+// Loaded on demand: web/lib/charts.js (Chart.js, most of the page's script; only results draw
+// charts) is a bundle of its own, which app.js imports with import() when it first needs it,
+// after the page is ready. It imports nothing of the page's own code, so no code is shared
+// between the two bundles. The single file keeps it inline (esbuild bundles the import()).
+const onDemand = { [join(root, 'web/lib/charts.js')]: 'charts.js' };
+const onDemandPlugin = {
+  name: 'rbcmatch-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /charts\.js$/ }, (args) => {
+      const out = args.kind === 'dynamic-import' && onDemand[join(args.resolveDir, args.path)];
+      return out ? { path: `./${out}`, external: true } : undefined;
+    });
+  },
+};
+await build({ ...common, plugins: [...common.plugins, onDemandPlugin], entryPoints: [join(root, 'web/app.js')], outfile: join(outDir, 'app.js'),
+  format: 'esm', sourcemap: true });
+for (const [entry, out] of Object.entries(onDemand))
+  await build({ ...common, entryPoints: [entry], outfile: join(outDir, out), format: 'esm', sourcemap: true });
 await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true,
-  banner: { js: readFileSync(moduleJs, 'utf8') } });
+  banner: { js: readFileSync(moduleJs, 'utf8') + startupAnswers } });
 copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
 console.log(`build-web: wrote ${outDir}`);
 
@@ -92,13 +141,13 @@ async function singleFile() {
   if (moduleSource.includes('new Function')) {
     throw new Error(`build-web: ${moduleJs} uses \`new Function\` (link it with -sDYNAMIC_EXECUTION=0); the single file's CSP forbids eval`);
   }
-  const workerSource = `${wasm}${moduleSource}\n;${worker.js}`;
+  const workerSource = `${wasm}${moduleSource}\n;${startupAnswers}${worker.js}`;
   // The worker source travels as a JS string (JSON-escaped, '<' escaped so no '</script>' can end
   // the tag early) and starts from a Blob URL: file:// pages cannot load workers from files.
-  // Like web/boot.js, it starts the first worker at once, before the app script runs.
+  // Like the page's inline script, it starts the first worker at once, before the app script runs.
   const bootstrap = `(()=>{const m=()=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u);URL.revokeObjectURL(u);return w};let e=m();globalThis.rbcmatchWorkerFactory=()=>{const w=e??m();e=null;return w}})();`;
   const appJs = app.js.replaceAll('</script', '<\\/script');
-  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const hash = sha256;
   // Inline code is allowed by hash only, so the single file keeps a strict CSP without 'unsafe-inline'.
   const csp = [
     "default-src 'none'",
@@ -109,13 +158,14 @@ async function singleFile() {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  let html = readFileSync(join(root, 'public/index.html'), 'utf8');
+  let html = indexHtml;
   const replace = (pattern, text) => {
     if (!pattern.test(html)) throw new Error(`build-web: public/index.html no longer matches ${pattern}`);
     html = html.replace(pattern, () => text);
   };
   replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   replace(/<link rel="stylesheet" href="build\/app.css">/, `<style>${app.css}</style>`);
-  replace(/<script src="build\/boot.js"><\/script>\s*<script type="module" src="build\/app.js"><\/script>/, `<script>${bootstrap}</script>\n  <script type="module">${appJs}</script>`);
+  replace(/<script>[\s\S]*?<\/script>/, `<script>${bootstrap}</script>`);
+  replace(/<script type="module" src="build\/app.js"><\/script>/, `<script type="module">${appJs}</script>`);
   return html;
 }

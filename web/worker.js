@@ -7,16 +7,20 @@
 // Out: {id, progress: {fraction, stage}}   from the computation's checkpoints
 //      {id, result, warnings} | {id, error}
 //
-// Normal build: the build puts the module script (rbcmatch.js) at the top of this file, and
-// the Emscripten loader streams rbcmatch.wasm from beside it (WebAssembly.instantiateStreaming).
+// Normal build: the build puts the module script (rbcmatch.js) at the top of this file; the
+// page compiles rbcmatch.wasm by streaming (WebAssembly.compileStreaming) and hands this
+// worker the module, or, without one, the Emscripten loader streams rbcmatch.wasm from beside
+// this file (WebAssembly.instantiateStreaming).
 // Single-file build (file://): the build prepends the module script and the wasm as base64
 // (self.RBCMATCH_WASM_BASE64) to this worker's source, which the page starts from a Blob URL.
 // Without a prepended module script, rbcmatch.js is loaded from beside this file.
-// The module starts loading as soon as the worker starts, not at the first message: the page
-// starts the worker early (web/boot.js), so the download and compile overlap the page's own.
+// The module is loaded as soon as possible, not at the first message: the page starts the
+// worker and the compile early (public/index.html), so they overlap the page's own start.
 // The operations are the module's own: an unknown one is answered by the request API.
 
-function loadModule() {
+// compiled: a WebAssembly.Module the page compiled (then the loader instantiates it instead
+// of fetching and compiling rbcmatch.wasm itself).
+function loadModule(compiled) {
   if (typeof self.createRbcmatch !== 'function') importScripts('rbcmatch.js');
   const options = {};
   if (self.RBCMATCH_WASM_BASE64) {
@@ -25,20 +29,43 @@ function loadModule() {
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     options.wasmBinary = bytes;
   }
-  return self.createRbcmatch(options);
+  if (!compiled) return self.createRbcmatch(options);
+  return new Promise((resolve, reject) => {
+    options.instantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(compiled, imports).then((instance) => done(instance, compiled), reject);
+      return {};
+    };
+    self.createRbcmatch(options).then(resolve, reject);
+  });
 }
 
 let modulePromise = null;
 let cancelFlag = null;
 
+// The page's first calls (web/lib/calculator-shell.js: describe, systems and version, each
+// with an empty request) are answered, once the module is ready, with this module's own
+// answers, which the build put at the top of this file (self.RBCMATCH_STARTUP): they are
+// fixed for a build, and running them costs the page's start tens of milliseconds, since
+// their first run in a browser compiles every function they use. Without them (a worker
+// built some other way) the module runs the calls.
+const startupKey = (op, requestJson) => `${op}\n${requestJson}`;
+const startup = new Map(Object.entries(self.RBCMATCH_STARTUP ?? {}).map(([op, text]) => [startupKey(op, '{}'), text]));
+
+// The page's first worker (named "module-from-page", public/index.html) gets the module the
+// page compiles while this worker starts, as its first message {wasmModule} (null if the page
+// could not compile it: then this worker loads it itself). Other workers load it at once.
+let handOver = null;
+const pageModule = self.name === 'module-from-page' ? new Promise((resolve) => { handOver = resolve; }) : null;
+
 try {
-  modulePromise = loadModule();
+  modulePromise = pageModule ? pageModule.then((compiled) => loadModule(compiled)) : loadModule();
   modulePromise.catch(() => {}); // reported to the first message, below
 } catch {
   modulePromise = null; // tried again, and reported, by the first message
 }
 
 self.onmessage = async ({ data }) => {
+  if ('wasmModule' in data) { handOver?.(data.wasmModule); return; }
   if (data.cancelFlag) { cancelFlag = data.cancelFlag; return; }
   const { id, op, request } = data;
   try {
@@ -48,7 +75,9 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, progress: { fraction, stage } });
       return !(cancelFlag && Atomics.load(cancelFlag, 0) === id);
     };
-    const response = JSON.parse(module.call(String(op), JSON.stringify(request ?? {}), onProgress));
+    const requestJson = JSON.stringify(request ?? {});
+    const key = startupKey(String(op), requestJson);
+    const response = JSON.parse(startup.get(key) ?? module.call(String(op), requestJson, onProgress));
     if (response.error) self.postMessage({ id, error: response.error });
     else self.postMessage({ id, result: response.result, warnings: response.warnings ?? [] });
   } catch (e) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "api/operations.hpp"
 #include "bloodgroup/system.hpp"
@@ -266,7 +267,7 @@ json handle(ObjectReader& r, Context& context) {
                         {"stationarity_residual", a.stationarity_residual},
                         {"phenotype_fit", to_vector(a.least_squares_fit)},
                         {"given_phenotype", given_phenotype_json(a.least_squares_given_phenotype)},
-                        {"trace", trace},
+                        {"trace", std::move(trace)},
                         {"multistart", nullptr}};
   if (a.multistart) {
     const auto& ms = *a.multistart;
@@ -294,7 +295,7 @@ json handle(ObjectReader& r, Context& context) {
   const auto& em = a.gene_counting;
   json haplotypes = json::array();
   for (const auto& h : system.haplotypes()) haplotypes.push_back(h.name);
-  const json gene_counting = {{"haplotypes", haplotypes},
+  json gene_counting = {{"haplotypes", std::move(haplotypes)},
                               {"haplotype_frequencies", to_vector(em.haplotype_frequencies)},
                               {"x", to_vector(em.genotype_frequencies)},
                               {"given_phenotype", given_phenotype_json(a.gene_counting_given_phenotype)},
@@ -308,8 +309,8 @@ json handle(ObjectReader& r, Context& context) {
           {"phenotypes", phenotypes_json(system, f)},
           {"genotypes", genotypes_json(system)},
           {"input", {{"sum", checked.input_sum}, {"renormalised", checked.renormalised}}},
-          {"least_squares", least_squares},
-          {"gene_counting", gene_counting},
+          {"least_squares", std::move(least_squares)},
+          {"gene_counting", std::move(gene_counting)},
           {"comparison",
            {{"max_abs_difference", a.max_abs_difference},
             {"notes", comparison_notes(ls, a.stationarity_residual, a.least_squares_fit, em, f, a.max_abs_difference,

@@ -1,5 +1,7 @@
 #include "api/system_json.hpp"
 
+#include <utility>
+
 #include "api/reader.hpp"
 #include "bloodgroup/builtin_systems.hpp"
 #include "common/input_error.hpp"
@@ -69,7 +71,7 @@ json system_to_json(const bloodgroup::System& s) {
   for (const auto& l : d.loci) {
     json alleles = json::array();
     for (const auto& a : l.alleles) alleles.push_back({{"name", a.name}, {"antigens", a.antigens}});
-    loci.push_back({{"name", l.name}, {"alleles", alleles}});
+    loci.push_back({{"name", l.name}, {"alleles", std::move(alleles)}});
   }
   json haplotypes = json::array();
   for (const auto& h : s.haplotypes()) haplotypes.push_back(h.name);
@@ -78,10 +80,10 @@ json system_to_json(const bloodgroup::System& s) {
   return {{"id", d.id},
           {"name", d.name},
           {"antigens", d.antigens},
-          {"loci", loci},
-          {"haplotypes", haplotypes},
+          {"loci", std::move(loci)},
+          {"haplotypes", std::move(haplotypes)},
           {"genotype_count", s.genotypes().size()},
-          {"phenotypes", phenotypes},
+          {"phenotypes", std::move(phenotypes)},
           {"source", d.source}};
 }
 

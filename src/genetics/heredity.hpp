@@ -43,10 +43,36 @@ class HeredityOperator {
   // The genotype {a, b}.
   int genotype_of(int a, int b) const { return pair_to_genotype_[a * haplotypes_ + b]; }
 
+  // The same, for the least-squares iteration (genetics/stationary.cpp), given the fathers'
+  // gametes t = gamete_distribution(x) and writing into storage the caller keeps: B(x);
+  // B(x) y, the mean of y over the child genotype of each mother (O(m + h^2)); x^T P y from
+  // the two gamete distributions (O(m + h^2)); G = C + (B(x) - I)(B(x) - I)^T, the Gram
+  // matrix of the iteration's top block B(x)^T - I plus a constant C, in O(m^2 + m h)
+  // without forming B, on and below the diagonal only (G's upper triangle is left as it
+  // is); the 1-norms of that block's columns, sum_k |B(x)_jk - [j = k]|; and, in one pass,
+  // that block's residual r = y - B(x)^T y at y and its part of the least-squares gradient,
+  // g = (B(x) - I) r.
+  void gamete_distribution(const Eigen::VectorXd& x, Eigen::VectorXd& t) const;
+  void maternal_transition_from(const Eigen::VectorXd& t, Eigen::MatrixXd& B) const;
+  void maternal_transition_times(const Eigen::VectorXd& t, const Eigen::VectorXd& y, Eigen::VectorXd& By) const;
+  void offspring_from(const Eigen::VectorXd& tx, const Eigen::VectorXd& ty, Eigen::VectorXd& child) const;
+  void stationarity_gram(const Eigen::VectorXd& t, const Eigen::MatrixXd& C, Eigen::MatrixXd& G) const;
+  void stationarity_column_norms(const Eigen::VectorXd& t, Eigen::VectorXd& norms) const;
+  void stationarity_gradient(const Eigen::VectorXd& t, const Eigen::VectorXd& y, Eigen::VectorXd& r,
+                             Eigen::VectorXd& g) const;
+
  private:
   int haplotypes_ = 0;
   std::vector<std::array<HaplotypeShare, 2>> transmission_;  // second entry has p = 0 if homozygous
   std::vector<int> pair_to_genotype_;                         // h x h, symmetric
+  // Per haplotype h, the genotypes j that pass it on (in increasing order): v_h(j) > 0, and
+  // j's other haplotype.
+  struct Carrier {
+    int genotype = 0;
+    double probability = 0;
+    int other = 0;
+  };
+  std::vector<std::vector<Carrier>> carriers_;
 };
 
 // S of eq. 3.10: S(g, p) = 1 iff genotype g expresses phenotype p (m x n).

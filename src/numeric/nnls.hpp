@@ -7,6 +7,9 @@
 // refined once against A itself (corrected semi-normal equations), so the accuracy is that of
 // a QR solve for the well-conditioned problems met here.
 #include <Eigen/Dense>
+#include <functional>
+#include <memory>
+#include <optional>
 
 namespace rbc::numeric {
 
@@ -24,5 +27,43 @@ namespace rbc::numeric {
 // gives the same answer. Without one, the unconstrained least-squares solution serves as the
 // guess (and is the answer if it is non-negative).
 Eigen::VectorXd nnls(const Eigen::MatrixXd& A, const Eigen::VectorXd& b, const Eigen::VectorXd* warm_start = nullptr);
+
+// min ||A x - b|| given by what the method uses of A and b, for a caller that forms these
+// faster from A's structure than from a dense A (the stationary iteration, genetics/):
+// A^T A, A^T b, the Kuhn-Tucker tolerance as above, and the gradient A^T (b - A x), which
+// must be computed from A itself (not as A^T b - A^T A x): the refinement that makes a solve
+// from the normal equations as accurate as one by QR relies on it. nnls(A, b, warm_start)
+// is nnls(NormalEquations formed from the dense A, warm_start).
+struct NormalEquations {
+  Eigen::MatrixXd gram;  // A^T A, cols x cols; only the lower triangle (i >= j) is read
+  Eigen::VectorXd rhs;   // A^T b
+  double tolerance = 0;  // 10 eps max_j ||A_j||_1 max(rows, cols)
+  std::function<void(const Eigen::VectorXd& x, Eigen::VectorXd& w)> gradient;  // w = A^T (b - A x)
+};
+
+// Storage nnls and least_squares reuse from call to call, for a caller that solves many
+// problems of one size (the stationary iteration: one per step); without one, each call
+// allocates its own.
+class NnlsWorkspace {
+ public:
+  NnlsWorkspace();
+  ~NnlsWorkspace();
+  NnlsWorkspace(NnlsWorkspace&&) noexcept;
+  NnlsWorkspace& operator=(NnlsWorkspace&&) noexcept;
+  struct Storage;
+
+ private:
+  friend Eigen::VectorXd nnls(const struct NormalEquations&, const Eigen::VectorXd*, NnlsWorkspace*);
+  friend std::optional<Eigen::VectorXd> least_squares(const struct NormalEquations&, NnlsWorkspace*);
+  std::unique_ptr<Storage> storage_;
+};
+
+Eigen::VectorXd nnls(const NormalEquations& problem, const Eigen::VectorXd* warm_start = nullptr,
+                     NnlsWorkspace* workspace = nullptr);
+
+// Unconstrained least squares min ||A x - b|| from the normal equations, refined once as
+// nnls's solves are (corrected semi-normal equations); nullopt when a column is within the
+// relative distance 1e-6 of the span of the others (then solve by QR instead).
+std::optional<Eigen::VectorXd> least_squares(const NormalEquations& problem, NnlsWorkspace* workspace = nullptr);
 
 }  // namespace rbc::numeric

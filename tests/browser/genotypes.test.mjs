@@ -9,7 +9,7 @@ const consoleText = [];
 let wasmType = null;
 
 before(async () => {
-  requireBuilt('public/build/app.js', 'public/build/boot.js', 'public/build/worker.js', 'public/build/rbcmatch.wasm');
+  requireBuilt('public/build/app.js', 'public/build/worker.js', 'public/build/rbcmatch.wasm');
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -33,8 +33,13 @@ test('the wasm module is compiled by streaming, from a worker started before the
   assert.equal(wasmType, 'application/wasm');
   assert.deepEqual(consoleText.filter((t) => /streaming compile failed|falling back to ArrayBuffer/.test(t)), []);
   const order = requests.map((u) => new URL(u).pathname.split('/').pop());
-  assert.ok(order.indexOf('worker.js') >= 0 && order.indexOf('boot.js') < order.indexOf('worker.js'), order.join(' '));
+  assert.ok(order.includes('worker.js'), order.join(' '));
   assert.ok(!order.includes('rbcmatch.js'), 'the loader script is part of worker.js');
+  assert.ok(!order.includes('charts.js') || order.indexOf('charts.js') > order.indexOf('worker.js'), 'Chart.js loads after the page is ready');
+  // The page's inline script starts the worker while the page is parsed, and the app uses that
+  // worker rather than starting its own.
+  assert.equal(await page.evaluate(() => typeof globalThis.rbcmatchWorkerFactory), 'function');
+  assert.deepEqual(page.workers().map((w) => new URL(w.url()).pathname.split('/').pop()), ['worker.js']);
 });
 
 async function enterAboFrequencies(values) {

@@ -8,7 +8,7 @@ let server, browser;
 const moduleLoads = []; // every fetch of the wasm binary: one per worker start
 
 before(async () => {
-  requireBuilt('public/build/app.js', 'public/build/boot.js', 'public/build/worker.js', 'public/build/rbcmatch.wasm');
+  requireBuilt('public/build/app.js', 'public/build/worker.js', 'public/build/rbcmatch.wasm');
   server = await startServer();
   browser = await launchBrowser();
   browser.context.on('request', (r) => { if (r.url().endsWith('rbcmatch.wasm')) moduleLoads.push(r.url()); });

@@ -47,10 +47,13 @@ export function calculator(definition) {
 async function mountCalculator(definition, container, { client, params, setParams }) {
   const root = h('div', { class: `calculator ${definition.id}` }, h('p', { class: 'loading' }, 'Loading the rbcmatch module…'));
   container.append(root);
-  let data, operation;
+  let data, operation, version;
   try {
-    const [operations, loaded, version] = await Promise.all([client.operations(), definition.load?.(client),
-      client.call('version').then(({ result }) => result, () => null)]);
+    const needed = Promise.all([client.operations(), definition.load?.(client)]);
+    // The version is only printed with a result, so the form does not wait for it (asked after
+    // the calls the form needs; the worker answers in order, so before any result).
+    version = client.call('version').then(({ result }) => result, () => null);
+    const [operations, loaded] = await needed;
     operation = operations[definition.op];
     if (!operation) throw new Error(`this module has no operation "${definition.op}"`);
     data = loaded;
@@ -59,7 +62,7 @@ async function mountCalculator(definition, container, { client, params, setParam
     return { unmount() {} };
   }
   const shell = new Shell(root, definition, operation, data, client, setParams);
-  shell.version = version;
+  version.then((v) => { shell.version = v; });
   if (shell.restore(params)) shell.compute();
   return { unmount: () => shell.destroy() };
 }

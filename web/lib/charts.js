@@ -1,11 +1,11 @@
 // Chart.js, bundled (no CDN: the page must not contact other origins) and tree-shaken to the
 // pieces the calculators use. Animation is off: results appear at once, print and screenshots
-// capture the final picture.
+// capture the final picture. The page loads this module on demand (a chunk of its own), so it
+// imports nothing of the page's own code: numbers are formatted by the function it is given.
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement,
   CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip,
 } from 'chart.js';
-import { formatNumber } from './format.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement,
   CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -15,8 +15,8 @@ export const COLOURS = ['#1f6fb2', '#e08a1e'];
 
 const base = { animation: false, responsive: true, maintainAspectRatio: false };
 
-/** Grouped bar chart: labels on x, one dataset per {label, data}. */
-export function barChart(canvas, labels, series, yTitle) {
+/** Grouped bar chart: labels on x, one dataset per {label, data}; formatNumber for tooltips. */
+export function barChart(canvas, labels, series, yTitle, formatNumber) {
   return new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: series.map((s, i) => ({ ...s, backgroundColor: COLOURS[i % COLOURS.length] })) },
@@ -32,8 +32,8 @@ export function barChart(canvas, labels, series, yTitle) {
   });
 }
 
-/** Line chart with a log-scale y axis (convergence traces). */
-export function logLineChart(canvas, labels, series, xTitle, yTitle) {
+/** Line chart with a log-scale y axis (convergence traces); formatNumber for the ticks. */
+export function logLineChart(canvas, labels, series, xTitle, yTitle, formatNumber) {
   return new Chart(canvas, {
     type: 'line',
     data: { labels, datasets: series.map((s, i) => ({ ...s, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], pointRadius: 2 })) },

@@ -9,7 +9,7 @@ import { h } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { phenotypeCsvControls } from '../../lib/phenotype-csv-controls.js';
-import { renderResult } from './results.js';
+import { loadCharts, renderResult } from './results.js';
 
 export default calculator({
   id: 'genotypes',
@@ -30,6 +30,9 @@ class GenotypeInputs {
     this.catalogue = catalogue;
     this.changed = changed;
     this.option = option;
+    // Chart.js (a chunk of its own) is fetched once the page is idle, so the first result can
+    // draw its charts at once without the page having waited for it.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => loadCharts().catch(() => {}));
     this.systemSelect = h('select', { id: 'gt-system', onchange: () => { this.selectSystem(this.systemSelect.value); changed(); } },
       catalogue.systems.map((s) => h('option', { value: s.id }, `${s.name} (${s.genotype_count} genotypes)`)));
     this.populationSelect = h('select', { id: 'gt-population', onchange: () => { this.selectPopulation(this.populationSelect.value); changed(); } });

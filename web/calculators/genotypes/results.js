@@ -1,8 +1,16 @@
 // Rendering of a `stationary` result: plain-language summary first, then the table, charts,
 // convergence, multistart, the comparison of the two methods, and the formulas on request.
 import { h } from '../../lib/dom.js';
-import { countOf, numberElement } from '../../lib/format.js';
-import { barChart, logLineChart } from '../../lib/charts.js';
+import { countOf, formatNumber, numberElement } from '../../lib/format.js';
+
+// Chart.js is most of the page's script and only results draw charts, so it is loaded on first
+// use: the served site fetches it as a separate chunk after the page is ready (the
+// single-file build keeps it inline), and the charts are drawn when it has arrived.
+let chartsModule = null;
+export function loadCharts() {
+  chartsModule ??= import('../../lib/charts.js').catch((e) => { chartsModule = null; throw e; });
+  return chartsModule;
+}
 
 const num = (value, decimals = 4) => numberElement(value, { decimals });
 const cellNum = (value, decimals = 4) => h('td', { class: 'num' }, num(value, decimals));
@@ -12,6 +20,7 @@ export function renderResult(container, result, warnings, { systemName }) {
   const ls = result.least_squares;
   const gc = result.gene_counting;
   const charts = [];
+  let destroyed = false;
   const chartBox = (label) => h('div', { class: 'chart-box' }, h('canvas', { role: 'img', 'aria-label': label }));
 
   const genotypeChart = chartBox('Bar chart of genotype frequencies by method');
@@ -37,21 +46,27 @@ export function renderResult(container, result, warnings, { systemName }) {
     comparison(result),
     formulas());
 
-  // Bars in the table's order (grouped by phenotype), every one labelled.
-  const order = result.phenotypes.flatMap((p) => p.genotypes);
-  charts.push(barChart(genotypeChart.querySelector('canvas'), order.map((g) => result.genotypes[g].label), [
-    { label: 'Least squares (stationary)', data: order.map((g) => ls.x[g]) },
-    { label: 'Gene counting (Hardy–Weinberg)', data: order.map((g) => gc.x[g]) },
-  ], 'frequency'));
-  const trace = ls.trace ?? [];
-  charts.push(logLineChart(traceChart.querySelector('canvas'), trace.map((t) => t.iteration), [
-    // A change of exactly 0 cannot be drawn on a log scale; leave a gap.
-    { label: 'L1 change of x', data: trace.map((t) => (t.change > 0 ? t.change : null)) },
-    { label: 'residual', data: trace.map((t) => (t.residual > 0 ? t.residual : null)) },
-  ], 'iteration', 'size (log scale)'));
+  loadCharts().then(({ barChart, logLineChart }) => {
+    if (destroyed) return;
+    // Bars in the table's order (grouped by phenotype), every one labelled.
+    const order = result.phenotypes.flatMap((p) => p.genotypes);
+    charts.push(barChart(genotypeChart.querySelector('canvas'), order.map((g) => result.genotypes[g].label), [
+      { label: 'Least squares (stationary)', data: order.map((g) => ls.x[g]) },
+      { label: 'Gene counting (Hardy–Weinberg)', data: order.map((g) => gc.x[g]) },
+    ], 'frequency', formatNumber));
+    const trace = ls.trace ?? [];
+    charts.push(logLineChart(traceChart.querySelector('canvas'), trace.map((t) => t.iteration), [
+      // A change of exactly 0 cannot be drawn on a log scale; leave a gap.
+      { label: 'L1 change of x', data: trace.map((t) => (t.change > 0 ? t.change : null)) },
+      { label: 'residual', data: trace.map((t) => (t.residual > 0 ? t.residual : null)) },
+    ], 'iteration', 'size (log scale)', formatNumber));
+  }, () => {
+    if (destroyed) return;
+    for (const box of [genotypeChart, traceChart]) box.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the table above has every number.'));
+  });
 
   return {
-    destroy: () => charts.forEach((c) => c.destroy()),
+    destroy: () => { destroyed = true; charts.forEach((c) => c.destroy()); },
     csv: () => tableRows(result),
     csvName: `rbcmatch-genotypes-${result.system.id || 'system'}.csv`,
   };
