@@ -81,7 +81,15 @@ const StationaryFields& fields() {
   return f;
 }
 
-std::vector<double> to_vector(const Eigen::VectorXd& v) { return {v.data(), v.data() + v.size()}; }
+// Arrays and objects of the result are built in place: nlohmann's initializer lists copy
+// every element and work out per list whether it is an object, which made building this
+// result (about 600 values) a sizeable part of a request.
+json to_vector(const Eigen::VectorXd& v) {
+  json::array_t out;
+  out.reserve(static_cast<std::size_t>(v.size()));
+  for (const double x : v) out.emplace_back(x);
+  return out;
+}
 
 std::string fmt(double x, int digits = 4) {
   std::ostringstream s;
@@ -143,31 +151,39 @@ json uniqueness_json(const bloodgroup::System& s, const genetics::UniquenessChec
 }
 
 json phenotypes_json(const bloodgroup::System& s, const Eigen::VectorXd& f) {
-  json out = json::array();
+  json::array_t out;
+  out.reserve(s.phenotypes().size());
   for (std::size_t p = 0; p < s.phenotypes().size(); ++p) {
     const auto& ph = s.phenotypes()[p];
-    out.push_back({{"label", ph.label},
-                   {"antigens", s.antigen_names(ph.antigens)},
-                   {"frequency", f[static_cast<Eigen::Index>(p)]},
-                   {"genotypes", ph.genotypes}});
+    json::object_t o;
+    o.emplace("label", ph.label);
+    o.emplace("antigens", s.antigen_names(ph.antigens));
+    o.emplace("frequency", f[static_cast<Eigen::Index>(p)]);
+    o.emplace("genotypes", ph.genotypes);
+    out.emplace_back(std::move(o));
   }
   return out;
 }
 
 json genotypes_json(const bloodgroup::System& s) {
-  json out = json::array();
+  json::array_t out;
+  out.reserve(s.genotypes().size());
   for (const auto& g : s.genotypes()) {
-    json j = {{"label", g.label}, {"haplotypes", {g.first, g.second}}, {"phenotype", g.phenotype}};
-    if (!g.short_label.empty()) j["short_label"] = g.short_label;
-    out.push_back(std::move(j));
+    json::object_t o;
+    o.emplace("label", g.label);
+    o.emplace("haplotypes", json::array_t{json(g.first), json(g.second)});
+    o.emplace("phenotype", g.phenotype);
+    if (!g.short_label.empty()) o.emplace("short_label", g.short_label);
+    out.emplace_back(std::move(o));
   }
   return out;
 }
 
 // P(genotype | its phenotype); null where the phenotype has probability 0 (NaN in the core).
 json given_phenotype_json(const Eigen::VectorXd& p) {
-  json out = json::array();
-  for (const double v : p) out.push_back(std::isfinite(v) ? json(v) : json());
+  json::array_t out;
+  out.reserve(static_cast<std::size_t>(p.size()));
+  for (const double v : p) out.emplace_back(std::isfinite(v) ? json(v) : json());
   return out;
 }
 
@@ -256,8 +272,15 @@ json handle(ObjectReader& r, Context& context) {
                      " (||x'Px - x||_1). Choose the constraint distribution for an answer that is one.",
                  "constraint");
 
-  json trace = json::array();
-  for (const auto& t : ls.trace) trace.push_back({{"iteration", t.iteration}, {"change", t.change}, {"residual", t.residual}});
+  json::array_t trace;
+  trace.reserve(ls.trace.size());
+  for (const auto& t : ls.trace) {
+    json::object_t o;
+    o.emplace("iteration", t.iteration);
+    o.emplace("change", t.change);
+    o.emplace("residual", t.residual);
+    trace.emplace_back(std::move(o));
+  }
   json least_squares = {{"x", to_vector(ls.x)},
                         {"iterations", ls.iterations},
                         {"converged", ls.converged},

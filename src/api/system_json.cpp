@@ -66,25 +66,45 @@ bloodgroup::System read_system(const json& value, const std::string& path) {
 }
 
 json system_to_json(const bloodgroup::System& s) {
+  // Built in place (see op_stationary.cpp): nlohmann's initializer lists copy every element.
   const auto& d = s.definition();
-  json loci = json::array();
+  json::array_t loci;
+  loci.reserve(d.loci.size());
   for (const auto& l : d.loci) {
-    json alleles = json::array();
-    for (const auto& a : l.alleles) alleles.push_back({{"name", a.name}, {"antigens", a.antigens}});
-    loci.push_back({{"name", l.name}, {"alleles", std::move(alleles)}});
+    json::array_t alleles;
+    alleles.reserve(l.alleles.size());
+    for (const auto& a : l.alleles) {
+      json::object_t allele;
+      allele.emplace("name", a.name);
+      allele.emplace("antigens", a.antigens);
+      alleles.emplace_back(std::move(allele));
+    }
+    json::object_t locus;
+    locus.emplace("name", l.name);
+    locus.emplace("alleles", std::move(alleles));
+    loci.emplace_back(std::move(locus));
   }
-  json haplotypes = json::array();
-  for (const auto& h : s.haplotypes()) haplotypes.push_back(h.name);
-  json phenotypes = json::array();
-  for (const auto& p : s.phenotypes()) phenotypes.push_back({{"label", p.label}, {"antigens", s.antigen_names(p.antigens)}});
-  return {{"id", d.id},
-          {"name", d.name},
-          {"antigens", d.antigens},
-          {"loci", std::move(loci)},
-          {"haplotypes", std::move(haplotypes)},
-          {"genotype_count", s.genotypes().size()},
-          {"phenotypes", std::move(phenotypes)},
-          {"source", d.source}};
+  json::array_t haplotypes;
+  haplotypes.reserve(s.haplotypes().size());
+  for (const auto& h : s.haplotypes()) haplotypes.emplace_back(h.name);
+  json::array_t phenotypes;
+  phenotypes.reserve(s.phenotypes().size());
+  for (const auto& p : s.phenotypes()) {
+    json::object_t phenotype;
+    phenotype.emplace("label", p.label);
+    phenotype.emplace("antigens", s.antigen_names(p.antigens));
+    phenotypes.emplace_back(std::move(phenotype));
+  }
+  json::object_t out;
+  out.emplace("id", d.id);
+  out.emplace("name", d.name);
+  out.emplace("antigens", d.antigens);
+  out.emplace("loci", std::move(loci));
+  out.emplace("haplotypes", std::move(haplotypes));
+  out.emplace("genotype_count", s.genotypes().size());
+  out.emplace("phenotypes", std::move(phenotypes));
+  out.emplace("source", d.source);
+  return out;
 }
 
 Eigen::VectorXd read_phenotype_frequencies(const json& v, const bloodgroup::System& system, const std::string& path) {
