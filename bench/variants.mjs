@@ -31,7 +31,7 @@ for (const dir of dirs) {
 }
 
 const rh = (extra) => JSON.stringify({ system: 'rh', population: 'rh/thesis-table-3.4', ...extra });
-const benches = { 'Rh request': rh({}), 'as printed': rh({ nonnegative: false }) };
+const benches = { 'Rh request': rh({}), 'as printed': rh({ constraint: 'none' }) };
 const t = Object.fromEntries(dirs.map((d) => [d, { 'Rh request': [], 'as printed': [], multistart: [] }]));
 for (const d of dirs) for (let i = 0; i < 20; i++) modules[d].call('stationary', benches['Rh request']);
 for (let i = 0; i < Number(process.env.ROUNDS ?? 300); i++) {
