@@ -112,7 +112,21 @@ json maybe(const std::optional<double>& v) { return v ? json(*v) : json(nullptr)
 
 struct Roles {
   LoadedMixture donors, recipients;
-  bool same() const { return donors.description == recipients.description; }
+  // The same population: equal weights and phenotype frequencies (descriptions alone do not
+  // tell two tables of one's own frequencies apart).
+  bool same() const {
+    const auto& d = donors.mixture;
+    const auto& r = recipients.mixture;
+    if (d.size() != r.size()) return false;
+    for (std::size_t c = 0; c < d.size(); ++c) {
+      if (d[c].weight != r[c].weight || d[c].population.size() != r[c].population.size()) return false;
+      for (std::size_t k = 0; k < d[c].population.size(); ++k)
+        if (d[c].population[k].system != r[c].population[k].system ||
+            d[c].population[k].phenotype_frequencies != r[c].population[k].phenotype_frequencies)
+          return false;
+    }
+    return true;
+  }
   // The donors' and the recipients' tables over A; one when they are the same population.
   std::pair<std::vector<double>, std::vector<double>> tables(const std::vector<frequency::AntigenPlace>& places) const {
     auto d = frequency::blood_group_table(donors.mixture, places, "antigens");
@@ -282,7 +296,8 @@ json handle(ObjectReader& r, Context& context) {
   const json systems = systems_used(set, antigens, places, warnings, context.warnings);
 
   json out = {{"antigens", antigens}, {"systems", systems}, {"donors", roles.donors.description},
-              {"recipients", roles.recipients.description}, {"groups", nullptr}, {"query", nullptr}};
+              {"recipients", roles.recipients.description}, {"same_population", roles.same()},
+              {"groups", nullptr}, {"query", nullptr}};
   if (group) out["query"] = query_json(set, antigens, read_group(*group, "group", antigens), donor_group, roles, places, limit);
   if (table) {
     const json t = table_rows(antigens, roles, places, read_filter(filter, antigens), order, offset, limit);
@@ -310,6 +325,8 @@ Operation frequencies_operation() {
             "The donor population: one entry per population of the mixture (one when not a mixture), each "
             "{weight, tables: {system id: {id, name, source}}} (no id for frequencies given in the request)."},
            {"recipients", "object[]", "The recipient population, in the same form."},
+           {"same_population", "boolean",
+            "Whether donors and recipients are the same population (same weights and phenotype frequencies)."},
            {"groups", "object[] | null",
             "`limit` groups from `offset` in the chosen order: index (the bit set over A), antigens present, "
             "frequency among donors (eq. 4.11), one_in (1 / frequency, null for 0), recipient_frequency, "

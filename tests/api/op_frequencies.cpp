@@ -279,3 +279,14 @@ TEST_CASE("frequencies: systems of your own and own frequencies name the field w
   CHECK(error(R"({"antigens": ["K"], "systems": {"other": {"name": "x", "antigens": ["X"], "loci": []}}})").second.rfind(
             "systems.other", 0) == 0);
 }
+
+TEST_CASE("frequencies: donors and recipients with different frequencies of their own are not taken as one",
+          "[api][regression]") {
+  const json r = result(R"({"antigens": ["Fya"], "donors": {"duffy": [0.1, 0.3, 0.3, 0.3]},
+                            "recipients": {"duffy": [0.5, 0.2, 0.2, 0.1]}})");
+  CHECK(r["groups"][0]["frequency"].get<double>() == Approx(0.4).margin(1e-15));            // Fy(a-) donors
+  CHECK(r["groups"][0]["recipient_frequency"].get<double>() == Approx(0.7).margin(1e-15));  // Fy(a-) patients
+  CHECK(r["groups"][1]["usability"].get<double>() == Approx(0.3).margin(1e-15));            // Fy(a+) patients
+  CHECK(r["same_population"] == false);
+  CHECK(result(R"({"antigens": ["Fya"]})")["same_population"] == true);
+}

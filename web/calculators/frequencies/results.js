@@ -21,9 +21,7 @@ function describeRole(label, components, systems) {
     : components.map((c) => `${percent(c.weight)} (${tablesOf(c)})`).join(' + '), '.');
 }
 
-function sameRoles(result) {
-  return JSON.stringify(result.donors) === JSON.stringify(result.recipients);
-}
+const sameRoles = (result) => result.same_population;
 
 function renderQuery(result) {
   const q = result.query;
