@@ -75,6 +75,18 @@ double edge_cost(const CostFunction& c, double loss, int residual_shelf_life, in
   return c.gamma * loss_term(c, loss) + (1.0 - c.gamma) * age_term(c, residual_shelf_life, max_shelf_life);
 }
 
+namespace {
+
+// One stock entry's or request's count: whole units from 0 to max_entry_units.
+void check_entry_units(std::int64_t units, const std::string& path) {
+  if (units < 0 || units > max_entry_units)
+    throw InputError(units < 0 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
+                     field_member(path, "units") + " must be a whole number of units from 0 to " +
+                         std::to_string(max_entry_units));
+}
+
+}  // namespace
+
 std::size_t check_problem(const AllocationProblem& p) {
   const auto& c = p.cost;
   if (!(c.gamma >= 0 && c.gamma <= 1))
@@ -96,10 +108,7 @@ std::size_t check_problem(const AllocationProblem& p) {
   for (std::size_t k = 0; k < p.stock.size(); ++k) {
     const auto& s = p.stock[k];
     const auto path = field_index("stock", k);
-    if (s.units < 0 || s.units > max_entry_units)
-      throw InputError(s.units < 0 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
-                       field_member(path, "units") + " must be a whole number of units from 0 to " +
-                           std::to_string(max_entry_units));
+    check_entry_units(s.units, path);
     if (s.residual_shelf_life < 0 || s.residual_shelf_life > p.max_shelf_life)
       throw InputError("invalid_field", field_member(path, "residual_shelf_life"),
                        field_member(path, "residual_shelf_life") + " must lie in [0, max_shelf_life = " +
@@ -113,10 +122,7 @@ std::size_t check_problem(const AllocationProblem& p) {
   for (std::size_t m = 0; m < p.requests.size(); ++m) {
     const auto& r = p.requests[m];
     const auto path = field_index("requests", m);
-    if (r.units < 0 || r.units > max_entry_units)
-      throw InputError(r.units < 0 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
-                       field_member(path, "units") + " must be a whole number of units from 0 to " +
-                           std::to_string(max_entry_units));
+    check_entry_units(r.units, path);
     if (!seen_requests.insert(r.group).second)
       throw InputError("duplicate_entry", path, path + " repeats the blood group of an earlier request: give each group once");
     requested += r.units;
