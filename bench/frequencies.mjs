@@ -11,19 +11,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadModule, root } from '../tests/js/support.mjs';
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function timeMs(fn, repeats) {
-  const until = performance.now() + 1000; // warm-up: see bench/run.mjs
-  for (let i = 0; i < 50 && (i < 5 || performance.now() < until); i++) fn();
-  const t = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
+import { median, timeMs } from './timing.mjs';
 
 const all = ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'];
 const requests = {
@@ -44,7 +32,7 @@ if (run.status !== 0) throw new Error(`bench_frequencies failed: ${run.stderr}`)
 const native = JSON.parse(run.stdout.toString());
 
 const mod = await loadModule();
-const wasm = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, timeMs(() => mod.call('frequencies', body), 21)]));
+const wasm = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, timeMs(() => mod.call('frequencies', body), 21, { minWarmups: 5, maxWarmups: 50 })]));
 
 console.log('| request | native ms | wasm ms (node) | wasm / native |');
 console.log('|---|---|---|---|');

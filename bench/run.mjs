@@ -15,23 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadModule, root } from '../tests/js/support.mjs';
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function timeMs(fn, repeats) {
-  // Warm-up: V8 compiles wasm with its baseline tier first and optimises hot functions in
-  // the background, so a short warm-up measures a mix of tiers (seen: 3 ms vs 5 ms for the
-  // same request in two runs). Warm for at least a second, or 200 calls.
-  const until = performance.now() + 1000;
-  for (let i = 0; i < 200 && (i < Math.min(20, repeats) || performance.now() < until); i++) fn();
-  const t = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
+import { median, timeMs } from './timing.mjs';
 
 // RBCMATCH_NATIVE_DIR: another native build tree; --no-browser skips the page loads.
 const nativeDir = process.env.RBCMATCH_NATIVE_DIR ?? path.join(root, 'build/native');
