@@ -185,6 +185,8 @@ test('Frequencies: your own Duffy frequencies, typed or from CSV, computed and k
   assert.equal(await page.inputValue('#fq-own1-duffy-1'), '0.17');
   await page.setInputFiles('#fq-own1-duffy-csv-file', { name: 'duffy.csv', mimeType: 'text/csv',
     buffer: Buffer.from('phenotype;frequency\nFy(a-b-);0,68\nFy(a+b-);0,06\nFy(a-b+);0,25\nFy(a+b+);0,01\n') });
+  // The file is read asynchronously: wait for the import's report.
+  await page.waitForSelector('#fq-own1-duffy-csv-report .note');
   assert.equal(await page.inputValue('#fq-own1-duffy-0'), '0.68');
   await page.click('#frequencies-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' &&
