@@ -165,20 +165,6 @@ json phenotypes_json(const bloodgroup::System& s, const Eigen::VectorXd& f) {
   return out;
 }
 
-json genotypes_json(const bloodgroup::System& s) {
-  json::array_t out;
-  out.reserve(s.genotypes().size());
-  for (const auto& g : s.genotypes()) {
-    json::object_t o;
-    o.emplace("label", g.label);
-    o.emplace("haplotypes", json::array_t{json(g.first), json(g.second)});
-    o.emplace("phenotype", g.phenotype);
-    if (!g.short_label.empty()) o.emplace("short_label", g.short_label);
-    out.emplace_back(std::move(o));
-  }
-  return out;
-}
-
 // P(genotype | its phenotype); null where the phenotype has probability 0 (NaN in the core).
 json given_phenotype_json(const Eigen::VectorXd& p) {
   json::array_t out;

@@ -7,6 +7,7 @@ namespace rbc::api {
 Operation version_operation();
 Operation describe_operation();
 Operation systems_operation();
+Operation system_operation();
 Operation stationary_operation();
 Operation frequencies_operation();
 Operation allocate_operation();

@@ -124,4 +124,18 @@ Eigen::VectorXd read_phenotype_frequencies(const json& v, const bloodgroup::Syst
   return f;
 }
 
+json genotypes_json(const bloodgroup::System& s) {
+  json::array_t out;
+  out.reserve(s.genotypes().size());
+  for (const auto& g : s.genotypes()) {
+    json::object_t o;
+    o.emplace("label", g.label);
+    o.emplace("haplotypes", json::array_t{json(g.first), json(g.second)});
+    o.emplace("phenotype", g.phenotype);
+    if (!g.short_label.empty()) o.emplace("short_label", g.short_label);
+    out.emplace_back(std::move(o));
+  }
+  return out;
+}
+
 }  // namespace rbc::api

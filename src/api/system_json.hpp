@@ -16,6 +16,9 @@ bloodgroup::System read_system(const nlohmann::json& value, const std::string& p
 
 nlohmann::json system_to_json(const bloodgroup::System& system);
 
+// Per genotype, in eq. 3.9 order: label, haplotypes [i, j], phenotype index, short_label.
+nlohmann::json genotypes_json(const bloodgroup::System& system);
+
 // Phenotype frequencies as given in a request: an array in the system's phenotype order, or
 // an object {phenotype label: frequency} (labels not given are 0). Only the reading: the
 // values are checked by frequency::check_phenotype_frequencies.

@@ -58,6 +58,24 @@ TEST_CASE("handle_request: every bad input is an error naming the field, and the
   }
 }
 
+TEST_CASE("handle_request: `system` expands a built-in system as `systems` lists it, and names a bad definition's field",
+          "[api][regression]") {
+  const json catalogue = call("systems", "{}")["result"]["systems"];
+  for (const auto& builtin : catalogue) {
+    const json one = call("system", json{{"system", builtin["id"]}}.dump());
+    REQUIRE(one.contains("result"));
+    CHECK(one["result"]["system"] == builtin);
+    CHECK(one["result"]["genotypes"].size() == builtin["genotype_count"].get<std::size_t>());
+  }
+  CHECK(error_of(call("system", "{}")) == CP{"missing_field", "system"});
+  CHECK(error_of(call("system", R"({"system": "rhesus"})")) == CP{"unknown_system", "system"});
+  CHECK(error_of(call("system", R"({"system": {"name": "X", "antigens": ["A"], "loci": []}})")).second.rfind("system", 0) ==
+        0);
+  CHECK(error_of(call("system",
+                      R"({"system": {"name": "X", "antigens": ["A"], "loci": [{"name": "L", "alleles": [{"name": "a", "antigens": ["B"]}]}]}})")) ==
+        CP{"unknown_antigen", "system.loci[0].alleles[0].antigens[0]"});
+}
+
 TEST_CASE("handle_request: a user-defined system too large is refused with the limit named", "[api][regression]") {
   json loci = json::array();
   for (int l = 0; l < 2; ++l) {
