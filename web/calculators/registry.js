@@ -4,6 +4,7 @@
 // Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
+import systems from './systems/index.js';
 import validation from './validation/index.js';
 
 const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false });
@@ -16,5 +17,6 @@ export const calculators = [
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
   comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
+  { ...systems, ready: true },
   { ...validation, ready: true },
 ];

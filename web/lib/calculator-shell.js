@@ -12,8 +12,10 @@
 // definition = {
 //   id, title, summary, op,              op: the request API operation the calculator runs
 //   intro: string,                       one or two plain sentences above the form
+//   computeLabel?: string,               the Compute button's words (default "Compute")
 //   ownFields: string[],                 request fields its inputs render (no option control)
-//   async load(client) -> data,          what the inputs need (e.g. the `systems` catalogue)
+//   async load(client, params) -> data,  what the inputs need (e.g. the `systems` catalogue; a
+//                                        system of the user's own a link names)
 //   inputs(data, {changed, option}) -> {  option(name): an option's current value (or default)
 //     fieldsets: Node[],                 its part of the form; error slots carry
 //                                        data-error-for="<request path>"
@@ -49,7 +51,7 @@ async function mountCalculator(definition, container, { client, params, setParam
   container.append(root);
   let data, operation, version;
   try {
-    const needed = Promise.all([client.operations(), definition.load?.(client)]);
+    const needed = Promise.all([client.operations(), definition.load?.(client, params)]);
     // The version is only printed with a result, so the form does not wait for it (asked after
     // the calls the form needs; the worker answers in order, so before any result).
     version = client.call('version').then(({ result }) => result, () => null);
@@ -97,7 +99,7 @@ class Shell {
       this.inputs.fieldsets,
       this.optionsBox,
       h('div', { class: 'actions' },
-        h('button', { type: 'submit', id: `${id}-compute` }, 'Compute'), this.cancelButton, this.progress, this.status),
+        h('button', { type: 'submit', id: `${id}-compute` }, this.definition.computeLabel ?? 'Compute'), this.cancelButton, this.progress, this.status),
       this.formError);
     this.root.replaceChildren(
       h('p', { class: 'intro' }, this.definition.intro),
@@ -219,7 +221,7 @@ class Shell {
     const slot = this.root.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
     if (!slot) return false;
     slot.textContent = message ?? '';
-    const input = slot.parentElement.querySelector('input, select');
+    const input = slot.parentElement.querySelector('input, select, textarea');
     if (input && slot.dataset.errorFor === path && path !== '') input.setAttribute('aria-invalid', message ? 'true' : 'false');
     return true;
   }

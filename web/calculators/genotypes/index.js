@@ -8,6 +8,7 @@ import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
+import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
 import { phenotypeCsvControls } from '../../lib/phenotype-csv-controls.js';
 import { loadCharts, renderResult } from './results.js';
 
@@ -20,7 +21,10 @@ export default calculator({
     'Two methods are shown side by side: the stationary distribution under random mating (least squares, thesis sec. 3.3) ' +
     'and gene counting (Hardy–Weinberg maximum likelihood).',
   ownFields: ['system', 'population', 'frequencies'],
-  load: async (client) => (await client.call('systems')).result,
+  paramNames: OWN_SYSTEM_PARAMS,
+  // Systems of the user's own (the Systems tab) come after the built-in ones; one a link
+  // defines is expanded too, so the link works in a browser that never saved it.
+  load: (client, params) => loadSystemsWithOwn(client, readOwnSystemParams(params)),
   inputs: (catalogue, shell) => new GenotypeInputs(catalogue, shell),
   render: (container, result, warnings, { title }) => renderResult(container, result, warnings, { systemName: title }),
 });
@@ -33,8 +37,10 @@ class GenotypeInputs {
     // Chart.js (a chunk of its own) is fetched once the page is idle, so the first result can
     // draw its charts at once without the page having waited for it.
     (globalThis.requestIdleCallback ?? setTimeout)(() => loadCharts().catch(() => {}));
+    const systemOption = (s) => h('option', { value: s.id }, `${s.name} (${s.genotype_count} genotypes)`);
     this.systemSelect = h('select', { id: 'gt-system', onchange: () => { this.selectSystem(this.systemSelect.value); changed(); } },
-      catalogue.systems.map((s) => h('option', { value: s.id }, `${s.name} (${s.genotype_count} genotypes)`)));
+      catalogue.systems.map(systemOption),
+      catalogue.own.length ? h('optgroup', { label: 'Your systems (Systems tab)' }, catalogue.own.map((o) => systemOption(o.system))) : '');
     this.populationSelect = h('select', { id: 'gt-population', onchange: () => { this.selectPopulation(this.populationSelect.value); changed(); } });
     this.populationSource = h('p', { class: 'hint' });
     this.rows = h('tbody');
@@ -56,7 +62,8 @@ class GenotypeInputs {
           h('span', { class: 'field-error', 'data-error-for': 'system' })),
         h('div', { class: 'field' }, h('label', { for: 'gt-population' }, 'Population'), this.populationSelect,
           h('span', { class: 'field-error', 'data-error-for': 'population' })),
-        this.populationSource),
+        this.populationSource,
+        catalogue.storeProblems.length ? h('p', { class: 'field-error' }, catalogue.storeProblems.join(' ')) : ''),
       h('fieldset', {},
         h('legend', {}, 'Phenotype frequencies'),
         h('p', { class: 'hint' }, 'The share of people with each phenotype. Pick a population above or type your own numbers; they should add up to 1.'),
@@ -69,9 +76,13 @@ class GenotypeInputs {
     this.selectSystem(catalogue.systems[0].id);
   }
 
-  get system() { return this.catalogue.systems.find((s) => s.id === this.systemSelect.value); }
-  get population() { return this.catalogue.populations.find((p) => p.id === this.populationSelect.value) ?? null; }
-  populationsOf(systemId) { return this.catalogue.populations.filter((p) => p.system === systemId); }
+  get own() { return this.catalogue.own.find((o) => o.id === this.systemSelect.value) ?? null; }
+  get system() { return this.own?.system ?? this.catalogue.systems.find((s) => s.id === this.systemSelect.value); }
+  get population() { return this.populationsOf(this.systemSelect.value).find((p) => p.id === this.populationSelect.value) ?? null; }
+  populationsOf(systemId) {
+    const own = this.catalogue.own.find((o) => o.id === systemId);
+    return own ? own.tables : this.catalogue.populations.filter((p) => p.system === systemId);
+  }
   title() { return this.system.name; }
 
   selectSystem(id, { population } = {}) {
@@ -131,9 +142,10 @@ class GenotypeInputs {
   }
 
   restore(params) {
-    const problems = [];
+    const problems = [...this.catalogue.linkProblems];
     const systemId = params.get('system');
-    const system = this.catalogue.systems.find((s) => s.id === systemId);
+    const linked = this.catalogue.own.find((o) => o.linked);
+    const system = params.has('own_loci') ? linked : this.catalogue.systems.find((s) => s.id === systemId) ?? this.catalogue.own.find((o) => o.id === systemId);
     if (systemId != null && !system) problems.push(`System: "${systemId}" is not a system of this calculator`);
     const id = system?.id ?? this.catalogue.systems[0].id;
     const frequencies = params.get('frequencies')?.split(',');
@@ -181,13 +193,16 @@ class GenotypeInputs {
 
   toParams(params) {
     params.set('system', this.systemSelect.value);
-    if (this.population) params.set('population', this.population.id);
+    // A system of the user's own travels in the link with its frequencies, so the link works
+    // in a browser that has not saved it.
+    if (this.own) writeOwnSystemParams(params, this.own.definition);
+    if (this.population && !this.own) params.set('population', this.population.id);
     else params.set('frequencies', this.frequencyInputs.map(({ input }) => input.value.trim()).join(','));
   }
 
   toRequest(request) {
-    request.system = this.systemSelect.value;
-    if (this.population) request.population = this.population.id;
+    request.system = this.own ? this.own.definition : this.systemSelect.value;
+    if (this.population && !this.own) request.population = this.population.id;
     else request.frequencies = this.frequencyInputs.map(({ input }) => parseNumber(input.value));
   }
 }
