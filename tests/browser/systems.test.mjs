@@ -66,6 +66,23 @@ test('Systems: define a system, see its genotypes, save it with a table, and use
   assert.match(await other.textContent('.link-problems'), /The link’s own system: Line 1: start with the locus name and a colon/);
   await stranger.close();
 
+  // The Frequencies tab puts it in place of the built-in Duffy system, with its table: the
+  // groups without Fya and Fyb are 0.68 of donors (its own Fy(a-b-) share).
+  await page.goto(`${site.server.url}#/frequencies?antigens=Fya,Fyb`);
+  await page.waitForSelector('#fq-result-table');
+  await page.selectOption('#fq-own-system', { label: 'Duffy, silent allele' });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && location.hash.includes('own_loci'));
+  const groups = await page.$$eval('#fq-result-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('td').textContent]));
+  assert.deepEqual(groups.map((g) => g[0]), ['Fya- Fyb-', 'Fya+ Fyb-', 'Fya- Fyb+', 'Fya+ Fyb+']);
+  assert.deepEqual(groups.map((g) => Number(g[1])), [0.68, 0.09, 0.22, 0.01]);
+  const frequenciesLink = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+  assert.equal(frequenciesLink.get('duffy'), 'own:0.68;0.09;0.22;0.01');
+  // Back to the built-in systems: the Duffy table is the thesis's again (no Fy(a-b-)).
+  await page.selectOption('#fq-own-system', '');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && !location.hash.includes('own_loci'));
+  assert.equal(await page.locator('#fq-result-table tbody tr').count(), 4);
+  assert.deepEqual(problems, []);
+
   // Deleting it removes it from the list (and from Genotypes).
   await page.goto(`${site.server.url}#/systems`);
   await page.waitForSelector('.sy-saved li');

@@ -166,7 +166,7 @@ export async function loadSystemsWithOwn(client, linked) {
   const { systems: own, failed } = await expandOwnSystems(client, entries);
   for (const { entry, message } of failed) (entry.linked ? linkProblems : storeProblems).push(`Your system ${message}`);
   for (const o of own) {
-    o.tables = o.populations.map((p, k) => ({ id: `${o.id}#${k + 1}`, system: o.id, name: p.name, source: 'your table, saved in this browser', notes: '', frequencies: p.frequencies }));
+    o.tables = o.populations.map((p, k) => ({ id: `${o.id}#${k + 1}`, system: o.id, name: p.name, source: 'your table, saved in this browser', notes: '', frequencies: p.frequencies, saved: true }));
     if (o.id === 'from-link') o.system.name = `${o.system.name} (from the link)`;
   }
   return { ...catalogue, own, linkProblems, storeProblems };

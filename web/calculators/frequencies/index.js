@@ -7,6 +7,7 @@
 // group and a filter. Everything else comes from the calculator shell.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
+import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
 import { parseGroup } from './notation.js';
 import { PopulationInputs } from './populations.js';
 import { renderFrequencies } from './results.js';
@@ -34,15 +35,43 @@ export default calculator({
     'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11, Definitions 6.1–6.2). ' +
     'Give a patient’s group to see which donor groups can serve it, the least wasteful first (relative opportunity loss, Definition 6.3).',
   ownFields: ['antigens', 'group', 'donor_group', 'systems', 'populations', 'donors', 'recipients', 'table', 'filter'],
-  paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor'],
-  load: async (client) => (await client.call('systems')).result,
+  paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor', ...OWN_SYSTEM_PARAMS,
+    ...PopulationInputs.paramNames([{ id: 'own' }])],
+  // A system of the user's own (the Systems tab), one at a time, named by the link.
+  load: (client, params) => loadSystemsWithOwn(client, readOwnSystemParams(params)),
   inputs: (catalogue, shell) => new FrequencyInputs(catalogue, shell),
   render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, context),
 });
 
+/**
+ * The systems of the tab: the six built-in ones, with the user's own system the link names
+ * (catalogue.own's `linked` entry) in place of the built-in system whose antigens it shares,
+ * or beside them (as system "own"). Its saved tables become that system's populations.
+ */
+function withOwnSystem(catalogue) {
+  const builtins = SYSTEMS.map((id) => catalogue.systems.find((s) => s.id === id));
+  const own = catalogue.own.find((o) => o.linked);
+  const none = { systems: builtins, populations: catalogue.populations, ownProblems: [], entry: null };
+  if (!own) return none;
+  const overlap = builtins.filter((b) => b.antigens.some((a) => own.system.antigens.includes(a)));
+  if (overlap.length > 1) {
+    return { ...none, ownProblems: [`Your system “${own.system.name}” shares antigens with ${overlap.map((b) => b.name).join(' and ')}; ` +
+      'it can take the place of one built-in system only, so it was left out.'] };
+  }
+  const id = overlap[0]?.id ?? 'own';
+  const entry = { ...own.system, id, own, replaces: overlap[0] ?? null };
+  return {
+    systems: overlap.length ? builtins.map((b) => (b.id === id ? entry : b)) : [...builtins, entry],
+    populations: [...catalogue.populations.filter((p) => p.system !== id), ...own.tables.map((t) => ({ ...t, system: id }))],
+    ownProblems: [],
+    entry,
+  };
+}
+
 class FrequencyInputs {
   constructor(catalogue, { changed }) {
-    this.systems = SYSTEMS.map((id) => catalogue.systems.find((s) => s.id === id));
+    this.catalogue = catalogue;
+    ({ systems: this.systems, populations: this.tables, ownProblems: this.ownProblems, entry: this.ownEntry } = withOwnSystem(catalogue));
     this.order = []; // antigens in the order they were ticked
     this.boxes = new Map();
     const rows = this.systems.map((s) => h('div', { class: 'fq-system' },
@@ -57,7 +86,11 @@ class FrequencyInputs {
       h('option', { value: '' }, 'Your own choice'),
       PRESETS.map((p) => h('option', { value: p.id }, p.label)));
     this.orderOutput = h('output', { id: 'fq-order' });
-    this.populations = new PopulationInputs(this.systems, catalogue.populations, changed);
+    this.populations = new PopulationInputs(this.systems, this.tables, changed);
+    this.ownChoice = h('select', { id: 'fq-own-system', onchange: () => this.switchOwnSystem() },
+      h('option', { value: '' }, 'None: the built-in systems'),
+      catalogue.own.map((o) => h('option', { value: o.id }, o.system.name)));
+    this.ownChoice.value = this.ownEntry?.own.id ?? '';
     const text = (id, field, label, hint, placeholder) => {
       const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: false, placeholder,
         'aria-describedby': `${id}-hint`, oninput: () => changed() });
@@ -75,6 +108,10 @@ class FrequencyInputs {
     this.fieldsets = [
       h('fieldset', {},
         h('legend', {}, 'Antigens'),
+        h('div', { class: 'field' }, h('label', { for: 'fq-own-system' }, 'A system of your own'), this.ownChoice,
+          h('span', { class: 'hint' }, catalogue.own.length
+            ? 'From the Systems tab. It takes the place of the built-in system whose antigens it shares, or comes beside them.'
+            : 'None saved yet: define one on the Systems tab (a silent allele, another system).')),
         h('div', { class: 'field' }, h('label', { for: 'fq-preset' }, 'Antigen set'), this.preset),
         h('p', { class: 'hint' }, 'Or tick the antigens to match on. The order you tick them in is the order of the groups. ',
           'Large tables (17 antigens: 131 072 groups) come a page at a time; choose the order (rarest first, say) under Options.'),
@@ -85,6 +122,19 @@ class FrequencyInputs {
       h('fieldset', {}, h('legend', {}, 'One patient, and the table'), groupField, donorField, filterField),
     ];
     this.setAntigens(DEFAULT_ANTIGENS);
+  }
+
+  /** Another system of one's own (or none): the tab is rebuilt from a link with it, keeping the
+   *  antigens that still exist. */
+  switchOwnSystem() {
+    const chosen = this.catalogue.own.find((o) => o.id === this.ownChoice.value);
+    const { systems } = withOwnSystem({ ...this.catalogue, own: chosen ? [{ ...chosen, linked: true }] : [] });
+    const known = new Set(systems.flatMap((s) => s.antigens));
+    let antigens = this.order.filter((a) => known.has(a));
+    if (chosen && !antigens.some((a) => chosen.system.antigens.includes(a))) antigens = [...antigens, ...chosen.system.antigens];
+    const params = new URLSearchParams({ antigens: antigens.join(',') });
+    if (chosen) writeOwnSystemParams(params, chosen.definition);
+    location.hash = `#/frequencies?${params}`;
   }
 
   toggle(antigen, on) {
@@ -116,7 +166,7 @@ class FrequencyInputs {
   }
 
   restore(params) {
-    const problems = [];
+    const problems = [...this.catalogue.linkProblems, ...this.ownProblems];
     const list = params.get('antigens');
     if (list != null) {
       const names = list.split(',').filter(Boolean);
@@ -158,6 +208,7 @@ class FrequencyInputs {
 
   toParams(params) {
     params.set('antigens', this.order.join(','));
+    if (this.ownEntry) writeOwnSystemParams(params, this.ownEntry.own.definition);
     this.populations.toParams(params);
     if (this.group.value.trim()) params.set('group', this.group.value.trim());
     if (this.donor.value.trim()) params.set('donor', this.donor.value.trim());
@@ -166,6 +217,7 @@ class FrequencyInputs {
 
   toRequest(request) {
     request.antigens = [...this.order];
+    if (this.ownEntry) request.systems = { [this.ownEntry.id]: this.ownEntry.own.definition };
     this.populations.toRequest(request);
     const group = this.read(this.group, true), donor = this.read(this.donor, true), filter = this.read(this.filter, false);
     if (group.present) request.group = group.present;

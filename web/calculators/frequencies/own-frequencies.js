@@ -41,6 +41,10 @@ export class OwnFrequencies {
   set(values) { this.inputs.forEach((input, i) => { input.value = String(values[i] ?? 0); }); }
   values() { return this.texts().map(parseNumber); }
 
+  clearErrors() {
+    this.errors.forEach((e, i) => { e.textContent = ''; this.inputs[i].setAttribute('aria-invalid', 'false'); });
+  }
+
   /** Marks each bad entry; returns how many there are. */
   validate() {
     let errors = 0, sum = 0;

@@ -18,7 +18,6 @@ const SCENARIOS = [
   { id: 'patients-2', label: 'Donors population 1, patients population 2', donors: 100, patients: 0 },
 ];
 
-const firstTable = (id) => `${id}/thesis-table-4.4`;
 const OWN = 'own';
 
 export class PopulationInputs {
@@ -26,9 +25,12 @@ export class PopulationInputs {
   constructor(systems, populations, changed) {
     this.systems = systems;
     this.tablesOf = (id) => populations.filter((p) => p.system === id);
+    // Population 1 defaults to the thesis's Table 4.4; a system of the user's own to its first
+    // saved table, or to typing one.
+    this.firstTable = (id) => (this.tablesOf(id).find((p) => p.id === `${id}/thesis-table-4.4`) ?? this.tablesOf(id)[0] ?? { id: OWN }).id;
     // Population 2 defaults to an African table where there is one (thesis sec. 3.5.2 and
     // the tables marked African), else the first population's: shown in its select.
-    this.secondDefault = (id) => (this.tablesOf(id).find((p) => /african/i.test(p.id)) ?? { id: firstTable(id) }).id;
+    this.secondDefault = (id) => (this.tablesOf(id).find((p) => /african/i.test(p.id)) ?? { id: this.firstTable(id) }).id;
     this.selects = [new Map(), new Map()];
     this.own = [new Map(), new Map()];
     const select = (column, s) => {
@@ -67,7 +69,7 @@ export class PopulationInputs {
 
   reset() {
     for (const s of this.systems) {
-      this.selects[0].get(s.id).value = firstTable(s.id);
+      this.selects[0].get(s.id).value = this.firstTable(s.id);
       this.selects[1].get(s.id).value = this.secondDefault(s.id);
       for (const column of [0, 1]) this.showOwn(column, s.id);
     }
@@ -80,7 +82,7 @@ export class PopulationInputs {
     const own = this.own[column].get(id);
     const on = this.selects[column].get(id).value === OWN;
     if (on && copy && !own.shown) {
-      const from = this.tablesOf(id).find((p) => p.id === (this.previous?.[column]?.get(id) ?? firstTable(id)));
+      const from = this.tablesOf(id).find((p) => p.id === (this.previous?.[column]?.get(id) ?? this.firstTable(id)));
       if (from) own.set(from.frequencies);
     }
     own.show(on);
@@ -113,7 +115,10 @@ export class PopulationInputs {
 
   validate(setError) {
     let errors = 0;
-    for (const column of [0, 1]) for (const own of this.own[column].values()) if (own.shown) errors += own.validate();
+    // Population 2's own tables are checked only when someone comes from population 2.
+    const second = ROLES.some((r) => this.share(r.field).value !== 100);
+    for (const column of second ? [0, 1] : [0]) for (const own of this.own[column].values()) if (own.shown) errors += own.validate();
+    if (!second) for (const own of this.own[1].values()) own.clearErrors();
     for (const r of ROLES) {
       const { error } = this.share(r.field);
       setError(r.field, error ?? '');
@@ -122,9 +127,12 @@ export class PopulationInputs {
     return errors;
   }
 
+  /** A saved table of the user's own is sent as its frequencies: the module knows only its own tables. */
+  savedTable(id, value) { return this.tablesOf(id).find((p) => p.id === value && p.saved); }
+
   tables(column) {
     return Object.fromEntries([...this.selects[column]].map(([id, s]) =>
-      [id, s.value === OWN ? this.own[column].get(id).values() : s.value]));
+      [id, s.value === OWN ? this.own[column].get(id).values() : this.savedTable(id, s.value)?.frequencies ?? s.value]));
   }
 
   /** One population ({system: table}) or a mixture of the two. */
@@ -148,9 +156,12 @@ export class PopulationInputs {
 
   toParams(params) {
     for (const s of this.systems)
-      for (const [column, key, fallback] of [[0, s.id, firstTable(s.id)], [1, `${s.id}2`, this.secondDefault(s.id)]]) {
+      for (const [column, key, fallback] of [[0, s.id, this.firstTable(s.id)], [1, `${s.id}2`, this.secondDefault(s.id)]]) {
         const value = this.selects[column].get(s.id).value;
+        const saved = this.savedTable(s.id, value);
+        // A saved table travels in the link as its numbers, for a browser that has not saved it.
         if (value === OWN) params.set(key, this.own[column].get(s.id).toParam());
+        else if (saved) params.set(key, `${OWN}:${saved.frequencies.join(';')}`);
         else if (value !== fallback) params.set(key, value);
       }
     for (const r of ROLES) {
