@@ -208,3 +208,17 @@ test('Frequencies: your own Duffy frequencies, typed or from CSV, computed and k
   await again.close();
   await page.close();
 });
+
+test('Frequencies: a group’s name in the table looks it up as the patient’s group', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D`);
+  await page.waitForSelector('#fq-result-table');
+  await page.click('#fq-result-table tbody button:text-is("A D+")');
+  await page.waitForSelector('#fq-donors-table');
+  assert.equal(await page.inputValue('#fq-group'), 'A D+');
+  // A D+ can be served by A D+, A D-, O D+ and O D-.
+  assert.equal(await page.locator('#fq-donors-table tbody tr').count(), 4);
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('group'), 'A D+');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});

@@ -39,8 +39,10 @@ export default calculator({
     ...PopulationInputs.paramNames([{ id: 'own' }])],
   // A system of the user's own (the Systems tab), one at a time, named by the link.
   load: (client, params) => loadSystemsWithOwn(client, readOwnSystemParams(params)),
-  inputs: (catalogue, shell) => new FrequencyInputs(catalogue, shell),
-  render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, context),
+  inputs: (catalogue, shell) => (current = new FrequencyInputs(catalogue, shell)),
+  // A group's name in the table looks it up: it becomes the patient's group, and is computed.
+  render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, {
+    ...context, lookUp: (label) => { current.lookUp(label); context.computeWith({}); } }),
 });
 
 /**
@@ -67,6 +69,8 @@ function withOwnSystem(catalogue) {
     entry,
   };
 }
+
+let current = null; // the inputs on screen, for the table's look-up of a group
 
 class FrequencyInputs {
   constructor(catalogue, { changed }) {
@@ -135,6 +139,11 @@ class FrequencyInputs {
     const params = new URLSearchParams({ antigens: antigens.join(',') });
     if (chosen) writeOwnSystemParams(params, chosen.definition);
     location.hash = `#/frequencies?${params}`;
+  }
+
+  lookUp(label) {
+    this.group.value = label;
+    this.donor.value = '';
   }
 
   toggle(antigen, on) {

@@ -99,7 +99,7 @@ function renderTable(result, context) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' },
     h('table', { class: 'result-table', id: 'fq-result-table' },
       h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
-        'Receivability: the share of donors whose blood this group can receive. Click a column heading to sort the whole table by it.'),
+        'Receivability: the share of donors whose blood this group can receive. Click a column heading to sort the whole table by it, a group to see the donor groups that can serve it.'),
       h('thead', {}, h('tr', {},
         sortHeader('Blood group', 'group', context),
         sortHeader(both ? 'Among donors' : 'Frequency', 'frequency', context),
@@ -108,7 +108,10 @@ function renderTable(result, context) {
         sortHeader('Usability', 'usability', context),
         sortHeader('Receivability', 'receivability', context))),
       h('tbody', {}, groups.map((g) => h('tr', {},
-        h('th', { scope: 'row' }, groupLabel(result.antigens, g.antigens)),
+        h('th', { scope: 'row' }, context.lookUp
+          ? h('button', { type: 'button', class: 'link-button', title: 'Show the donor groups that can serve a patient of this group',
+            onclick: () => context.lookUp(groupLabel(result.antigens, g.antigens)) }, groupLabel(result.antigens, g.antigens))
+          : groupLabel(result.antigens, g.antigens)),
         num(g.frequency),
         h('td', { class: 'num' }, rarity(g.one_in)),
         both ? num(g.recipient_frequency) : '',
