@@ -9,6 +9,7 @@ Operation describe_operation();
 Operation systems_operation();
 Operation system_operation();
 Operation stationary_operation();
+Operation relatives_operation();
 Operation frequencies_operation();
 Operation allocate_operation();
 Operation lp_operation();

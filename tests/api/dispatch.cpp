@@ -48,6 +48,17 @@ TEST_CASE("handle_request: every bad input is an error naming the field, and the
       {"lp", R"({"objective": [1, 2], "constraints": [{"coefficients": [1], "upper": 3}]})",
        {"wrong_length", "constraints[0].coefficients"}},
       {"lp", R"({"sense": "maximise", "objective": [1]})", {"invalid_field", "sense"}},
+      {"relatives", R"({"donor": []})", {"invalid_field", "donor"}},
+      {"relatives", R"({"donor": [{"system": "abo", "phenotype": "0"}]})", {"unknown_phenotype", "donor[0].phenotype"}},
+      {"relatives", R"({"donor": [{"system": "rh", "phenotype": "DCce"}, {"system": "rhd", "phenotype": "D"}]})",
+       {"duplicate_name", "donor[1].system"}},
+      {"relatives", R"({"donor": [{"system": "abo", "phenotype": "O", "populaton": "x"}]})", {"unknown_field", "donor[0].populaton"}},
+      {"relatives", R"({"donor": [{"system": "abo", "phenotype": "O"}], "relations": ["cousin"]})", {"invalid_field", "relations[0]"}},
+      {"relatives",
+       R"({"donor": [{"system": {"name": "X", "antigens": ["X"], "loci": [{"name": "L", "alleles": [{"name": "x", "antigens": ["X"]}, {"name": "o", "antigens": []}]}]}, "phenotype": "X"}]})",
+       {"missing_field", "donor[0].population"}},
+      {"relatives", R"J({"donor": [{"system": "duffy", "phenotype": "Fy(a-b-)", "frequencies": [0.5, 0.2, 0.2, 0.2]}]})J",
+       {"sum_not_one", "donor[0].frequencies"}},
   };
   for (const auto& [op, body, expected] : bad) {
     INFO(op << " " << body);

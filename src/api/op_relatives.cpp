@@ -1,0 +1,365 @@
+// The `relatives` operation: how likely a donor's relatives are to share the donor's blood
+// group (thesis sec. 3.2.4, 3.4: Table 3.2, eq. 3.27-3.31), over one or several independently
+// inherited systems, each from its population's genotype distribution.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include "api/operations.hpp"
+#include "api/reader.hpp"
+#include "api/system_json.hpp"
+#include "common/input_error.hpp"
+#include "frequency/populations.hpp"
+#include "genetics/genotype_analysis.hpp"
+#include "genetics/relatives.hpp"
+
+namespace rbc::api {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int max_systems = 8;
+// A phenotype of frequency 0 is taken as the limit f -> 0 under Hardy-Weinberg: computed at
+// this frequency (the others scaled down to make room); the probabilities move by about
+// sqrt(epsilon) (a silent allele's frequency), far below the 4 decimals shown.
+constexpr double limit_epsilon = 1e-12;
+
+struct RelativesFields {
+  Field<json> donor;
+  Field<std::string> model;
+  Field<json> relations;
+  Field<double> sum_tolerance;
+  Field<bool> summary;
+
+  std::vector<FieldSpec> specs() const {
+    return {donor.spec, model.spec, relations.spec, summary.spec, sum_tolerance.spec};
+  }
+};
+
+const RelativesFields& fields() {
+  static const RelativesFields f = {
+      json_field("donor", "object[]",
+                 "The donor's blood group, one entry per independently inherited system: [{\"system\": a built-in "
+                 "id or a definition (as in `stationary`), \"phenotype\": its label (as `systems` lists them, e.g. "
+                 "\"O\", \"d\", \"Fy(a-b-)\"), and the population: \"population\" (a built-in table of that system; "
+                 "default its first, the thesis's) or \"frequencies\" (an array in the system's phenotype order, or "
+                 "{label: frequency})}]. At most 8 systems; no antigen in two of them (RhD is part of Rh).",
+                 "thesis sec. 3.2.4, 3.5", true),
+      string_field("model",
+                   "The genotype distribution x the relatives are computed from: least_squares (the thesis's "
+                   "iteration, each step over the probability simplex: the Genotypes calculator's default), "
+                   "as_printed (the iteration exactly as printed, which may hold small negative entries; the "
+                   "conditional probabilities divide by the input frequency as eq. 3.28 does, so they can miss 1 "
+                   "slightly: reproduces Table 3.3), or gene_counting (Hardy-Weinberg maximum likelihood, "
+                   "exactly stationary; a phenotype of frequency 0 is taken as its limit).",
+                   "thesis sec. 3.3, eq. 3.28", std::string("least_squares"),
+                   {"least_squares", "as_printed", "gene_counting"}),
+      json_field("relations", "string[]",
+                 "Optional: the relations to compute (default all): sibling, parent, child, uncle_aunt, "
+                 "nephew_niece, grandparent, half_sibling, grandchild, first_cousin, unrelated.",
+                 "thesis Table 3.2", false),
+      number_field("sum_tolerance",
+                   "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
+                   "warning), beyond it the request is refused.",
+                   "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
+      boolean_field("summary",
+                    "Also summarise each system over every phenotype of positive frequency taken as the donor's: per "
+                    "relation the minimum, the frequency-weighted average and the maximum effectiveness, as Table "
+                    "3.3 does for Rh.",
+                    "thesis Table 3.3", false),
+  };
+  return f;
+}
+
+enum class Model { least_squares, as_printed, gene_counting };
+
+Model model_of(const std::string& name) {
+  if (name == "as_printed") return Model::as_printed;
+  if (name == "gene_counting") return Model::gene_counting;
+  return Model::least_squares;
+}
+
+// One system of the donor's blood group, read and solved.
+struct DonorSystem {
+  bloodgroup::System system;
+  int phenotype = 0;
+  Eigen::VectorXd f;  // input phenotype frequencies (checked, summing to 1)
+  json population;    // {id, name, source} or null for the user's frequencies
+  Eigen::VectorXd x;  // genotype distribution under the model
+  bool limit = false; // phi has frequency 0: x is the Hardy-Weinberg fit at f_phi = epsilon
+  std::string path;
+};
+
+const frequency::PopulationTable* default_table(const bloodgroup::System& system) {
+  for (const auto& t : frequency::builtin_populations())
+    if (t.system == system.definition().id) return &t;
+  return nullptr;
+}
+
+Eigen::VectorXd genotype_distribution(const bloodgroup::System& system, const Eigen::VectorXd& f, Model model,
+                                      const Progress& progress) {
+  if (model == Model::gene_counting) return genetics::gene_counting(system, f, {}, progress).genotype_frequencies;
+  genetics::GenotypeAnalysisOptions o;
+  o.check_uniqueness = false;
+  if (model == Model::as_printed) o.stationary.nonnegative = false;
+  genetics::HeredityOperator P(system);
+  const Eigen::MatrixXd S = genetics::phenotype_matrix(system);
+  return genetics::stationary_genotypes(P, S, f, genetics::uniform_start(P.genotype_count()), o.stationary, progress).x;
+}
+
+DonorSystem read_entry(const json& entry, const std::string& path, double sum_tolerance, Context& context) {
+  ObjectReader r(entry, path);
+  DonorSystem d{read_system(r.member("system"), r.path_of("system")), 0, {}, json(), {}, false, path};
+  const std::string label = read_string(r.member("phenotype"), r.path_of("phenotype"));
+  d.phenotype = d.system.phenotype_by_label(label);
+  if (d.phenotype < 0) throw InputError("unknown_phenotype", r.path_of("phenotype"), d.system.why_not_a_phenotype(label));
+  Eigen::VectorXd raw;
+  std::string fpath;
+  if (r.has("population") && r.has("frequencies"))
+    throw InputError("invalid_field", r.path_of("frequencies"), "Give either population or frequencies, not both");
+  if (r.has("frequencies")) {
+    fpath = r.path_of("frequencies");
+    raw = read_phenotype_frequencies(r.member("frequencies"), d.system, fpath);
+  } else {
+    fpath = r.path_of("population");
+    const frequency::PopulationTable* table = nullptr;
+    if (r.has("population")) table = &frequency::builtin_population_for(d.system, read_string(r.member("population"), fpath), fpath);
+    else if (d.system.definition().source != "user-defined") table = default_table(d.system);
+    if (!table) throw InputError("missing_field", fpath, "Give the population's phenotype frequencies for " + d.system.definition().name);
+    for (const auto& notice : frequency::table_notices(d.system, *table)) context.warn(notice.code, notice.message, fpath);
+    raw = frequency::frequencies_for(d.system, *table);
+    d.population = {{"id", table->id}, {"name", table->name}, {"source", table->source}};
+  }
+  r.finish();
+  const auto checked = frequency::check_phenotype_frequencies(raw, d.system.phenotypes().size(), sum_tolerance, fpath);
+  if (checked.renormalised)
+    context.warn("renormalised", "The frequencies of " + d.system.definition().name + " summed to " +
+                                     std::to_string(checked.input_sum) + " and were divided by that sum.", fpath);
+  d.f = checked.f;
+  return d;
+}
+
+std::vector<genetics::Relation> read_relations(const json* value, const std::string& path) {
+  std::vector<genetics::Relation> out;
+  if (!value) {
+    for (const auto& n : genetics::relation_names()) out.push_back(n.relation);
+    return out;
+  }
+  const auto names = read_string_array(*value, path);
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const auto& all = genetics::relation_names();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const auto& n) { return n.id == names[k]; });
+    if (it == all.end())
+      throw InputError("invalid_field", path + "[" + std::to_string(k) + "]",
+                       "\"" + names[k] + "\" is not a relation; choose from sibling, parent, child, uncle_aunt, "
+                       "nephew_niece, grandparent, half_sibling, grandchild, first_cousin, unrelated");
+    if (std::find(out.begin(), out.end(), it->relation) == out.end()) out.push_back(it->relation);
+  }
+  return out;
+}
+
+// How many relatives (each from another donor's family, so independent) to test to find one
+// with the blood group: the mean of the geometric distribution, and its 90 % and 95 % points.
+json tests_needed(double p) {
+  if (!(p > 0)) return nullptr;
+  if (p >= 1) return {{"expected", 1.0}, {"q90", 1}, {"q95", 1}};
+  auto quantile = [&](double level) { return static_cast<int>(std::ceil(std::log1p(-level) / std::log1p(-p) - 1e-9)); };
+  return {{"expected", 1 / p}, {"q90", quantile(0.9)}, {"q95", quantile(0.95)}};
+}
+
+json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(); }
+
+// P(relative phi | donor phi) for one system, as the model reads eq. 3.28 (see handle).
+genetics::RelativePhenotypes same_phenotype(const Eigen::MatrixXd& kernel, const DonorSystem& d,
+                                            const Eigen::MatrixXd& S, int phenotype, Model model) {
+  const std::optional<double> divide_by =
+      model == Model::as_printed && d.f[phenotype] > 0 ? std::optional<double>(d.f[phenotype]) : std::nullopt;
+  return genetics::relative_phenotypes(kernel, d.x, S, phenotype, divide_by);
+}
+
+// Table 3.3 for one system: every phenotype of positive frequency as the donor's, per relation
+// the minimum, f-weighted average and maximum effectiveness (NOTES: the average is weighted).
+json summary_of(const DonorSystem& d, const std::vector<genetics::Relation>& relations, Model model) {
+  const genetics::HeredityOperator P(d.system);
+  const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
+  const auto kernels = genetics::relative_kernels(P, d.x);
+  const auto& labels = d.system.phenotypes();
+  json out = json::array();
+  for (const auto relation : relations) {
+    const auto kernel = genetics::relation_kernel(kernels, relation);
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo, weighted = 0, weight = 0;
+    int arg_lo = -1, arg_hi = -1;
+    for (int p = 0; p < static_cast<int>(labels.size()); ++p) {
+      if (!(d.f[p] > 0)) continue;
+      const auto rp = same_phenotype(kernel, d, S, p, model);
+      if (!rp.defined) continue;
+      const double e = rp.conditional[p] - d.f[p];
+      if (e < lo) lo = e, arg_lo = p;
+      if (e > hi) hi = e, arg_hi = p;
+      weighted += d.f[p] * e;
+      weight += d.f[p];
+    }
+    const auto& name = *std::find_if(genetics::relation_names().begin(), genetics::relation_names().end(),
+                                     [&](const auto& n) { return n.relation == relation; });
+    const bool any = arg_lo >= 0;
+    out.push_back({{"id", name.id},
+                   {"minimum", any ? json(lo) : json()},
+                   {"average", any ? json(weighted / weight) : json()},
+                   {"maximum", any ? json(hi) : json()},
+                   {"minimum_phenotype", any ? json(labels[static_cast<std::size_t>(arg_lo)].label) : json()},
+                   {"maximum_phenotype", any ? json(labels[static_cast<std::size_t>(arg_hi)].label) : json()}});
+  }
+  return {{"system", d.system.definition().name}, {"relations", std::move(out)}};
+}
+
+json handle(ObjectReader& r, Context& context) {
+  const auto& F = fields();
+  const Model model = model_of(r.get(F.model));
+  const double sum_tolerance = r.get(F.sum_tolerance);
+  const auto relations = read_relations(r.get(F.relations), "relations");
+  const json& donor = read_array(*r.get(F.donor), "donor");
+  if (donor.empty()) throw InputError("invalid_field", "donor", "Give the donor's phenotype in at least one system");
+  if (donor.size() > static_cast<std::size_t>(max_systems))
+    throw InputError("limit_exceeded", "donor", "At most " + std::to_string(max_systems) + " systems (the limit is " +
+                                                    std::to_string(max_systems) + ")");
+  std::vector<DonorSystem> systems;
+  std::set<std::string> antigens;
+  for (std::size_t k = 0; k < donor.size(); ++k) {
+    const std::string path = "donor[" + std::to_string(k) + "]";
+    systems.push_back(read_entry(donor[k], path, sum_tolerance, context));
+    for (const auto& a : systems.back().system.definition().antigens)
+      if (!antigens.insert(a).second)
+        throw InputError("duplicate_name", path + ".system",
+                         "Antigen " + a + " is in two of the donor's systems; systems must be inherited independently "
+                         "(RhD is part of Rh: give one of them)");
+  }
+
+  // The genotype distributions, one system at a time (the slow part: a checkpoint each).
+  for (std::size_t k = 0; k < systems.size(); ++k) {
+    auto& d = systems[k];
+    const auto progress = context.progress.part(double(k) / systems.size(), double(k + 1) / systems.size());
+    Eigen::VectorXd f = d.f;
+    if (f[d.phenotype] == 0 && model == Model::gene_counting) {
+      f *= 1 - limit_epsilon;
+      f[d.phenotype] = limit_epsilon;
+      d.limit = true;
+    }
+    d.x = genotype_distribution(d.system, f, model, progress);
+  }
+
+  json out_systems = json::array();
+  double f_phi = 1;
+  for (const auto& d : systems) {
+    f_phi *= d.f[d.phenotype];
+    const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
+    json s = {{"name", d.system.definition().name},
+              {"id", d.system.definition().id},
+              {"phenotype", d.system.phenotypes()[static_cast<std::size_t>(d.phenotype)].label},
+              {"frequency", d.f[d.phenotype]},
+              {"model_frequency", (S.transpose() * d.x)[d.phenotype]},
+              {"limit", d.limit},
+              {"population", d.population},
+              {"phenotypes", json::array()}};
+    for (const auto& p : d.system.phenotypes()) s["phenotypes"].push_back(p.label);
+    out_systems.push_back(std::move(s));
+    if (d.limit)
+      context.warn("limit", d.system.phenotypes()[static_cast<std::size_t>(d.phenotype)].label +
+                                " has frequency 0 in this population; its relatives' probabilities are the limit as its "
+                                "frequency tends to 0 under Hardy-Weinberg equilibrium (computed at 1e-12).",
+                   d.path + ".phenotype");
+  }
+
+  const bool summarise = r.get(F.summary);
+  json summaries = json::array();
+  json out_relations = json::array();
+  bool undefined = false, outside = false;
+  for (const auto relation : relations) {
+    const auto& name = *std::find_if(genetics::relation_names().begin(), genetics::relation_names().end(),
+                                     [&](const auto& n) { return n.relation == relation; });
+    double same = 1;
+    bool defined = true;
+    json per_system = json::array();
+    for (const auto& d : systems) {
+      const genetics::HeredityOperator P(d.system);
+      const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
+      const auto kernels = genetics::relative_kernels(P, d.x);
+      // eq. 3.28 divides by the input frequency f_phi (the thesis's reading, as_printed); the
+      // other models divide by the weights' own total, so each distribution sums to 1.
+      const auto rp = same_phenotype(genetics::relation_kernel(kernels, relation), d, S, d.phenotype, model);
+      defined = defined && rp.defined;
+      json dist = json::array();
+      double sum = 0;
+      for (Eigen::Index p = 0; p < rp.conditional.size(); ++p) {
+        dist.push_back(number_or_null(rp.conditional[p]));
+        if (rp.defined) {
+          sum += rp.conditional[p];
+          outside = outside || rp.conditional[p] < -1e-12 || rp.conditional[p] > 1 + 1e-12;
+        }
+      }
+      same *= rp.defined ? rp.conditional[d.phenotype] : std::nan("");
+      per_system.push_back({{"distribution", std::move(dist)}, {"sum", rp.defined ? json(sum) : json()}});
+    }
+    undefined = undefined || !defined;
+    out_relations.push_back({{"id", name.id},
+                             {"label", name.label},
+                             {"probability", number_or_null(same)},
+                             {"effectiveness", number_or_null(same - f_phi)},
+                             {"ratio", f_phi > 0 ? number_or_null(same / f_phi) : json()},
+                             {"tests", defined ? tests_needed(same) : json()},
+                             {"systems", std::move(per_system)}});
+  }
+  if (undefined)
+    context.warn("undefined",
+                 "The donor's phenotype has frequency 0 under this model's genotype distribution, so its relatives' "
+                 "probabilities are 0/0 (not defined). The least-squares solution cannot define the limit; choose "
+                 "gene counting (Hardy-Weinberg), which gives the limit as the frequency tends to 0.",
+                 "model");
+  if (outside)
+    context.warn("not_a_probability",
+                 "As printed, the least-squares genotype distribution holds small negative entries and does not fit "
+                 "the phenotype frequencies exactly, so some conditional probabilities fall slightly outside [0, 1] "
+                 "or a distribution misses 1 (see each system's sum). Choose least_squares or gene_counting for "
+                 "probabilities.",
+                 "model");
+  if (summarise)
+    for (const auto& d : systems) summaries.push_back(summary_of(d, relations, model));
+  return {{"model", r.get(F.model)},
+          {"donor", {{"frequency", f_phi}, {"systems", std::move(out_systems)}}},
+          {"relations", std::move(out_relations)},
+          {"random", tests_needed(f_phi)},
+          {"summary", summarise ? std::move(summaries) : json()}};
+}
+
+}  // namespace
+
+Operation relatives_operation() {
+  return {"relatives",
+          "The blood groups of a donor's relatives (sibling, parent, child, uncle / aunt, nephew / niece, "
+          "grandparent, half-sibling, grandchild, first cousin): each relative's phenotype given the donor's, the "
+          "effectiveness of recruiting among them, and how many to test to find one with the donor's blood group.",
+          "thesis sec. 3.2.4, 3.4, Table 3.2, eq. 3.27-3.31",
+          fields().specs(),
+          {{"model", "string", "The genotype model used."},
+           {"donor", "object",
+            "frequency (f_phi: the product of the systems' input frequencies) and systems [{name, id, phenotype, "
+            "frequency, model_frequency (S'x), limit (true when phi has frequency 0 and the Hardy-Weinberg limit "
+            "is used), population {id, name, source} or null, phenotypes (labels)}]."},
+           {"relations", "object[]",
+            "Per relation: id, label, probability P(relative phi | donor phi) (eq. 3.28-3.30; the product over "
+            "systems), effectiveness E = probability - f_phi (eq. 3.27, 3.31), ratio probability / f_phi, tests "
+            "{expected, q90, q95} (relatives from different families to test to find one with phi; null when "
+            "the probability is 0 or undefined), systems [{distribution (P(relative psi | donor phi) per "
+            "phenotype psi of that system; null when undefined), sum}]."},
+           {"random", "object",
+            "{expected, q90, q95}: people to test at random to find one with phi (null when f_phi = 0)."},
+           {"summary", "object[] | null",
+            "With summary: per system {system, relations [{id, minimum, average, maximum, minimum_phenotype, "
+            "maximum_phenotype}]}: the effectiveness over every phenotype of positive frequency (Table 3.3)."}},
+          true,
+          handle};
+}
+
+}  // namespace rbc::api
