@@ -182,10 +182,8 @@ genetics::RelativePhenotypes same_phenotype(const Eigen::MatrixXd& kernel, const
 
 // Table 3.3 for one system: every phenotype of positive frequency as the donor's, per relation
 // the minimum, f-weighted average and maximum effectiveness (NOTES: the average is weighted).
-json summary_of(const DonorSystem& d, const std::vector<genetics::Relation>& relations, Model model) {
-  const genetics::HeredityOperator P(d.system);
-  const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
-  const auto kernels = genetics::relative_kernels(P, d.x);
+json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, const Eigen::MatrixXd& S,
+                const std::vector<genetics::Relation>& relations, Model model) {
   const auto& labels = d.system.phenotypes();
   json out = json::array();
   for (const auto relation : relations) {
@@ -274,6 +272,13 @@ json handle(ObjectReader& r, Context& context) {
 
   const bool summarise = r.get(F.summary);
   json summaries = json::array();
+  // Per system: S and the first-step kernels, once.
+  std::vector<Eigen::MatrixXd> phenotype_matrices;
+  std::vector<genetics::RelativeKernels> kernels;
+  for (const auto& d : systems) {
+    phenotype_matrices.push_back(genetics::phenotype_matrix(d.system));
+    kernels.push_back(genetics::relative_kernels(genetics::HeredityOperator(d.system), d.x));
+  }
   json out_relations = json::array();
   bool undefined = false, outside = false;
   for (const auto relation : relations) {
@@ -282,13 +287,12 @@ json handle(ObjectReader& r, Context& context) {
     double same = 1;
     bool defined = true;
     json per_system = json::array();
-    for (const auto& d : systems) {
-      const genetics::HeredityOperator P(d.system);
-      const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
-      const auto kernels = genetics::relative_kernels(P, d.x);
+    for (std::size_t k = 0; k < systems.size(); ++k) {
+      const auto& d = systems[k];
       // eq. 3.28 divides by the input frequency f_phi (the thesis's reading, as_printed); the
       // other models divide by the weights' own total, so each distribution sums to 1.
-      const auto rp = same_phenotype(genetics::relation_kernel(kernels, relation), d, S, d.phenotype, model);
+      const auto rp = same_phenotype(genetics::relation_kernel(kernels[k], relation), d, phenotype_matrices[k],
+                                     d.phenotype, model);
       defined = defined && rp.defined;
       json dist = json::array();
       double sum = 0;
@@ -325,7 +329,8 @@ json handle(ObjectReader& r, Context& context) {
                  "probabilities.",
                  "model");
   if (summarise)
-    for (const auto& d : systems) summaries.push_back(summary_of(d, relations, model));
+    for (std::size_t k = 0; k < systems.size(); ++k)
+      summaries.push_back(summary_of(systems[k], kernels[k], phenotype_matrices[k], relations, model));
   return {{"model", r.get(F.model)},
           {"donor", {{"frequency", f_phi}, {"systems", std::move(out_systems)}}},
           {"relations", std::move(out_relations)},
