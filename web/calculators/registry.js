@@ -4,6 +4,7 @@
 // Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
+import relatives from './relatives/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
@@ -11,7 +12,7 @@ const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false }
 
 export const calculators = [
   { ...genotypes, ready: true },
-  comingSoon('relatives', 'Relatives', 'chance that a relative shares a blood group (thesis sec. 3.4)'),
+  { ...relatives, ready: true },
   comingSoon('family', 'Family', 'family calculations for donor recruitment'),
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),

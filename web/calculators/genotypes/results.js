@@ -3,14 +3,9 @@
 import { h } from '../../lib/dom.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
 
-// Chart.js is most of the page's script and only results draw charts, so it is loaded on first
-// use: the served site fetches it as a separate chunk after the page is ready (the
-// single-file build keeps it inline), and the charts are drawn when it has arrived.
-let chartsModule = null;
-export function loadCharts() {
-  chartsModule ??= import('../../lib/charts.js').catch((e) => { chartsModule = null; throw e; });
-  return chartsModule;
-}
+import { loadCharts } from '../../lib/load-charts.js';
+
+export { loadCharts };
 
 const num = (value, decimals = 4) => numberElement(value, { decimals });
 const cellNum = (value, decimals = 4) => h('td', { class: 'num' }, num(value, decimals));
