@@ -74,6 +74,7 @@ serve: web
 bench: native web
 	@node bench/run.mjs
 	@node bench/frequencies.mjs
+	@node bench/relatives.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs docs/img/genotypes.png

@@ -1,0 +1,33 @@
+// Relatives benchmarks, measured in one run and printed as a table with ratios: `relatives`
+// requests (every relation) natively (bench_requests, the request API with JSON in and out)
+// and in the wasm module under node. Goal (issue "Relatives, Family and Pregnancy"): an Rh
+// donor and a four-system donor each under 1 ms in wasm. `make bench` runs it.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { loadModule, root } from '../tests/js/support.mjs';
+import { timeMs } from './timing.mjs';
+
+const requests = {
+  'Rh donor (DCce), every relation': { donor: [{ system: 'rh', phenotype: 'DCce' }] },
+  'four systems (O, ce, K-k+, Fy(a-b+)), every relation': {
+    donor: [{ system: 'abo', phenotype: 'O' }, { system: 'rh', phenotype: 'ce' }, { system: 'kell', phenotype: 'K-k+' },
+      { system: 'duffy', phenotype: 'Fy(a-b+)' }],
+  },
+  'Rh, Table 3.3 summary (as printed)': { model: 'as_printed', donor: [{ system: 'rh', phenotype: 'DCce' }], summary: true },
+  'Duffy, gene counting (Hardy-Weinberg)': { model: 'gene_counting', donor: [{ system: 'duffy', phenotype: 'Fy(a-b-)', population: 'duffy/african-sec-3.5.2' }] },
+};
+const bodies = Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, JSON.stringify(v)]));
+
+const nativeDir = process.env.RBCMATCH_NATIVE_DIR ?? path.join(root, 'build/native');
+const run = spawnSync(path.join(nativeDir, 'bench/bench_requests'), ['relatives', '201', ...Object.entries(bodies).flat()], { maxBuffer: 1 << 24 });
+if (run.status !== 0) throw new Error(`bench_requests failed: ${run.stderr}`);
+const native = JSON.parse(run.stdout.toString());
+
+const mod = await loadModule();
+const wasm = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, timeMs(() => mod.call('relatives', body), 201)]));
+
+console.log('\n## Relatives\n');
+console.log('| request | native ms | wasm ms (node) | wasm / native |');
+console.log('|---|---|---|---|');
+for (const name of Object.keys(bodies))
+  console.log(`| ${name} | ${native[name].toFixed(3)} | ${wasm[name].toFixed(3)} | ${(wasm[name] / native[name]).toFixed(2)} |`);
