@@ -4,15 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <set>
-#include <sstream>
 
 #include "api/operations.hpp"
+#include "api/person_json.hpp"
 #include "api/reader.hpp"
 #include "api/system_json.hpp"
 #include "common/input_error.hpp"
 #include "frequency/populations.hpp"
-#include "genetics/genotype_analysis.hpp"
+#include "genetics/heredity.hpp"
 #include "genetics/relatives.hpp"
 
 namespace rbc::api {
@@ -49,12 +48,10 @@ const RelativesFields& fields() {
                  "{label: frequency})}]. At most 8 systems; no antigen in two of them (RhD is part of Rh).",
                  "thesis sec. 3.2.4, 3.5", true),
       string_field("model",
-                   "The genotype distribution x the relatives are computed from: least_squares (the thesis's "
-                   "iteration, each step over the probability simplex: the Genotypes calculator's default), "
-                   "as_printed (the iteration exactly as printed, which may hold small negative entries; the "
-                   "conditional probabilities divide by the input frequency as eq. 3.28 does, so they can miss 1 "
-                   "slightly: reproduces Table 3.3), or gene_counting (Hardy-Weinberg maximum likelihood, "
-                   "exactly stationary; a phenotype of frequency 0 is taken as its limit).",
+                   genotype_model_description() +
+                       " With as_printed the conditional probabilities divide by the input frequency as eq. 3.28 "
+                       "does, so they can miss 1 slightly (reproduces Table 3.3); with gene_counting a phenotype of "
+                       "frequency 0 is taken as its limit.",
                    "thesis sec. 3.3, eq. 3.28", std::string("least_squares"),
                    {"least_squares", "as_printed", "gene_counting"}),
       json_field("relations", "string[]",
@@ -74,71 +71,20 @@ const RelativesFields& fields() {
   return f;
 }
 
-enum class Model { least_squares, as_printed, gene_counting };
-
-Model model_of(const std::string& name) {
-  if (name == "as_printed") return Model::as_printed;
-  if (name == "gene_counting") return Model::gene_counting;
-  return Model::least_squares;
-}
+using Model = GenotypeModel;
 
 // One system of the donor's blood group, read and solved.
-struct DonorSystem {
-  bloodgroup::System system;
+struct DonorSystem : SystemEntry {
   int phenotype = 0;
-  Eigen::VectorXd f;  // input phenotype frequencies (checked, summing to 1)
-  json population;    // {id, name, source} or null for the user's frequencies
-  Eigen::VectorXd x;  // genotype distribution under the model
-  bool limit = false; // phi has frequency 0: x is the Hardy-Weinberg fit at f_phi = epsilon
-  std::string path;
+  Eigen::VectorXd x;   // genotype distribution under the model
+  bool limit = false;  // phi has frequency 0: x is the Hardy-Weinberg fit at f_phi = epsilon
 };
-
-const frequency::PopulationTable* default_table(const bloodgroup::System& system) {
-  for (const auto& t : frequency::builtin_populations())
-    if (t.system == system.definition().id) return &t;
-  return nullptr;
-}
-
-Eigen::VectorXd genotype_distribution(const bloodgroup::System& system, const Eigen::VectorXd& f, Model model,
-                                      const Progress& progress) {
-  if (model == Model::gene_counting) return genetics::gene_counting(system, f, {}, progress).genotype_frequencies;
-  genetics::GenotypeAnalysisOptions o;
-  o.check_uniqueness = false;
-  if (model == Model::as_printed) o.stationary.nonnegative = false;
-  genetics::HeredityOperator P(system);
-  const Eigen::MatrixXd S = genetics::phenotype_matrix(system);
-  return genetics::stationary_genotypes(P, S, f, genetics::uniform_start(P.genotype_count()), o.stationary, progress).x;
-}
 
 DonorSystem read_entry(const json& entry, const std::string& path, double sum_tolerance, Context& context) {
   ObjectReader r(entry, path);
-  DonorSystem d{read_system(r.member("system"), r.path_of("system")), 0, {}, json(), {}, false, path};
-  const std::string label = read_string(r.member("phenotype"), r.path_of("phenotype"));
-  d.phenotype = d.system.phenotype_by_label(label);
-  if (d.phenotype < 0) throw InputError("unknown_phenotype", r.path_of("phenotype"), d.system.why_not_a_phenotype(label));
-  Eigen::VectorXd raw;
-  std::string fpath;
-  if (r.has("population") && r.has("frequencies"))
-    throw InputError("invalid_field", r.path_of("frequencies"), "Give either population or frequencies, not both");
-  if (r.has("frequencies")) {
-    fpath = r.path_of("frequencies");
-    raw = read_phenotype_frequencies(r.member("frequencies"), d.system, fpath);
-  } else {
-    fpath = r.path_of("population");
-    const frequency::PopulationTable* table = nullptr;
-    if (r.has("population")) table = &frequency::builtin_population_for(d.system, read_string(r.member("population"), fpath), fpath);
-    else if (d.system.definition().source != "user-defined") table = default_table(d.system);
-    if (!table) throw InputError("missing_field", fpath, "Give the population's phenotype frequencies for " + d.system.definition().name);
-    for (const auto& notice : frequency::table_notices(d.system, *table)) context.warn(notice.code, notice.message, fpath);
-    raw = frequency::frequencies_for(d.system, *table);
-    d.population = {{"id", table->id}, {"name", table->name}, {"source", table->source}};
-  }
+  DonorSystem d{read_system_entry(r, path, sum_tolerance, context)};
+  d.phenotype = read_phenotype(r, "phenotype", d.system, true);
   r.finish();
-  const auto checked = frequency::check_phenotype_frequencies(raw, d.system.phenotypes().size(), sum_tolerance, fpath);
-  if (checked.renormalised)
-    context.warn("renormalised", "The frequencies of " + d.system.definition().name + " summed to " +
-                                     std::to_string(checked.input_sum) + " and were divided by that sum.", fpath);
-  d.f = checked.f;
   return d;
 }
 
@@ -215,7 +161,7 @@ json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, 
 
 json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
-  const Model model = model_of(r.get(F.model));
+  const Model model = genotype_model(r.get(F.model));
   const double sum_tolerance = r.get(F.sum_tolerance);
   const auto relations = read_relations(r.get(F.relations), "relations");
   const json& donor = read_array(*r.get(F.donor), "donor");
@@ -224,16 +170,9 @@ json handle(ObjectReader& r, Context& context) {
     throw InputError("limit_exceeded", "donor", "At most " + std::to_string(max_systems) + " systems (the limit is " +
                                                     std::to_string(max_systems) + ")");
   std::vector<DonorSystem> systems;
-  std::set<std::string> antigens;
-  for (std::size_t k = 0; k < donor.size(); ++k) {
-    const std::string path = "donor[" + std::to_string(k) + "]";
-    systems.push_back(read_entry(donor[k], path, sum_tolerance, context));
-    for (const auto& a : systems.back().system.definition().antigens)
-      if (!antigens.insert(a).second)
-        throw InputError("duplicate_name", path + ".system",
-                         "Antigen " + a + " is in two of the donor's systems; systems must be inherited independently "
-                         "(RhD is part of Rh: give one of them)");
-  }
+  for (std::size_t k = 0; k < donor.size(); ++k)
+    systems.push_back(read_entry(donor[k], "donor[" + std::to_string(k) + "]", sum_tolerance, context));
+  check_independent(std::vector<SystemEntry>(systems.begin(), systems.end()), "donor");
 
   // The genotype distributions, one system at a time (the slow part: a checkpoint each).
   for (std::size_t k = 0; k < systems.size(); ++k) {
