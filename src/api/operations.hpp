@@ -10,6 +10,7 @@ Operation systems_operation();
 Operation system_operation();
 Operation stationary_operation();
 Operation relatives_operation();
+Operation pregnancy_operation();
 Operation frequencies_operation();
 Operation allocate_operation();
 Operation lp_operation();

@@ -59,6 +59,12 @@ TEST_CASE("handle_request: every bad input is an error naming the field, and the
        {"missing_field", "donor[0].population"}},
       {"relatives", R"J({"donor": [{"system": "duffy", "phenotype": "Fy(a-b-)", "frequencies": [0.5, 0.2, 0.2, 0.2]}]})J",
        {"sum_not_one", "donor[0].frequencies"}},
+      {"pregnancy", R"({"systems": [{"system": "rhd", "mother": "x"}]})", {"unknown_phenotype", "systems[0].mother"}},
+      {"pregnancy", R"({"systems": [{"system": "rhd", "father": "D"}]})", {"missing_field", "systems[0].mother"}},
+      {"pregnancy", R"({"systems": [{"system": "rhd", "mother": "d"}, {"system": "rh", "mother": "ce"}]})",
+       {"duplicate_name", "systems[1].system"}},
+      {"pregnancy", R"({"systems": [{"system": "rhd", "mother": "d", "population": "kell/thesis-table-4.4"}]})",
+       {"invalid_field", "systems[0].population"}},
   };
   for (const auto& [op, body, expected] : bad) {
     INFO(op << " " << body);
