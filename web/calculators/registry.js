@@ -5,6 +5,7 @@
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
 import relatives from './relatives/index.js';
+import pregnancy from './pregnancy/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
@@ -14,6 +15,7 @@ export const calculators = [
   { ...genotypes, ready: true },
   { ...relatives, ready: true },
   comingSoon('family', 'Family', 'family calculations for donor recruitment'),
+  { ...pregnancy, ready: true },
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
   comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),

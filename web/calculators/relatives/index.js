@@ -6,7 +6,8 @@
 // system. Model, summary and tolerance come from the shell as options.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
-import { SYSTEM_ORDER, readBloodGroup } from './blood-group.js';
+import { SystemPopulations } from '../../lib/system-populations.js';
+import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { renderRelatives } from './results.js';
 
 const DEFAULT_GROUP = 'O RhD-neg';
@@ -22,15 +23,8 @@ export default calculator({
     'Computed from each system’s genotype frequencies in the population (thesis sec. 3.2.4 and 3.4). ' +
     'It says nothing about whether people are related: it neither establishes nor excludes parentage.',
   ownFields: ['donor', 'relations'],
-  paramNames: [...SYSTEM_ORDER.map((id) => `${id}_population`), 'group'],
-  load: async (client) => {
-    const [catalogue, rh] = await Promise.all([client.call('systems'), client.call('system', { system: 'rh' })]);
-    // Staff's short Rh notation (R1R1, rr): the Rh genotypes' short labels, read as the
-    // phenotype each shows.
-    const rhShort = new Map(rh.result.genotypes.filter((g) => g.short_label)
-      .map((g) => [g.short_label, rh.result.system.phenotypes[g.phenotype].label]));
-    return { ...catalogue.result, rhShort };
-  },
+  paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'group'],
+  load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => new RelativesInputs(catalogue, shell),
   render: (container, result, warnings, context) => renderRelatives(container, result, warnings, context),
 });
@@ -42,13 +36,7 @@ class RelativesInputs {
     this.group = h('input', { type: 'text', id: 'rl-group', autocomplete: 'off', spellcheck: false, list: 'rl-examples',
       'aria-describedby': 'rl-group-hint rl-read', oninput: () => changed() });
     this.readAs = h('output', { id: 'rl-read', for: 'rl-group' });
-    this.populations = new Map(this.systems.map((s) => {
-      const tables = catalogue.populations.filter((p) => p.system === s.id);
-      const select = h('select', { id: `rl-pop-${s.id}`, onchange: () => changed() }, tables.map((p) => h('option', { value: p.id }, p.name)));
-      return [s.id, select];
-    }));
-    this.populationRows = new Map(this.systems.map((s) => [s.id, h('div', { class: 'field rl-population' },
-      h('label', { for: `rl-pop-${s.id}` }, s.name), this.populations.get(s.id))]));
+    this.populations = new SystemPopulations(this.systems, catalogue.populations, { prefix: 'rl', changed });
     this.fieldsets = [
       h('fieldset', {},
         h('legend', {}, 'The donor'),
@@ -59,10 +47,7 @@ class RelativesInputs {
             'Say enough to fix each system’s phenotype: “K-” is enough for Kell, “Fy(a-)” is not for Duffy.'),
           h('span', { class: 'field-error', 'data-error-for': 'donor' })),
         h('p', {}, 'Read as: ', this.readAs)),
-      h('fieldset', {},
-        h('legend', {}, 'Populations'),
-        h('p', { class: 'hint' }, 'The phenotype frequencies each system’s genotype distribution is computed from, for the systems in the blood group.'),
-        [...this.populationRows.values()]),
+      this.populations.fieldset,
     ];
     this.group.value = DEFAULT_GROUP;
   }
@@ -76,14 +61,7 @@ class RelativesInputs {
     this.group.value = params.get('group') ?? DEFAULT_GROUP;
     const { error } = this.read();
     if (error) problems.push(`Donor’s blood group: ${error}`);
-    for (const s of this.systems) {
-      const select = this.populations.get(s.id);
-      select.selectedIndex = 0;
-      const wanted = params.get(`${s.id}_population`);
-      if (wanted == null) continue;
-      if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
-      else problems.push(`Population for ${s.name}: "${wanted}" is not a table of this system`);
-    }
+    problems.push(...this.populations.restore(params));
     return problems;
   }
 
@@ -94,7 +72,7 @@ class RelativesInputs {
       ? this.systems.filter((s) => phenotypes.has(s.id)).map((s) => `${s.name}: ${phenotypes.get(s.id)}`).join(' · ')
       : '—';
     // Only the populations of the systems in the blood group matter: the others are hidden.
-    for (const [id, row] of this.populationRows) row.hidden = !phenotypes?.has(id);
+    this.populations.show(new Set(phenotypes?.keys() ?? []));
     return error || this.group.value.trim() === '' ? 1 : 0;
   }
 
@@ -111,16 +89,12 @@ class RelativesInputs {
 
   toParams(params) {
     params.set('group', this.group.value.trim());
-    const { phenotypes } = this.read();
-    for (const s of this.systems) {
-      const select = this.populations.get(s.id);
-      if (phenotypes?.has(s.id) && select.selectedIndex > 0) params.set(`${s.id}_population`, select.value);
-    }
+    this.populations.toParams(params, new Set(this.read().phenotypes?.keys() ?? []));
   }
 
   toRequest(request) {
     const { phenotypes } = this.read();
     request.donor = this.systems.filter((s) => phenotypes.has(s.id))
-      .map((s) => ({ system: s.id, phenotype: phenotypes.get(s.id), population: this.populations.get(s.id).value }));
+      .map((s) => ({ system: s.id, phenotype: phenotypes.get(s.id), population: this.populations.table(s.id) }));
   }
 }

@@ -7,7 +7,7 @@
 // Each system's phenotype must then be the only one its antigens allow ("K-" is K-k+, as K-k-
 // does not exist in the two-allele Kell system); D alone is read in the RhD system, D with C,
 // c, E or e in Rh.
-import { parseGroup } from '../frequencies/notation.js';
+import { parseGroup } from '../calculators/frequencies/notation.js';
 
 export const SYSTEM_ORDER = ['abo', 'rhd', 'rh', 'kell', 'duffy', 'kidd', 'mns'];
 
@@ -65,4 +65,14 @@ export function readBloodGroup(text, systems, rhShort = new Map()) {
   }
   if (phenotypes.size === 0) return { error: 'Type the donor’s blood group, e.g. “O RhD-neg K-” or “Fy(a-b-)”' };
   return { phenotypes };
+}
+
+/** The `systems` catalogue with staff's short Rh notation (R1R1, rr) beside it: rhShort maps
+ *  an Rh genotype's short label (the `system` operation's) to the phenotype it shows. For a
+ *  calculator's load(). */
+export async function loadBloodGroupCatalogue(client) {
+  const [catalogue, rh] = await Promise.all([client.call('systems'), client.call('system', { system: 'rh' })]);
+  const rhShort = new Map(rh.result.genotypes.filter((g) => g.short_label)
+    .map((g) => [g.short_label, rh.result.system.phenotypes[g.phenotype].label]));
+  return { ...catalogue.result, rhShort };
 }

@@ -1,8 +1,8 @@
 // The Relatives tab's reading of a donor's blood group as staff write it
-// (web/calculators/relatives/blood-group.js), against the module's own systems.
+// (web/lib/blood-group.js), against the module's own systems.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readBloodGroup } from '../../web/calculators/relatives/blood-group.js';
+import { readBloodGroup } from '../../web/lib/blood-group.js';
 import { runCli } from './support.mjs';
 
 const systems = runCli('systems', {}).response.result.systems;

@@ -1,0 +1,36 @@
+// Rendering of a `pregnancy` result: the antigens the mother lacks with the fetus's chance of
+// carrying each, the chance of any of them, and each system's fetal phenotype distribution.
+import { h } from '../../lib/dom.js';
+import { numberElement } from '../../lib/format.js';
+
+const cell = (value) => h('td', { class: 'num' }, value == null ? '—' : numberElement(value));
+
+export function renderPregnancy(container, result, warnings, { title }) {
+  const lacking = result.antigens;
+  container.replaceChildren(
+    h('h2', {}, `The fetus of a mother who is ${title}`),
+    warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
+      h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
+    lacking.length
+      ? h('p', {}, `The mother lacks ${lacking.map((a) => a.antigen).join(', ')}. The fetus carries at least one of them with probability `,
+        result.any == null ? '—' : numberElement(result.any), result.any == null ? '' : ` (about ${Math.round(result.any * 100)} in 100).`)
+      : h('p', {}, 'The mother has every antigen of the systems given: the fetus can carry none she lacks.'),
+    lacking.length ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Antigens the mother lacks (scrolls sideways)' },
+      h('table', { class: 'result-table', id: 'pg-table' },
+        h('thead', {}, h('tr', {}, ['Antigen the mother lacks', 'System', 'Fetus carries it'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, lacking.map((a) => h('tr', {}, h('th', { scope: 'row' }, a.antigen), h('td', {}, a.system), cell(a.probability)))))) : '',
+    ...result.systems.map((s) => h('details', { class: 'pg-system' },
+      h('summary', {}, `${s.name}: mother ${s.mother}, father ${s.father ?? 'from the population'}; the fetus’s phenotype`),
+      h('table', { class: 'result-table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Probability'))),
+        h('tbody', {}, s.fetus.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.phenotype), cell(p.probability))))))),
+    h('p', { class: 'hint' }, 'Populations: ', result.systems.map((s) => `${s.name}: ${s.population?.name ?? 'your frequencies'}`).join('; '),
+      `. Genotype model: ${result.model.replace('_', ' ')}.`),
+    h('p', { class: 'note' }, 'Population probabilities for teaching and counselling support. They neither establish nor exclude parentage.'));
+  return {
+    destroy() {},
+    csv: () => [['antigen', 'system', 'probability_fetus_carries'], ...lacking.map((a) => [a.antigen, a.system, a.probability]),
+      ['any of them', '', result.any]],
+    csvName: `rbcmatch-pregnancy-${title.replace(/\W+/g, '-').toLowerCase() || 'mother'}.csv`,
+  };
+}
