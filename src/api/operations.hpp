@@ -11,6 +11,7 @@ Operation system_operation();
 Operation stationary_operation();
 Operation relatives_operation();
 Operation pregnancy_operation();
+Operation family_operation();
 Operation frequencies_operation();
 Operation allocate_operation();
 Operation lp_operation();

@@ -43,8 +43,8 @@ void Context::warn(const std::string& code, const std::string& message, const st
 const std::vector<Operation>& operations() {
   static const std::vector<Operation> ops = {version_operation(),     describe_operation(), systems_operation(),
                                              system_operation(),      stationary_operation(), relatives_operation(),
-                                             pregnancy_operation(),   frequencies_operation(), allocate_operation(),
-                                             lp_operation()};
+                                             pregnancy_operation(),   family_operation(),     frequencies_operation(),
+                                             allocate_operation(),    lp_operation()};
   return ops;
 }
 

@@ -65,6 +65,17 @@ TEST_CASE("handle_request: every bad input is an error naming the field, and the
        {"duplicate_name", "systems[1].system"}},
       {"pregnancy", R"({"systems": [{"system": "rhd", "mother": "d", "population": "kell/thesis-table-4.4"}]})",
        {"invalid_field", "systems[0].population"}},
+      {"family", R"({"people": [{"id": "a"}, {"id": "a"}], "systems": [{"system": "abo"}]})", {"duplicate_name", "people[1].id"}},
+      {"family", R"({"people": [{"id": "a", "mother": "b"}], "systems": [{"system": "abo"}]})", {"unknown_person", "people[0].mother"}},
+      {"family", R"({"people": [{"id": "a", "mother": "b"}, {"id": "b", "father": "a"}], "systems": [{"system": "abo"}]})",
+       {"invalid_field", "people[0]"}},
+      {"family", R"({"people": [{"id": "a"}], "systems": [{"system": "abo", "observed": {"z": "O"}}]})",
+       {"unknown_person", "systems[0].observed.z"}},
+      {"family", R"({"people": [{"id": "a"}], "systems": [{"system": "abo", "genotypes": {"a": "A/Q"}}]})",
+       {"unknown_genotype", "systems[0].genotypes.a"}},
+      {"family",
+       R"({"people": [{"id": "m"}, {"id": "f"}, {"id": "c", "father": "f", "mother": "m"}], "systems": [{"system": "abo", "observed": {"m": "O", "f": "O", "c": "AB"}}]})",
+       {"inconsistent", "systems[0].observed"}},
   };
   for (const auto& [op, body, expected] : bad) {
     INFO(op << " " << body);
