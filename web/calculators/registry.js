@@ -4,6 +4,7 @@
 // Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
+import allocation from './allocation/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
@@ -15,7 +16,7 @@ export const calculators = [
   comingSoon('family', 'Family', 'family calculations for donor recruitment'),
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
-  comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),
+  { ...allocation, ready: true },
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
   { ...systems, ready: true },
   { ...validation, ready: true },
