@@ -25,7 +25,7 @@ export class GridEditor {
       h('legend', {}, legend),
       h('p', { class: 'hint' }, hint),
       h('div', { class: 'table-scroll' },
-        h('table', { class: 'al-grid-table', id: `${id}-table` },
+        h('table', { class: 'al-grid-table', id: `${id}-grid` },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), grid.columns.map((c) => h('th', { scope: 'col' }, c.heading)),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
           this.body)),

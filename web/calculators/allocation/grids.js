@@ -57,15 +57,17 @@ export function readRows(grid, rows, context) {
       const { value, error } = readCell(column, cells[c], context);
       if (error) { errors.push({ row, key: column.key, message: error }); ok = false; } else entry[column.key] = value;
     });
-    if (!ok) return null;
-    const key = pairKey(grid, entry);
-    if (first.has(key)) {
-      const what = grid === STOCK ? 'blood group and residual shelf life' : 'blood group';
-      errors.push({ row, key: null, message: `Same ${what} as row ${first.get(key) + 1}: give each once (add their units together)` });
-      return null;
+    // A pair given twice is said as soon as the pair reads, whatever the units.
+    if (entry.group && (grid !== STOCK || entry.residual_shelf_life != null)) {
+      const key = pairKey(grid, entry);
+      if (first.has(key)) {
+        const what = grid === STOCK ? 'blood group and residual shelf life' : 'blood group';
+        errors.push({ row, key: null, message: `Same ${what} as row ${first.get(key) + 1}: give each once (add their units together)` });
+        return null;
+      }
+      first.set(key, row);
     }
-    first.set(key, row);
-    return entry;
+    return ok ? entry : null;
   });
   return { entries, errors };
 }
