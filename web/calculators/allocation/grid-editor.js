@@ -51,7 +51,8 @@ export class GridEditor {
   appendRow(cells = []) {
     const k = this.rows.length;
     const inputs = this.grid.columns.map((c, i) => h('input', { type: 'text', autocomplete: 'off', spellcheck: false,
-      inputmode: c.key === 'group' ? 'text' : 'numeric', value: cells[i] ?? '', oninput: () => this.changed() }));
+      // Small sizes: the table's columns then share a phone's width by their content.
+      size: c.key === 'group' ? 8 : 3, inputmode: c.key === 'group' ? 'text' : 'numeric', value: cells[i] ?? '', oninput: () => this.changed() }));
     const remove = h('button', { type: 'button', class: 'secondary al-remove' }, '×');
     const row = { inputs, remove };
     remove.addEventListener('click', () => this.removeRow(this.rows.indexOf(row)));

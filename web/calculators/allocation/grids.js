@@ -35,7 +35,7 @@ export function readCell(column, text, { antigens, maxShelfLife }) {
   if (error) return { error };
   const value = parseNumber(t);
   if (column.key === 'residual_shelf_life' && maxShelfLife != null && value > maxShelfLife) {
-    return { error: `must be at most R = ${maxShelfLife} days, the maximum shelf life` };
+    return { error: `must be ≤ R = ${maxShelfLife}, the maximum shelf life` };
   }
   return { value };
 }

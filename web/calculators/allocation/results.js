@@ -74,30 +74,31 @@ export function renderAllocation(container, result, warnings) {
     result.allocation.length ? table('al-allocation-table', 'Units issued',
       'Loss Δ: the relative opportunity loss (Definition 6.3): the share of the patients this unit could serve that the patient given it leaves out. ' +
       'Cost per unit: γ × loss + (1 − γ) × its age term (eq. 6.1 / 6.9).',
-      [col('From stock'), col('r', true), col('To request'), col('Units', true), col('Match'), col('Loss Δ', true), col('Cost per unit', true), col('Same in every optimum?')],
+      // Whether a number is one choice among several comes right after it, in sight on a phone.
+      [col('From stock'), col('r', true), col('To request'), col('Units', true), col('Same in all optima?'), col('Match'), col('Loss Δ', true), col('Cost per unit', true)],
       result.allocation.map((f) => {
         const s = stockOf(f.stock);
         const same = identical(f);
         return h('tr', { class: `${same ? 'identical' : 'compatible'}${f.fixed ? '' : ' varying'}` },
           h('th', { scope: 'row' }, label(s.group)), count(s.residual_shelf_life), h('td', {}, label(requestOf(f.request).group)),
-          count(f.units), h('td', { class: 'al-match' }, same ? 'identical' : 'compatible'),
-          num(f.loss), num(f.cost), fixedCell(f.fixed));
+          count(f.units), fixedCell(f.fixed), h('td', { class: 'al-match' }, same ? 'identical' : 'compatible'),
+          num(f.loss), num(f.cost));
       })) : h('p', {}, 'No unit is issued: no unit in stock is compatible with any request.'),
     h('h3', {}, 'Requests'),
     table('al-requests-table', 'Requests', '',
-      [col('Group'), col('Requested', true), col('Delivered', true), col('Shortage', true), col('Identical', true), col('Compatible', true), col('Same in every optimum?')],
+      [col('Group'), col('Requested', true), col('Delivered', true), col('Same in all optima?'), col('Shortage', true), col('Identical', true), col('Compatible', true)],
       result.requests.map((q) => h('tr', { class: q.shortage ? 'short' : '' },
-        h('th', { scope: 'row' }, label(q.group)), count(q.units), count(q.delivered),
+        h('th', { scope: 'row' }, label(q.group)), count(q.units), count(q.delivered), fixedCell(q.fixed),
         h('td', { class: 'num' }, q.shortage ? h('strong', {}, String(q.shortage)) : '0'),
-        count(q.identical), count(q.compatible), fixedCell(q.fixed)))),
+        count(q.identical), count(q.compatible)))),
     h('h3', {}, 'Stock, by blood group'),
     table('al-groups-table', 'Stock by blood group', '',
-      [col('Group'), col('In stock', true), col('Issued', true), col('Left', true), col('Same in every optimum?')],
+      [col('Group'), col('In stock', true), col('Issued', true), col('Left', true), col('Same in all optima?')],
       result.stock_groups.map((g) => h('tr', {}, h('th', { scope: 'row' }, label(g.group)),
         count(g.units), count(g.issued), count(g.remaining), fixedCell(g.fixed)))),
     h('h3', {}, 'Stock, by blood group and shelf life'),
     table('al-stock-table', 'Stock by blood group and shelf life', '',
-      [col('Group'), col('r', true), col('In stock', true), col('Issued', true), col('Left', true), col('Same in every optimum?')],
+      [col('Group'), col('r', true), col('In stock', true), col('Issued', true), col('Left', true), col('Same in all optima?')],
       result.stock.map((s) => h('tr', {}, h('th', { scope: 'row' }, label(s.group)), count(s.residual_shelf_life),
         count(s.units), count(s.issued), count(s.remaining), fixedCell(s.fixed)))),
     h('details', { class: 'al-diagram', open: true },
