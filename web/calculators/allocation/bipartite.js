@@ -4,17 +4,10 @@
 // Identical and compatible lines differ in colour and in their tooltip, and the table beside
 // the picture says the same in words. SVG elements built one by one (no innerHTML).
 import { groupLabel } from '../frequencies/notation.js';
+import { svg as el } from '../../lib/svg.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 export const MAX_PICTURE_STOCK = 12;
 export const MAX_PICTURE_REQUESTS = 8;
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
 
 /** The picture for a result, or null when it has too many rows to read as one. Stock
  *  entries without units are left out. */

@@ -59,7 +59,7 @@ class AllocationInputs {
     };
     let antigensField, lifeField, gammaField;
     [this.antigens, antigensField] = text('al-antigens', 'antigens', 'Antigens, in order',
-      'The antigens groups are written over, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB; every other antigen with + or −.',
+      'The antigens the blood groups are written over, in order, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB; every other antigen with + or −.',
       { oninput: () => { this.preset.value = this.presetOf(this.antigens.value); changed(); } });
     this.preset = h('select', { id: 'al-preset', onchange: () => {
       const preset = PRESETS.find((p) => p.id === this.preset.value);
