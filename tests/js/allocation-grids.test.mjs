@@ -20,7 +20,7 @@ test('readCell: groups in staff notation, whole numbers (decimal comma too), r u
   assert.equal(readCell(units, 'x', ABO).error, 'not a number');
   assert.equal(readCell(units, '', ABO).error, 'enter a number of units');
   assert.deepEqual(readCell(days, '2', ABO), { value: 2 });
-  assert.match(readCell(days, '3', ABO).error, /at most R = 2 days/);
+  assert.match(readCell(days, '3', ABO).error, /must be ≤ R = 2, the maximum shelf life/);
   // While R itself is wrong, r is checked for being a whole number only.
   assert.deepEqual(readCell(days, '3', { antigens: ['A', 'B'] }), { value: 3 });
 });
