@@ -38,7 +38,8 @@ export default calculator({
     'allocations, chooses one of least cost: γ weighs the relative opportunity loss of issuing a unit (the patients it could have served ' +
     'instead) against its age (thesis sec. 6.3, eq. 6.1–6.3). The opportunity loss uses the patients of thesis Table 4.4 (ABO: Table 3.1); ' +
     'another population cannot be chosen on this page yet. The example is the thesis’s Table 6.1 (Fig. 6.2).',
-  ownFields: [...OWN_PARAMS, 'recipients'],
+  // recipients is left out: not offered yet, so a link naming it is reported, not ignored.
+  ownFields: OWN_PARAMS,
   load: async (client) => {
     const [{ result }, operations] = await Promise.all([client.call('systems'), client.operations()]);
     return { known: [...new Set(result.systems.flatMap((s) => s.antigens))], fields: operations.allocate.fields };
