@@ -6,6 +6,7 @@ import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
 import relatives from './relatives/index.js';
 import pregnancy from './pregnancy/index.js';
+import allocation from './allocation/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
@@ -18,7 +19,7 @@ export const calculators = [
   { ...pregnancy, ready: true },
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
-  comingSoon('allocation', 'Allocation', 'inventory allocation as a linear programme (thesis ch. 6)'),
+  { ...allocation, ready: true },
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
   { ...systems, ready: true },
   { ...validation, ready: true },

@@ -4,16 +4,9 @@
 // teaching; drawn as SVG elements (no innerHTML). With a patient's group, the groups that
 // can serve it are highlighted.
 import { groupLabel } from './notation.js';
+import { svg as el } from '../../lib/svg.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 export const MAX_HASSE_ANTIGENS = 4;
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
 
 const popcount = (g) => { let c = 0; for (let x = g; x; x &= x - 1) c++; return c; };
 
