@@ -63,8 +63,8 @@ std::vector<Factor> model_factors(const HeredityOperator& P, const Eigen::Vector
   return out;
 }
 
-// The product of `factors` with `gone` summed out (gone < 0: nothing summed out).
-Factor multiply_out(const std::vector<const Factor*>& factors, int gone, int m) {
+// The product of `factors`, summed over everyone not in `keep` (sorted).
+Factor multiply_keep(const std::vector<const Factor*>& factors, const std::vector<int>& keep, int m) {
   std::vector<int> scope;
   for (const auto* f : factors) scope = merged(scope, f->people);
   const auto k = scope.size();
@@ -84,12 +84,12 @@ Factor multiply_out(const std::vector<const Factor*>& factors, int gone, int m) 
   {
     std::size_t stride = 1;
     for (std::size_t t = k; t-- > 0;) {
-      if (scope[t] == gone) continue;
+      if (!std::binary_search(keep.begin(), keep.end(), scope[t])) continue;
       out_stride[t] = stride;
       stride *= static_cast<std::size_t>(m);
     }
     for (const int who : scope)
-      if (who != gone) out.people.push_back(who);
+      if (std::binary_search(keep.begin(), keep.end(), who)) out.people.push_back(who);
     out.table.assign(stride, 0.0);
   }
   std::vector<int> value(k, 0);
@@ -115,13 +115,14 @@ Factor multiply_out(const std::vector<const Factor*>& factors, int gone, int m) 
   return out;
 }
 
-// The greedy order (smallest factor first, then lowest index) eliminating everyone but
-// `keep`, on scopes only; returns the order and the largest scope it creates.
+// The greedy order (smallest factor first, then lowest index) eliminating everyone (or
+// everyone but `keep` >= 0), on scopes only; returns the order and the largest scope it meets.
 std::pair<std::vector<int>, std::size_t> elimination_order(std::vector<std::vector<int>> scopes, int n, int keep) {
   std::vector<int> order;
   std::size_t largest = 0;
   std::vector<bool> done(static_cast<std::size_t>(n), false);
-  for (int step = 0; step < n - 1; ++step) {
+  const int steps = keep < 0 ? n : n - 1;
+  for (int step = 0; step < steps; ++step) {
     int best = -1;
     std::vector<int> best_scope;
     for (int v = 0; v < n; ++v) {
@@ -164,7 +165,7 @@ double pedigree_work(const std::vector<PedigreePerson>& people, int genotype_cou
   std::size_t largest = 0;
   const auto scopes = model_scopes(people);
   for (const auto& s : scopes) largest = std::max(largest, s.size());
-  for (int q = 0; q < n; ++q) largest = std::max(largest, elimination_order(scopes, n, q).second);
+  largest = std::max(largest, elimination_order(scopes, n, -1).second);
   return entries(largest, genotype_count);
 }
 
@@ -177,32 +178,68 @@ PedigreePosterior pedigree_posterior(const HeredityOperator& P, const Eigen::Vec
       if (parent >= c) throw std::invalid_argument("pedigree: parents must come before their children");
   const auto factors = model_factors(P, x, people);
   PedigreePosterior out;
-  for (int q = 0; q < n; ++q) {
-    progress.report(double(q) / n, "family members");
-    std::vector<Factor> live = factors;
-    for (const int v : elimination_order(model_scopes(people), n, q).first) {
-      std::vector<const Factor*> with;
-      std::vector<Factor> rest;
-      for (const auto& f : live)
-        if (std::binary_search(f.people.begin(), f.people.end(), v)) with.push_back(&f);
-      Factor combined = multiply_out(with, v, m);
-      for (auto& f : live)
-        if (!std::binary_search(f.people.begin(), f.people.end(), v)) rest.push_back(std::move(f));
-      rest.push_back(std::move(combined));
-      live = std::move(rest);
+  // Every marginal from one elimination order (the junction tree): step i eliminates v_i from
+  // the clique C_i (the union of the scopes it meets) and sends the rest, C_i \ {v_i}, up to
+  // the first later step that eliminates one of them. An upward pass (variable elimination),
+  // then a downward pass that brings each clique everything outside it.
+  const auto order = elimination_order(model_scopes(people), n, -1).first;
+  std::vector<int> step_of(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) step_of[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])] = i;
+  // Each model factor belongs to the first step that eliminates one of its people.
+  std::vector<std::vector<const Factor*>> assigned(static_cast<std::size_t>(n));
+  for (const auto& f : factors) {
+    int first = n;
+    for (const int who : f.people) first = std::min(first, step_of[static_cast<std::size_t>(who)]);
+    assigned[static_cast<std::size_t>(first)].push_back(&f);
+  }
+  std::vector<Factor> up(static_cast<std::size_t>(n));
+  std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
+  std::vector<int> parent(static_cast<std::size_t>(n), -1);
+  std::vector<std::vector<int>> separator(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    progress.report(0.5 * i / n, "family members");
+    std::vector<const Factor*> in = assigned[static_cast<std::size_t>(i)];
+    for (const int c : children[static_cast<std::size_t>(i)]) in.push_back(&up[static_cast<std::size_t>(c)]);
+    std::vector<int> scope;
+    for (const auto* f : in) scope = merged(scope, f->people);
+    const int v = order[static_cast<std::size_t>(i)];
+    scope.erase(std::remove(scope.begin(), scope.end(), v), scope.end());
+    separator[static_cast<std::size_t>(i)] = scope;
+    up[static_cast<std::size_t>(i)] = multiply_keep(in, scope, m);
+    if (!scope.empty()) {
+      int next = n;
+      for (const int who : scope) next = std::min(next, step_of[static_cast<std::size_t>(who)]);
+      parent[static_cast<std::size_t>(i)] = next;
+      children[static_cast<std::size_t>(next)].push_back(i);
     }
-    std::vector<const Factor*> all;
-    for (const auto& f : live) all.push_back(&f);
-    const Factor marginal = multiply_out(all, -1, m);  // over {q} (or {} when n = 0)
-    Eigen::VectorXd g = Eigen::Map<const Eigen::VectorXd>(marginal.table.data(), m);
-    const double z = g.sum();
-    if (q == 0) out.probability = z;
-    if (!(z > 0)) {
-      out.genotypes.clear();
-      out.probability = 0;
-      return out;
+  }
+  // The roots' messages are numbers (empty scope): their product is P(observations).
+  out.probability = 1;
+  for (int i = 0; i < n; ++i)
+    if (parent[static_cast<std::size_t>(i)] < 0) out.probability *= up[static_cast<std::size_t>(i)].table[0];
+  if (!(out.probability > 0)) {
+    out.probability = 0;
+    return out;
+  }
+  std::vector<Factor> down(static_cast<std::size_t>(n));  // over separator[i], from above
+  out.genotypes.assign(static_cast<std::size_t>(n), Eigen::VectorXd());
+  for (int i = n; i-- > 0;) {
+    progress.report(0.5 + 0.5 * (n - 1 - i) / n, "family members");
+    std::vector<const Factor*> in = assigned[static_cast<std::size_t>(i)];
+    for (const int c : children[static_cast<std::size_t>(i)]) in.push_back(&up[static_cast<std::size_t>(c)]);
+    if (parent[static_cast<std::size_t>(i)] >= 0) in.push_back(&down[static_cast<std::size_t>(i)]);
+    const int v = order[static_cast<std::size_t>(i)];
+    const Factor belief = multiply_keep(in, {v}, m);
+    Eigen::VectorXd g = Eigen::Map<const Eigen::VectorXd>(belief.table.data(), m);
+    out.genotypes[static_cast<std::size_t>(v)] = g / g.sum();
+    // To each child c: everything here but c's own message, over c's separator.
+    for (const int c : children[static_cast<std::size_t>(i)]) {
+      std::vector<const Factor*> rest = assigned[static_cast<std::size_t>(i)];
+      for (const int o : children[static_cast<std::size_t>(i)])
+        if (o != c) rest.push_back(&up[static_cast<std::size_t>(o)]);
+      if (parent[static_cast<std::size_t>(i)] >= 0) rest.push_back(&down[static_cast<std::size_t>(i)]);
+      down[static_cast<std::size_t>(c)] = multiply_keep(rest, separator[static_cast<std::size_t>(c)], m);
     }
-    out.genotypes.push_back(g / z);
   }
   return out;
 }

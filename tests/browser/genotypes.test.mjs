@@ -52,7 +52,7 @@ test('page: header, Genotypes tab active, other calculators shown as coming soon
   assert.equal(await page.textContent('header h1'), 'rbcmatch');
   assert.equal(await page.textContent('nav .tab[aria-current="page"]'), 'Genotypes');
   const disabled = await page.$$eval('nav .tab.disabled', (els) => els.map((e) => e.firstChild.textContent));
-  assert.deepEqual(disabled, ['Family', 'Antigen order', 'Supply']);
+  assert.deepEqual(disabled, ['Antigen order', 'Supply']);
 });
 
 test('Genotypes: ABO, thesis eq. 3.5, numbers on screen', async () => {

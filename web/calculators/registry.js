@@ -6,6 +6,7 @@ import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
 import relatives from './relatives/index.js';
 import pregnancy from './pregnancy/index.js';
+import family from './family/index.js';
 import allocation from './allocation/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
@@ -15,7 +16,7 @@ const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false }
 export const calculators = [
   { ...genotypes, ready: true },
   { ...relatives, ready: true },
-  comingSoon('family', 'Family', 'family calculations for donor recruitment'),
+  { ...family, ready: true },
   { ...pregnancy, ready: true },
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),

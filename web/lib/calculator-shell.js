@@ -23,6 +23,8 @@
 //     validate(setError) -> number,      live checks; returns how many fields are wrong
 //     toParams(params), toRequest(request), title(): string,
 //     fieldLabel?(path): string           the user's name for a request path ("frequency of DCce")
+//     apiError?(error)                     the module refused the request: mark more than the
+//                                        field its path names (the people of an impossible family)
 //   },
 //   render(container, result, warnings, {request, title, computeWith}) -> {destroy(), csv(): rows[][], csvName}
 //                                        computeWith({option: value}): set options (the
@@ -287,7 +289,7 @@ class Shell {
       this.rendered = null;
       this.results.replaceChildren();
       this.markStale(false);
-      if (e.name === 'ApiError') { this.showApiError(e); this.status.textContent = 'Not computed: see the message next to the field.'; }
+      if (e.name === 'ApiError') { this.showApiError(e); this.inputs.apiError?.(e); this.status.textContent = 'Not computed: see the message next to the field.'; }
       else { this.formError.textContent = e.message; this.status.textContent = 'Not computed.'; }
     } finally {
       clearTimeout(showProgress);

@@ -1,0 +1,75 @@
+// Browser tests of the Family calculator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+
+const site = useServedSite('public/build/app.js');
+
+const chances = (page, system) => page.$$eval(`section.fm-system[data-system="${system}"] .fm-table tbody tr`, (trs) =>
+  Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('td.num')].map((td) => Number(td.textContent))])));
+
+test('Family: parents and siblings of an O RhD-negative patient; the link reproduces it', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  const abo = await chances(page, 'abo');
+  // The patient is O and the mother A: she must pass O, so she is A/O; the father passes O too.
+  assert.deepEqual(abo.Patient, [1, 0, 0, 0]);
+  assert.equal(abo.Father[3], 0, 'an O child rules out an AB father');
+  for (const row of Object.values(abo)) assert.ok(Math.abs(row.reduce((s, v) => s + v, 0) - 1) < 2e-4);
+  assert.equal(await page.locator('.fm-tree .fm-node').count(), 5);
+  const again = await site.browser.context.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector('.fm-table');
+  assert.deepEqual(await chances(again, 'abo'), abo);
+  assert.deepEqual(problems, []);
+  await again.close();
+  await page.close();
+});
+
+test('Family: O parents with an AB child are refused, the child is marked; a corrected entry computes', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family?people=${encodeURIComponent('Mum::|O;Dad::|O;Kid:Dad:Mum|O')}`);
+  await page.waitForSelector('.fm-table');
+  const kid = page.locator('.fm-members tbody tr').nth(2);
+  await kid.locator('input[aria-label="Blood group"]').fill('AB');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => /Not computed/.test(document.querySelector('.status')?.textContent ?? ''));
+  assert.match(await page.textContent('.form-error'), /cannot all be true in this family: check Kid/);
+  assert.match(await kid.getAttribute('class'), /fm-conflict/);
+  await kid.locator('input[aria-label="Blood group"]').fill('O');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.doesNotMatch(await kid.getAttribute('class') ?? '', /fm-conflict/);
+  await page.close();
+});
+
+test('Family: add a person and choose the parents; a blood group that cannot be read is marked at its row', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  await page.click('#fm-add');
+  const row = page.locator('.fm-members tbody tr').last();
+  await row.locator('input[aria-label="Name"]').fill('Niece');
+  await row.locator('select[aria-label="Mother"]').selectOption('Sister');
+  await row.locator('input[aria-label="Blood group"]').fill('Fy(a-)');
+  assert.match(await row.locator('.field-error').textContent(), /Say \+ or − for Fyb/);
+  await row.locator('input[aria-label="Blood group"]').fill('');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.equal((await chances(page, 'abo')).Niece.length, 4);
+  assert.match(new URL(page.url()).hash, /Niece%3A%3ASister/);
+  await page.close();
+});
+
+test('Family: fits a 360 px phone, and axe-core finds no violations', async () => {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});

@@ -1,0 +1,218 @@
+// Family calculator: a family of up to 24 people, the blood groups known for some of them,
+// and every other member's chance of each blood group (the `family` operation: exact
+// posteriors over the pedigree, founders from the population; thesis eq. 3.12).
+//
+// Its own inputs only: the members (name, father, mother, blood group as staff write it) and
+// a population per system. The genotype model comes from the shell as an option.
+import { calculator } from '../../lib/calculator-shell.js';
+import { h } from '../../lib/dom.js';
+import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
+import { SystemPopulations } from '../../lib/system-populations.js';
+import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam } from './members.js';
+import { renderFamily } from './results.js';
+
+let current = null; // the inputs on screen: a result marks the people an impossible family names
+
+export default calculator({
+  id: 'family',
+  title: 'Family',
+  summary: 'blood-group probabilities of every family member, from the ones you know',
+  op: 'family',
+  intro: 'List the family: each person with their father and mother if they are in the list (a parent not listed is a person from the population). ' +
+    'Type the blood groups you know, the way you write them. The result gives every other member’s chance of each blood group, exactly, from all of them at once. ' +
+    'An impossible family (O parents with an AB child) is marked at the people to check. It neither establishes nor excludes parentage.',
+  ownFields: ['people', 'systems'],
+  paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'people'],
+  load: loadBloodGroupCatalogue,
+  inputs: (catalogue, shell) => (current = new FamilyInputs(catalogue, shell)),
+  render: (container, result, warnings, context) => renderFamily(container, result, warnings, { ...context, rows: current.rows() }),
+});
+
+class FamilyInputs {
+  constructor(catalogue, { changed }) {
+    this.catalogue = catalogue;
+    this.changed = changed;
+    this.systems = SYSTEM_ORDER.map((id) => catalogue.systems.find((s) => s.id === id)).filter(Boolean);
+    this.members = [];
+    this.body = h('tbody');
+    this.preset = h('select', { id: 'fm-preset', onchange: () => { this.load(PRESETS[this.preset.value]?.people ?? []); changed(); } },
+      h('option', { value: '' }, 'Your own family'),
+      Object.entries(PRESETS).map(([id, p]) => h('option', { value: id }, p.label)));
+    this.addButton = h('button', { type: 'button', class: 'secondary', id: 'fm-add', onclick: () => { this.add({}); this.preset.value = ''; changed(); } }, 'Add a person');
+    this.populations = new SystemPopulations(this.systems, catalogue.populations, { prefix: 'fm', changed });
+    this.fieldsets = [
+      h('fieldset', {},
+        h('legend', {}, 'The family'),
+        h('div', { class: 'field' }, h('label', { for: 'fm-preset' }, 'Start from'), this.preset),
+        h('p', { class: 'hint' }, 'Blood groups as you write them: O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
+        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Family members (scrolls sideways)' },
+          h('table', { class: 'fm-members' },
+            h('thead', {}, h('tr', {}, ['Name', 'Father', 'Mother', 'Blood group', ''].map((c, i) => h('th', { scope: 'col' }, c || h('span', { class: 'visually-hidden' }, 'Remove'))))),
+            this.body)),
+        this.addButton,
+        h('span', { class: 'field-error', 'data-error-for': 'people' })),
+      this.populations.fieldset,
+    ];
+    this.load(PRESETS.parents.people);
+    this.preset.value = 'parents';
+  }
+
+  load(people) {
+    this.members = [];
+    this.body.replaceChildren();
+    for (const [name, father, mother, group] of people) this.add({ name, father, mother, group });
+  }
+
+  /** A row: name, father and mother (selects over the other names), blood group, remove. */
+  add({ name = '', father = '', mother = '', group = '' }) {
+    if (this.members.length >= MAX_PEOPLE) return;
+    const k = this.members.length;
+    const row = { id: `fm-${k}-${Math.random().toString(36).slice(2, 7)}` };
+    const edited = () => { this.preset.value = ''; this.changed(); };
+    row.name = h('input', { type: 'text', id: `${row.id}-name`, autocomplete: 'off', size: 10, value: name, 'aria-label': 'Name',
+      oninput: () => { this.refreshParents(); edited(); } });
+    row.father = h('select', { id: `${row.id}-father`, 'aria-label': 'Father', onchange: edited });
+    row.mother = h('select', { id: `${row.id}-mother`, 'aria-label': 'Mother', onchange: edited });
+    row.group = h('input', { type: 'text', id: `${row.id}-group`, autocomplete: 'off', spellcheck: false, size: 14, value: group,
+      'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error`, oninput: edited });
+    row.error = h('span', { class: 'field-error', id: `${row.id}-error` });
+    row.read = h('span', { class: 'hint fm-read' });
+    row.element = h('tr', {},
+      h('td', {}, row.name),
+      h('td', {}, row.father),
+      h('td', {}, row.mother),
+      h('td', {}, row.group, row.read, row.error),
+      h('td', {}, h('button', { type: 'button', class: 'secondary fm-remove', 'aria-label': 'Remove this person',
+        onclick: () => { this.remove(row); edited(); } }, '×')));
+    row.wanted = { father, mother };
+    this.members.push(row);
+    this.body.append(row.element);
+    this.refreshParents();
+  }
+
+  remove(row) {
+    this.members = this.members.filter((r) => r !== row);
+    row.element.remove();
+    this.refreshParents();
+  }
+
+  /** Each parent select lists the other people by name, keeping its choice where it still exists. */
+  refreshParents() {
+    const names = this.members.map((r) => r.name.value.trim());
+    for (const row of this.members) {
+      for (const key of ['father', 'mother']) {
+        const select = row[key];
+        const keep = row.wanted?.[key] ?? select.value;
+        select.replaceChildren(h('option', { value: '' }, '—'),
+          ...names.filter((n) => n && n !== row.name.value.trim()).map((n) => h('option', { value: n }, n)));
+        select.value = names.includes(keep) && keep !== row.name.value.trim() ? keep : '';
+      }
+      row.wanted = null;
+    }
+    this.addButton.disabled = this.members.length >= MAX_PEOPLE;
+  }
+
+  /** [{name, father, mother, group}] as on screen. */
+  rows() {
+    return this.members.map((r) => ({ name: r.name.value.trim(), father: r.father.value, mother: r.mother.value, group: r.group.value }));
+  }
+
+  read(group) { return group.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(group, this.systems, this.catalogue.rhShort); }
+
+  /** The systems the typed blood groups use, in order; Rh and RhD may not both appear. */
+  systemsUsed() {
+    const used = new Set();
+    for (const r of this.rows()) for (const id of this.read(r.group).phenotypes?.keys() ?? []) used.add(id);
+    return this.systems.filter((s) => used.has(s.id));
+  }
+
+  title() { return `${this.members.length} people`; }
+
+  restore(params) {
+    const problems = [];
+    const text = params.get('people');
+    if (text != null) {
+      const rows = membersFromParam(text);
+      if (rows.length > MAX_PEOPLE) problems.push(`People: the link has ${rows.length}; at most ${MAX_PEOPLE}`);
+      this.load(rows.slice(0, MAX_PEOPLE).map((r) => [r.name, r.father, r.mother, r.group]));
+      this.preset.value = '';
+      const missing = rows.flatMap((r) => [r.father, r.mother]).filter((p) => p && !rows.some((x) => x.name === p));
+      if (missing.length) problems.push(`People: ${[...new Set(missing)].map((m) => `“${m}”`).join(', ')} named as a parent but not in the family`);
+    } else {
+      this.load(PRESETS.parents.people);
+      this.preset.value = 'parents';
+    }
+    for (const [i, message] of this.check()) problems.push(`${this.rows()[i].name || `Person ${i + 1}`}: ${message}`);
+    problems.push(...this.populations.restore(params));
+    return problems;
+  }
+
+  /** Map row -> message: the list's structure, then each blood group, then Rh written two ways. */
+  check() {
+    const rows = this.rows();
+    const problems = checkMembers(rows);
+    rows.forEach((r, i) => {
+      const { error } = this.read(r.group);
+      if (error && !problems.has(i)) problems.set(i, error);
+    });
+    const used = new Set(this.systemsUsed().map((s) => s.id));
+    if (used.has('rh') && used.has('rhd')) {
+      rows.forEach((r, i) => {
+        if (!problems.has(i) && this.read(r.group).phenotypes?.has('rhd'))
+          problems.set(i, 'Others have a full Rh phenotype: write this one’s Rh in full too (e.g. DCce), or everyone’s as RhD only');
+      });
+    }
+    return problems;
+  }
+
+  validate(setError) {
+    const problems = this.check();
+    this.members.forEach((r, i) => {
+      r.error.textContent = problems.get(i) ?? '';
+      r.group.setAttribute('aria-invalid', problems.has(i) ? 'true' : 'false');
+      r.element.classList.remove('fm-conflict');
+      const { phenotypes } = this.read(r.group.value);
+      r.read.textContent = phenotypes?.size ? ` ${[...phenotypes.values()].join(' ')}` : '';
+    });
+    const none = this.systemsUsed().length === 0;
+    setError('people', none ? 'Type at least one person’s blood group' : '');
+    this.populations.show(new Set(this.systemsUsed().map((s) => s.id)));
+    return problems.size + (none ? 1 : 0);
+  }
+
+  apiError(error) { if (error.code === 'inconsistent') this.markConflict(error.message); }
+
+  /** After an impossible family: mark the people the module names. */
+  markConflict(message) {
+    for (const r of this.members) {
+      const name = r.name.value.trim();
+      if (name && new RegExp(`(check |, | or )${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(message)) {
+        r.element.classList.add('fm-conflict');
+        r.error.textContent = 'Check this blood group (or who the parents are)';
+      }
+    }
+  }
+
+  fieldLabel(path) {
+    const m = /^people\[(\d+)\]/.exec(path);
+    if (m) return this.rows()[Number(m[1])]?.name || `person ${Number(m[1]) + 1}`;
+    const s = /^systems\[(\d+)\]/.exec(path);
+    if (s) return `the ${this.systemsUsed()[Number(s[1])]?.name ?? ''} blood groups`;
+    return undefined;
+  }
+
+  toParams(params) {
+    params.set('people', membersToParam(this.rows()));
+    this.populations.toParams(params, new Set(this.systemsUsed().map((s) => s.id)));
+  }
+
+  toRequest(request) {
+    const rows = this.rows();
+    request.people = rows.map((r) => ({ id: r.name, ...(r.father ? { father: r.father } : {}), ...(r.mother ? { mother: r.mother } : {}) }));
+    request.systems = this.systemsUsed().map((s) => ({
+      system: s.id,
+      population: this.populations.table(s.id),
+      observed: Object.fromEntries(rows.map((r) => [r.name, this.read(r.group).phenotypes?.get(s.id)]).filter(([, label]) => label)),
+    }));
+  }
+}

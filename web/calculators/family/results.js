@@ -1,0 +1,96 @@
+// Rendering of a `family` result: the family tree with each member's blood group (typed, or
+// the most likely one and its chance), a table per system of every member's chances, and
+// the probability of what was typed.
+import { h } from '../../lib/dom.js';
+import { formatNumber, numberElement } from '../../lib/format.js';
+import { svg } from '../../lib/svg.js';
+import { generations } from './members.js';
+
+const cell = (value) => h('td', { class: 'num' }, numberElement(value));
+
+/** The most likely phenotype of one system for one person: [label, probability]. */
+function likeliest(system, person) {
+  let best = 0;
+  person.phenotypes.forEach((p, i) => { if (p > person.phenotypes[best]) best = i; });
+  return [system.phenotype_labels[best], person.phenotypes[best]];
+}
+
+function summaryOf(result, who) {
+  return result.systems.map((s) => {
+    const person = s.people[who];
+    if (person.observed?.phenotype) return person.observed.phenotype;
+    const [label, p] = likeliest(s, person);
+    return p > 0.9999 ? label : `${label} ${Math.round(p * 100)}%`;
+  }).join(' ');
+}
+
+/** Generations top to bottom, people in list order; a line from each parent to the child. */
+function tree(result, rows) {
+  const depth = generations(rows);
+  const levels = Math.max(...depth) + 1;
+  const byLevel = Array.from({ length: levels }, () => []);
+  depth.forEach((d, i) => byLevel[d].push(i));
+  const w = 200, hgt = 46, gapX = 14, gapY = 44;
+  const width = Math.max(...byLevel.map((l) => l.length)) * (w + gapX) + gapX;
+  const at = new Map();
+  byLevel.forEach((level, d) => level.forEach((i, k) => {
+    const offset = (width - level.length * (w + gapX) + gapX) / 2;
+    at.set(i, { x: offset + k * (w + gapX), y: gapY / 2 + d * (hgt + gapY) });
+  }));
+  const index = new Map(rows.map((r, i) => [r.name, i]));
+  const lines = [];
+  rows.forEach((r, i) => {
+    for (const parent of [r.father, r.mother]) {
+      const p = index.get(parent);
+      if (p === undefined) continue;
+      const a = at.get(p), b = at.get(i);
+      lines.push(svg('line', { x1: a.x + w / 2, y1: a.y + hgt, x2: b.x + w / 2, y2: b.y, class: 'fm-line' }));
+    }
+  });
+  const boxes = rows.map((r, i) => {
+    const { x, y } = at.get(i);
+    const typed = result.systems.some((s) => s.people[i].observed);
+    return svg('g', { class: `fm-node${typed ? ' typed' : ''}` },
+      svg('rect', { x, y, width: w, height: hgt, rx: 5 }),
+      svg('text', { x: x + w / 2, y: y + 18, 'text-anchor': 'middle', class: 'fm-name' }, r.name),
+      svg('text', { x: x + w / 2, y: y + 36, 'text-anchor': 'middle', class: 'fm-group' }, summaryOf(result, i)));
+  });
+  const height = levels * (hgt + gapY);
+  return h('div', { class: 'fm-tree-box', role: 'region', tabindex: 0, 'aria-label': 'Family tree (scrolls sideways)' },
+    svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'fm-tree', role: 'img',
+      'aria-label': `Family tree of ${rows.length} people; typed blood groups in bold, the others' most likely blood group with its chance` },
+    ...lines, ...boxes));
+}
+
+export function renderFamily(container, result, warnings, { rows }) {
+  container.replaceChildren(
+    h('h2', {}, `A family of ${rows.length}`),
+    warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
+      h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
+    h('p', {}, 'Each box shows the blood group typed (bold frame), or the most likely one with its chance. ',
+      'The chance of the typed blood groups all together in such a family: ', numberElement(result.probability), '.'),
+    tree(result, rows),
+    ...result.systems.map((s) => h('section', { class: 'fm-system', 'data-system': s.id },
+      h('h3', {}, `${s.name}: each member’s chances`),
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: each member’s chances (scrolls sideways)` },
+        h('table', { class: 'result-table fm-table' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Typed'),
+            s.phenotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
+          h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id),
+            h('td', {}, p.observed ? [p.observed.phenotype, p.observed.genotype].filter(Boolean).join(', ') : '—'),
+            p.phenotypes.map((v) => cell(v))))))),
+      h('details', {}, h('summary', {}, `${s.name}: genotypes`),
+        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: genotypes (scrolls sideways)` },
+          h('table', { class: 'result-table' },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), s.genotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
+            h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id), p.genotypes.map((v) => cell(v)))))))))),
+    h('p', { class: 'hint' }, 'Populations: ', result.systems.map((s) => `${s.name}: ${s.population?.name ?? 'your frequencies'}`).join('; '),
+      `. Founders (people whose parents are not listed) are drawn from the population. Genotype model: ${result.model.replace('_', ' ')}.`),
+    h('p', { class: 'note' }, 'Population probabilities for donor recruitment and teaching. They neither establish nor exclude parentage.'));
+  return {
+    destroy() {},
+    csv: () => [['person', ...result.systems.flatMap((s) => s.phenotype_labels.map((l) => `${s.id}:${l}`))],
+      ...rows.map((r, i) => [r.name, ...result.systems.flatMap((s) => s.people[i].phenotypes)])],
+    csvName: 'rbcmatch-family.csv',
+  };
+}
