@@ -21,7 +21,7 @@ function summaryOf(result, who) {
     if (person.observed?.phenotype) return person.observed.phenotype;
     const [label, p] = likeliest(s, person);
     return p > 0.9999 ? label : `${label} ${Math.round(p * 100)}%`;
-  }).join(' ');
+  }).join(' · ');
 }
 
 /** Generations top to bottom, people in list order; a line from each parent to the child. */
