@@ -187,12 +187,21 @@ TEST_CASE("allocate: with gamma = 1 the tie-break (oldest units first) gives Tab
 }
 
 TEST_CASE("allocate: Remark 6.1, the LP relaxation's simplex optimum is integral", "[allocation][property]") {
-  const auto u = [](Group g) { return abo_usability(g); };
   numeric::Rng rng(61);
-  std::vector<AllocationProblem> problems = {table_6_1(0), table_6_1(0.5), table_6_1(1)};
-  for (int i = 0; i < 40; ++i) problems.push_back(random_instance(rng, 3, 12, 6).problem);
+  // Each problem with its own usability: the random instances have up to 3 antigens (8
+  // groups), so ABO's four values would be read past their end.
+  std::vector<std::pair<AllocationProblem, std::vector<double>>> problems;
+  for (const double gamma : {0.0, 0.5, 1.0})
+    problems.emplace_back(table_6_1(gamma), std::vector<double>{abo_usability(O), abo_usability(A), abo_usability(B), abo_usability(AB)});
+  for (int i = 0; i < 40; ++i) {
+    auto inst = random_instance(rng, 3, 12, 6);
+    problems.emplace_back(std::move(inst.problem), std::move(inst.usability));
+  }
   int checked = 0;
-  for (const auto& p : problems) {
+  for (const auto& entry : problems) {
+    const auto& p = entry.first;
+    const auto& usability = entry.second;
+    const auto u = [&usability](Group g) { return usability.at(g); };
     const auto opt = lp_optimum(edge_lp(p), [&](std::pair<std::size_t, std::size_t> e) {
       return edge_cost(p.cost, loss(p, e.first, e.second, u), p.stock[e.first].residual_shelf_life, p.max_shelf_life);
     });
