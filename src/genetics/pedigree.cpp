@@ -92,22 +92,41 @@ Factor multiply_keep(const std::vector<const Factor*>& factors, const std::vecto
       if (std::binary_search(keep.begin(), keep.end(), who)) out.people.push_back(who);
     out.table.assign(stride, 0.0);
   }
-  std::vector<int> value(k, 0);
-  std::vector<std::size_t> index(factors.size(), 0);
-  std::size_t target = 0;
-  const double total = entries(k, m);
-  for (double step = 0; step < total; ++step) {
+  if (k == 0) {  // numbers only
     double product = 1;
-    for (std::size_t f = 0; f < factors.size() && product != 0; ++f) product *= factors[f]->table[index[f]];
-    out.table[target] += product;
-    // Odometer over the scope, last position fastest, updating every index incrementally.
-    for (std::size_t t = k; t-- > 0;) {
+    for (const auto* f : factors) product *= f->table[0];
+    out.table[0] = product;
+    return out;
+  }
+  // An odometer over the scope's outer positions; the last position, in the inner loop, has
+  // a fixed stride per factor.
+  const std::size_t nf = factors.size(), last = k - 1;
+  std::vector<const double*> base(nf);
+  std::vector<std::size_t> inner(nf);
+  for (std::size_t f = 0; f < nf; ++f) inner[f] = strides[f][last];
+  const std::size_t inner_out = out_stride[last];
+  std::vector<int> value(k, 0);
+  std::vector<std::size_t> index(nf, 0);
+  std::size_t target = 0;
+  const double outer = entries(last, m);
+  for (double step = 0; step < outer; ++step) {
+    bool zero = false;  // a factor without the last person is 0 here: so is the whole block
+    for (std::size_t f = 0; f < nf; ++f) {
+      base[f] = factors[f]->table.data() + index[f];
+      zero = zero || (inner[f] == 0 && *base[f] == 0);
+    }
+    for (int v = 0; v < m && !zero; ++v) {
+      double product = 1;
+      for (std::size_t f = 0; f < nf && product != 0; ++f) product *= base[f][static_cast<std::size_t>(v) * inner[f]];
+      out.table[target + static_cast<std::size_t>(v) * inner_out] += product;
+    }
+    for (std::size_t t = last; t-- > 0;) {
       if (++value[t] < m) {
-        for (std::size_t f = 0; f < factors.size(); ++f) index[f] += strides[f][t];
+        for (std::size_t f = 0; f < nf; ++f) index[f] += strides[f][t];
         target += out_stride[t];
         break;
       }
-      for (std::size_t f = 0; f < factors.size(); ++f) index[f] -= strides[f][t] * static_cast<std::size_t>(m - 1);
+      for (std::size_t f = 0; f < nf; ++f) index[f] -= strides[f][t] * static_cast<std::size_t>(m - 1);
       target -= out_stride[t] * static_cast<std::size_t>(m - 1);
       value[t] = 0;
     }
