@@ -49,10 +49,15 @@ std::string probe_answer;
 // of a mixture, compatible_donors above the table limit, donor_group when not given, loss
 // when undefined (0/0), up_to of the rarity band of groups of frequency 0. Each sits beside
 // a number that a NaN would still make null.
-const std::vector<std::string> nullable = {"multistart", "uniqueness", "groups",      "query",       "one_in",
-                                           "factors",    "compatible_donors", "donor_group", "loss",
-                                           "up_to"};
-const std::vector<std::string> nullable_entries = {"given_phenotype"};
+const std::vector<std::string> nullable = {
+    "multistart", "uniqueness", "groups", "query", "one_in", "factors", "compatible_donors", "donor_group", "loss",
+    "up_to",
+    // relatives, pregnancy, family: not defined for a phenotype of frequency 0 under least
+    // squares (the response warns `undefined`), a population of the user's own, a father not
+    // given, a person not typed, a summary not asked for.
+    "probability", "effectiveness", "ratio", "tests", "sum", "random", "summary", "minimum", "average", "maximum",
+    "minimum_phenotype", "maximum_phenotype", "population", "father", "any", "observed"};
+const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution"};
 int stdout_capture = -1;
 constexpr double budget_seconds = 3;
 
