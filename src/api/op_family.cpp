@@ -23,7 +23,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t max_people = 24;
-constexpr int max_systems = 8;
 constexpr double max_factor_entries = 5e7;  // the largest table the elimination may build
 
 struct FamilyFields {
@@ -46,10 +45,7 @@ const FamilyFields& fields() {
                  "thesis sec. 3.3.1, 3.4", true),
       string_field("model", genotype_model_description() + " Founders are drawn from x (negative entries as 0).",
                    "thesis sec. 3.3", std::string("least_squares"), {"least_squares", "as_printed", "gene_counting"}),
-      number_field("sum_tolerance",
-                   "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
-                   "warning), beyond it the request is refused.",
-                   "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
+      sum_tolerance_field(),
   };
   return f;
 }
@@ -218,15 +214,9 @@ json handle(ObjectReader& r, Context& context) {
   const GenotypeModel model = genotype_model(r.get(F.model));
   const double sum_tolerance = r.get(F.sum_tolerance);
   const Family family = read_people(*r.get(F.people));
-  const json& list = read_array(*r.get(F.systems), "systems");
-  if (list.empty()) throw InputError("invalid_field", "systems", "Give at least one blood-group system");
-  if (list.size() > static_cast<std::size_t>(max_systems))
-    throw InputError("limit_exceeded", "systems", "At most " + std::to_string(max_systems) + " systems (the limit is " +
-                                                      std::to_string(max_systems) + ")");
-  std::vector<FamilySystem> systems;
-  for (std::size_t k = 0; k < list.size(); ++k)
-    systems.push_back(read_system(list[k], "systems[" + std::to_string(k) + "]", family, sum_tolerance, context));
-  check_independent(std::vector<SystemEntry>(systems.begin(), systems.end()), "systems");
+  const auto systems = read_system_entries<FamilySystem>(
+      *r.get(F.systems), "systems", "Give at least one blood-group system",
+      [&](const json& entry, const std::string& path) { return read_system(entry, path, family, sum_tolerance, context); });
   // The work, bounded before any is done: the largest table the elimination builds.
   for (std::size_t k = 0; k < systems.size(); ++k) {
     const double work = genetics::pedigree_work(family.persons, static_cast<int>(systems[k].system.genotypes().size()));

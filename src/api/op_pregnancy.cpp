@@ -17,10 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int max_systems = 8;
-// A phenotype of frequency 0 under gene counting is taken as its limit, as in `relatives`.
-constexpr double limit_epsilon = 1e-12;
-
 struct PregnancyFields {
   Field<json> systems;
   Field<std::string> model;
@@ -38,10 +34,7 @@ const PregnancyFields& fields() {
                  "thesis sec. 3.3.1, eq. 3.12; ch. 8 (haemolytic disease)", true),
       string_field("model", genotype_model_description(), "thesis sec. 3.3", std::string("least_squares"),
                    {"least_squares", "as_printed", "gene_counting"}),
-      number_field("sum_tolerance",
-                   "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
-                   "warning), beyond it the request is refused.",
-                   "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
+      sum_tolerance_field(),
   };
   return f;
 }
@@ -64,15 +57,9 @@ json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   const GenotypeModel model = genotype_model(r.get(F.model));
   const double sum_tolerance = r.get(F.sum_tolerance);
-  const json& list = read_array(*r.get(F.systems), "systems");
-  if (list.empty()) throw InputError("invalid_field", "systems", "Give the mother's phenotype in at least one system");
-  if (list.size() > static_cast<std::size_t>(max_systems))
-    throw InputError("limit_exceeded", "systems", "At most " + std::to_string(max_systems) + " systems (the limit is " +
-                                                      std::to_string(max_systems) + ")");
-  std::vector<ParentsSystem> systems;
-  for (std::size_t k = 0; k < list.size(); ++k)
-    systems.push_back(read_entry(list[k], "systems[" + std::to_string(k) + "]", sum_tolerance, context));
-  check_independent(std::vector<SystemEntry>(systems.begin(), systems.end()), "systems");
+  const auto systems = read_system_entries<ParentsSystem>(
+      *r.get(F.systems), "systems", "Give the mother's phenotype in at least one system",
+      [&](const json& entry, const std::string& path) { return read_entry(entry, path, sum_tolerance, context); });
 
   json out_systems = json::array(), antigens = json::array();
   double none_anywhere = 1;  // P(the fetus carries no antigen the mother lacks), over the systems
@@ -86,8 +73,7 @@ json handle(ObjectReader& r, Context& context) {
     if (model == GenotypeModel::gene_counting)
       for (const int p : {e.mother, e.father})
         if (p >= 0 && f[p] == 0) {
-          f *= 1 - limit_epsilon;
-          f[p] = limit_epsilon;
+          f = at_limit(f, p);
           limit = true;
         }
     const Eigen::VectorXd x = genotype_distribution(

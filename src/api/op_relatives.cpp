@@ -58,10 +58,7 @@ const RelativesFields& fields() {
                  "Optional: the relations to compute (default all): sibling, parent, child, uncle_aunt, "
                  "nephew_niece, grandparent, half_sibling, grandchild, first_cousin, unrelated.",
                  "thesis Table 3.2", false),
-      number_field("sum_tolerance",
-                   "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
-                   "warning), beyond it the request is refused.",
-                   "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
+      sum_tolerance_field(),
       boolean_field("summary",
                     "Also summarise each system over every phenotype of positive frequency taken as the donor's: per "
                     "relation the minimum, the frequency-weighted average and the maximum effectiveness, as Table "
@@ -164,27 +161,16 @@ json handle(ObjectReader& r, Context& context) {
   const Model model = genotype_model(r.get(F.model));
   const double sum_tolerance = r.get(F.sum_tolerance);
   const auto relations = read_relations(r.get(F.relations), "relations");
-  const json& donor = read_array(*r.get(F.donor), "donor");
-  if (donor.empty()) throw InputError("invalid_field", "donor", "Give the donor's phenotype in at least one system");
-  if (donor.size() > static_cast<std::size_t>(max_systems))
-    throw InputError("limit_exceeded", "donor", "At most " + std::to_string(max_systems) + " systems (the limit is " +
-                                                    std::to_string(max_systems) + ")");
-  std::vector<DonorSystem> systems;
-  for (std::size_t k = 0; k < donor.size(); ++k)
-    systems.push_back(read_entry(donor[k], "donor[" + std::to_string(k) + "]", sum_tolerance, context));
-  check_independent(std::vector<SystemEntry>(systems.begin(), systems.end()), "donor");
+  auto systems = read_system_entries<DonorSystem>(
+      *r.get(F.donor), "donor", "Give the donor's phenotype in at least one system",
+      [&](const json& entry, const std::string& path) { return read_entry(entry, path, sum_tolerance, context); });
 
   // The genotype distributions, one system at a time (the slow part: a checkpoint each).
   for (std::size_t k = 0; k < systems.size(); ++k) {
     auto& d = systems[k];
     const auto progress = context.progress.part(double(k) / systems.size(), double(k + 1) / systems.size());
-    Eigen::VectorXd f = d.f;
-    if (f[d.phenotype] == 0 && model == Model::gene_counting) {
-      f *= 1 - limit_epsilon;
-      f[d.phenotype] = limit_epsilon;
-      d.limit = true;
-    }
-    d.x = genotype_distribution(d.system, f, model, progress);
+    d.limit = d.f[d.phenotype] == 0 && model == Model::gene_counting;
+    d.x = genotype_distribution(d.system, d.limit ? at_limit(d.f, d.phenotype) : d.f, model, progress);
   }
 
   json out_systems = json::array();

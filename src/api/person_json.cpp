@@ -83,10 +83,23 @@ Eigen::VectorXd genotype_distribution(const bloodgroup::System& system, const Ei
   return genetics::stationary_genotypes(P, S, f, genetics::uniform_start(P.genotype_count()), o, progress).x;
 }
 
-void check_independent(const std::vector<SystemEntry>& entries, const std::string& path) {
+Field<double> sum_tolerance_field() {
+  return number_field("sum_tolerance",
+                      "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
+                      "warning), beyond it the request is refused.",
+                      "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance);
+}
+
+Eigen::VectorXd at_limit(Eigen::VectorXd f, int phenotype) {
+  f *= 1 - limit_epsilon;
+  f[phenotype] = limit_epsilon;
+  return f;
+}
+
+void check_independent(const std::vector<const bloodgroup::System*>& systems, const std::string& path) {
   std::set<std::string> antigens;
-  for (std::size_t k = 0; k < entries.size(); ++k)
-    for (const auto& a : entries[k].system.definition().antigens)
+  for (std::size_t k = 0; k < systems.size(); ++k)
+    for (const auto& a : systems[k]->definition().antigens)
       if (!antigens.insert(a).second)
         throw InputError("duplicate_name", path + "[" + std::to_string(k) + "].system",
                          "Antigen " + a + " is in two of the systems; systems must be inherited independently "
