@@ -73,3 +73,19 @@ test('Family: fits a 360 px phone, and axe-core finds no violations', async () =
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test('Family: "+ parents" adds a person\'s father and mother and links them', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  const mother = page.locator('.fm-members tbody tr').first();
+  await mother.locator('.fm-add-parents').click();
+  assert.equal(await page.locator('.fm-members tbody tr').count(), 7);
+  assert.equal(await mother.locator('select[aria-label="Father"]').inputValue(), "Mother's father");
+  assert.equal(await mother.locator('select[aria-label="Mother"]').inputValue(), "Mother's mother");
+  assert.ok(await mother.locator('.fm-add-parents').isHidden());
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.equal(await page.locator('.fm-tree .fm-node').count(), 7);
+  await page.close();
+});

@@ -10,6 +10,7 @@ test('checkMembers: names given and unique, parents distinct, nobody their own a
   assert.deepEqual([...checkMembers(rows([['A', '', ''], ['B', 'A', '']]))], []);
   assert.deepEqual([...checkMembers(rows([['A', '', ''], ['A', '', '']]))], [[1, 'Two people are called “A”']]);
   assert.deepEqual([...checkMembers(rows([[' ', '', '']]))], [[0, 'Give this person a name']]);
+  assert.match(checkMembers(rows([['Ann; Bo', '', '']])).get(0), /cannot hold/);
   assert.deepEqual([...checkMembers(rows([['A', '', ''], ['B', 'A', 'A']]))], [[1, 'The father and the mother are the same person']]);
   const loop = checkMembers(rows([['A', 'B', ''], ['B', 'A', '']]));
   assert.equal(loop.get(0), 'A would be their own ancestor');

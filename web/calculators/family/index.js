@@ -82,11 +82,32 @@ class FamilyInputs {
       h('td', {}, row.father),
       h('td', {}, row.mother),
       h('td', {}, row.group, row.read, row.error),
-      h('td', {}, h('button', { type: 'button', class: 'secondary fm-remove', 'aria-label': 'Remove this person',
-        onclick: () => { this.remove(row); edited(); } }, '×')));
+      h('td', { class: 'fm-row-actions' },
+        h('button', { type: 'button', class: 'secondary fm-add-parents', title: 'Add this person’s father and mother to the family',
+          onclick: () => { this.addParents(row); edited(); } }, '+ parents'),
+        h('button', { type: 'button', class: 'secondary fm-remove', 'aria-label': 'Remove this person',
+          onclick: () => { this.remove(row); edited(); } }, '×')));
     row.wanted = { father, mother };
     this.members.push(row);
     this.body.append(row.element);
+    this.refreshParents();
+  }
+
+  /** Two new people, this person's father and mother (named after them), set as their parents. */
+  addParents(row) {
+    if (this.members.length + 2 > MAX_PEOPLE) return;
+    const name = row.name.value.trim() || 'Person';
+    const free = (base) => {
+      const taken = new Set(this.members.map((r) => r.name.value.trim()));
+      let n = base;
+      for (let k = 2; taken.has(n); ++k) n = `${base} ${k}`;
+      return n;
+    };
+    const father = free(`${name}'s father`);
+    this.add({ name: father });
+    const mother = free(`${name}'s mother`);
+    this.add({ name: mother });
+    row.wanted = { father, mother };
     this.refreshParents();
   }
 
@@ -110,6 +131,13 @@ class FamilyInputs {
       row.wanted = null;
     }
     this.addButton.disabled = this.members.length >= MAX_PEOPLE;
+    this.showParentButtons();
+  }
+
+  /** "+ parents" only for people without parents in the family, while there is room. */
+  showParentButtons() {
+    for (const r of this.members)
+      r.element.querySelector('.fm-add-parents').hidden = Boolean(r.father.value || r.mother.value) || this.members.length + 2 > MAX_PEOPLE;
   }
 
   /** [{name, father, mother, group}] as on screen. */
@@ -166,6 +194,7 @@ class FamilyInputs {
   }
 
   validate(setError) {
+    this.showParentButtons();
     const problems = this.check();
     this.members.forEach((r, i) => {
       r.error.textContent = problems.get(i) ?? '';

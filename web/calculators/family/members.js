@@ -28,6 +28,7 @@ export function checkMembers(rows) {
   const names = rows.map((r) => r.name.trim());
   names.forEach((n, i) => {
     if (!n) problems.set(i, 'Give this person a name');
+    else if (/[:;|]/.test(n)) problems.set(i, 'A name cannot hold “:”, “;” or “|” (the link uses them)');
     else if (names.indexOf(n) !== i) problems.set(i, `Two people are called “${n}”`);
   });
   rows.forEach((r, i) => {
