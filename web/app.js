@@ -18,6 +18,9 @@ function renderTabs(currentId) {
   nav.replaceChildren(...calculators.map((c) => c.ready
     ? h('a', { href: `#/${c.id}`, class: 'tab', 'aria-current': c.id === currentId ? 'page' : null, title: c.summary }, c.title)
     : h('span', { class: 'tab disabled', 'aria-disabled': 'true', title: `${c.summary} — coming soon` }, c.title, h('small', {}, 'coming soon'))));
+  // On a phone the tabs scroll sideways: keep the current one in view.
+  const current = nav.querySelector('[aria-current="page"]');
+  if (current && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = Math.max(0, current.offsetLeft - nav.offsetLeft - 16);
 }
 
 // A link to a calculator this page does not have is reported, and the link kept as it is.
