@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the web front end.
 //
-//   node scripts/build-web.mjs            public/build/{app.js,app.css,chunks/,worker.js,rbcmatch.wasm}
+//   node scripts/build-web.mjs            public/build/{app.js,app.css,charts.js,worker.js,rbcmatch.wasm}
 //   node scripts/build-web.mjs --single   also build/single/rbcmatch.html: one self-contained file
 //                                         (scripts, styles, worker and wasm inlined) for file:// use
 //   --dev                                 no minification
@@ -89,13 +89,24 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 // 1. The served site: separate files.
-// Loaded on demand, as chunks of their own (esbuild's splitting, chunks/): every calculator
-// but the first tab (import() in web/calculators/registry.js), fetched when its tab is first
-// opened, and Chart.js (web/lib/load-charts.js: most of the page's script, and only results
-// draw charts), fetched after the page is ready. Code they share goes into shared chunks. The
-// single file keeps them inline (esbuild bundles each import()).
-await build({ ...common, entryPoints: { app: join(root, 'web/app.js') }, outdir: outDir, splitting: true,
-  chunkNames: 'chunks/[name]-[hash]', format: 'esm', sourcemap: true });
+// Loaded on demand: web/lib/charts.js (Chart.js, most of the page's script; only results draw
+// charts) is a bundle of its own, which app.js imports with import() when it first needs it,
+// after the page is ready. It imports nothing of the page's own code, so no code is shared
+// between the two bundles. The single file keeps it inline (esbuild bundles the import()).
+const onDemand = { [join(root, 'web/lib/charts.js')]: 'charts.js' };
+const onDemandPlugin = {
+  name: 'rbcmatch-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /charts\.js$/ }, (args) => {
+      const out = args.kind === 'dynamic-import' && onDemand[join(args.resolveDir, args.path)];
+      return out ? { path: `./${out}`, external: true } : undefined;
+    });
+  },
+};
+await build({ ...common, plugins: [...common.plugins, onDemandPlugin], entryPoints: [join(root, 'web/app.js')], outfile: join(outDir, 'app.js'),
+  format: 'esm', sourcemap: true });
+for (const [entry, out] of Object.entries(onDemand))
+  await build({ ...common, entryPoints: [entry], outfile: join(outDir, out), format: 'esm', sourcemap: true });
 await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true,
   banner: { js: readFileSync(moduleJs, 'utf8') + startupAnswers } });
 copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));

@@ -46,15 +46,7 @@ async function route() {
   main.replaceChildren();
   document.title = `${calculator.title} — rbcmatch`;
   const current = (active = { id: calculator.id, instance: null });
-  let module;
-  try {
-    module = await calculator.load();
-  } catch (e) {
-    if (active === current) main.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Could not load the ${calculator.title} calculator: ${e.message}. Reload the page to try again.`));
-    return;
-  }
-  if (active !== current) return; // another tab was chosen meanwhile
-  const instance = await module.mount(main, {
+  const instance = await calculator.mount(main, {
     client,
     params,
     setParams: (p) => writeHash(calculator.id, p),
