@@ -23,7 +23,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t max_people = 24;
-constexpr double max_factor_entries = 5e7;  // the largest table the elimination may build
+constexpr double max_factor_entries = 1e7;  // the largest table the elimination may build (80 MB)
 
 struct FamilyFields {
   Field<json> people, systems;
@@ -225,7 +225,7 @@ json handle(ObjectReader& r, Context& context) {
                        "This family and " + systems[k].system.definition().name + " (" +
                            std::to_string(systems[k].system.genotypes().size()) +
                            " genotypes) would need a table of " + std::to_string(static_cast<long long>(work)) +
-                           " entries (the limit is 50000000): use fewer genotypes or a family without loops");
+                           " entries (the limit is 10000000): use a system with fewer genotypes or a family without loops");
   }
 
   double probability = 1;

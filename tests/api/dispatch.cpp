@@ -166,3 +166,30 @@ TEST_CASE("handle_request: api_version 1 is accepted by every operation", "[api]
   CHECK(call("stationary", R"({"api_version": 1, "system": "rhd", "frequencies": [0.168, 0.832]})").contains("result"));
   CHECK(call("lp", R"({"api_version": 1, "objective": [1]})").contains("result"));
 }
+
+TEST_CASE("handle_request: a family whose exact computation would need too large a table is refused first",
+          "[api][regression]") {
+  // Two loci of 6 and 4 alleles: 24 haplotypes, 300 genotypes. A child and both parents would
+  // make a 300^3 table, over the limit of 1e7 entries.
+  json loci = json::array();
+  json antigens = json::array();
+  for (const auto& [locus, n] : {std::pair{"X", 6}, std::pair{"Y", 4}}) {
+    json alleles = json::array();
+    for (int a = 0; a < n; ++a) {
+      const std::string name = std::string(locus) + std::to_string(a);
+      antigens.push_back(name);
+      alleles.push_back({{"name", name}, {"antigens", {name}}});
+    }
+    loci.push_back({{"name", locus}, {"alleles", alleles}});
+  }
+  const json system = {{"name", "Big"}, {"antigens", antigens}, {"loci", loci}};
+  const auto expanded = call("system", json{{"system", system}}.dump());
+  REQUIRE(expanded["result"]["system"]["genotype_count"] == 300);
+  const auto phenotypes = expanded["result"]["system"]["phenotypes"].size();
+  const json frequencies(std::vector<double>(phenotypes, 1.0 / static_cast<double>(phenotypes)));
+  const json request = {{"people", {{{"id", "m"}}, {{"id", "f"}}, {{"id", "c"}, {"father", "f"}, {"mother", "m"}}}},
+                        {"systems", {{{"system", system}, {"frequencies", frequencies}}}}};
+  const auto r = call("family", request.dump());
+  CHECK(error_of(r) == CP{"limit_exceeded", "systems[0].system"});
+  CHECK(r["error"]["message"].get<std::string>().find("the limit is 10000000") != std::string::npos);
+}
