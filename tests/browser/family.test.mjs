@@ -74,7 +74,7 @@ test('Family: fits a 360 px phone, and axe-core finds no violations', async () =
   await page.close();
 });
 
-test('Family: "+ parents" adds a person\'s father and mother and links them', async () => {
+test('Family: "+ parents" and "+ child" add a person\'s parents or child and link them', async () => {
   const page = await site.browser.context.newPage();
   await page.goto(`${site.server.url}#/family`);
   await page.waitForSelector('.fm-table');
@@ -87,5 +87,13 @@ test('Family: "+ parents" adds a person\'s father and mother and links them', as
   await page.click('#family-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
   assert.equal(await page.locator('.fm-tree .fm-node').count(), 7);
+  // "+ child" of the Patient: a new row with the Patient as a parent.
+  const patient = page.locator('.fm-members tbody tr').nth(2);
+  await patient.locator('.fm-add-child').click();
+  const child = page.locator('.fm-members tbody tr').last();
+  assert.equal(await child.locator('input[aria-label="Name"]').inputValue(), "Patient's child");
+  assert.equal(await child.locator('select[aria-label="Father"]').inputValue(), 'Patient');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && document.querySelectorAll('.fm-tree .fm-node').length === 8);
   await page.close();
 });

@@ -85,6 +85,8 @@ class FamilyInputs {
       h('td', { class: 'fm-row-actions' },
         h('button', { type: 'button', class: 'secondary fm-add-parents', title: 'Add this person’s father and mother to the family',
           onclick: () => { this.addParents(row); edited(); } }, '+ parents'),
+        h('button', { type: 'button', class: 'secondary fm-add-child', title: 'Add a child of this person (choose the other parent in the new row)',
+          onclick: () => { this.addChild(row); edited(); } }, '+ child'),
         h('button', { type: 'button', class: 'secondary fm-remove', 'aria-label': 'Remove this person',
           onclick: () => { this.remove(row); edited(); } }, '×')));
     row.wanted = { father, mother };
@@ -111,6 +113,19 @@ class FamilyInputs {
     this.refreshParents();
   }
 
+  /** A new person, this one's child: as its mother if this person is already someone's
+   *  mother, else as its father; the other parent is chosen in the new row (or left out: a
+   *  partner from the population). */
+  addChild(row) {
+    if (this.members.length >= MAX_PEOPLE) return;
+    const name = row.name.value.trim() || 'Person';
+    const taken = new Set(this.members.map((r) => r.name.value.trim()));
+    let child = `${name}'s child`;
+    for (let k = 2; taken.has(child); ++k) child = `${name}'s child ${k}`;
+    const asMother = this.members.some((r) => r.mother.value === name);
+    this.add({ name: child, father: asMother ? '' : name, mother: asMother ? name : '' });
+  }
+
   remove(row) {
     this.members = this.members.filter((r) => r !== row);
     row.element.remove();
@@ -134,10 +149,12 @@ class FamilyInputs {
     this.showParentButtons();
   }
 
-  /** "+ parents" only for people without parents in the family, while there is room. */
+  /** "+ parents" only for people without parents in the family; both buttons while there is room. */
   showParentButtons() {
-    for (const r of this.members)
+    for (const r of this.members) {
       r.element.querySelector('.fm-add-parents').hidden = Boolean(r.father.value || r.mother.value) || this.members.length + 2 > MAX_PEOPLE;
+      r.element.querySelector('.fm-add-child').hidden = this.members.length >= MAX_PEOPLE;
+    }
   }
 
   /** [{name, father, mother, group}] as on screen. */
