@@ -194,3 +194,24 @@ test('Allocation: fits a 360 px phone, and axe-core finds no violations', async 
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test('Allocation: the patients\' population changes the opportunity loss; the link keeps it', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/allocation`);
+  await page.waitForSelector('.results table');
+  assert.equal(await page.isVisible('#al-pop-abo'), true);
+  assert.equal(await page.isVisible('#al-pop-rh'), false, 'Rh is not among the antigens');
+  const before = await page.textContent('.al-summary');
+  await page.selectOption('#al-pop-abo', 'abo/african-reid-2012');
+  await page.click('#allocation-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && location.hash.includes('abo_population'));
+  const params = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+  assert.equal(params.get('abo_population'), 'abo/african-reid-2012');
+  assert.notEqual(await page.textContent('.al-summary'), before, 'another population, another least cost');
+  const again = await site.browser.context.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector('.results table');
+  assert.equal(await again.inputValue('#al-pop-abo'), 'abo/african-reid-2012');
+  await again.close();
+  await page.close();
+});

@@ -7,6 +7,7 @@
 // choice a user is most likely to explore). The cost shape, α and β are the shell's options.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
+import { SystemPopulations } from '../../lib/system-populations.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { ANTIGEN_PRESETS } from '../frequencies/presets.js';
 import { GridEditor } from './grid-editor.js';
@@ -27,6 +28,8 @@ const EXAMPLE = {
   requests: ['O', 'A', 'B', 'AB'].map((g) => [g, '2']),
 };
 const OWN_PARAMS = ['antigens', 'stock', 'requests', 'max_shelf_life', 'gamma'];
+// The patients' populations, one table per system of thesis Table 4.4 (the API's default).
+const TABLE_SYSTEMS = ['abo', 'rh', 'kell', 'duffy', 'kidd', 'mns'];
 
 export default calculator({
   id: 'allocation',
@@ -36,21 +39,26 @@ export default calculator({
   intro: 'Which units should meet today’s requests? Give the units in stock by blood group and residual shelf life r (days left), ' +
     'and the units requested by blood group. The calculator meets as many requests as it can with compatible units and, among those ' +
     'allocations, chooses one of least cost: γ weighs the relative opportunity loss of issuing a unit (the patients it could have served ' +
-    'instead) against its age (thesis sec. 6.3, eq. 6.1–6.3). The opportunity loss uses the patients of thesis Table 4.4 (ABO: Table 3.1); ' +
-    'another population cannot be chosen on this page yet. The example is the thesis’s Table 6.1 (Fig. 6.2).',
-  // recipients is left out: not offered yet, so a link naming it is reported, not ignored.
+    'instead) against its age (thesis sec. 6.3, eq. 6.1–6.3). The opportunity loss counts the patients of the populations below ' +
+    '(thesis Table 4.4 by default; ABO: Table 3.1). The example is the thesis’s Table 6.1 (Fig. 6.2).',
+  // recipients is not a link parameter (the tables are, as <system>_population): a link naming it is reported.
   ownFields: OWN_PARAMS,
+  paramNames: SystemPopulations.paramNames(TABLE_SYSTEMS),
   load: async (client) => {
     const [{ result }, operations] = await Promise.all([client.call('systems'), client.operations()]);
-    return { known: [...new Set(result.systems.flatMap((s) => s.antigens))], fields: operations.allocate.fields };
+    return { known: [...new Set(result.systems.flatMap((s) => s.antigens))], fields: operations.allocate.fields, catalogue: result };
   },
   inputs: (data, shell) => new AllocationInputs(data, shell),
   render: renderAllocation,
 });
 
 class AllocationInputs {
-  constructor({ known, fields }, { changed }) {
+  constructor({ known, fields, catalogue }, { changed }) {
     this.known = known;
+    this.systems = TABLE_SYSTEMS.map((id) => catalogue.systems.find((s) => s.id === id)).filter(Boolean);
+    this.patients = new SystemPopulations(this.systems, catalogue.populations,
+      { prefix: 'al', changed, preferred: (id) => `${id}/thesis-table-4.4` });
+    this.patients.fieldset.querySelector('legend').textContent = 'Patients (for the opportunity loss)';
     this.field = (name) => fields.find((f) => f.name === name);
     const text = (id, field, label, hint, extra = {}) => {
       const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: false, 'aria-describedby': `${id}-hint`, oninput: () => changed(), ...extra });
@@ -90,7 +98,14 @@ class AllocationInputs {
         gammaField(h('div', { class: 'al-gamma' }, this.gamma, this.slider))),
       this.stock.fieldset,
       this.requests.fieldset,
+      this.patients.fieldset,
     ];
+  }
+
+  /** The systems the antigens use (their patients' tables matter). */
+  usedSystems() {
+    const antigens = this.context().antigens ?? [];
+    return new Set(this.systems.filter((s) => s.antigens.some((a) => antigens.includes(a))).map((s) => s.id));
   }
 
   presetOf(text) {
@@ -142,6 +157,7 @@ class AllocationInputs {
   }
 
   validate(setError) {
+    this.patients.show(this.usedSystems());
     let count = 0;
     for (const [path, message] of this.check()) {
       setError(path, message);
@@ -176,6 +192,7 @@ class AllocationInputs {
         editor.setRows(rows);
       }
     }
+    problems.push(...this.patients.restore(params));
     this.preset.value = this.presetOf(this.antigens.value);
     this.syncSlider();
     // Whatever the link gives that does not read is reported, in the user's words.
@@ -194,6 +211,7 @@ class AllocationInputs {
     params.set('gamma', this.gamma.value.trim());
     params.set('stock', formatGridParam(STOCK, this.entries(this.stock), antigens));
     params.set('requests', formatGridParam(REQUESTS, this.entries(this.requests), antigens));
+    this.patients.toParams(params, this.usedSystems());
   }
 
   entries(editor) { return readRows(editor.grid, editor.values(), this.context()).entries; }
@@ -204,5 +222,8 @@ class AllocationInputs {
     request.requests = this.entries(this.requests);
     request.max_shelf_life = parseNumber(this.maxShelfLife.value);
     request.gamma = parseNumber(this.gamma.value);
+    // Only tables other than the default are sent: the request stays the thesis's otherwise.
+    const chosen = [...this.usedSystems()].filter((id) => !this.patients.isDefault(id));
+    if (chosen.length) request.recipients = Object.fromEntries(chosen.map((id) => [id, this.patients.table(id)]));
   }
 }
