@@ -143,8 +143,7 @@ json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, 
       weighted += d.f[p] * e;
       weight += d.f[p];
     }
-    const auto& name = *std::find_if(genetics::relation_names().begin(), genetics::relation_names().end(),
-                                     [&](const auto& n) { return n.relation == relation; });
+    const auto& name = genetics::relation_name(relation);
     const bool any = arg_lo >= 0;
     out.push_back({{"id", name.id},
                    {"minimum", any ? json(lo) : json()},
@@ -207,8 +206,7 @@ json handle(ObjectReader& r, Context& context) {
   json out_relations = json::array();
   bool undefined = false, outside = false;
   for (const auto relation : relations) {
-    const auto& name = *std::find_if(genetics::relation_names().begin(), genetics::relation_names().end(),
-                                     [&](const auto& n) { return n.relation == relation; });
+    const auto& name = genetics::relation_name(relation);
     double same = 1;
     bool defined = true;
     json per_system = json::array();

@@ -20,6 +20,10 @@ const std::vector<RelationName>& relation_names() {
   return names;
 }
 
+const RelationName& relation_name(Relation relation) {
+  return relation_names()[static_cast<std::size_t>(relation)];
+}
+
 RelativeKernels relative_kernels(const HeredityOperator& P, const Eigen::VectorXd& x) {
   const int m = P.genotype_count();
   RelativeKernels k;

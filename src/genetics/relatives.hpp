@@ -38,8 +38,9 @@ struct RelationName {
   std::string label;  // "Uncle / aunt"
 };
 
-// Every relation, in the order of Table 3.2 and then the others.
+// Every relation, in the order of Table 3.2 and then the others (the enum's order).
 const std::vector<RelationName>& relation_names();
+const RelationName& relation_name(Relation relation);
 
 // The thesis's first-step kernels (Table 3.2): K(i, j) = P(relative gamma_j | donor gamma_i).
 // Rows of genotypes with x_i <= 0 are 0 (such a donor is impossible under x; the

@@ -159,8 +159,12 @@ TEST_CASE("relatives: a seeded simulation of families agrees with the sibling, p
   for (std::size_t r = 0; r < relations.size(); ++r) {
     const double p = genetics::relative_phenotypes(genetics::relation_kernel(k, relations[r]), c.x, S, phi).conditional[phi];
     const double se = std::sqrt(p * (1 - p) / donors);
-    INFO(genetics::relation_names()[static_cast<std::size_t>(relations[r])].id << ": " << same[r] << " of " << donors
+    INFO(genetics::relation_name(relations[r]).id << ": " << same[r] << " of " << donors
                                                                                  << " vs " << p);
     CHECK(std::abs(double(same[r]) / donors - p) < 4 * se);
   }
+}
+
+TEST_CASE("relatives: relation_name finds each relation's own name", "[relatives][regression]") {
+  for (const auto& n : genetics::relation_names()) CHECK(&genetics::relation_name(n.relation) == &n);
 }
