@@ -76,3 +76,9 @@ export async function loadBloodGroupCatalogue(client) {
     .map((g) => [g.short_label, rh.result.system.phenotypes[g.phenotype].label]));
   return { ...catalogue.result, rhShort };
 }
+
+/** The phenotypes read, in the systems' order, for a "Read as" line: "ABO: O · RhD: d"; "—"
+ *  when there are none. */
+export function describeBloodGroup(systems, phenotypes) {
+  return phenotypes?.size ? systems.filter((s) => phenotypes.has(s.id)).map((s) => `${s.name}: ${phenotypes.get(s.id)}`).join(' · ') : '—';
+}

@@ -12,7 +12,7 @@ import { readPhenotypeCsv, phenotypeCsvRows } from './phenotype-csv.js';
  *   values(): (number|string)[],         the table as it stands (for export)
  *   apply(values: number[]),             put an imported table in the form
  * }
- * Returns {element, readText(text, name)}.
+ * Returns {element, readText(text, name), paste(event, inputs, index)}.
  */
 export function phenotypeCsvControls(source) {
   const report = h('div', { class: 'csv-report', id: `${source.id}-csv-report`, 'aria-live': 'polite' });
@@ -54,10 +54,33 @@ export function phenotypeCsvControls(source) {
     h('button', { type: 'button', class: 'secondary', id: `${source.id}-csv-export`, onclick: download }, 'Export CSV'),
     h('span', { class: 'hint' }, ' Two columns: phenotype, frequency (comma, semicolon or tab separated). You can also paste two columns from a spreadsheet into any frequency box.'),
     report);
+  /** Several lines pasted into the frequency box `index` of `inputs` (in the system's phenotype
+   *  order): a table (phenotype, frequency) is imported as CSV; a column of numbers fills this
+   *  box and the ones below it. Returns true when it filled boxes (the caller takes it as an
+   *  edit); a single value pastes as usual. */
+  function paste(event, inputs, index) {
+    const text = event.clipboardData?.getData('text') ?? '';
+    const lines = text.trimEnd().split(/\r?\n/);
+    if (lines.length < 2) return false;
+    event.preventDefault();
+    if (lines.some((l) => /[\t;,]/.test(l.trim()) && !/^\d+,\d+%?$/.test(l.trim()))) {
+      readText(text, 'the pasted table');
+      return false;
+    }
+    const below = inputs.slice(index);
+    if (lines.length > below.length) {
+      report.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, `The paste has ${lines.length} values, but there are only ${below.length} phenotypes from ` +
+        `${source.system().phenotypes[index].label} down; nothing was pasted.`));
+      return false;
+    }
+    lines.forEach((line, k) => { below[k].value = line.trim(); });
+    report.replaceChildren();
+    return true;
+  }
+
   return {
     element,
     readText,
-    clearReport: () => report.replaceChildren(),
-    refuse: (message) => report.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, message)),
+    paste,
   };
 }

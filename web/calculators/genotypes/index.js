@@ -111,25 +111,9 @@ class GenotypeInputs {
     this.changed();
   }
 
-  /** Several lines pasted into a frequency box: a table (phenotype, frequency) is imported as
-   *  CSV; a column of numbers fills this box and the ones below it. One value pastes as usual. */
+  /** A column or table pasted into a frequency box (phenotypeCsvControls' paste). */
   paste(event, index) {
-    const text = event.clipboardData?.getData('text') ?? '';
-    const lines = text.trimEnd().split(/\r?\n/);
-    if (lines.length < 2) return;
-    event.preventDefault();
-    if (lines.some((l) => /[\t;,]/.test(l.trim()) && !/^\d+,\d+%?$/.test(l.trim()))) {
-      this.csv.readText(text, 'the pasted table');
-      return;
-    }
-    const inputs = this.frequencyInputs.slice(index);
-    if (lines.length > inputs.length) {
-      this.csv.refuse(`The paste has ${lines.length} values, but there are only ${inputs.length} phenotypes from ` +
-        `${inputs[0].phenotype.label} down; nothing was pasted.`);
-      return;
-    }
-    lines.forEach((line, k) => { inputs[k].input.value = line.trim(); });
-    this.csv.clearReport();
+    if (!this.csv.paste(event, this.frequencyInputs.map(({ input }) => input), index)) return;
     this.selectPopulation('');
     this.changed();
   }

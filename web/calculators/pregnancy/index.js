@@ -6,7 +6,7 @@
 // population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
-import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
+import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { renderPregnancy } from './results.js';
 
@@ -84,9 +84,8 @@ class PregnancyInputs {
     const parents = this.parents();
     setError('pg-mother', parents.field === 'pg-mother' ? parents.error : '');
     setError('pg-father', parents.field === 'pg-father' ? parents.error : '');
-    const describe = (map) => (map?.size ? this.systems.filter((s) => map.has(s.id)).map((s) => `${s.name}: ${map.get(s.id)}`).join(' · ') : '—');
-    this.motherRead.textContent = describe(this.read(this.mother).phenotypes);
-    this.fatherRead.textContent = this.father.value.trim() ? describe(this.read(this.father).phenotypes) : 'a random father';
+    this.motherRead.textContent = describeBloodGroup(this.systems, this.read(this.mother).phenotypes);
+    this.fatherRead.textContent = this.father.value.trim() ? describeBloodGroup(this.systems, this.read(this.father).phenotypes) : 'a random father';
     this.populations.show(new Set(parents.mother?.keys() ?? []));
     return parents.error ? 1 : 0;
   }

@@ -7,7 +7,7 @@
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
-import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
+import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { renderRelatives } from './results.js';
 
 const DEFAULT_GROUP = 'O RhD-neg';
@@ -68,9 +68,7 @@ class RelativesInputs {
   validate(setError) {
     const { phenotypes, error } = this.read();
     setError('donor', this.group.value.trim() === '' ? 'Type the donor’s blood group' : error ?? '');
-    this.readAs.textContent = phenotypes
-      ? this.systems.filter((s) => phenotypes.has(s.id)).map((s) => `${s.name}: ${phenotypes.get(s.id)}`).join(' · ')
-      : '—';
+    this.readAs.textContent = describeBloodGroup(this.systems, phenotypes);
     // Only the populations of the systems in the blood group matter: the others are hidden.
     this.populations.show(new Set(phenotypes?.keys() ?? []));
     return error || this.group.value.trim() === '' ? 1 : 0;

@@ -28,10 +28,15 @@ export default calculator({
   computeLabel: 'Show the system',
   ownFields: ['system'],
   paramNames: ['name', 'loci', 'empty'],
-  load: async (client) => (await client.call('systems')).result,
+  // A saved table must sum to 1 within the tolerance the calculators accept by default
+  // (`stationary`'s sum_tolerance, from describe).
+  load: async (client) => {
+    const [{ result }, operations] = await Promise.all([client.call('systems'), client.operations()]);
+    return { ...result, sumTolerance: operations.stationary.fields.find((f) => f.name === 'sum_tolerance').default };
+  },
   inputs: (catalogue, shell) => (current = new SystemInputs(catalogue, shell)),
   render: (container, result, warnings, context) => renderSystem(container, result, warnings, {
-    ...context, editing: current?.editing, savedChanged: () => current?.refreshSaved(),
+    ...context, editing: current?.editing, savedChanged: () => current?.refreshSaved(), sumTolerance: current.catalogue.sumTolerance,
   }),
 });
 

@@ -6,13 +6,11 @@ import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { phenotypeCsvControls } from '../../lib/phenotype-csv-controls.js';
 import { saveOwnSystem } from '../../lib/own-systems.js';
 
-const SUM_TOLERANCE = 0.015; // the API's default (frequency::default_sum_tolerance): Table 4.4's Kidd rows sum to 0.99
-
 /**
- * context: {request, editing: the saved system being edited or null, savedChanged()}.
+ * context: {request, editing: the saved system being edited or null, savedChanged(), sumTolerance}.
  * Returns the shell's {destroy, csv, csvName}.
  */
-export function renderSystem(container, result, warnings, { request, editing, savedChanged }) {
+export function renderSystem(container, result, warnings, { request, editing, savedChanged, sumTolerance }) {
   const system = result.system;
   const definition = request.system;
   const byPhenotype = system.phenotypes.map(() => []);
@@ -50,21 +48,13 @@ export function renderSystem(container, result, warnings, { request, editing, sa
   }
 
   function paste(event, index) {
-    const text = event.clipboardData?.getData('text') ?? '';
-    const lines = text.trimEnd().split(/\r?\n/);
-    if (lines.length < 2) return;
-    event.preventDefault();
-    if (lines.some((l) => /[\t;,]/.test(l.trim()) && !/^\d+,\d+%?$/.test(l.trim()))) { csv.readText(text, 'the pasted table'); return; }
-    const below = inputs.slice(index);
-    if (lines.length > below.length) { csv.refuse(`The paste has ${lines.length} values, but there are only ${below.length} phenotypes from here down; nothing was pasted.`); return; }
-    lines.forEach((line, k) => { below[k].value = line.trim(); });
-    check();
+    if (csv.paste(event, inputs, index)) check();
   }
 
   function save() {
     const { bad, blank, total } = check();
     if (bad) { saveReport.textContent = `Not saved: correct the ${bad === 1 ? 'marked frequency' : `${bad} marked frequencies`} first (or clear them all to save the system without a table).`; return; }
-    if (!blank && Math.abs(total - 1) > SUM_TOLERANCE) { saveReport.textContent = `Not saved: the frequencies add up to ${formatNumber(total, 6)}; they should add up to 1 (within ${SUM_TOLERANCE}).`; return; }
+    if (!blank && Math.abs(total - 1) > sumTolerance) { saveReport.textContent = `Not saved: the frequencies add up to ${formatNumber(total, 6)}; they should add up to 1 (within ${sumTolerance}).`; return; }
     if (!blank && !populationName.value.trim()) { saveReport.textContent = 'Not saved: give the population table a name.'; return; }
     const table = blank ? [] : [{ name: populationName.value.trim(), frequencies: inputs.map((input) => parseNumber(input.value)) }];
     // The tables saved before stay when the phenotypes are the same (other names only).
