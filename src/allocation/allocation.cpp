@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <cmath>
 #include <map>
 #include <set>
@@ -22,17 +21,10 @@ std::string limit_message(const std::string& what, std::size_t limit) {
   return what + " (at most " + std::to_string(limit) + ")";
 }
 
-// Costs are rounded to multiples of 1 / scale for the integer flow algorithms; the largest
-// scale (finest rounding) whose potentials cannot overflow int: a potential is at most the
-// cost of a path, below (nodes) x (largest cost) <= nodes x scale.
-constexpr std::int64_t finest_scale = 10000000;
-constexpr std::int64_t coarsest_scale = 100;
-
-std::int64_t scale_for(std::size_t nodes) {
-  std::int64_t s = finest_scale;
-  while (s > coarsest_scale && s * 4 * static_cast<std::int64_t>(nodes + 2) > INT_MAX) s /= 10;
-  return s;
-}
+// Costs are rounded to multiples of 1 / cost_scale for the integer flow algorithms. An edge
+// costs at most 1 (eq. 6.9 weighs two terms in [0, 1] by gamma and 1 - gamma), so at this scale
+// every arc cost fits in int and every path's in int64 (numeric/network_flow.hpp).
+constexpr std::int64_t cost_scale = 1000000000;
 
 std::int64_t rounded(double value, std::int64_t scale) {
   return static_cast<std::int64_t>(std::llround(value * static_cast<double>(scale)));
@@ -257,19 +249,14 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   supply[static_cast<std::size_t>(model.source)] = out.issued;
   supply[static_cast<std::size_t>(model.sink)] = -out.issued;
 
-  // Second part: the least cost at that flow, with costs rounded to 1 / scale (coarser when
-  // GLPK's potentials would overflow).
+  // Second part: the least cost at that flow, with costs rounded to 1 / cost_scale.
   progress.report(0.3, "minimum cost");
-  numeric::MinCostFlow best;
-  for (out.cost_scale = scale_for(static_cast<std::size_t>(net.nodes));; out.cost_scale /= 10) {
-    for (const auto& e : model.edges)
-      net.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss_part, out.cost_scale) + rounded(e.age_part, out.cost_scale);
-    best = numeric::min_cost_flow(net, supply);
-    if (best.status != numeric::FlowStatus::overflow) break;
-    if (out.cost_scale <= coarsest_scale) solver_error("GLPK's out-of-kilter routine overflows even with coarse costs");
-  }
+  out.cost_scale = cost_scale;
+  for (const auto& e : model.edges)
+    net.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss_part, cost_scale) + rounded(e.age_part, cost_scale);
+  const auto best = numeric::min_cost_flow(net, supply);
   if (best.status != numeric::FlowStatus::optimal)
-    solver_error("GLPK found no flow of the maximum value it had just found (" + std::string(to_string(best.status)) + ")");
+    solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
   const auto fixed = numeric::fixed_arcs(net, best.x, best.potential);
   for (const auto& e : model.edges)
     if (!fixed[static_cast<std::size_t>(e.arc)]) ++out.varying_edges;
@@ -300,7 +287,7 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
     auto last = numeric::optimal_face(face.network, oldest.x, oldest.potential, face.supply);
     for (std::size_t a = 0; a < last.arc.size(); ++a) {
       const auto* e = edge_at(face.arc[last.arc[a]]);
-      last.network.arcs[a].cost = e ? rounded(e->loss, out.cost_scale) : 0;
+      last.network.arcs[a].cost = e ? rounded(e->loss, cost_scale) : 0;
     }
     const auto least_loss = solve(last, "opportunity loss");
     for (bool f : numeric::fixed_arcs(last.network, least_loss.x, least_loss.potential))

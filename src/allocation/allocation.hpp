@@ -6,7 +6,7 @@
 // cost among those (eq. 6.2-6.3). An edge's cost balances the relative opportunity loss
 // Delta_ij (Definition 6.3) against the residual shelf life r (eq. 6.1, 6.9-6.10).
 //
-// Solved as network flows through GLPK (numeric/network_flow.hpp): first the maximum flow F,
+// Solved as network flows through LEMON (numeric/network_flow.hpp): first the maximum flow F,
 // then the minimum-cost flow of value F. The thesis's single circulation, whose return arc
 // costs -max c - 1 (sec. 6.3.2), does not guarantee the maximum flow when an augmenting path
 // costs more than max c + 1; fixing the value first solves eq. 6.3 as written. The flow
@@ -17,8 +17,8 @@
 // group are interchangeable). The result says which quantities are the same in every
 // minimum-cost allocation (`fixed`) and returns the one the tie-break picks: among the
 // minimum-cost allocations, the one issuing the oldest units (least total residual shelf
-// life), then the least total relative opportunity loss; ties left after that are GLPK's
-// choice, reported by tie_break_unique = false.
+// life), then the least total relative opportunity loss; ties left after that are the flow
+// solver's choice, reported by tie_break_unique = false.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -141,8 +141,8 @@ struct Allocation {
 };
 
 // Solves eq. 6.3 with the tie-break above. `usability` is called once per distinct group.
-// Checkpoints of `progress` between the solver's phases (GLPK's routines themselves cannot be
-// interrupted).
+// Checkpoints of `progress` between the solver's phases (the flow routines themselves cannot
+// be interrupted).
 Allocation allocate(const AllocationProblem& problem, const Usability& usability, const Progress& progress = {});
 
 }  // namespace rbc::allocation

@@ -11,7 +11,7 @@
 #include "api/population_json.hpp"
 #include "api/reader.hpp"
 #include "common/input_error.hpp"
-#include "numeric/linear_program.hpp"
+#include "numeric/network_flow.hpp"
 
 namespace rbc::api {
 
@@ -21,7 +21,7 @@ namespace {
 
 const std::string tie_break_rule =
     "Among the allocations of minimum cost, the one that issues the oldest units (least total residual shelf life), "
-    "then the least total relative opportunity loss; any tie left is GLPK's choice.";
+    "then the least total relative opportunity loss; any tie left is the flow solver's choice.";
 
 struct AllocateFields {
   Field<json> antigens, stock, requests;
@@ -236,9 +236,9 @@ json handle(ObjectReader& r, Context& context) {
           {"stock_groups", std::move(groups_out)},
           {"requests", std::move(requests_out)},
           {"allocation", std::move(flows)},
-          {"solver", {{"method", "GLPK " + numeric::glpk_version() +
-                                     ": glp_maxflow_ffalg (Ford-Fulkerson) for the maximum flow, then "
-                                     "glp_mincost_okalg (out-of-kilter) for the least cost and each tie-break"},
+          {"solver", {{"method", "LEMON " + numeric::lemon_version() +
+                                     ": Preflow (push-relabel) for the maximum flow, then NetworkSimplex for "
+                                     "the least cost and each tie-break"},
                       {"cost_scale", a.cost_scale},
                       {"seconds", a.seconds}}}};
 }
@@ -290,7 +290,7 @@ Operation allocate_operation() {
            {"allocation", "object[]",
             "The edges [(i, r), j] that carry units: stock and request (indices into the request's lists), from and "
             "to (their labels), units, loss (Delta_ij, eq. 6.8), cost (c per unit), fixed."},
-           {"solver", "object", "{method, cost_scale, seconds}: GLPK's routines used, the cost rounding, and the time."}},
+           {"solver", "object", "{method, cost_scale, seconds}: the flow routines used, the cost rounding, and the time."}},
           // Near the limits (250 000 edges) a request takes seconds: progress and cancel at the
           // checkpoints between the solver's phases.
           true,

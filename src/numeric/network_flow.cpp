@@ -1,29 +1,24 @@
 #include "numeric/network_flow.hpp"
 
-#include <glpk.h>
+#include <lemon/network_simplex.h>
+#include <lemon/preflow.h>
+#include <lemon/smart_graph.h>
 
 #include <algorithm>
 #include <climits>
-#include <cstring>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "common/input_error.hpp"
-#include "numeric/glpk_guard.hpp"
 
 namespace rbc::numeric {
 namespace {
 
-// Arc data in GLPK's graph: low, cap, cost, x and our arc index, each a double.
-constexpr int a_low = 0, a_cap = 8, a_cost = 16, a_x = 24, a_index = 32, a_size = 40;
-// Node data: supply (rhs) and the potential GLPK returns.
-constexpr int v_rhs = 0, v_pi = 8, v_size = 16;
+using Graph = lemon::SmartDigraph;
 
-void put(void* data, int offset, double value) { std::memcpy(static_cast<char*>(data) + offset, &value, sizeof value); }
-double get(const void* data, int offset) {
-  double value;
-  std::memcpy(&value, static_cast<const char*>(data) + offset, sizeof value);
-  return value;
-}
+// Potentials and path costs stay within int64 while every simple path costs less than this
+// (LEMON's network simplex adds its artificial arcs' cost, 2^62, on top of them).
+constexpr std::int64_t largest_path_cost = std::int64_t{1} << 60;
 
 void check_network(const FlowNetwork& n) {
   if (n.nodes < 2) throw std::invalid_argument("network_flow: a network needs at least 2 nodes");
@@ -36,66 +31,18 @@ void check_network(const FlowNetwork& n) {
   if (n.arcs.size() > static_cast<std::size_t>(INT_MAX / 2)) throw std::invalid_argument("network_flow: too many arcs");
 }
 
-// What a guarded GLPK section reads and writes: plain pointers and numbers, nothing with a
-// destructor, so a longjmp out of it skips no cleanup (glpk_guard.hpp).
-struct GraphRun {
-  const FlowNetwork* network;
-  const std::int64_t* supply;  // nodes entries, or null for the maximum flow
-  int source = 0, sink = 0;    // 1-based, for the maximum flow
-  int* x;                      // arcs entries
-  std::int64_t* potential;     // nodes entries, min-cost only
-  double value = 0;            // the flow's value (max flow) or cost (min-cost)
-  int rc = 0;                  // the GLPK routine's return code
-};
-
-glp_graph* build_graph(const GraphRun& r) {
-  const FlowNetwork& n = *r.network;
-  glp_graph* G = glp_create_graph(v_size, a_size);
-  glp_add_vertices(G, n.nodes);
-  for (int v = 1; v <= n.nodes; ++v) put(G->v[v]->data, v_rhs, r.supply ? static_cast<double>(r.supply[v - 1]) : 0.0);
-  for (std::size_t k = 0; k < n.arcs.size(); ++k) {
-    const FlowArc& a = n.arcs[k];
-    glp_arc* arc = glp_add_arc(G, a.tail + 1, a.head + 1);
-    put(arc->data, a_low, a.low);
-    put(arc->data, a_cap, a.cap);
-    put(arc->data, a_cost, static_cast<double>(a.cost));
-    put(arc->data, a_x, 0);
-    put(arc->data, a_index, static_cast<double>(k));
-  }
-  return G;
-}
-
-void read_flows(glp_graph* G, GraphRun& r) {
-  for (int v = 1; v <= G->nv; ++v)
-    for (glp_arc* a = G->v[v]->out; a; a = a->t_next)
-      r.x[static_cast<std::size_t>(get(a->data, a_index))] = static_cast<int>(get(a->data, a_x));
-}
-
-void run_max_flow(void* data) {
-  GraphRun& r = *static_cast<GraphRun*>(data);
-  glp_graph* G = build_graph(r);
-  r.rc = glp_maxflow_ffalg(G, r.source, r.sink, a_cap, &r.value, a_x, -1);
-  if (r.rc == 0) read_flows(G, r);
-  glp_delete_graph(G);
-}
-
-void run_min_cost_flow(void* data) {
-  GraphRun& r = *static_cast<GraphRun*>(data);
-  glp_graph* G = build_graph(r);
-  r.rc = glp_mincost_okalg(G, v_rhs, a_low, a_cap, a_cost, &r.value, a_x, v_pi);
-  if (r.rc == 0) {
-    read_flows(G, r);
-    for (int v = 1; v <= G->nv; ++v) r.potential[v - 1] = static_cast<std::int64_t>(get(G->v[v]->data, v_pi));
-  }
-  glp_delete_graph(G);
-}
-
-[[noreturn]] void solver_error(const std::string& routine, int rc, const std::string& log) {
-  throw InputError("solver_error", "", "GLPK " + routine + " stopped with code " + std::to_string(rc) +
-                                           (log.empty() ? std::string() : ": " + log));
+// The network as LEMON's static graph; arc k of the network is arc k of the graph (SmartDigraph
+// numbers nodes and arcs in the order they are added).
+void build_graph(const FlowNetwork& n, Graph& g) {
+  g.reserveNode(n.nodes);
+  g.reserveArc(static_cast<int>(n.arcs.size()));
+  for (int v = 0; v < n.nodes; ++v) g.addNode();
+  for (const auto& a : n.arcs) g.addArc(g.nodeFromId(a.tail), g.nodeFromId(a.head));
 }
 
 }  // namespace
+
+std::string lemon_version() { return LEMON_VERSION; }
 
 const char* to_string(FlowStatus s) {
   switch (s) {
@@ -112,13 +59,16 @@ MaxFlow max_flow(const FlowNetwork& network, int source, int sink) {
     throw std::invalid_argument("max_flow: source and sink must be two different nodes");
   for (const auto& a : network.arcs)
     if (a.low != 0) throw std::invalid_argument("max_flow: arcs must have lower bound 0");
+  Graph g;
+  build_graph(network, g);
+  Graph::ArcMap<int> cap(g);
+  for (std::size_t k = 0; k < network.arcs.size(); ++k) cap[g.arcFromId(static_cast<int>(k))] = network.arcs[k].cap;
+  lemon::Preflow<Graph, Graph::ArcMap<int>> preflow(g, cap, g.nodeFromId(source), g.nodeFromId(sink));
+  preflow.run();
   MaxFlow out;
-  out.x.assign(network.arcs.size(), 0);
-  GraphRun run{&network, nullptr, source + 1, sink + 1, out.x.data(), nullptr};
-  detail::GlpkSession session;
-  if (!detail::run_glpk(session, run_max_flow, &run)) throw InputError("solver_error", "", "GLPK failed: " + session.log);
-  if (run.rc != 0) solver_error("glp_maxflow_ffalg", run.rc, session.log);
-  out.value = static_cast<std::int64_t>(run.value);
+  out.value = preflow.flowValue();
+  out.x.resize(network.arcs.size());
+  for (std::size_t k = 0; k < network.arcs.size(); ++k) out.x[k] = preflow.flow(g.arcFromId(static_cast<int>(k)));
   return out;
 }
 
@@ -135,33 +85,51 @@ MinCostFlow min_cost_flow(const FlowNetwork& network, const std::vector<std::int
   if (total != 0) throw std::invalid_argument("min_cost_flow: supplies must add up to 0");
   if (positive > INT_MAX) throw std::invalid_argument("min_cost_flow: the total supply must fit in int");
   MinCostFlow out;
-  out.x.assign(network.arcs.size(), 0);
-  out.potential.assign(static_cast<std::size_t>(network.nodes), 0);
-  GraphRun run{&network, supply.data(), 0, 0, out.x.data(), out.potential.data()};
-  detail::GlpkSession session;
-  if (!detail::run_glpk(session, run_min_cost_flow, &run))
-    throw InputError("solver_error", "", "GLPK failed: " + session.log);
-  if (run.rc == GLP_ENOPFS) {
-    out.status = FlowStatus::infeasible;
-  } else if (run.rc == GLP_ERANGE) {
+  std::int64_t largest_cost = 0;
+  for (const auto& a : network.arcs) largest_cost = std::max<std::int64_t>(largest_cost, std::llabs(a.cost));
+  if (largest_cost > largest_path_cost / network.nodes) {
     out.status = FlowStatus::overflow;
-  } else if (run.rc != 0) {
-    solver_error("glp_mincost_okalg", run.rc, session.log);
-  } else {
-    out.status = FlowStatus::optimal;
-    // GLPK returns the conservation constraints' Lagrange multipliers; check that they
-    // certify the flow (complementary slackness) before anyone relies on them.
-    for (std::size_t k = 0; k < network.arcs.size(); ++k) {
-      const FlowArc& a = network.arcs[k];
-      const std::int64_t d = reduced_cost(a, out.potential);
-      if (out.x[k] < a.low || out.x[k] > a.cap || (d > 0 && out.x[k] != a.low) || (d < 0 && out.x[k] != a.cap))
-        throw InputError("solver_error", "",
-                         "GLPK glp_mincost_okalg returned a flow its potentials do not certify optimal (arc " +
-                             std::to_string(k) + ")");
-      out.cost += a.cost * out.x[k];
-    }
+    return out;
   }
-  if (out.status != FlowStatus::optimal) out.x.clear(), out.potential.clear();
+
+  Graph g;
+  build_graph(network, g);
+  Graph::ArcMap<int> low(g), cap(g);
+  Graph::ArcMap<std::int64_t> cost(g);
+  Graph::NodeMap<int> node_supply(g);
+  for (std::size_t k = 0; k < network.arcs.size(); ++k) {
+    const auto a = g.arcFromId(static_cast<int>(k));
+    low[a] = network.arcs[k].low;
+    cap[a] = network.arcs[k].cap;
+    cost[a] = network.arcs[k].cost;
+  }
+  for (int v = 0; v < network.nodes; ++v) node_supply[g.nodeFromId(v)] = static_cast<int>(supply[static_cast<std::size_t>(v)]);
+  lemon::NetworkSimplex<Graph, int, std::int64_t> simplex(g);
+  simplex.lowerMap(low).upperMap(cap).costMap(cost).supplyMap(node_supply);
+  const auto result = simplex.run();
+  // Every arc has a finite capacity, so the problem is never unbounded.
+  if (result != decltype(simplex)::OPTIMAL) {
+    out.status = FlowStatus::infeasible;
+    return out;
+  }
+  out.status = FlowStatus::optimal;
+  out.x.resize(network.arcs.size());
+  out.potential.resize(static_cast<std::size_t>(network.nodes));
+  // LEMON's reduced cost is cost + pi(tail) - pi(head); ours (reduced_cost) has the opposite sign
+  // on the potentials.
+  for (int v = 0; v < network.nodes; ++v) out.potential[static_cast<std::size_t>(v)] = -simplex.potential(g.nodeFromId(v));
+  // Check that the potentials certify the flow (complementary slackness) before anyone relies
+  // on them: fixed_arcs and optimal_face read optimality from them.
+  for (std::size_t k = 0; k < network.arcs.size(); ++k) {
+    const FlowArc& a = network.arcs[k];
+    out.x[k] = simplex.flow(g.arcFromId(static_cast<int>(k)));
+    const std::int64_t d = reduced_cost(a, out.potential);
+    if (out.x[k] < a.low || out.x[k] > a.cap || (d > 0 && out.x[k] != a.low) || (d < 0 && out.x[k] != a.cap))
+      throw InputError("solver_error", "",
+                       "LEMON's network simplex returned a flow its potentials do not certify optimal (arc " +
+                           std::to_string(k) + ")");
+    out.cost += a.cost * out.x[k];
+  }
   return out;
 }
 

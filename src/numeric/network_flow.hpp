@@ -1,9 +1,11 @@
 #pragma once
-// Network flows through GLPK's graph routines, integer data only: the maximum flow
-// (Ford-Fulkerson, glp_maxflow_ffalg) and the minimum-cost flow (out-of-kilter,
-// glp_mincost_okalg, which also returns node potentials that certify optimality). Used by the
-// allocation model (thesis ch. 6, src/allocation/). GLPK's RELAX-IV routine is not an option:
-// Debian's GLPK 5.0 ships it disabled ("licensing problems") and it would abort.
+// Network flows, integer data only, through LEMON (Debian's liblemon-dev, header templates):
+// the maximum flow (Goldberg-Tarjan preflow push-relabel, lemon::Preflow) and the minimum-cost
+// flow (primal network simplex, lemon::NetworkSimplex), which also returns node potentials
+// that certify optimality. Used by the allocation model (thesis ch. 6, src/allocation/).
+// LEMON replaced GLPK's graph routines (Ford-Fulkerson and out-of-kilter), which were 10-20
+// times slower on the chapter-6 instances (docs/performance.md); GLPK's RELAX-IV routine is
+// not an option: Debian's GLPK 5.0 ships it disabled ("licensing problems") and it aborts.
 //
 // Besides the solvers, one analysis: given an optimal flow and optimal potentials, which
 // arcs carry the same flow in EVERY minimum-cost flow. Two optimal flows differ by a
@@ -18,9 +20,9 @@
 namespace rbc::numeric {
 
 // An arc tail -> head carrying a flow in [low, cap] at `cost` per unit. Nodes are numbered
-// 0 .. nodes - 1. Bounds: 0 <= low <= cap <= INT_MAX; |cost| <= INT_MAX. GLPK's out-of-kilter
-// routine reports an overflow (FlowStatus::overflow) when potentials grow past int, so keep
-// |cost| x nodes well below 2^31.
+// 0 .. nodes - 1. Bounds: 0 <= low <= cap <= INT_MAX; |cost| <= INT_MAX. Potentials are int64;
+// min_cost_flow reports FlowStatus::overflow, without solving, when nodes x max |cost| could
+// exceed 2^60.
 struct FlowArc {
   int tail = 0;
   int head = 0;
@@ -40,9 +42,11 @@ struct MaxFlow {
 };
 
 // The maximum flow from `source` to `sink` (every arc's `low` must be 0; costs are ignored).
-// Throws std::invalid_argument for malformed networks and InputError("solver_error") when
-// GLPK reports an error.
+// Throws std::invalid_argument for malformed networks.
 MaxFlow max_flow(const FlowNetwork& network, int source, int sink);
+
+// LEMON's version string, e.g. "1.3.1".
+std::string lemon_version();
 
 enum class FlowStatus { optimal, infeasible, overflow };
 const char* to_string(FlowStatus s);
