@@ -13,7 +13,9 @@ const std::vector<PopulationTable>& builtin_populations() {
   // this book; the numbers are its commonly reproduced phenotype tables, not checked against
   // the book in this repository.
   static const char* reid = "Reid, Lomas-Francis & Olsson, The Blood Group Antigen FactsBook, 3rd ed. (2012), cited by seed 004";
-  static const char* reid_note = "Entered from the book's phenotype table as commonly reproduced; not checked against the book here.";
+  static const char* reid_note =
+      "Entered from the book's phenotype table as commonly reproduced; cross-checked against other published copies "
+      "and antigen frequencies (docs/methods/frequencies.md), not against the book itself.";
   static const std::string fy_null =
       "Fy(a-b-) is 68 % among people of African ancestry (thesis sec. 3.5.2); a patient with it needs Fy(a-b-) "
       "blood, so choose an African Duffy table for such patients or donors.";
@@ -58,7 +60,9 @@ const std::vector<PopulationTable>& builtin_populations() {
        {{{}, 0.0, t44, fy_null}, {{"Fya"}, 0.17, t44}, {{"Fyb"}, 0.34, t44}, {{"Fya", "Fyb"}, 0.49, t44}}},
       {"duffy/caucasian-sec-3.5.2", "duffy", "Caucasian, thesis sec. 3.5.2", s352, "",
        {{{}, 0.0, s352, fy_null}, {{"Fya"}, 0.18, s352}, {{"Fyb"}, 0.33, s352}, {{"Fya", "Fyb"}, 0.49, s352}}},
-      {"duffy/african-sec-3.5.2", "duffy", "African, thesis sec. 3.5.2", s352, "",
+      {"duffy/african-sec-3.5.2", "duffy", "African, thesis sec. 3.5.2", s352,
+       "As printed in the thesis (its ref. [94]). Other published copies of the African Duffy phenotypes give "
+       "Fy(a+b-) 9 % and Fy(a-b+) 22 % (the thesis: 6 % and 25 %); Fy(a-b-) 68 % and Fy(a+b+) 1 % agree.",
        {{{}, 0.68, s352}, {{"Fya"}, 0.06, s352}, {{"Fyb"}, 0.25, s352}, {{"Fya", "Fyb"}, 0.01, s352}}},
       {"kidd/thesis-table-4.4", "kidd", "Caucasian, thesis Table 4.4", t44,
        "Jk(a-b-) is 'rare' (0); the printed values sum to 0.99 and are renormalised.",
@@ -85,15 +89,16 @@ const std::vector<PopulationTable>& builtin_populations() {
        std::string(reid_note) + " Jk(a-b-) is 'rare' (0).",
        {{{}, 0.0, reid, jk_null}, {{"Jka"}, 0.511, reid}, {{"Jkb"}, 0.081, reid}, {{"Jka", "Jkb"}, 0.408, reid}}},
       {"mns/african-reid-2012", "mns", "African, Reid et al. 2012", reid,
-       std::string(reid_note) + " The S-s- rows (1.5 %) need a silent allele this system leaves out; the printed "
-                                "rows add up to 100.5 %.",
+       std::string(reid_note) + " The S-s- rows (1.5 %) need a silent allele this system leaves out. M+N+S-s+ is "
+                                "32.5 % as in two published copies of the table (first entered as 33 %); the rows "
+                                "then add up to 100 %.",
        {{{"M", "S"}, 0.02, reid},
         {{"M", "S", "s"}, 0.07, reid},
         {{"M", "s"}, 0.16, reid},
         {{"M"}, 0.004, reid},
         {{"M", "N", "S"}, 0.02, reid},
         {{"M", "N", "S", "s"}, 0.13, reid},
-        {{"M", "N", "s"}, 0.33, reid},
+        {{"M", "N", "s"}, 0.325, reid},
         {{"M", "N"}, 0.004, reid},
         {{"N", "S"}, 0.02, reid},
         {{"N", "S", "s"}, 0.05, reid},
