@@ -123,15 +123,22 @@ const json& read_array(const json& v, const std::string& path) {
   return v;
 }
 
+// The element's path is built only for an error: requests can hold thousands of elements.
 std::vector<std::string> read_string_array(const json& v, const std::string& path) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < read_array(v, path).size(); ++i) out.push_back(read_string(v[i], field_index(path, i)));
+  out.reserve(read_array(v, path).size());
+  for (std::size_t i = 0; i < v.size(); ++i)
+    out.push_back(v[i].is_string() ? v[i].get<std::string>() : read_string(v[i], field_index(path, i)));
   return out;
 }
 
 std::vector<double> read_number_array(const json& v, const std::string& path) {
   std::vector<double> out;
-  for (std::size_t i = 0; i < read_array(v, path).size(); ++i) out.push_back(read_number(v[i], field_index(path, i)));
+  out.reserve(read_array(v, path).size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const bool plain = v[i].is_number() && std::isfinite(v[i].get<double>());
+    out.push_back(plain ? v[i].get<double>() : read_number(v[i], field_index(path, i)));
+  }
   return out;
 }
 
