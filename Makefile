@@ -75,6 +75,8 @@ bench: native web
 	@node bench/run.mjs
 	@node bench/frequencies.mjs
 	@node bench/relatives.mjs
+	@node bench/allocate.mjs
+	@node bench/size.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs docs/img/genotypes.png
