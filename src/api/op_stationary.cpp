@@ -51,8 +51,9 @@ const StationaryFields& fields() {
                      "population or frequencies.",
                      "thesis Tables 3.1, 3.4, 4.4; sec. 3.5.2", std::nullopt),
         number_field("sum_tolerance",
-                     "How far the frequencies may sum from 1; within it they are renormalised (with a warning), "
-                     "beyond it the request is refused.",
+                     "How far your frequencies may sum from 1; within it they are renormalised (with a warning), "
+                     "beyond it the request is refused. A built-in table is renormalised within 0.02 of 1 whatever "
+                     "this says (its sum is as printed).",
                      "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance),
         number_field("tolerance", "Stop when the L1 change of x between iterations is below this.",
                      "thesis sec. 3.3.5", defaults.stationary.tolerance, 1e-14, 0.1),
@@ -226,7 +227,8 @@ json handle(ObjectReader& r, Context& context) {
   options.multistart = r.get(F.multistart);
   options.check_uniqueness = r.get(F.check_uniqueness);
 
-  const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), sum_tolerance, fpath);
+  const double tolerance = fpath == "population" ? std::max(sum_tolerance, frequency::builtin_sum_tolerance) : sum_tolerance;
+  const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), tolerance, fpath);
   if (checked.renormalised)
     context.warn("renormalised",
                  "The phenotype frequencies add up to " + frequency::describe_sum(checked.input_sum) +

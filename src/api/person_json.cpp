@@ -1,5 +1,6 @@
 #include "api/person_json.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "api/system_json.hpp"
@@ -57,7 +58,8 @@ SystemEntry read_system_entry(ObjectReader& r, const std::string& path, double s
     raw = frequency::frequencies_for(e.system, *table);
     e.population = {{"id", table->id}, {"name", table->name}, {"source", table->source}};
   }
-  const auto checked = frequency::check_phenotype_frequencies(raw, e.system.phenotypes().size(), sum_tolerance, fpath);
+  const double tolerance = e.population.is_null() ? sum_tolerance : std::max(sum_tolerance, frequency::builtin_sum_tolerance);
+  const auto checked = frequency::check_phenotype_frequencies(raw, e.system.phenotypes().size(), tolerance, fpath);
   if (checked.renormalised)
     context.warn("renormalised", "The frequencies of " + e.system.definition().name + " summed to " +
                                      std::to_string(checked.input_sum) + " and were divided by that sum.", fpath);
@@ -86,7 +88,8 @@ Eigen::VectorXd genotype_distribution(const bloodgroup::System& system, const Ei
 Field<double> sum_tolerance_field() {
   return number_field("sum_tolerance",
                       "How far each system's frequencies may sum from 1; within it they are renormalised (with a "
-                      "warning), beyond it the request is refused.",
+                      "warning), beyond it the request is refused. A built-in table is renormalised within 0.02 of "
+                      "1 whatever this says (its sum is as printed).",
                       "", frequency::default_sum_tolerance, 0, frequency::max_sum_tolerance);
 }
 

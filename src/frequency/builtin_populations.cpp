@@ -13,6 +13,12 @@ const std::vector<PopulationTable>& builtin_populations() {
   // this book; the numbers are its commonly reproduced phenotype tables, not checked against
   // the book in this repository.
   static const char* reid = "Reid, Lomas-Francis & Olsson, The Blood Group Antigen FactsBook, 3rd ed. (2012), cited by seed 004";
+  static const char* aabb =
+      "AABB Technical Manual, 16th ed. (2008), Rh phenotype frequencies (Westhoff), as reproduced by Medscape "
+      "(medscape.com/answers/1731214-166740)";
+  static const char* aabb_note =
+      "Its White column is the thesis's Table 3.4, value for value; taken from a reproduction of the table, not "
+      "checked against the manual itself.";
   static const char* reid_note =
       "Entered from the book's phenotype table as commonly reproduced; cross-checked against other published copies "
       "and antigen frequencies (docs/methods/frequencies.md), not against the book itself.";
@@ -40,6 +46,33 @@ const std::vector<PopulationTable>& builtin_populations() {
         {{"C", "c", "e"}, 0.008, t34},
         {{"D", "C", "E", "e"}, 0.002, t34},
         {{"D", "C", "c", "E"}, 0.001, t34}}},
+      // The AABB table whose White column is the thesis's Table 3.4, value for value.
+      {"rh/african-aabb-2008", "rh", "Black, AABB Technical Manual 2008", aabb,
+       std::string(aabb_note) + " 'Rare' phenotypes (DCEe, DCcE, Cce, cEe) are 0, so the rows add up to 98.4 %.",
+       {{{"D", "c", "e"}, 0.458, aabb},
+        {{"D", "C", "c", "e"}, 0.210, aabb},
+        {{"D", "c", "E", "e"}, 0.186, aabb},
+        {{"c", "e"}, 0.068, aabb},
+        {{"D", "C", "c", "E", "e"}, 0.040, aabb},
+        {{"D", "C", "e"}, 0.020, aabb},
+        {{"D", "c", "E"}, 0.002, aabb},
+        {{"D", "C", "E", "e"}, 0.0, aabb},
+        {{"D", "C", "c", "E"}, 0.0, aabb},
+        {{"C", "c", "e"}, 0.0, aabb},
+        {{"c", "E", "e"}, 0.0, aabb}}},
+      {"rh/asian-aabb-2008", "rh", "Asian, AABB Technical Manual 2008", aabb,
+       std::string(aabb_note) + " 'Rare' cEe is 0; the rows add up to 99.5 %.",
+       {{{"D", "C", "e"}, 0.518, aabb},
+        {{"D", "C", "c", "E", "e"}, 0.300, aabb},
+        {{"D", "C", "c", "e"}, 0.085, aabb},
+        {{"D", "c", "E"}, 0.044, aabb},
+        {{"D", "c", "E", "e"}, 0.025, aabb},
+        {{"D", "C", "E", "e"}, 0.014, aabb},
+        {{"D", "C", "c", "E"}, 0.004, aabb},
+        {{"D", "c", "e"}, 0.003, aabb},
+        {{"C", "c", "e"}, 0.001, aabb},
+        {{"c", "e"}, 0.001, aabb},
+        {{"c", "E", "e"}, 0.0, aabb}}},
       {"rh/thesis-table-4.4", "rh", "Caucasian, thesis Table 4.4", t44,
        "Rounded to two decimals; 'rare' phenotypes are 0. R1Rz (DCEe) and DCcE print as 0.00.",
        {{{"c", "e"}, 0.15, t44},

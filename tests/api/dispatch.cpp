@@ -193,3 +193,22 @@ TEST_CASE("handle_request: a family whose exact computation would need too large
   CHECK(error_of(r) == CP{"limit_exceeded", "systems[0].system"});
   CHECK(r["error"]["message"].get<std::string>().find("the limit is 10000000") != std::string::npos);
 }
+
+TEST_CASE("handle_request: a built-in table summing to 0.984 is renormalised even at sum_tolerance 0",
+          "[api][regression]") {
+  // The AABB Black Rh column ('rare' rows 0) adds up to 0.984: as printed, not a typo.
+  for (const auto& [op, body] :
+       {CP{"stationary", R"({"system": "rh", "population": "rh/african-aabb-2008", "sum_tolerance": 0})"},
+        CP{"relatives", R"({"donor": [{"system": "rh", "phenotype": "DCce", "population": "rh/african-aabb-2008"}],
+                            "sum_tolerance": 0})"},
+        CP{"frequencies", R"({"antigens": ["D", "C"], "populations": {"rh": "rh/african-aabb-2008"}})"}}) {
+    INFO(op);
+    const json r = call(op, body);
+    REQUIRE(r.contains("result"));
+    bool renormalised = false;
+    for (const auto& w : r["warnings"]) renormalised |= w["code"] == "renormalised";
+    CHECK(renormalised);
+  }
+  // The user's own numbers that far from 1 are refused at the default tolerance.
+  CHECK(call("stationary", R"({"system": "rhd", "frequencies": [0.168, 0.816]})")["error"]["code"] == "sum_not_one");
+}

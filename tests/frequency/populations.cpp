@@ -14,7 +14,7 @@ TEST_CASE("builtin_populations: every table is valid for its system", "[frequenc
     const auto& s = bloodgroup::builtin_system(t.system);
     const Eigen::VectorXd f = frequency::frequencies_for(s, t);
     CHECK(f.minCoeff() >= 0);
-    const auto checked = frequency::check_phenotype_frequencies(f, s.phenotypes().size(), frequency::default_sum_tolerance, "f");
+    const auto checked = frequency::check_phenotype_frequencies(f, s.phenotypes().size(), frequency::builtin_sum_tolerance, "f");
     CHECK(checked.f.sum() == Approx(1.0));
     CHECK(!t.source.empty());
     for (const auto& e : t.entries) CHECK(!e.source.empty());
@@ -69,4 +69,24 @@ TEST_CASE("check_phenotype_frequencies: a rounding-level difference is divided o
   CHECK_FALSE(d.renormalised);
   CHECK(frequency::describe_sum(0.999999999) == "0.999999999");
   CHECK(frequency::describe_sum(0.99) == "0.99");
+}
+
+TEST_CASE("builtin tables: the AABB Rh columns by ancestry, sums as printed", "[frequency][validation]") {
+  // AABB Technical Manual 16th ed. (2008) Rh phenotype table: the White column is thesis
+  // Table 3.4; the Black column's 'rare' rows are 0, so it adds up to 0.984.
+  const auto& rh = bloodgroup::builtin_system("rh");
+  const auto white = frequency::frequencies_for(rh, frequency::builtin_population("rh/thesis-table-3.4"));
+  const auto black = frequency::frequencies_for(rh, frequency::builtin_population("rh/african-aabb-2008"));
+  const auto asian = frequency::frequencies_for(rh, frequency::builtin_population("rh/asian-aabb-2008"));
+  CHECK(white.sum() == Approx(1.0));
+  CHECK(black.sum() == Approx(0.984));
+  CHECK(asian.sum() == Approx(0.995));
+  // Over the user's default tolerance, within the built-in one: renormalised, not refused.
+  CHECK_THROWS(frequency::check_phenotype_frequencies(black, rh.phenotypes().size(), frequency::default_sum_tolerance, "f"));
+  const auto c = frequency::check_phenotype_frequencies(black, rh.phenotypes().size(), frequency::builtin_sum_tolerance, "f");
+  CHECK(c.renormalised);
+  CHECK(c.f.sum() == Approx(1.0));
+  // R0 (Dce) is the commonest Rh phenotype among Black donors, R1R1 (DCe) among Asian ones.
+  CHECK(black[rh.phenotype_index(rh.antigen_set({"D", "c", "e"}, "f"))] == Approx(0.458));
+  CHECK(asian[rh.phenotype_index(rh.antigen_set({"D", "C", "e"}, "f"))] == Approx(0.518));
 }
