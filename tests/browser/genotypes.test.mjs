@@ -115,6 +115,22 @@ test('Genotypes: the URL holds the state; opening it reproduces the result', asy
   await other.close();
 });
 
+test('Genotypes: a built-in table whose printed rows add up to 0.984 computes, with no error at its sum', async () => {
+  // The AABB Black Rh column: its 'rare' rows are 0, as printed; the API renormalises it.
+  await page.selectOption('#gt-system', 'rh');
+  await page.selectOption('#gt-population', 'rh/african-aabb-2008');
+  const note = page.locator('.sum-note');
+  assert.match(await note.textContent(), /as the source prints it/);
+  assert.equal(await note.getAttribute('class'), 'sum-note');
+  await page.click('#genotypes-compute');
+  await page.waitForSelector('#gt-result-table');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.match(await page.textContent('.results'), /summed to 0\.984/);
+  // Typed numbers that far from 1 are still an error.
+  await enterAboFrequencies([0.44, 0.43, 0.09, 0.024]);
+  assert.match(await note.textContent(), /please correct/);
+});
+
 test('Genotypes: Cancel stops the computation, and the next one works', async () => {
   await enterAboFrequencies(ABO_FREQUENCIES);
   await computeAndCancel(page, 'genotypes');

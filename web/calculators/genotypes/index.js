@@ -160,11 +160,13 @@ class GenotypeInputs {
     const tolerance = this.option('sum_tolerance');
     this.sumNote.className = 'sum-note';
     this.sumNote.textContent = '';
-    if (!errors && off > tolerance + 1e-9) {  // the API's rounding guard (frequency::sum_rounding_guard)
+    // A built-in table is taken with its sum as printed (the API renormalises it whatever
+    // sum_tolerance says); the tolerance is for numbers typed or pasted.
+    if (!errors && off > tolerance + 1e-9 && !this.population) {  // the API's rounding guard (frequency::sum_rounding_guard)
       this.sumNote.textContent = `should be 1 (within ${tolerance}); please correct the frequencies`;
       this.sumNote.classList.add('field-error');
     } else if (!errors && off > 1e-9) {
-      this.sumNote.textContent = `not exactly 1: the frequencies will be divided by ${sum}`;
+      this.sumNote.textContent = `not exactly 1${this.population ? ' (as the source prints it)' : ''}: the frequencies will be divided by ${sum}`;
     }
     return errors;
   }

@@ -77,7 +77,7 @@ function summary(result, systemName) {
       ' with frequency ', num(ls.x[best]),
       ` (least squares). The two methods differ by at most `, num(result.comparison.max_abs_difference), '.'),
     result.input.renormalised
-      ? h('p', { class: 'note' }, 'Your frequencies summed to ', num(result.input.sum), ' and were rescaled to sum to 1.')
+      ? h('p', { class: 'note' }, 'The frequencies summed to ', num(result.input.sum), ' and were rescaled to sum to 1.')
       : '');
 }
 
