@@ -187,21 +187,89 @@ std::vector<FileMessage> file_messages(const std::string& log, const std::string
   throw InputError(code, origin.path, "GLPK could not read the model: " + replace_all(last, origin.file, "model"));
 }
 
-// ---- MathProg may not touch files ----
+// ---- MathProg statements refused before GLPK sees them ----
 
-// MathProg reads and writes files with `table` statements and `printf ... > "file"`: refused
-// before GLPK sees the model, since a request must not reach the file system of the machine
-// that runs it. A light tokeniser: comments, strings, brackets, statements.
-void refuse_file_access(const std::string& text) {
+// Skips blanks and comments from `i`; returns the next position of text.
+std::size_t skip_blanks(const std::string& text, std::size_t i) {
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    else if (text[i] == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (text.compare(i, 2, "/*") == 0) {
+      const auto end = text.find("*/", i + 2);
+      i = end == std::string::npos ? text.size() : end + 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// The end of the quoted string starting at text[i] (a doubled quote stands for itself).
+std::size_t string_end(const std::string& text, std::size_t i) {
+  const char quote = text[i];
+  for (++i; i < text.size(); ++i)
+    if (text[i] == quote) {
+      if (i + 1 < text.size() && text[i + 1] == quote) ++i;
+      else return i + 1;
+    }
+  return text.size();
+}
+
+// GLPK's MathProg printf formats each conversion with vsprintf into a 1024-byte buffer
+// (mpl3.c, print_text) and checks the length only afterwards, so "%2000s" or "%.999f" would
+// overflow it. Its format must therefore be one quoted string, whose conversions are checked
+// here: widths and precisions of at most two digits keep every conversion below 420 bytes.
+// Returns "" or what is wrong.
+std::string printf_format_problem(const std::string& text, std::size_t after_keyword) {
+  std::size_t i = skip_blanks(text, after_keyword);
+  if (i < text.size() && text[i] == '{') {  // the optional indexing expression
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] == '\'' || text[i] == '"') i = string_end(text, i) - 1;
+      else if (text[i] == '{') ++depth;
+      else if (text[i] == '}' && --depth == 0) break;
+    }
+    i = skip_blanks(text, i + 1);
+  }
+  if (i < text.size() && text[i] == ':') i = skip_blanks(text, i + 1);
+  if (i >= text.size() || (text[i] != '\'' && text[i] != '"'))
+    return "printf's format must be one quoted string here";
+  const std::size_t end = string_end(text, i);
+  const std::string format = text.substr(i + 1, end - i - 2);
+  const std::size_t next = skip_blanks(text, end);
+  if (next < text.size() && text[next] != ',' && text[next] != ';' && text[next] != '>')
+    return "printf's format must be one quoted string here";
+  for (std::size_t k = 0; k < format.size(); ++k) {
+    if (format[k] != '%') continue;
+    ++k;
+    while (k < format.size() && std::strchr("-+ #0", format[k])) ++k;
+    for (int part = 0; part < 2; ++part) {  // width, then precision after '.'
+      std::size_t digits = 0;
+      while (k < format.size() && std::isdigit(static_cast<unsigned char>(format[k]))) ++k, ++digits;
+      if (digits > 2) return "printf field widths and precisions above 99 are not supported";
+      if (part == 0 && k < format.size() && format[k] == '.') ++k;
+      else break;
+    }
+  }
+  return "";
+}
+
+// Refused before GLPK sees the model: `table` statements and `printf ... > "file"`, which
+// read and write files (a request must not reach the file system of the machine that runs
+// it), and printf formats GLPK would overflow (above). A light tokeniser: comments, strings,
+// brackets, statements.
+void refuse_unsafe_statements(const std::string& text) {
   int line = 1;
   int depth = 0;
   int printf_depth = -1;  // depth of the printf statement being read, -1 outside one
   bool statement_start = true;
-  auto refuse = [&](const std::string& what) {
+  auto refuse = [&](const std::string& what, bool file) {
     throw InputError("unsupported", "model",
                      "line " + std::to_string(line) + ": " + what +
-                         " would read or write a file, which the calculator cannot do: give the data in the model's "
-                         "data section and read results on screen.");
+                         (file ? " would read or write a file, which the calculator cannot do: give the data in the "
+                                 "model's data section and read results on screen."
+                               : "."));
   };
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
@@ -216,27 +284,25 @@ void refuse_file_access(const std::string& text) {
       i += 2;
       // a comment does not end a statement
     } else if (c == '\'' || c == '"') {
-      for (++i; i < text.size(); ++i) {
+      const std::size_t end = string_end(text, i);
+      for (; i < end; ++i)
         if (text[i] == '\n') ++line;
-        if (text[i] == c) {
-          if (i + 1 < text.size() && text[i + 1] == c) ++i;  // a doubled quote stands for itself
-          else break;
-        }
-      }
-      ++i;
       statement_start = false;
     } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       std::size_t end = i;
       while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
       const std::string word = text.substr(i, end - i);
-      if (word == "table" && statement_start) refuse("a table statement");
-      if (word == "printf" && printf_depth < 0) printf_depth = depth;
+      if (word == "table" && statement_start) refuse("a table statement", true);
+      if (word == "printf") {
+        if (const auto problem = printf_format_problem(text, end); !problem.empty()) refuse(problem, false);
+        if (printf_depth < 0) printf_depth = depth;
+      }
       statement_start = false;
       i = end;
     } else {
       if (c == '(' || c == '[' || c == '{') ++depth;
       if (c == ')' || c == ']' || c == '}') --depth;
-      if (c == '>' && next != '=' && depth == printf_depth) refuse("printf with > or >> (output to a file)");
+      if (c == '>' && next != '=' && depth == printf_depth) refuse("printf with > or >> (output to a file)", true);
       if (c == ';' && depth <= printf_depth) printf_depth = -1;
       statement_start = c == ';' || c == '}';
       ++i;
@@ -596,7 +662,7 @@ LpReport analyse_model_text(ModelFormat format, const std::string& text, const L
     throw InputError("limit_exceeded", "model",
                      "The model text has " + std::to_string(text.size()) + " characters (at most " +
                          std::to_string(max_lp_model_chars) + ")");
-  if (format == ModelFormat::mathprog) refuse_file_access(text);
+  if (format == ModelFormat::mathprog) refuse_unsafe_statements(text);
   const TempFile file(text);
   const Origin origin{"model", file.path()};
   detail::GlpkSession session;

@@ -198,13 +198,18 @@ TEST_CASE("analyse_model_text: an error in the text names its line and GLPK's re
   CHECK(tmp.files() == 0);  // every model text and LP text file removed
 }
 
-TEST_CASE("analyse_model_text: MathProg may not read or write files", "[numeric][regression]") {
+TEST_CASE("analyse_model_text: MathProg may not read or write files, nor overflow GLPK's printf buffer",
+          "[numeric][regression]") {
   std::string code;
   CHECK(error_of(ModelFormat::mathprog, "var x;\nsolve;\nprintf \"%g\", x > \"/tmp/out.txt\";\nend;\n", &code)
             .rfind("line 3: ", 0) == 0);
   CHECK(code == "unsupported");
   CHECK(error_of(ModelFormat::mathprog, "set I;\ntable t IN \"CSV\" \"/etc/passwd\": I <- [a];\nend;\n", &code)
             .rfind("line 2: ", 0) == 0);
+  // GLPK formats each printf conversion into 1024 bytes and checks only afterwards.
+  CHECK(error_of(ModelFormat::mathprog, "var x;\nsolve;\nprintf \"%.999f\", 1e300;\nend;\n", &code).rfind("line 3: ", 0) == 0);
+  CHECK(code == "unsupported");
+  CHECK(error_of(ModelFormat::mathprog, "param f symbolic := \"%2000s\";\nprintf f, \"x\";\nend;\n").rfind("line 2: ", 0) == 0);
   // Comparisons and strings with ">" in them are not redirections.
   const auto ok = analyse_model_text(ModelFormat::mathprog,
                                      "var x >= 0, <= 2;\nmaximize z: x;\nsolve;\nprintf{i in 1..1: x >= 1} \"x > 1\\n\";\nend;\n");
