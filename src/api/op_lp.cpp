@@ -195,8 +195,8 @@ json report_json(const numeric::LpReport& rep) {
     if (!rep.mixed_integer) out["duals"] = duals, out["reduced_costs"] = reduced_costs;
   }
   if (rep.mixed_integer) {
-    out["relaxation"] = {{"status", numeric::to_string(rep.relaxation_status)},
-                         {"objective", rep.relaxation_objective ? json(*rep.relaxation_objective) : json(nullptr)}};
+    out["relaxation"] = {{"status", numeric::to_string(rep.relaxation_status)}};
+    if (rep.relaxation_objective) out["relaxation"]["objective"] = *rep.relaxation_objective;
     out["duals_note"] =
         "A mixed-integer programme has no duals, reduced costs or ranging: its optimum is not priced by a basis "
         "(the LP relaxation's duals would price a different problem).";
@@ -220,7 +220,7 @@ json handle(ObjectReader& r, Context& context) {
   if (!r.has("model")) {
     if (r.has("format"))
       throw InputError("invalid_field", "format", "format says how to read `model`, which is not given");
-    return report_json(numeric::analyse_linear_program(read_numeric_form(r), options));
+    return report_json(numeric::analyse_linear_program(read_numeric_form(r), options, context.progress));
   }
   for (const char* name : numeric_form_fields)
     if (r.has(name))
@@ -235,7 +235,7 @@ json handle(ObjectReader& r, Context& context) {
     throw InputError("conflicting_fields", "sense",
                      "sense cannot be given with CPLEX LP or MathProg text, which says minimize or maximize itself");
   options.maximize_mps = r.get(F.sense) == "max";
-  const auto report = numeric::analyse_model_text(format, text, options);
+  const auto report = numeric::analyse_model_text(format, text, options, context.progress);
   for (const auto& w : report.warnings) context.warn("model_warning", w, "model");
   return report_json(report);
 }
@@ -273,7 +273,8 @@ Operation lp_operation() {
             "In each variable and constraint of an optimal LP (unless ranging is false): activity [low, high], "
             "objective_coefficient [low, high], objective_at_break [low, high], limiting [name, name]; null = "
             "unlimited (or no limiting variable). As glpsol --ranges: see docs/methods/lp.md."},
-           {"relaxation", "object", "For a mixed-integer programme: {status, objective} of its LP relaxation."},
+           {"relaxation", "object",
+            "For a mixed-integer programme: {status, objective} of its LP relaxation (objective only when it is optimal)."},
            {"duals_note", "string", "For a mixed-integer programme: why there are no duals."},
            {"lp_text", "string", "The model written as CPLEX LP text by GLPK (unless lp_text is false)."},
            {"output", "string", "What a MathProg model printed (display, printf), when it printed anything."}},

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -389,6 +390,28 @@ LpStatus intopt_status(int rc, int status, const detail::GlpkSession& session, c
   }
 }
 
+// glp_intopt's callback: branch and bound's checkpoint. Progress::report throws Cancelled
+// when the caller asks to stop; caught here (GLPK's C frames must not be unwound), it stops
+// the search, and the caller throws Cancelled once GLPK has returned.
+struct MipCheckpoint {
+  const Progress* progress;
+  double time_limit_ms;
+  double started_ms;
+  bool cancelled = false;
+};
+
+void mip_checkpoint(glp_tree* tree, void* info) {
+  auto* c = static_cast<MipCheckpoint*>(info);
+  if (c->cancelled || !c->progress->active()) return;
+  try {
+    const double elapsed = glp_difftime(glp_time(), c->started_ms) * 1000;
+    c->progress->report(std::min(1.0, elapsed / c->time_limit_ms), "branch and bound");
+  } catch (...) {
+    c->cancelled = true;
+    glp_ios_terminate(tree);
+  }
+}
+
 BasisStatus basis_status(int stat) {
   switch (stat) {
     case GLP_NL: return BasisStatus::at_lower;
@@ -454,7 +477,7 @@ std::string row_or_col_name(glp_prob* P, int k) {
 // Solves the model in `model.P` and reports it; `bounds_path` names the JSON field of
 // variable bounds ("" for model text).
 LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const Origin& origin,
-                          const std::string& bounds_path, const LpOptions& options) {
+                          const std::string& bounds_path, const LpOptions& options, const Progress& progress) {
   glp_prob* P = model.P;
   check_size(P, origin);
   check_integer_bounds(P, origin, bounds_path);
@@ -482,16 +505,22 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
     if (lp_status == LpStatus::optimal) {
       report.relaxation_objective = lp_objective;
       const int time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
+      MipCheckpoint checkpoint{&progress, static_cast<double>(time_limit_ms), 0};
+      MipCheckpoint* cp = &checkpoint;
       auto intopt = [&] {
         glp_iocp parm;
         glp_init_iocp(&parm);
         parm.msg_lev = GLP_MSG_ERR;
         parm.presolve = GLP_ON;
         parm.tm_lim = time_limit_ms;
+        parm.cb_func = mip_checkpoint;
+        parm.cb_info = cp;
+        cp->started_ms = glp_time();
         rc = glp_intopt(P, &parm);
         status = glp_mip_status(P);
       };
       run_step(session, model, origin, intopt);
+      if (checkpoint.cancelled) throw Cancelled();
       report.status = intopt_status(rc, status, session, origin);
     }
   }
@@ -631,7 +660,7 @@ void check_options(const LpOptions& options) {
 
 }  // namespace
 
-LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& options) {
+LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& options, const Progress& progress) {
   validate_linear_program(lp);
   check_options(options);
   const auto column_names = names_or_default(lp.variable_names, lp.objective.size(), "x");
@@ -653,10 +682,11 @@ LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& option
     load(*P, args);
   };
   run_step(session, model, origin, build);
-  return solve_and_report(model, session, origin, "bounds", options);
+  return solve_and_report(model, session, origin, "bounds", options, progress);
 }
 
-LpReport analyse_model_text(ModelFormat format, const std::string& text, const LpOptions& options) {
+LpReport analyse_model_text(ModelFormat format, const std::string& text, const LpOptions& options,
+                            const Progress& progress) {
   check_options(options);
   if (text.size() > max_lp_model_chars)
     throw InputError("limit_exceeded", "model",
@@ -699,7 +729,7 @@ LpReport analyse_model_text(ModelFormat format, const std::string& text, const L
     glp_set_obj_dir(model.P, GLP_MAX);
   const std::size_t read_log = session.log.size();
 
-  LpReport report = solve_and_report(model, session, origin, "", options);
+  LpReport report = solve_and_report(model, session, origin, "", options, progress);
   for (const auto& m : file_messages(session.log.substr(0, read_log), origin.file))
     if (m.warning) report.warnings.push_back("line " + std::to_string(m.line) + ": " + m.reason);
   if (format == ModelFormat::mathprog) {

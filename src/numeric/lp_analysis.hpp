@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/progress.hpp"
 #include "numeric/linear_program.hpp"
 
 namespace rbc::numeric {
@@ -85,11 +86,15 @@ struct LpReport {
   std::vector<std::string> warnings;     // GLPK's warnings about the model text, "line N: ..."
 };
 
+// Branch and bound reports to `progress` at its nodes (fraction: its time limit used) and
+// stops with Cancelled when asked; the simplex method and MathProg have no checkpoints.
+
 // The model given as numbers: validate_linear_program first (names default to x1.., c1..).
-LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& options = {});
+LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& options = {}, const Progress& progress = {});
 
 // The model given as text in `format`. A MathProg model may include its data section; it may
 // not read or write files (table statements, printf ... > "file"), which is refused.
-LpReport analyse_model_text(ModelFormat format, const std::string& text, const LpOptions& options = {});
+LpReport analyse_model_text(ModelFormat format, const std::string& text, const LpOptions& options = {},
+                            const Progress& progress = {});
 
 }  // namespace rbc::numeric

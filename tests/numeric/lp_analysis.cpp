@@ -430,3 +430,18 @@ TEST_CASE("analyse_linear_program: ranging agrees with solving again inside and 
   }
   CHECK(checked >= 40);
 }
+
+TEST_CASE("analyse_linear_program: branch and bound stops when the caller cancels, and the next solve works",
+          "[numeric][regression]") {
+  LinearProgram knapsack;
+  knapsack.maximize = true;
+  knapsack.objective = {8, 11, 6, 4};
+  knapsack.constraints = {{{5, 7, 4, 3}, {std::nullopt, 14.0}}};
+  knapsack.bounds.assign(4, Bound{0.0, 1.0});
+  knapsack.integer.assign(4, true);
+  int reports = 0;
+  const rbc::Progress stop([&reports](double, std::string_view) { return ++reports < 0; }, 0.0);
+  CHECK_THROWS_AS(analyse_linear_program(knapsack, {}, stop), rbc::Cancelled);
+  CHECK(reports >= 1);
+  CHECK(*analyse_linear_program(knapsack).objective == Approx(21));
+}
