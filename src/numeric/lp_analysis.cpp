@@ -727,6 +727,9 @@ LpReport analyse_model_text(ModelFormat format, const std::string& text, const L
   if (rc != 0) fail_model(rc == 2 ? "model_error" : "model_syntax", session.log, origin);
   if (options.maximize_mps && (format == ModelFormat::free_mps || format == ModelFormat::fixed_mps))
     glp_set_obj_dir(model.P, GLP_MAX);
+  // MathProg has no name statement: glp_mpl_build_prob names the problem after the model
+  // file, here our temporary file ("rbcmatch"), which is no name of the user's.
+  if (format == ModelFormat::mathprog) glp_set_prob_name(model.P, nullptr);
   const std::size_t read_log = session.log.size();
 
   LpReport report = solve_and_report(model, session, origin, "", options, progress);

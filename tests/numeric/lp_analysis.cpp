@@ -168,6 +168,7 @@ TEST_CASE("analyse_model_text: CPLEX LP, free MPS and MathProg give the numbers'
   const auto mathprog = analyse_model_text(ModelFormat::mathprog, small_mathprog);
   CHECK(mathprog.output == "x = 3, y = 1\n");
   CHECK(mathprog.rows[0].name == "profit");  // MathProg's objective is a free row, as in glpsol
+  CHECK(mathprog.name.empty());                // not the temporary file's
 }
 
 TEST_CASE("analyse_model_text: the CPLEX LP text written back reads as the same model", "[numeric][property]") {
