@@ -56,8 +56,14 @@ const std::vector<std::string> nullable = {
     // squares (the response warns `undefined`), a population of the user's own, a father not
     // given, a person not typed, a summary not asked for.
     "probability", "effectiveness", "ratio", "tests", "sum", "random", "summary", "minimum", "average", "maximum",
-    "minimum_phenotype", "maximum_phenotype", "population", "father", "any", "observed"};
-const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution"};
+    "minimum_phenotype", "maximum_phenotype", "population", "father", "any", "observed",
+    // lp: an unbounded side of a variable's or constraint's bounds.
+    "lower", "upper"};
+// Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
+const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
+                                                   "objective_coefficient", "objective_at_break"};
+// Arrays whose entries are strings or null (lp's ranging: no limiting variable).
+const std::vector<std::string> nullable_name_entries = {"limiting"};
 int stdout_capture = -1;
 constexpr double budget_seconds = 3;
 
@@ -110,6 +116,13 @@ std::string stray_null(const json& v, const std::string& path) {
         for (std::size_t i = 0; i < member.size(); ++i)
           if (!member[i].is_null() && !member[i].is_number())
             return path + "." + key + "[" + std::to_string(i) + "] (not a number)";
+        continue;
+      }
+      if (member.is_array() &&
+          std::find(nullable_name_entries.begin(), nullable_name_entries.end(), key) != nullable_name_entries.end()) {
+        for (std::size_t i = 0; i < member.size(); ++i)
+          if (!member[i].is_null() && !member[i].is_string())
+            return path + "." + key + "[" + std::to_string(i) + "] (not a name)";
         continue;
       }
       if (auto p = stray_null(member, path + "." + key); !p.empty()) return p;

@@ -36,7 +36,9 @@ function table(name) {
   for (const c of file.cases) {
     const result = run(c.op, c.request);
     const document = file.documents?.[c.source.document] ?? c.source.document;
-    out.push(`**${c.title}** — ${document}, ${c.source.where}. Request (\`${c.op}\`): \`${JSON.stringify(c.request)}\``, '');
+    // Model text is shown by its file (tests/reference/<model_file>), not inline.
+    const shown = c.model_file ? { ...c.request, model: `<tests/reference/${c.model_file}>` } : c.request;
+    out.push(`**${c.title}** — ${document}, ${c.source.where}. Request (\`${c.op}\`): \`${JSON.stringify(shown)}\``, '');
     out.push('| quantity | published | computed | difference | allowed | reproduced |', '|---|---|---|---|---|---|');
     for (const v of c.values) {
       const j = judge(v, result);

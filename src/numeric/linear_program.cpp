@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include "common/input_error.hpp"
 #include "numeric/glpk_guard.hpp"
@@ -19,7 +20,28 @@ void check_bound(const Bound& b, const std::string& path) {
     throw InputError("invalid_field", path, path + ": lower bound exceeds upper bound");
 }
 
-void validate(const LinearProgram& lp) {
+// names[k]'s path is path[k], or path[k].member when `member` is given.
+void check_names(const std::vector<std::string>& names, std::size_t count, const std::string& path,
+                 const std::string& member, const std::string& what) {
+  if (names.empty()) return;
+  if (names.size() != count)
+    throw InputError("wrong_length", path,
+                     path + " has " + std::to_string(names.size()) + " entries; there are " + std::to_string(count) + " " + what);
+  std::set<std::string> seen;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const auto p = member.empty() ? field_index(path, k) : field_member(field_index(path, k), member);
+    const auto& name = names[k];
+    if (name.empty() || name.size() > 255)
+      throw InputError("invalid_field", p, p + " must have 1 to 255 characters");
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 32 || c == 127; }))
+      throw InputError("invalid_field", p, p + " must not contain control characters (tabs, line breaks)");
+    if (!seen.insert(name).second) throw InputError("invalid_field", p, p + " repeats the name \"" + name + "\"");
+  }
+}
+
+}  // namespace
+
+void validate_linear_program(const LinearProgram& lp) {
   const std::size_t n = lp.objective.size();
   if (n == 0) throw InputError("invalid_field", "objective", "objective must have at least one coefficient");
   if (n > max_lp_variables)
@@ -50,13 +72,17 @@ void validate(const LinearProgram& lp) {
     throw InputError("wrong_length", "bounds",
                      "bounds has " + std::to_string(lp.bounds.size()) + " entries; the objective has " + std::to_string(n));
   for (std::size_t j = 0; j < lp.bounds.size(); ++j) check_bound(lp.bounds[j], field_index("bounds", j));
+  if (!lp.integer.empty() && lp.integer.size() != n)
+    throw InputError("wrong_length", "integer",
+                     "integer has " + std::to_string(lp.integer.size()) + " entries; the objective has " + std::to_string(n));
+  check_names(lp.variable_names, n, "variable_names", "", "variables");
+  check_names(lp.constraint_names, lp.constraints.size(), "constraints", "name", "constraints");
 }
 
+namespace {
+
 int bound_type(const Bound& b) {
-  if (b.lower && b.upper) return *b.lower == *b.upper ? GLP_FX : GLP_DB;
-  if (b.lower) return GLP_LO;
-  if (b.upper) return GLP_UP;
-  return GLP_FR;
+  return detail::glpk_bound_type(b.lower.has_value(), b.upper.has_value(), b.lower.value_or(0), b.upper.value_or(0));
 }
 
 }  // namespace
@@ -67,6 +93,8 @@ const char* to_string(LpStatus s) {
     case LpStatus::infeasible: return "infeasible";
     case LpStatus::unbounded: return "unbounded";
     case LpStatus::undefined: return "undefined";
+    case LpStatus::feasible: return "feasible";
+    case LpStatus::time_limit: return "time_limit";
   }
   return "undefined";
 }
@@ -130,7 +158,7 @@ void build_and_solve(GlpkRun& r) {
 }  // namespace
 
 LpSolution solve_linear_program(const LinearProgram& lp) {
-  validate(lp);
+  validate_linear_program(lp);
   const int n = static_cast<int>(lp.objective.size());
   const int m = static_cast<int>(lp.constraints.size());
   std::vector<int> ia{0}, ja{0};

@@ -27,9 +27,17 @@ struct LinearProgram {
   std::vector<double> objective;  // c
   std::vector<LinearConstraint> constraints;
   std::vector<Bound> bounds;      // per variable; empty = all x >= 0
+  // Optional, for the `lp` operation's report (solve_linear_program ignores them): true marks
+  // an integer variable; names of variables and constraints (empty = x1.., c1..; each 1-255
+  // characters, no control characters, no repeats, as GLPK and the CPLEX LP format need).
+  std::vector<bool> integer;
+  std::vector<std::string> variable_names;
+  std::vector<std::string> constraint_names;
 };
 
-enum class LpStatus { optimal, infeasible, unbounded, undefined };
+// feasible and time_limit are outcomes of a mixed-integer programme only: the time limit
+// stopped branch and bound with (feasible) or without (time_limit) an integer solution.
+enum class LpStatus { optimal, infeasible, unbounded, undefined, feasible, time_limit };
 const char* to_string(LpStatus s);
 
 struct LpSolution {
@@ -40,6 +48,11 @@ struct LpSolution {
   std::vector<double> reduced_costs;  // one per variable
   std::string solver_log;             // what GLPK printed
 };
+
+// Throws InputError naming the first bad field ("objective", "constraints[i].coefficients",
+// "integer", "variable_names[j]", ...): sizes within the max_lp_* limits, finite numbers,
+// lower <= upper.
+void validate_linear_program(const LinearProgram& lp);
 
 // Validates (throws InputError naming "objective", "constraints[i].coefficients", ...),
 // then solves. GLPK's own fatal errors are caught and rethrown as InputError("solver_error").

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "api/dispatch.hpp"
@@ -38,4 +40,24 @@ TEST_CASE("reference values: every published number of tests/reference is reprod
     }
   }
   CHECK(values >= 30);
+}
+
+TEST_CASE("reference values: a case's model text is the file it names, unchanged", "[api][regression]") {
+  // tests/reference/lp.json carries model text inline (the Validation tab and docs read only
+  // JSON); the files beside it are the originals, with their headers.
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(RBCMATCH_REFERENCE_DIR)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    const json file = json::parse(in);
+    for (const json& c : file.at("cases")) {
+      if (!c.contains("model_file")) continue;
+      std::ifstream model(std::filesystem::path(RBCMATCH_REFERENCE_DIR) / c["model_file"].get<std::string>(), std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(model)), std::istreambuf_iterator<char>());
+      INFO(c["model_file"].get<std::string>());
+      CHECK(c.at("request").at("model").get<std::string>() == text);
+      ++files;
+    }
+  }
+  CHECK(files >= 4);
 }

@@ -85,6 +85,29 @@ test('memory stays bounded over 200 requests', () => {
   assert.ok(mod.HEAPU8.length <= before * 1.25, `heap grew from ${before} to ${mod.HEAPU8.length}`);
 });
 
+test('lp model text: errors of every kind leave no state behind; memory stays bounded over 100 rounds', () => {
+  const good = { format: 'mathprog', model: 'var x >= 0, <= 3;\nvar y >= 0;\nmaximize z: 3 * x + 2 * y;\ns.t. a: x + y <= 4;\nsolve;\nprintf "%g\\n", x;\nend;\n' };
+  const rounds = [
+    [{ format: 'cplex_lp', model: 'Maximize\n z: x +\nEnd\n' }, 'model_syntax'],
+    [{ format: 'mathprog', model: 'param p := 2;\ncheck p < 1;\nvar x;\nend;\n' }, 'model_error'],
+    [{ format: 'mathprog', model: 'var x;\nsolve;\nprintf "%.999f", 1e300;\nend;\n' }, 'unsupported'],
+    [{ format: 'mps', model: 'NAME X\nROWS\n N obj\nCOLUMNS\n x obj one\nENDATA\n' }, 'model_syntax'],
+  ];
+  const once = (bad, code) => {
+    const r = call('lp', bad);
+    assert.equal(r.error?.code, code, JSON.stringify(r));
+    const ok = call('lp', good);
+    assert.equal(ok.result.objective, 11);
+    assert.equal(ok.result.output, '3\n');
+  };
+  for (const [bad, code] of rounds) once(bad, code);
+  // GLPK's memory limit (a fatal error inside GLPK, then glp_free_env), once: it takes seconds.
+  once({ format: 'mathprog', model: 'var x{1..100000000} >= 0;\nminimize z: sum{i in 1..100000000} x[i];\nend;\n' }, 'limit_exceeded');
+  const before = mod.HEAPU8.length;
+  for (let i = 0; i < 100; i++) for (const [bad, code] of rounds) once(bad, code);
+  assert.ok(mod.HEAPU8.length <= before * 1.25, `heap grew from ${before} to ${mod.HEAPU8.length}`);
+});
+
 test('a long call reports rising progress, stops when the callback says so, and the module goes on', () => {
   const request = JSON.stringify({ system: 'rh', population: 'rh/thesis-table-3.4', multistart: true });
   const seen = [];
