@@ -121,9 +121,9 @@ const MatchFields& fields() {
       integer_field("shelf_life", "G, the shelf life in days (FIFO penalty, eq. 8; oldest unit).", "seed 004 sec. 3.2",
                     d.shelf_life, 1, allocation::max_match_shelf_life),
       string_field("mismatch_count",
-                   "per_unit: pi_1 counts every mismatched unit (the seed); per_request: a mismatched antigen counts "
-                   "once per request (MINRAR).",
-                   "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit", "per_request"}),
+                   "per_unit: pi_1 counts every mismatched unit (the seed, sec. 3.2). (Counting a mismatched antigen "
+                   "once per request, as MINRAR does, is not a network flow and is not offered yet.)",
+                   "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit"}),
       json_field("recipients", "object | object[]",
                  "Optional: the patient population whose usability of the A, B, D types defines pi_2: {system id: "
                  "population id} or a mixture [{\"weight\", \"populations\"}] (default: thesis Table 4.4).",
@@ -149,7 +149,7 @@ allocation::Group bits_of(const std::vector<std::string>& names, const std::vect
 int read_whole(const json& v, const std::string& path, int min, int max, const std::string& what) {
   const double x = read_number(v, path);
   if (x != std::floor(x) || x < min || x > max)
-    throw InputError(x > max && x == std::floor(x) ? "limit_exceeded" : "invalid_field", path,
+    throw InputError("invalid_field", path,
                      what + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
                          " (got " + v.dump() + ")");
   return static_cast<int>(x);
@@ -195,7 +195,7 @@ json handle(ObjectReader& r, Context& context) {
     for (const auto& d : allocation::default_immunogenicity())
       if (d.antigen == antigens[a]) p.immunogenicity[a] = d.w;
   if (const auto* w = r.get(F.immunogenicity)) {
-    if (!w->is_object()) throw InputError("invalid_type", "immunogenicity", "immunogenicity must be an object {antigen: w}");
+    if (!w->is_object()) throw InputError("invalid_field", "immunogenicity", "immunogenicity must be an object {antigen: w}");
     for (const auto& [name, value] : w->items()) {
       const auto path = field_member("immunogenicity", name);
       const auto it = std::find(antigens.begin(), antigens.end(), name);
@@ -226,12 +226,12 @@ json handle(ObjectReader& r, Context& context) {
                         d.young_blood, d.typed});
   }
   if (const auto* g = r.get(F.patient_groups)) {
-    if (!g->is_object()) throw InputError("invalid_type", "patient_groups", "patient_groups must be an object {group id: settings}");
+    if (!g->is_object()) throw InputError("invalid_field", "patient_groups", "patient_groups must be an object {group id: settings}");
     for (const auto& [id, settings] : g->items()) {
       const auto path = field_member("patient_groups", id);
       const auto it = group_index.find(id);
       if (it == group_index.end())
-        throw InputError("unknown_choice", path, "'" + id + "' is not a patient group (" + group_ids() + ")");
+        throw InputError("invalid_field", path, "'" + id + "' is not a patient group (" + group_ids() + ")");
       auto& pg = p.groups[it->second];
       ObjectReader e(settings, path);
       if (e.has("must_match")) pg.must_match = read_group(e.member("must_match"), e.path_of("must_match"), antigens).bits | p.major;
@@ -240,11 +240,11 @@ json handle(ObjectReader& r, Context& context) {
                                 "The maximum age (days) of " + defaults[it->second].name);
       if (e.has("young_blood")) {
         if (!e.member("young_blood").is_boolean())
-          throw InputError("invalid_type", e.path_of("young_blood"), "young_blood must be true or false");
+          throw InputError("invalid_field", e.path_of("young_blood"), "young_blood must be true or false");
         pg.young_blood = e.member("young_blood").get<bool>();
       }
       if (e.has("typed")) {
-        if (!e.member("typed").is_boolean()) throw InputError("invalid_type", e.path_of("typed"), "typed must be true or false");
+        if (!e.member("typed").is_boolean()) throw InputError("invalid_field", e.path_of("typed"), "typed must be true or false");
         pg.typed = e.member("typed").get<bool>();
       }
       e.finish();
@@ -290,7 +290,7 @@ json handle(ObjectReader& r, Context& context) {
     const auto group_name = read_string(e.member("group"), e.path_of("group"));
     const auto it = group_index.find(group_name);
     if (it == group_index.end())
-      throw InputError("unknown_choice", e.path_of("group"),
+      throw InputError("invalid_field", e.path_of("group"),
                        "'" + group_name + "' is not a patient group (" + group_ids() + ")");
     const auto type = read_group(e.member("type"), e.path_of("type"), antigens);
     allocation::Group antibodies = 0;
