@@ -95,8 +95,8 @@ const std::vector<PatientGroupDefaults>& default_patient_groups() {
 const char* to_string(MismatchCount c) { return c == MismatchCount::per_request ? "per_request" : "per_unit"; }
 
 const char* const match_tie_break_rule =
-    "Among the matchings of least cost, the one that uses the units listed first, then the one that gives units "
-    "listed earlier to requests listed earlier; any tie left is the solver's choice.";
+    "Among the matchings of least cost, the one that uses the units listed first (units of one type and age are "
+    "interchangeable and go in list order); any tie left is the solver's choice.";
 
 namespace {
 
@@ -238,41 +238,57 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     return it->second;
   };
 
-  // Nodes: 0 source, 1 sink, 2 the dummy supply of shortages, then units, then requests.
+  // Units of one type and age are interchangeable (every term of c_ij and every rule depends
+  // on nothing else): one node per such class, in order of first appearance, with capacity
+  // its number of units. Which of a class's units goes where is then list order, and is not
+  // called a tie. Far fewer nodes and arcs when types are few (ABOD: at most 8 x (G + 1)).
+  std::vector<std::size_t> unit_class(m);
+  std::vector<std::vector<std::size_t>> class_units;
+  {
+    std::map<std::pair<Group, int>, std::size_t> index;
+    for (std::size_t i = 0; i < m; ++i) {
+      auto [it, added] = index.emplace(std::pair{p.units[i].type, p.units[i].age}, class_units.size());
+      if (added) class_units.emplace_back();
+      class_units[it->second].push_back(i);
+      unit_class[i] = it->second;
+    }
+  }
+  const std::size_t classes = class_units.size();
+
+  // Nodes: 0 source, 1 sink, 2 the dummy supply of shortages, then unit classes, then requests.
   numeric::FlowNetwork net;
   const int source = 0, sink = 1, dummy = 2;
-  net.nodes = 3 + static_cast<int>(m + n);
-  const auto unit_node = [&](std::size_t i) { return 3 + static_cast<int>(i); };
-  const auto request_node = [&](std::size_t j) { return 3 + static_cast<int>(m + j); };
+  net.nodes = 3 + static_cast<int>(classes + n);
+  const auto class_node = [&](std::size_t c) { return 3 + static_cast<int>(c); };
+  const auto request_node = [&](std::size_t j) { return 3 + static_cast<int>(classes + j); };
   struct Arc {
-    std::size_t unit, request;
+    std::size_t unit_class, request;
     int arc;
     PenaltyBreakdown terms;
   };
   std::vector<Arc> arcs;
-  std::vector<int> source_arc(m, -1), sink_arc(n), dummy_arc(n);
+  std::vector<int> sink_arc(n), dummy_arc(n);
   for (std::size_t j = 0; j < n; ++j) {
     sink_arc[j] = static_cast<int>(net.arcs.size());
     net.arcs.push_back({request_node(j), sink, 0, p.requests[j].units, 0});
     out.units_requested += p.requests[j].units;
   }
-  for (std::size_t i = 0; i < m; ++i) {
+  for (std::size_t c = 0; c < classes; ++c) {
+    const auto& u = p.units[class_units[c].front()];
+    const int count = static_cast<int>(class_units[c].size());
+    bool any = false;
     for (std::size_t j = 0; j < n; ++j) {
-      if (!allowed(p, p.units[i], p.requests[j])) continue;
+      if (!allowed(p, u, p.requests[j])) continue;
       if (arcs.size() >= max_match_arcs)
         throw InputError("limit_exceeded", "units",
                          "The units and requests allow more than " + std::to_string(max_match_arcs) +
                              " (unit, request) pairs: split the problem");
-      if (source_arc[i] < 0) {
-        source_arc[i] = static_cast<int>(net.arcs.size());
-        net.arcs.push_back({source, unit_node(i), 0, 1, 0});
-      }
-      arcs.push_back({i, j, static_cast<int>(net.arcs.size()),
-                      pair_penalties(p, p.units[i], p.requests[j], v_of(p.units[i].type),
-                                     v_of(effective_type(p, p.requests[j])))});
-      net.arcs.push_back({unit_node(i), request_node(j), 0, 1, 0});
+      if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
+      arcs.push_back({c, j, static_cast<int>(net.arcs.size()),
+                      pair_penalties(p, u, p.requests[j], v_of(u.type), v_of(effective_type(p, p.requests[j])))});
+      net.arcs.push_back({class_node(c), request_node(j), 0, std::min(count, p.requests[j].units), 0});
     }
-    if (i % 256 == 0) progress.report(0.2 * static_cast<double>(i) / static_cast<double>(m), "building the network");
+    if (c % 256 == 0) progress.report(0.2 * static_cast<double>(c) / static_cast<double>(classes), "building the network");
   }
   out.arcs = arcs.size();
 
@@ -299,7 +315,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   if (largest * static_cast<double>(out.cost_scale) > room)
     throw InputError("limit_exceeded", "young_blood_weight",
                      "The penalties are too large for the flow algorithm (a unit's cost reaches " + std::to_string(largest) +
-                         "): lower the weights, the young-blood alpha_2 or the patient groups' maximum ages");
+                         "): lower the weights, raise the young-blood alpha_2 or lower the patient groups' maximum ages");
   progress.report(0.4, "minimum cost");
   numeric::MinCostFlow best;
   for (;; out.cost_scale /= 10) {
@@ -318,53 +334,29 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
   out.unique = out.varying_arcs == 0;
 
-  // Tie-break (only when there are ties): units listed first, then the rearrangement order.
+  // Tie-break (only when there are ties): among the least-cost flows, the one whose units come
+  // from the classes listed first (cost = the class's first unit's position). A second pass by
+  // a rearrangement cost was tried and dropped: its large costs made GLPK's out-of-kilter
+  // routine take seconds at 1,000 units.
   std::vector<int> x = best.x;
   if (!out.unique) {
     std::vector<const Arc*> arc_of(net.arcs.size(), nullptr);
     for (const auto& a : arcs) arc_of[static_cast<std::size_t>(a.arc)] = &a;
-    const auto solve = [&](const numeric::Face& face) {
-      auto f = numeric::min_cost_flow(face.network, face.supply);
-      if (f.status != numeric::FlowStatus::optimal)
-        solver_error(std::string("The tie-break failed (") + to_string(f.status) + ")");
-      return f;
-    };
-    progress.report(0.6, "tie-break: units listed first");
+    progress.report(0.7, "tie-break: units listed first");
     auto face = numeric::optimal_face(net, best.x, best.potential, supply);
     for (std::size_t k = 0; k < face.arc.size(); ++k) {
       const auto* a = arc_of[face.arc[k]];
-      face.network.arcs[k].cost = a ? static_cast<std::int64_t>(a->unit) : 0;
+      face.network.arcs[k].cost = a ? static_cast<std::int64_t>(a->unit_class) : 0;
     }
-    const auto first = solve(face);
-    progress.report(0.8, "tie-break: earlier units to earlier requests");
-    auto last = numeric::optimal_face(face.network, first.x, first.potential, face.supply);
-    // -(rank of unit + 1)(rank of request + 1) over the arcs still free: by the rearrangement
-    // inequality, of two interchangeable units the earlier goes to the earlier request.
-    std::map<std::size_t, std::int64_t> unit_rank, request_rank;
-    for (std::size_t k = 0; k < last.arc.size(); ++k)
-      if (const auto* a = arc_of[face.arc[last.arc[k]]]) unit_rank[a->unit] = 0, request_rank[a->request] = 0;
-    std::int64_t r = 0;
-    for (auto& [u, rank] : unit_rank) rank = ++r;
-    r = 0;
-    for (auto& [q, rank] : request_rank) rank = ++r;
-    const double biggest = static_cast<double>(unit_rank.size()) * static_cast<double>(request_rank.size());
-    if (biggest * 4.0 * static_cast<double>(net.nodes + 2) < static_cast<double>(INT_MAX)) {
-      for (std::size_t k = 0; k < last.arc.size(); ++k) {
-        const auto* a = arc_of[face.arc[last.arc[k]]];
-        last.network.arcs[k].cost = a ? -unit_rank[a->unit] * request_rank[a->request] : 0;
-      }
-      const auto second = solve(last);
-      for (bool f : numeric::fixed_arcs(last.network, second.x, second.potential))
-        if (!f) out.tie_break_unique = false;
-      x = numeric::full_flow(face, numeric::full_flow(last, second.x));
-    } else {
-      for (bool f : numeric::fixed_arcs(face.network, first.x, first.potential))
-        if (!f) out.tie_break_unique = false;
-      x = numeric::full_flow(face, first.x);
-    }
+    const auto first = numeric::min_cost_flow(face.network, face.supply);
+    if (first.status != numeric::FlowStatus::optimal)
+      solver_error(std::string("The tie-break failed (") + to_string(first.status) + ")");
+    for (bool f : numeric::fixed_arcs(face.network, first.x, first.potential))
+      if (!f) out.tie_break_unique = false;
+    x = numeric::full_flow(face, first.x);
   }
 
-  // The answer.
+  // The answer: each class's units, in list order, to its arcs' requests in request order.
   out.unit_request.assign(m, -1);
   out.requests.resize(n);
   for (std::size_t j = 0; j < n; ++j) {
@@ -372,26 +364,31 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     out.requests[j].fixed = fixed[static_cast<std::size_t>(dummy_arc[j])];
     out.requests[j].mismatch_units.assign(p.antigens, 0);
   }
+  std::vector<std::size_t> next(classes, 0);
   for (const auto& a : arcs) {
-    if (x[static_cast<std::size_t>(a.arc)] == 0) continue;
-    const auto& u = p.units[a.unit];
+    const int flow = x[static_cast<std::size_t>(a.arc)];
     const auto& req = p.requests[a.request];
+    const auto& u = p.units[class_units[a.unit_class].front()];
     const Group mismatched = p.groups[req.group].typed ? (u.type & ~req.type) : Group{0};
-    out.pairs.push_back({a.unit, a.request, mismatched, a.terms.total(), fixed[static_cast<std::size_t>(a.arc)]});
-    out.unit_request[a.unit] = static_cast<int>(a.request);
-    auto& rr = out.requests[a.request];
-    rr.mismatched |= mismatched;
-    for (std::size_t k = 0; k < p.antigens; ++k)
-      if (bit(mismatched, k)) ++rr.mismatch_units[k];
     const double xa = weighted(p, mismatched);
-    rr.expected_alloimmunisations += xa;
-    out.expected_alloimmunisations += xa;
-    out.objective.immunogenicity += a.terms.immunogenicity;
-    out.objective.major_substitution += a.terms.major_substitution;
-    out.objective.minor_substitution += a.terms.minor_substitution;
-    out.objective.fifo += a.terms.fifo;
-    out.objective.young_blood += a.terms.young_blood;
+    for (int k = 0; k < flow; ++k) {
+      const std::size_t i = class_units[a.unit_class][next[a.unit_class]++];
+      out.pairs.push_back({i, a.request, mismatched, a.terms.total(), fixed[static_cast<std::size_t>(a.arc)]});
+      out.unit_request[i] = static_cast<int>(a.request);
+      auto& rr = out.requests[a.request];
+      rr.mismatched |= mismatched;
+      for (std::size_t q = 0; q < p.antigens; ++q)
+        if (bit(mismatched, q)) ++rr.mismatch_units[q];
+      rr.expected_alloimmunisations += xa;
+      out.expected_alloimmunisations += xa;
+      out.objective.immunogenicity += a.terms.immunogenicity;
+      out.objective.major_substitution += a.terms.major_substitution;
+      out.objective.minor_substitution += a.terms.minor_substitution;
+      out.objective.fifo += a.terms.fifo;
+      out.objective.young_blood += a.terms.young_blood;
+    }
   }
+  std::sort(out.pairs.begin(), out.pairs.end(), [](const MatchPair& a, const MatchPair& b) { return a.unit < b.unit; });
   // Each pair's cost is off by at most 1 / (2 scale) after rounding, on both sides of a comparison.
   out.objective_gap_bound = static_cast<double>(out.delivered) / static_cast<double>(out.cost_scale);
   progress.report(1, "done");

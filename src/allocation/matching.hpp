@@ -164,7 +164,7 @@ struct MatchPair {
   std::size_t unit = 0, request = 0;
   Group mismatched = 0;    // antigens the unit carries and the patient lacks (typed patients)
   double cost = 0;         // c_ij, unrounded
-  bool fixed = true;       // this pair is in every optimum (or in none)
+  bool fixed = true;       // a unit of this type and age goes to this request in every optimum, as often
 };
 
 struct MatchRequestResult {
@@ -193,8 +193,9 @@ struct Matching {
   double seconds = 0;
 };
 
-// The tie-break among equally good matchings (when unique is false): the units listed first,
-// then each unit to the earliest request it can go to (rearrangement order).
+// The tie-break among equally good matchings (when unique is false): the units listed first.
+// Units of the same type and age are interchangeable and are never called a tie: the first
+// listed of them are given, to the requests in list order.
 extern const char* const match_tie_break_rule;
 
 // The per-unit cost c_ij of eq. (7) and its five terms, for a unit that may serve request j.
