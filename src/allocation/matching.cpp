@@ -57,7 +57,7 @@ const std::vector<Immunogenicity>& default_immunogenicity() {
       {"A", 0, "ABO compatibility is a hard rule"},
       {"B", 0, "ABO compatibility is a hard rule"},
       {"D", 0, "D compatibility is a hard rule"},
-      {"C", 0.96 * fya, table71},
+      {"C", 0.93 * fya, table71},
       {"c", 1.6 * fya, evers},
       {"E", 5.4 * fya, evers},
       {"e", 1.9 * fya, evers},
