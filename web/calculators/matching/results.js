@@ -40,7 +40,7 @@ function uniqueness(result) {
     h('p', {}, h('strong', {}, 'Tie: other matchings are just as good. '),
       `${countOf(result.varying_pairs, '(unit, request) pair')} belong to some best matchings but not to others. The matching below is one of them, ` +
       `not the only answer: its pairs that differ are marked “${VARIES}”.`),
-    h('p', {}, 'It is the tie-break’s: among the best matchings, the one using the units listed first, then giving earlier units to earlier requests.',
+    h('p', {}, 'It is the tie-break’s: among the best matchings, the one using the units listed first.',
       result.tie_break.unique ? '' : ' Even then several remain; which of them is shown is the solver’s choice.'));
 }
 
