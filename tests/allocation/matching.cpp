@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -311,4 +312,18 @@ TEST_CASE("match: bad inputs name their field", "[matching][property]") {
   p.requests = {};
   p.lambda.fifo = -1;
   CHECK_THROWS_WITH(match(p, toy_usability), Catch::Contains("FIFO weight"));
+}
+
+TEST_CASE("match: progress reaches 1 in order, and a cancel stops at the first checkpoint", "[matching][property]") {
+  auto p = toy_problem();
+  p.units = {{D, 5}, {D | C, 6}};
+  p.requests = {{D | C, 0, 0, 2}};
+  Progress stop([](double, std::string_view) { return false; });
+  CHECK_THROWS_AS(match(p, toy_usability, stop), Cancelled);
+  std::vector<double> seen;
+  Progress watch([&](double f, std::string_view) { seen.push_back(f); return true; }, 0.0);
+  match(p, toy_usability, watch);
+  REQUIRE_FALSE(seen.empty());
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == 1.0);
 }
