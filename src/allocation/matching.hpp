@@ -125,7 +125,8 @@ struct YoungBloodShape {
 };
 
 // Whether pi_1 counts a mismatched antigen once per unit (the seed, sec. 3.2: "linearly in the
-// number of units mismatched") or once per request (MINRAR's "first mismatched unit").
+// number of units mismatched") or once per request (MINRAR's "first mismatched unit"; not
+// implemented yet, see match()).
 enum class MismatchCount { per_unit, per_request };
 const char* to_string(MismatchCount c);
 
@@ -204,11 +205,11 @@ PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& unit,
 // d_ij of eq. (5)-(6).
 bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest& request);
 
-// Solves eq. (1)-(7) with shortages as above. Per request, the mismatch count is a min-cost
-// flow; "per request" counting adds a fixed charge per (request, antigen) and is solved as
-// a mixed-integer programme by GLPK's branch and bound, refused above max_per_request_pairs.
+// Solves eq. (1)-(7) with shortages as above, as a min-cost flow. Counting mismatches per
+// request (MismatchCount::per_request) adds a fixed charge per (request, antigen), which is not
+// a network flow (a mixed-integer programme): not implemented yet, refused as "not_available"
+// (the API offers per_unit only). Checkpoints of `progress` between the phases (GLPK's
+// routines themselves cannot be interrupted).
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
-
-inline constexpr std::size_t max_per_request_pairs = 2000;
 
 }  // namespace rbc::allocation
