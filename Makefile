@@ -75,6 +75,7 @@ bench: native web
 	@node bench/run.mjs
 	@node bench/frequencies.mjs
 	@node bench/relatives.mjs
+	@node bench/match.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs docs/img/genotypes.png
