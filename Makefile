@@ -77,6 +77,7 @@ bench: native web
 	@node bench/relatives.mjs
 	@node bench/allocate.mjs
 	@node bench/size.mjs
+	@node bench/match.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs docs/img/genotypes.png

@@ -14,6 +14,7 @@ Operation pregnancy_operation();
 Operation family_operation();
 Operation frequencies_operation();
 Operation allocate_operation();
+Operation match_operation();
 Operation lp_operation();
 
 }  // namespace rbc::api

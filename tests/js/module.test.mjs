@@ -41,6 +41,8 @@ test('every bad request is an error naming the field, and the next call is right
     ['allocate', { antigens: ['A', 'B'], stock: [{ group: ['A'], residual_shelf_life: 3, units: 1 }], requests: [], max_shelf_life: 2 }, 'stock[0].residual_shelf_life'],
     ['allocate', { antigens: ['A', 'B'], stock: [], requests: [{ group: ['K'], units: 1 }] }, 'requests[0].group[0]'],
     ['allocate', { antigens: ['A', 'B'], stock: [{ group: [], residual_shelf_life: 0, units: -1 }], requests: [] }, 'stock[0].units'],
+    ['match', { units: [{ type: ['D'], age: 99 }], requests: [] }, 'units[0].age'],
+    ['match', { units: [], requests: [{ group: 'other', type: ['D', 'Q'] }] }, 'requests[0].type[1]'],
     ['nope', {}, ''],
   ];
   for (const [op, request, path] of bad) {

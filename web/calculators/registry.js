@@ -8,6 +8,7 @@ import relatives from './relatives/index.js';
 import pregnancy from './pregnancy/index.js';
 import family from './family/index.js';
 import allocation from './allocation/index.js';
+import matching from './matching/index.js';
 import lp from './lp/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
@@ -22,6 +23,7 @@ export const calculators = [
   { ...frequencies, ready: true },
   comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
   { ...allocation, ready: true },
+  { ...matching, ready: true },
   { ...lp, ready: true },
   comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
   { ...systems, ready: true },

@@ -1,4 +1,5 @@
-// An editable grid of the Allocation form (stock or requests): a row per entry with a text
+// An editable grid of the Allocation form (stock or requests; the Matching tab's units and
+// requests too, whose grids bring their own cell reader and column sizes): a row per entry with a text
 // box per column, Add row / Remove row, and CSV import / export. Each cell's error slot is
 // named by the request path the API uses ("stock[2].units"), so the shell puts an API error
 // next to the cell; a row's own slot ("stock[2]") takes a pair given twice.
@@ -52,7 +53,7 @@ export class GridEditor {
     const k = this.rows.length;
     const inputs = this.grid.columns.map((c, i) => h('input', { type: 'text', autocomplete: 'off', spellcheck: false,
       // Small sizes: the table's columns then share a phone's width by their content.
-      size: c.key === 'group' ? 8 : 3, inputmode: c.key === 'group' ? 'text' : 'numeric', value: cells[i] ?? '', oninput: () => this.changed() }));
+      size: c.size ?? (c.key === 'group' ? 8 : 3), inputmode: c.inputmode ?? (c.key === 'group' ? 'text' : 'numeric'), value: cells[i] ?? '', oninput: () => this.changed() }));
     const remove = h('button', { type: 'button', class: 'secondary al-remove' }, '×');
     const row = { inputs, remove };
     remove.addEventListener('click', () => this.removeRow(this.rows.indexOf(row)));

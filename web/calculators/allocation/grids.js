@@ -142,8 +142,9 @@ export function readGridCsv(grid, text, context) {
     rows.push(cells.slice(0, n));
     lines.push(line);
   });
-  // Cells and pairs given twice, by the file's lines.
-  for (const e of readRows(grid, rows, context).errors) {
+  // Cells and pairs given twice, by the file's lines (a grid may bring its own reader: the
+  // Matching tab's grids).
+  for (const e of (grid.readRows ?? readRows)(grid, rows, context).errors) {
     const column = grid.columns.find((c) => c.key === e.key);
     const message = column ? `${column.name} “${rows[e.row][grid.columns.indexOf(column)]}”: ${e.message}`
       : e.message.replace(/row (\d+)/, (_, k) => `line ${lines[Number(k) - 1]}`);

@@ -1,0 +1,399 @@
+#include "allocation/matching.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <map>
+
+#include "common/input_error.hpp"
+#include "numeric/network_flow.hpp"
+#include "numeric/random.hpp"
+
+namespace rbc::allocation {
+
+const std::vector<std::string>& major_antigens() {
+  static const std::vector<std::string> a = {"A", "B", "D"};
+  return a;
+}
+
+const std::vector<std::string>& minor_antigens() {
+  static const std::vector<std::string> a = {"C", "c", "E", "e", "K", "k", "Fya", "Fyb", "Jka", "Jkb", "M", "N", "S", "s"};
+  return a;
+}
+
+const std::vector<MatchPreset>& match_presets() {
+  static const std::vector<MatchPreset> p = [] {
+    std::vector<std::string> extended = major_antigens();
+    extended.insert(extended.end(), minor_antigens().begin(), minor_antigens().end());
+    return std::vector<MatchPreset>{
+        {"abod", "ABOD: A, B and D only", "seed 004 sec. 4.2 (A_MAJ)", major_antigens(), {}, {}},
+        {"limited", "Limited (rule L0): A B D C c E e K, no penalty for other antigens",
+         "seed 004 sec. 4.3, Limited Rule (L0)", {"A", "B", "D", "C", "c", "E", "e", "K"}, {}, {"C", "c", "E", "e", "K"}},
+        {"extended", "Extended (rule E0): 17 antigens, mismatches and substitutions penalised",
+         "seed 004 sec. 4.2-4.3, Extended Rule (E0)", extended, minor_antigens(), minor_antigens()},
+    };
+  }();
+  return p;
+}
+
+const MatchPreset* find_match_preset(const std::string& id) {
+  for (const auto& p : match_presets())
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const std::vector<Immunogenicity>& default_immunogenicity() {
+  // Evers et al. (2016), the seed's source (sec. 4.1), give the immunogenicity of K, E, e,
+  // Jka and c relative to Fya (8.7, 5.4, 1.9, 1.9, 1.6) and K's absolute risk, 2.3 % after
+  // two mismatched units; w = relative x 0.023 / 8.7 anchors K at that 2.3 %. For C, Fyb, Jkb,
+  // M and S the relative value is estimated from thesis Table 7.1 (p_a / p_Fya divided by the
+  // ratio of the Caucasian mismatch probabilities f+ f-); k and s are 0 as the seed assumes
+  // (sec. 5.1); N is 0 (in neither source). A, B, D are never mismatched (ABO-D compatibility).
+  constexpr double fya = 0.023 / 8.7;
+  static const std::string evers = "Evers et al. 2016 (seed 004 sec. 4.1), relative to Fya; K = 2.3 %";
+  static const std::string table71 = "estimated from thesis Table 7.1 (docs/methods/matching.md), relative to Fya";
+  static const std::vector<Immunogenicity> w = {
+      {"A", 0, "ABO compatibility is a hard rule"},
+      {"B", 0, "ABO compatibility is a hard rule"},
+      {"D", 0, "D compatibility is a hard rule"},
+      {"C", 0.93 * fya, table71},
+      {"c", 1.6 * fya, evers},
+      {"E", 5.4 * fya, evers},
+      {"e", 1.9 * fya, evers},
+      {"K", 8.7 * fya, evers},
+      {"k", 0, "seed 004 sec. 5.1 (assumed 0)"},
+      {"Fya", fya, evers},
+      {"Fyb", 0.34 * fya, table71},
+      {"Jka", 1.9 * fya, evers},
+      {"Jkb", 0.34 * fya, table71},
+      {"M", 0.97 * fya, table71},
+      {"N", 0, "in neither source: 0 (our choice)"},
+      {"S", 0.30 * fya, table71},
+      {"s", 0, "seed 004 sec. 5.1 (assumed 0)"},
+  };
+  return w;
+}
+
+const std::vector<PatientGroupDefaults>& default_patient_groups() {
+  static const std::vector<std::string> rh_k = {"A", "B", "D", "C", "c", "E", "e", "K"};
+  static const std::vector<PatientGroupDefaults> g = {
+      {"sickle_cell", "Sickle-cell disease", "seed 004 sec. 3.2 (h_j = 14, rho = 1), sec. 4.3 (must match)", rh_k, 14,
+       false, true, true},
+      {"thalassaemia", "Thalassaemia", "our choice (seed silent): as sickle-cell disease, without the young-blood penalty",
+       rh_k, 14, false, false, true},
+      {"myelodysplasia", "Myelodysplasia", "our choice (seed silent): Rh and K matched, any age up to G", rh_k, 35, true,
+       false, true},
+      {"autoimmune_haemolysis", "Autoimmune haemolysis",
+       "our choice (seed silent): Rh and K matched, any age up to G", rh_k, 35, true, false, true},
+      {"other", "Other", "seed 004 sec. 3.2, 4.2-4.3 (non-SCD: A, B, D only, h_j = G, typed for A, B, D only)",
+       major_antigens(), 35, true, false, false},
+  };
+  return g;
+}
+
+const char* to_string(MismatchCount c) { return c == MismatchCount::per_request ? "per_request" : "per_unit"; }
+
+const char* const match_tie_break_rule =
+    "Among the matchings of least cost, the one that uses the units listed first (units of one type and age are "
+    "interchangeable and go in list order); any tie left is the solver's choice.";
+
+namespace {
+
+constexpr std::int64_t finest_scale = 10000000;
+
+bool bit(Group g, std::size_t k) { return ((g >> k) & 1U) != 0; }
+
+Group all_antigens(std::size_t n) { return n >= 64 ? ~Group{0} : (Group{1} << n) - 1; }
+
+// An untyped patient counts as positive for every antigen but the major ones (sec. 4.2).
+Group effective_type(const MatchingProblem& p, const MatchRequest& r) {
+  return p.groups[r.group].typed ? r.type : (r.type & p.major) | (all_antigens(p.antigens) & ~p.major);
+}
+
+double weighted(const MatchingProblem& p, Group g) {
+  double s = 0;
+  for (std::size_t k = 0; k < p.antigens; ++k)
+    if (bit(g, k)) s += p.immunogenicity[k];
+  return s;
+}
+
+[[noreturn]] void solver_error(const std::string& message) { throw InputError("solver_error", "", message); }
+
+void check_weight(double v, const std::string& path, const std::string& what, double min = 0) {
+  if (!(v >= min && v <= max_weight))
+    throw InputError("invalid_field", path,
+                     what + " must lie in [" + (min > 0 ? std::string("above 0") : std::string("0")) + ", " +
+                         std::to_string(static_cast<int>(max_weight)) + "]");
+}
+
+}  // namespace
+
+void check_matching(const MatchingProblem& p) {
+  if (p.antigens == 0 || p.antigens > max_match_antigens)
+    throw InputError("invalid_field", "antigens", "Give between 1 and " + std::to_string(max_match_antigens) + " antigens");
+  if (p.immunogenicity.size() != p.antigens)
+    throw InputError("invalid_field", "immunogenicity", "Give one immunogenicity per antigen");
+  for (std::size_t k = 0; k < p.antigens; ++k)
+    if (!(p.immunogenicity[k] >= 0 && p.immunogenicity[k] <= 1))
+      throw InputError("invalid_field", field_index("immunogenicity", k),
+                       "An immunogenicity is a probability: it must lie in [0, 1]");
+  if (p.shelf_life < 1 || p.shelf_life > max_match_shelf_life)
+    throw InputError("invalid_field", "shelf_life",
+                     "The shelf life G must be a whole number of days from 1 to " + std::to_string(max_match_shelf_life));
+  check_weight(p.lambda.immunogenicity, "immunogenicity_weight", "The immunogenicity weight lambda_1");
+  check_weight(p.lambda.major_substitution, "major_substitution_weight", "The major-substitution weight lambda_2");
+  check_weight(p.lambda.minor_substitution, "minor_substitution_weight", "The minor-substitution weight lambda_3");
+  check_weight(p.lambda.fifo, "fifo_weight", "The FIFO weight lambda_4");
+  check_weight(p.lambda.young_blood, "young_blood_weight", "The young-blood weight lambda_5");
+  if (!(p.alpha.alpha1 > 0 && p.alpha.alpha1 <= max_weight))
+    throw InputError("invalid_field", "alpha1", "alpha_1 divides the age: it must lie in (0, 1000]");
+  check_weight(p.alpha.alpha2, "alpha2", "alpha_2");
+  check_weight(p.alpha.alpha3, "alpha3", "alpha_3");
+  for (std::size_t g = 0; g < p.groups.size(); ++g)
+    if (p.groups[g].max_age < 0 || p.groups[g].max_age > p.shelf_life)
+      throw InputError("invalid_field", field_member(field_index("patient_groups", g), "max_age"),
+                       "The maximum age of a patient group must be a whole number of days from 0 to the shelf life G = " +
+                           std::to_string(p.shelf_life));
+  if (p.units.size() > max_match_units)
+    throw InputError("limit_exceeded", "units",
+                     "Too many units: " + std::to_string(p.units.size()) + " (at most " + std::to_string(max_match_units) + ")");
+  if (p.requests.size() > max_match_requests)
+    throw InputError("limit_exceeded", "requests",
+                     "Too many requests: " + std::to_string(p.requests.size()) + " (at most " +
+                         std::to_string(max_match_requests) + ")");
+  if (p.units.size() * p.requests.size() > max_match_pairs)
+    throw InputError("limit_exceeded", "units",
+                     std::to_string(p.units.size()) + " units x " + std::to_string(p.requests.size()) + " requests = " +
+                         std::to_string(p.units.size() * p.requests.size()) + " pairs (at most " +
+                         std::to_string(max_match_pairs) + "): split the problem");
+  const Group all = all_antigens(p.antigens);
+  for (std::size_t i = 0; i < p.units.size(); ++i) {
+    const auto& u = p.units[i];
+    const auto path = field_index("units", i);
+    if (u.age < 0 || u.age > p.shelf_life)
+      throw InputError("invalid_field", field_member(path, "age"),
+                       "The age of a unit must be a whole number of days from 0 to the shelf life G = " +
+                           std::to_string(p.shelf_life) + " (got " + std::to_string(u.age) + ")");
+    if ((u.type & ~all) != 0) throw InputError("invalid_field", field_member(path, "type"), "Unknown antigen in the type");
+  }
+  for (std::size_t j = 0; j < p.requests.size(); ++j) {
+    const auto& r = p.requests[j];
+    const auto path = field_index("requests", j);
+    if (r.group >= p.groups.size()) throw InputError("invalid_field", field_member(path, "group"), "Unknown patient group");
+    if (r.units < 1 || r.units > max_request_units)
+      throw InputError(r.units < 1 ? "invalid_field" : "limit_exceeded", field_member(path, "units"),
+                       "A request is for 1 to " + std::to_string(max_request_units) + " units (got " +
+                           std::to_string(r.units) + ")");
+    if ((r.type & r.antibodies) != 0)
+      throw InputError("invalid_field", field_member(path, "antibodies"),
+                       "The patient carries an antigen listed among the antibodies: a patient has no antibody against "
+                       "their own antigens");
+  }
+}
+
+bool allowed(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r) {
+  const auto& g = p.groups[r.group];
+  const Group patient = effective_type(p, r);
+  const Group must = g.must_match | p.major;
+  if ((u.type & ~patient & must) != 0) return false;  // ABO-D and the group's must-match antigens (sec. 4.3)
+  if ((u.type & r.antibodies) != 0) return false;     // the patient's antibodies
+  return u.age <= g.max_age;                           // eq. (6)
+}
+
+PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r, double v_unit,
+                                double v_request) {
+  const auto& g = p.groups[r.group];
+  const Group patient = effective_type(p, r);
+  const double rho = g.young_blood ? 1.0 : 0.0;
+  const double age = static_cast<double>(u.age);
+  PenaltyBreakdown c;
+  // pi_1: sum over k in I_j of w_k phi_k(i, j); must-match antigens are never mismatched here.
+  if (p.count == MismatchCount::per_unit) c.immunogenicity = p.lambda.immunogenicity * weighted(p, u.type & ~patient & p.mismatch);
+  // pi_2: v(i) - v(j) on the ABD types.
+  c.major_substitution = p.lambda.major_substitution * (v_unit - v_request);
+  // pi_3: sum over k in S of w_k zeta_k(i, j), zeta: j carries k, i does not.
+  c.minor_substitution = p.lambda.minor_substitution * weighted(p, patient & ~u.type & p.substitution);
+  // pi_4, eq. (8): -2^{-(G - g_i)/5} (1 - rho(j)).
+  c.fifo = p.lambda.fifo * -numeric::portable_exp(-0.6931471805599453 * (p.shelf_life - age) / 5.0) * (1.0 - rho);
+  // pi_5: (-g_i/alpha_1 + exp(g_i - alpha_2)) alpha_3 rho(j).
+  c.young_blood = p.lambda.young_blood * rho *
+                  (-age / p.alpha.alpha1 + numeric::portable_exp(age - p.alpha.alpha2)) * p.alpha.alpha3;
+  return c;
+}
+
+Matching match(const MatchingProblem& p, const MajorUsability& usability, const Progress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  check_matching(p);
+  if (p.count == MismatchCount::per_request)
+    throw InputError("not_available", "mismatch_count", "Counting mismatches per request is not available yet");
+  Matching out;
+  const std::size_t m = p.units.size(), n = p.requests.size();
+  progress.report(0, "building the network");
+
+  std::map<Group, double> v;
+  const auto v_of = [&](Group g) {
+    auto it = v.find(g & p.major);
+    if (it == v.end()) it = v.emplace(g & p.major, std::clamp(usability(g & p.major), 0.0, 1.0)).first;
+    return it->second;
+  };
+
+  // Units of one type and age are interchangeable (every term of c_ij and every rule depends
+  // on nothing else): one node per such class, in order of first appearance, with capacity
+  // its number of units. Which of a class's units goes where is then list order, and is not
+  // called a tie. Far fewer nodes and arcs when types are few (ABOD: at most 8 x (G + 1)).
+  std::vector<std::size_t> unit_class(m);
+  std::vector<std::vector<std::size_t>> class_units;
+  {
+    std::map<std::pair<Group, int>, std::size_t> index;
+    for (std::size_t i = 0; i < m; ++i) {
+      auto [it, added] = index.emplace(std::pair{p.units[i].type, p.units[i].age}, class_units.size());
+      if (added) class_units.emplace_back();
+      class_units[it->second].push_back(i);
+      unit_class[i] = it->second;
+    }
+  }
+  const std::size_t classes = class_units.size();
+
+  // Nodes: 0 source, 1 sink, 2 the dummy supply of shortages, then unit classes, then requests.
+  numeric::FlowNetwork net;
+  const int source = 0, sink = 1, dummy = 2;
+  net.nodes = 3 + static_cast<int>(classes + n);
+  const auto class_node = [&](std::size_t c) { return 3 + static_cast<int>(c); };
+  const auto request_node = [&](std::size_t j) { return 3 + static_cast<int>(classes + j); };
+  struct Arc {
+    std::size_t unit_class, request;
+    int arc;
+    PenaltyBreakdown terms;
+  };
+  std::vector<Arc> arcs;
+  std::vector<int> sink_arc(n), dummy_arc(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    sink_arc[j] = static_cast<int>(net.arcs.size());
+    net.arcs.push_back({request_node(j), sink, 0, p.requests[j].units, 0});
+    out.units_requested += p.requests[j].units;
+  }
+  for (std::size_t c = 0; c < classes; ++c) {
+    const auto& u = p.units[class_units[c].front()];
+    const int count = static_cast<int>(class_units[c].size());
+    bool any = false;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (!allowed(p, u, p.requests[j])) continue;
+      if (arcs.size() >= max_match_arcs)
+        throw InputError("limit_exceeded", "units",
+                         "The units and requests allow more than " + std::to_string(max_match_arcs) +
+                             " (unit, request) pairs: split the problem");
+      if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
+      arcs.push_back({c, j, static_cast<int>(net.arcs.size()),
+                      pair_penalties(p, u, p.requests[j], v_of(u.type), v_of(effective_type(p, p.requests[j])))});
+      net.arcs.push_back({class_node(c), request_node(j), 0, std::min(count, p.requests[j].units), 0});
+    }
+    if (c % 256 == 0) progress.report(0.2 * static_cast<double>(c) / static_cast<double>(classes), "building the network");
+  }
+  out.arcs = arcs.size();
+
+  // The most requests that real units can meet (the dummy node has no arc in yet).
+  progress.report(0.2, "maximum flow");
+  out.delivered = numeric::max_flow(net, source, sink).value;
+  out.shortage = out.units_requested - out.delivered;
+  for (std::size_t j = 0; j < n; ++j) {
+    dummy_arc[j] = static_cast<int>(net.arcs.size());
+    net.arcs.push_back({dummy, request_node(j), 0, p.requests[j].units, 0});
+  }
+  std::vector<std::int64_t> supply(static_cast<std::size_t>(net.nodes), 0);
+  supply[source] = out.delivered;
+  supply[dummy] = out.shortage;
+  supply[sink] = -out.units_requested;
+
+  // Integer costs: the finest power-of-ten scale whose potentials cannot overflow int (a
+  // potential is at most a path's cost, below nodes x the largest |cost|).
+  double largest = 0;
+  for (const auto& a : arcs) largest = std::max(largest, std::abs(a.terms.total()));
+  const double room = static_cast<double>(INT_MAX) / (4.0 * static_cast<double>(net.nodes + 2));
+  out.cost_scale = finest_scale;
+  while (out.cost_scale > 1 && largest * static_cast<double>(out.cost_scale) > room) out.cost_scale /= 10;
+  if (largest * static_cast<double>(out.cost_scale) > room)
+    throw InputError("limit_exceeded", "young_blood_weight",
+                     "The penalties are too large for the flow algorithm (a unit's cost reaches " + std::to_string(largest) +
+                         "): lower the weights, raise the young-blood alpha_2 or lower the patient groups' maximum ages");
+  progress.report(0.4, "minimum cost");
+  numeric::MinCostFlow best;
+  for (;; out.cost_scale /= 10) {
+    for (const auto& a : arcs)
+      net.arcs[static_cast<std::size_t>(a.arc)].cost = std::llround(a.terms.total() * static_cast<double>(out.cost_scale));
+    best = numeric::min_cost_flow(net, supply);
+    if (best.status != numeric::FlowStatus::overflow) break;
+    if (out.cost_scale <= 1) solver_error("The min-cost flow overflows even with costs rounded to whole numbers");
+  }
+  if (best.status != numeric::FlowStatus::optimal)
+    solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
+  const auto fixed = numeric::fixed_arcs(net, best.x, best.potential);
+  for (const auto& a : arcs)
+    if (!fixed[static_cast<std::size_t>(a.arc)]) ++out.varying_arcs;
+  for (int a : dummy_arc)
+    if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
+  out.unique = out.varying_arcs == 0;
+
+  // Tie-break (only when there are ties): among the least-cost flows, the one whose units come
+  // from the classes listed first (cost = the class's first unit's position). A second pass by
+  // a rearrangement cost was tried and dropped: its large costs made GLPK's out-of-kilter
+  // routine take seconds at 1,000 units.
+  std::vector<int> x = best.x;
+  if (!out.unique) {
+    std::vector<const Arc*> arc_of(net.arcs.size(), nullptr);
+    for (const auto& a : arcs) arc_of[static_cast<std::size_t>(a.arc)] = &a;
+    progress.report(0.7, "tie-break: units listed first");
+    auto face = numeric::optimal_face(net, best.x, best.potential, supply);
+    for (std::size_t k = 0; k < face.arc.size(); ++k) {
+      const auto* a = arc_of[face.arc[k]];
+      face.network.arcs[k].cost = a ? static_cast<std::int64_t>(a->unit_class) : 0;
+    }
+    const auto first = numeric::min_cost_flow(face.network, face.supply);
+    if (first.status != numeric::FlowStatus::optimal)
+      solver_error(std::string("The tie-break failed (") + to_string(first.status) + ")");
+    for (bool f : numeric::fixed_arcs(face.network, first.x, first.potential))
+      if (!f) out.tie_break_unique = false;
+    x = numeric::full_flow(face, first.x);
+  }
+
+  // The answer: each class's units, in list order, to its arcs' requests in request order.
+  out.unit_request.assign(m, -1);
+  out.requests.resize(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    out.requests[j].delivered = p.requests[j].units - x[static_cast<std::size_t>(dummy_arc[j])];
+    out.requests[j].fixed = fixed[static_cast<std::size_t>(dummy_arc[j])];
+    out.requests[j].mismatch_units.assign(p.antigens, 0);
+  }
+  std::vector<std::size_t> next(classes, 0);
+  for (const auto& a : arcs) {
+    const int flow = x[static_cast<std::size_t>(a.arc)];
+    const auto& req = p.requests[a.request];
+    const auto& u = p.units[class_units[a.unit_class].front()];
+    const Group mismatched = p.groups[req.group].typed ? (u.type & ~req.type) : Group{0};
+    const double xa = weighted(p, mismatched);
+    for (int k = 0; k < flow; ++k) {
+      const std::size_t i = class_units[a.unit_class][next[a.unit_class]++];
+      out.pairs.push_back({i, a.request, mismatched, a.terms.total(), fixed[static_cast<std::size_t>(a.arc)]});
+      out.unit_request[i] = static_cast<int>(a.request);
+      auto& rr = out.requests[a.request];
+      rr.mismatched |= mismatched;
+      for (std::size_t q = 0; q < p.antigens; ++q)
+        if (bit(mismatched, q)) ++rr.mismatch_units[q];
+      rr.expected_alloimmunisations += xa;
+      out.expected_alloimmunisations += xa;
+      out.objective.immunogenicity += a.terms.immunogenicity;
+      out.objective.major_substitution += a.terms.major_substitution;
+      out.objective.minor_substitution += a.terms.minor_substitution;
+      out.objective.fifo += a.terms.fifo;
+      out.objective.young_blood += a.terms.young_blood;
+    }
+  }
+  std::sort(out.pairs.begin(), out.pairs.end(), [](const MatchPair& a, const MatchPair& b) { return a.unit < b.unit; });
+  // Each pair's cost is off by at most 1 / (2 scale) after rounding, on both sides of a comparison.
+  out.objective_gap_bound = static_cast<double>(out.delivered) / static_cast<double>(out.cost_scale);
+  progress.report(1, "done");
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace rbc::allocation

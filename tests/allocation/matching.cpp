@@ -1,0 +1,329 @@
+#include "allocation/matching.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+#include "common/input_error.hpp"
+#include "numeric/linear_program.hpp"
+#include "numeric/random.hpp"
+
+using namespace rbc;
+using namespace rbc::allocation;
+
+namespace {
+
+// Antigens (A, B, D, C, c, K): bits 0..5. Major = A, B, D.
+constexpr Group A = 1, B = 2, D = 4, C = 8, c = 16, K = 32;
+constexpr Group major = A | B | D;
+
+// A made-up patient population over A, B, D, independent antigens: v(i) = P(patient carries i).
+double toy_usability(Group g) {
+  double v = 1;
+  if (g & A) v *= 0.45;
+  if (g & B) v *= 0.15;
+  if (g & D) v *= 0.85;
+  return v;
+}
+
+MatchingProblem toy_problem() {
+  MatchingProblem p;
+  p.antigens = 6;
+  p.major = major;
+  p.immunogenicity = {0, 0, 0, 0.002, 0.004, 0.023};
+  p.mismatch = C | c | K;
+  p.substitution = C | c | K;
+  p.shelf_life = 35;
+  // 0: sickle cell (must match C c K, h = 14, rho = 1); 1: other (ABD, h = G, untyped).
+  p.groups = {{major | C | c | K, 14, true, true}, {major, 35, false, false}};
+  return p;
+}
+
+std::vector<int> assignment(const Matching& m) { return m.unit_request; }
+
+// The model as an LP for GLPK's simplex, written apart from src/allocation: x_ij over the
+// allowed pairs (eq. 5-6), unit rows (eq. 2), request rows (eq. 3 with a shortage s_j). First
+// the most units delivered, then the least cost at that number. Eq. 4 is left out: the
+// constraint matrix is totally unimodular, so the simplex's optimum is integral anyway.
+struct LpAnswer {
+  double delivered = 0, cost = 0;
+};
+LpAnswer lp_answer(const MatchingProblem& p) {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<double> cost;
+  for (std::size_t i = 0; i < p.units.size(); ++i)
+    for (std::size_t j = 0; j < p.requests.size(); ++j)
+      if (allowed(p, p.units[i], p.requests[j])) {
+        pairs.emplace_back(i, j);
+        const Group patient = p.groups[p.requests[j].group].typed ? p.requests[j].type
+                                                                  : (p.requests[j].type & major) | (63 & ~major);
+        cost.push_back(pair_penalties(p, p.units[i], p.requests[j], toy_usability(p.units[i].type & major),
+                                      toy_usability(patient & major))
+                           .total());
+      }
+  LpAnswer out;
+  if (pairs.empty()) return out;
+  numeric::LinearProgram lp;
+  const std::size_t n = pairs.size();
+  lp.bounds.assign(n, {0.0, 1.0});
+  for (std::size_t i = 0; i < p.units.size(); ++i) {
+    numeric::LinearConstraint row{std::vector<double>(n, 0.0), {std::nullopt, 1.0}};
+    for (std::size_t e = 0; e < n; ++e) row.coefficients[e] = pairs[e].first == i ? 1 : 0;
+    lp.constraints.push_back(row);
+  }
+  for (std::size_t j = 0; j < p.requests.size(); ++j) {
+    numeric::LinearConstraint row{std::vector<double>(n, 0.0), {std::nullopt, double(p.requests[j].units)}};
+    for (std::size_t e = 0; e < n; ++e) row.coefficients[e] = pairs[e].second == j ? 1 : 0;
+    lp.constraints.push_back(row);
+  }
+  lp.maximize = true;
+  lp.objective.assign(n, 1.0);
+  const auto most = numeric::solve_linear_program(lp);
+  REQUIRE(most.status == numeric::LpStatus::optimal);
+  out.delivered = most.objective;
+  lp.maximize = false;
+  lp.objective = cost;
+  lp.constraints.push_back({std::vector<double>(n, 1.0), {most.objective, most.objective}});
+  const auto least = numeric::solve_linear_program(lp);
+  REQUIRE(least.status == numeric::LpStatus::optimal);
+  out.cost = least.objective;
+  return out;
+}
+
+MatchingProblem random_problem(numeric::Rng& rng, int max_units, int max_requests, int max_b) {
+  auto p = toy_problem();
+  p.lambda = {numeric::uniform01(rng) * 2, numeric::uniform01(rng), numeric::uniform01(rng), numeric::uniform01(rng),
+              numeric::uniform01(rng)};
+  const auto type = [&] {
+    Group g = 0;
+    for (Group a : {A, B, D, C, c, K})
+      if (numeric::bernoulli(rng, a == K ? 0.2 : 0.55)) g |= a;
+    return g;
+  };
+  const int m = static_cast<int>(numeric::uniform_int(rng, 0, max_units));
+  const int n = static_cast<int>(numeric::uniform_int(rng, 0, max_requests));
+  for (int i = 0; i < m; ++i) p.units.push_back({type(), static_cast<int>(numeric::uniform_int(rng, 0, 35))});
+  for (int j = 0; j < n; ++j) {
+    const Group t = type();
+    const Group antibodies = numeric::bernoulli(rng, 0.2) ? (K & ~t) : 0;
+    p.requests.push_back({t, antibodies, static_cast<std::size_t>(numeric::uniform_int(rng, 0, 1)),
+                          static_cast<int>(numeric::uniform_int(rng, 1, max_b))});
+  }
+  return p;
+}
+
+// Every assignment of each unit to nothing or to one request, within b_j: the most units
+// delivered, then the least cost. (n + 1)^m assignments.
+LpAnswer brute_force(const MatchingProblem& p) {
+  LpAnswer best{-1, 0};
+  std::vector<int> to(p.units.size(), -1);
+  std::vector<int> load(p.requests.size(), 0);
+  std::function<void(std::size_t, int, double)> go = [&](std::size_t i, int delivered, double cost) {
+    if (i == p.units.size()) {
+      if (delivered > best.delivered || (delivered == best.delivered && cost < best.cost - 1e-12))
+        best = {static_cast<double>(delivered), cost};
+      return;
+    }
+    go(i + 1, delivered, cost);
+    for (std::size_t j = 0; j < p.requests.size(); ++j)
+      if (load[j] < p.requests[j].units && allowed(p, p.units[i], p.requests[j])) {
+        const Group patient = p.groups[p.requests[j].group].typed ? p.requests[j].type
+                                                                  : (p.requests[j].type & major) | (63 & ~major);
+        const double c = pair_penalties(p, p.units[i], p.requests[j], toy_usability(p.units[i].type & major),
+                                        toy_usability(patient & major))
+                             .total();
+        ++load[j];
+        go(i + 1, delivered + 1, cost + c);
+        --load[j];
+      }
+  };
+  go(0, 0, 0.0);
+  return best;
+}
+
+void check_hard_rules(const MatchingProblem& p, const Matching& m) {
+  std::vector<int> load(p.requests.size(), 0);
+  for (std::size_t i = 0; i < p.units.size(); ++i) {
+    const int j = m.unit_request[i];
+    if (j < 0) continue;
+    const auto& u = p.units[i];
+    const auto& r = p.requests[static_cast<std::size_t>(j)];
+    const auto& g = p.groups[r.group];
+    const Group patient = g.typed ? r.type : (r.type & major) | (63 & ~major);
+    CHECK((u.type & ~patient & (g.must_match | major)) == 0);  // ABO-D and must-match
+    CHECK((u.type & r.antibodies) == 0);                       // antibodies
+    CHECK(u.age <= g.max_age);                                 // eq. 6
+    ++load[static_cast<std::size_t>(j)];
+  }
+  for (std::size_t j = 0; j < p.requests.size(); ++j) {
+    CHECK(load[j] == m.requests[j].delivered);
+    CHECK(load[j] <= p.requests[j].units);  // eq. 3
+    // A shortage only when no unit that could serve the request is left unassigned.
+    if (m.requests[j].delivered < p.requests[j].units)
+      for (std::size_t i = 0; i < p.units.size(); ++i)
+        if (allowed(p, p.units[i], p.requests[j])) CHECK(m.unit_request[i] >= 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("pair_penalties: the young-blood penalty pi_5 is least at 7 days, seed 004 sec. 3.2 and 5.2.4",
+          "[matching][validation]") {
+  // alpha = (7.69, 9.58, 1.20): the minimum of -g/alpha_1 + exp(g - alpha_2) lies at
+  // g = alpha_2 - ln alpha_1 = 7.54 days, and over whole days at 7, the modal age the seed
+  // reports for units given to SCD patients with the penalty (sec. 5.2.4, Fig. 5a).
+  auto p = toy_problem();
+  p.lambda = {0, 0, 0, 0, 1};
+  const MatchRequest scd{major, 0, 0, 1};
+  std::vector<double> pi5;
+  for (int g = 0; g <= 14; ++g) pi5.push_back(pair_penalties(p, {0, g}, scd, 1, 1).young_blood);
+  CHECK(std::min_element(pi5.begin(), pi5.end()) - pi5.begin() == 7);
+  CHECK(pi5[7] == Approx((-7 / 7.69 + std::exp(7 - 9.58)) * 1.20).epsilon(1e-12));
+  CHECK(pi5[14] > 90);  // a 14-day-old unit costs far more than any other term
+}
+
+TEST_CASE("pair_penalties: FIFO pi_4 halves every 5 days younger, eq. 8, and is 0 for rho = 1", "[matching][validation]") {
+  auto p = toy_problem();
+  p.lambda = {0, 0, 0, 1, 0};
+  const MatchRequest other{major, 0, 1, 1}, scd{major, 0, 0, 1};
+  CHECK(pair_penalties(p, {0, 35}, other, 1, 1).fifo == Approx(-1.0));
+  CHECK(pair_penalties(p, {0, 30}, other, 1, 1).fifo == Approx(-0.5));
+  CHECK(pair_penalties(p, {0, 25}, other, 1, 1).fifo == Approx(-0.25));
+  CHECK(pair_penalties(p, {0, 30}, scd, 1, 1).fifo == 0.0);
+}
+
+TEST_CASE("pair_penalties: pi_1, pi_2, pi_3 of sec. 3.2 on one pair", "[matching][validation]") {
+  auto p = toy_problem();
+  p.groups[0].must_match = major;  // so that C, c, K may be mismatched
+  const MatchUnit unit{D | C | K, 3};
+  const MatchRequest patient{A | D | c, 0, 0, 1};
+  const auto t = pair_penalties(p, unit, patient, toy_usability(D), toy_usability(A | D));
+  CHECK(t.immunogenicity == Approx(0.002 + 0.023));  // C and K mismatched
+  CHECK(t.major_substitution == Approx(0.85 - 0.45 * 0.85));  // O+ to an A+ patient
+  CHECK(t.minor_substitution == Approx(0.004));  // c substituted
+}
+
+TEST_CASE("match: ABO-D, must-match antigens, antibodies and maximum age are hard rules, eq. 5-6", "[matching][property]") {
+  auto p = toy_problem();
+  p.units = {{A | D, 3}, {D | K, 3}, {D | C, 20}, {D | c, 3}, {D, 5}};
+  p.requests = {{D, K, 0, 1}, {D | C, 0, 0, 1}};
+  const auto m = match(p, toy_usability);
+  check_hard_rules(p, m);
+  // Only unit 4 (O+, c-negative... c, C and K negative) serves request 0 (D, anti-K); request 1 (D C, SCD) can
+  // take unit 4 too, but unit 2 (C) is 20 days old and unit 3 carries c: request 1 goes short.
+  CHECK(m.delivered == 1);
+  CHECK(m.shortage == 1);
+  CHECK(m.unit_request[4] >= 0);
+}
+
+TEST_CASE("match: random instances keep the hard rules and equal GLPK's simplex", "[matching][property]") {
+  numeric::Rng rng(20241125);
+  for (int trial = 0; trial < 150; ++trial) {
+    const auto p = random_problem(rng, 12, 6, 3);
+    const auto m = match(p, toy_usability);
+    check_hard_rules(p, m);
+    const auto lp = lp_answer(p);
+    INFO("trial " << trial);
+    CHECK(static_cast<double>(m.delivered) == lp.delivered);
+    CHECK(m.objective.total() == Approx(lp.cost).margin(m.objective_gap_bound + 1e-9));
+  }
+}
+
+TEST_CASE("match: brute force over every assignment of tiny instances gives the same optimum", "[matching][property]") {
+  numeric::Rng rng(7);
+  for (int trial = 0; trial < 150; ++trial) {
+    const auto p = random_problem(rng, 6, 3, 2);
+    const auto m = match(p, toy_usability);
+    const auto best = brute_force(p);
+    INFO("trial " << trial);
+    CHECK(static_cast<double>(m.delivered) == best.delivered);
+    CHECK(m.objective.total() == Approx(best.cost).margin(m.objective_gap_bound + 1e-9));
+  }
+}
+
+TEST_CASE("match: units of one type and age are interchangeable, not a tie; they go in list order", "[matching][property]") {
+  auto p = toy_problem();
+  p.units = {{D, 5}, {D, 5}};
+  p.requests = {{D, 0, 0, 1}};
+  auto m = match(p, toy_usability);
+  CHECK(m.unique);
+  CHECK(assignment(m) == std::vector<int>{0, -1});
+  p.requests = {{D, 0, 0, 1}, {D, 0, 0, 1}};
+  m = match(p, toy_usability);
+  CHECK(m.unique);
+  CHECK(assignment(m) == std::vector<int>{0, 1});
+}
+
+TEST_CASE("match: two different units of equal penalty make a tie, reported, and the tie-break takes the first listed",
+          "[matching][property]") {
+  auto p = toy_problem();
+  p.immunogenicity[3] = p.immunogenicity[4] = 0.003;  // C and c equally immunogenic
+  p.units = {{D | c, 5}, {D | C, 5}};
+  p.requests = {{D | C | c, 0, 0, 1}};  // either lacks one of the patient's antigens: the same minor substitution
+  const auto m = match(p, toy_usability);
+  CHECK_FALSE(m.unique);
+  CHECK(m.varying_arcs == 2);
+  CHECK(assignment(m) == std::vector<int>{0, -1});
+  CHECK(m.tie_break_unique);
+  // One unit a day fresher (closer to 7 days) is strictly better: unique.
+  p.units[1].age = 6;
+  const auto u = match(p, toy_usability);
+  CHECK(u.unique);
+  CHECK(assignment(u) == std::vector<int>{-1, 0});
+}
+
+TEST_CASE("match: limits are refused before any work, naming them", "[matching][property]") {
+  auto p = toy_problem();
+  p.units.resize(max_match_units + 1);
+  try {
+    match(p, toy_usability);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.path() == "units");
+    CHECK_THAT(e.what(), Catch::Contains("at most 5000"));
+  }
+  p.units.resize(1000);
+  p.requests.resize(1001);
+  try {
+    match(p, toy_usability);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.path() == "units");
+    CHECK_THAT(e.what(), Catch::Contains("pairs (at most 1000000)"));
+  }
+}
+
+TEST_CASE("match: bad inputs name their field", "[matching][property]") {
+  auto p = toy_problem();
+  p.units = {{D, 40}};
+  CHECK_THROWS_WITH(match(p, toy_usability), Catch::Contains("age of a unit"));
+  p.units = {{D, 4}};
+  p.requests = {{D | K, K, 0, 1}};
+  try {
+    match(p, toy_usability);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.path() == "requests[0].antibodies");
+  }
+  p.requests = {{D, 0, 0, 0}};
+  CHECK_THROWS_WITH(match(p, toy_usability), Catch::Contains("1 to 20 units"));
+  p.requests = {};
+  p.lambda.fifo = -1;
+  CHECK_THROWS_WITH(match(p, toy_usability), Catch::Contains("FIFO weight"));
+}
+
+TEST_CASE("match: progress reaches 1 in order, and a cancel stops at the first checkpoint", "[matching][property]") {
+  auto p = toy_problem();
+  p.units = {{D, 5}, {D | C, 6}};
+  p.requests = {{D | C, 0, 0, 2}};
+  Progress stop([](double, std::string_view) { return false; });
+  CHECK_THROWS_AS(match(p, toy_usability, stop), Cancelled);
+  std::vector<double> seen;
+  Progress watch([&](double f, std::string_view) { seen.push_back(f); return true; }, 0.0);
+  match(p, toy_usability, watch);
+  REQUIRE_FALSE(seen.empty());
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == 1.0);
+}

@@ -1,0 +1,103 @@
+// Rendering of a `match` result: how many units are given and how many are short, the
+// expected number of alloimmunisations, the objective term by term (seed 004 eq. 7), whether
+// the matching is the only best one, the assignment coloured exact / mismatched / short, and
+// each request's mismatches.
+//
+// Several matchings can be equally good. Then the one shown is the tie-break's, and every
+// pair that differs between them is marked: one of several answers is never shown as the only one.
+import { h } from '../../lib/dom.js';
+import { countOf, formatNumber, numberElement } from '../../lib/format.js';
+
+const VARIES = 'one choice among several';
+const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
+const count = (value) => h('td', { class: 'num' }, String(value));
+const col = (text, numeric = false) => h('th', { scope: 'col', class: numeric ? 'num' : '' }, text);
+const fixedCell = (fixed) => (fixed ? h('td', { class: 'al-fixed' }, 'yes') : h('td', { class: 'al-varies' }, h('strong', {}, `no: ${VARIES}`)));
+const antigenList = (names) => (names.length ? names.join(' ') : '—');
+
+function table(id, label, caption, headings, rows) {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
+    h('table', { class: 'result-table al-table mt-table', id },
+      caption ? h('caption', { class: 'hint' }, caption) : '',
+      h('thead', {}, h('tr', {}, headings)),
+      h('tbody', {}, rows)));
+}
+
+const TERMS = [
+  ['immunogenicity', 'λ1 π1', 'Mismatches, weighted by immunogenicity'],
+  ['major_substitution', 'λ2 π2', 'Major substitution (usability of the unit’s ABD type minus the patient’s)'],
+  ['minor_substitution', 'λ3 π3', 'Minor substitution (antigens the patient carries and the unit lacks)'],
+  ['fifo', 'λ4 π4', 'First-in-first-out (eq. 8; negative: older units are preferred)'],
+  ['young_blood', 'λ5 π5', 'Young blood, sickle-cell patients (least near 7 days)'],
+];
+
+function uniqueness(result) {
+  if (result.unique) {
+    return h('p', { class: 'al-unique', id: 'mt-uniqueness' },
+      h('strong', {}, 'This is the only best matching: '), 'no other matching meets as many requests at the same least penalty.');
+  }
+  return h('div', { class: 'al-not-unique', id: 'mt-uniqueness', role: 'note' },
+    h('p', {}, h('strong', {}, 'Tie: other matchings are just as good. '),
+      `${countOf(result.varying_pairs, '(unit, request) pair')} belong to some best matchings but not to others. The matching below is one of them, ` +
+      `not the only answer: its pairs that differ are marked “${VARIES}”.`),
+    h('p', {}, 'It is the tie-break’s: among the best matchings, the one using the units listed first.',
+      result.tie_break.unique ? '' : ' Even then several remain; which of them is shown is the solver’s choice.'));
+}
+
+export function renderMatching(container, result, warnings) {
+  const units = result.units, requests = result.requests;
+  const others = warnings.filter((w) => !['not_unique', 'shortage'].includes(w.code));
+  const kind = (a) => (a.mismatched.length ? 'mismatched' : a.exact ? 'exact' : 'compatible');
+  const o = result.objective;
+  const short = requests.filter((q) => q.shortage > 0);
+
+  container.replaceChildren(
+    h('h2', {}, `Matching, ${result.preset} preset (${result.antigens.length} antigens)`),
+    others.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'), h('ul', {}, others.map((w) => h('li', {}, w.message)))) : '',
+    h('ul', { class: 'al-summary' },
+      h('li', { id: 'mt-delivered' }, h('strong', {}, `${result.delivered} of ${countOf(result.units_requested, 'unit')} requested`),
+        ` given, from ${countOf(units.length, 'unit')} in stock.`),
+      h('li', { id: 'mt-shortage' }, result.shortage ? h('strong', {}, `Short: ${countOf(result.shortage, 'unit')}`) : 'Short: none',
+        result.shortage ? ` — no unit left keeps the hard rules for ${short.map((q) => q.id).join(', ')}.` : ': every request is met.'),
+      h('li', { id: 'mt-xa' }, 'Expected alloimmunisations (xA): ', h('strong', {}, numberElement(result.expected_alloimmunisations, { decimals: 5 })),
+        ' — the sum, over the units given, of the immunogenicity of each antigen the unit carries and the patient lacks.'),
+      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })))),
+    uniqueness(result),
+    h('h3', {}, 'The penalty, term by term'),
+    table('mt-objective-table', 'The penalty term by term', 'Summed over the units given; each term is its weight λ times the paper’s penalty π (sec. 3.2).',
+      [col('Term'), col('Symbol'), col('Total', true)],
+      [...TERMS.map(([key, symbol, words]) => h('tr', {}, h('th', { scope: 'row' }, words), h('td', {}, symbol), num(o[key]))),
+        h('tr', { class: 'mt-total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, 'Σ'), num(o.total))]),
+    h('h3', {}, 'Units given'),
+    result.assignment.length ? table('mt-assignment-table', 'Units given',
+      'Exact: the unit’s antigens are the patient’s. Compatible: it lacks some the patient carries. Mismatched: it carries antigens the patient lacks (listed).',
+      [col('Unit'), col('Age', true), col('To patient'), col('Group'), col('Match'), col('Mismatched'), col('Same in all best?'), col('Penalty', true)],
+      result.assignment.map((a) => {
+        const u = units[a.unit], q = requests[a.request];
+        return h('tr', { class: `mt-${kind(a)}${a.fixed ? '' : ' varying'}` },
+          h('th', { scope: 'row' }, u.id), count(u.age), h('td', {}, q.id), h('td', {}, q.group.replaceAll('_', ' ')),
+          h('td', { class: 'mt-match' }, kind(a)), h('td', {}, antigenList(a.mismatched)), fixedCell(a.fixed), num(a.cost));
+      })) : h('p', {}, 'No unit is given: no unit keeps the hard rules for any request.'),
+    h('h3', {}, 'Requests'),
+    table('mt-requests-table', 'Requests', '',
+      [col('Patient'), col('Group'), col('Needs', true), col('Given', true), col('Short', true), col('Same in all best?'), col('Mismatched antigens (units)'), col('xA', true)],
+      requests.map((q) => h('tr', { class: q.shortage ? 'mt-short' : q.mismatched.length ? 'mt-mismatched' : 'mt-exact' },
+        h('th', { scope: 'row' }, q.id), h('td', {}, q.group.replaceAll('_', ' ')), count(q.units), count(q.delivered),
+        h('td', { class: 'num' }, q.shortage ? h('strong', {}, String(q.shortage)) : '0'), fixedCell(q.fixed),
+        h('td', {}, Object.entries(q.mismatch_units).map(([a, n]) => `${a} (${n})`).join(', ') || '—'),
+        num(q.expected_alloimmunisations, 5)))),
+    h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
+      h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
+        'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
+        'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is λ1 π1 + … + λ5 π5 (eq. 7). ',
+        `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
+
+  return {
+    destroy() {},
+    csv: () => [['unit', 'age', 'patient', 'group', 'match', 'mismatched', 'same_in_every_best', 'penalty'],
+      ...result.assignment.map((a) => [units[a.unit].id, units[a.unit].age, requests[a.request].id, requests[a.request].group, kind(a),
+        a.mismatched.join(' '), a.fixed ? 'yes' : 'no', a.cost]),
+      ...short.map((q) => ['', '', q.id, q.group, `short ${q.shortage}`, '', q.fixed ? 'yes' : 'no', ''])],
+    csvName: `rbcmatch-matching-${result.preset}.csv`,
+  };
+}
