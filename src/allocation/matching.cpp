@@ -305,8 +305,9 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   supply[dummy] = out.shortage;
   supply[sink] = -out.units_requested;
 
-  // Integer costs: the finest power-of-ten scale whose potentials cannot overflow int (a
-  // potential is at most a path's cost, below nodes x the largest |cost|).
+  // Integer costs: the finest power-of-ten scale at which every arc cost fits in an int with
+  // room to spare (numeric/network_flow.hpp's bound on a path's cost, nodes x the largest
+  // |cost|, is then far away).
   double largest = 0;
   for (const auto& a : arcs) largest = std::max(largest, std::abs(a.terms.total()));
   const double room = static_cast<double>(INT_MAX) / (4.0 * static_cast<double>(net.nodes + 2));
@@ -336,8 +337,8 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
 
   // Tie-break (only when there are ties): among the least-cost flows, the one whose units come
   // from the classes listed first (cost = the class's first unit's position). A second pass by
-  // a rearrangement cost was tried and dropped: its large costs made GLPK's out-of-kilter
-  // routine take seconds at 1,000 units.
+  // a rearrangement cost was tried and dropped when the flows were GLPK's out-of-kilter
+  // routine (its large costs took seconds at 1,000 units).
   std::vector<int> x = best.x;
   if (!out.unique) {
     std::vector<const Arc*> arc_of(net.arcs.size(), nullptr);

@@ -208,7 +208,7 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 // Solves eq. (1)-(7) with shortages as above, as a min-cost flow. Counting mismatches per
 // request (MismatchCount::per_request) adds a fixed charge per (request, antigen), which is not
 // a network flow (a mixed-integer programme): not implemented yet, refused as "not_available"
-// (the API offers per_unit only). Checkpoints of `progress` between the phases (GLPK's
+// (the API offers per_unit only). Checkpoints of `progress` between the phases (the flow
 // routines themselves cannot be interrupted).
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
 

@@ -11,7 +11,7 @@
 #include "api/population_json.hpp"
 #include "api/reader.hpp"
 #include "common/input_error.hpp"
-#include "numeric/linear_program.hpp"
+#include "numeric/network_flow.hpp"
 
 namespace rbc::api {
 
@@ -394,9 +394,9 @@ json handle(ObjectReader& r, Context& context) {
           {"assignment", std::move(assignment)},
           {"units", std::move(units_out)},
           {"requests", std::move(requests_out)},
-          {"solver", {{"method", "GLPK " + numeric::glpk_version() +
-                                     ": maximum flow (glp_maxflow_ffalg), then minimum-cost flow (glp_mincost_okalg) "
-                                     "with the shortages on a dummy supply node, and each tie-break"},
+          {"solver", {{"method", "LEMON " + numeric::lemon_version() +
+                                     ": maximum flow (Preflow), then minimum-cost flow (NetworkSimplex) with the "
+                                     "shortages on a dummy supply node, and the tie-break"},
                       {"cost_scale", result.cost_scale},
                       {"seconds", result.seconds}}}};
 }
