@@ -50,6 +50,14 @@ inline constexpr int max_request_units = 20;                  // b_j (an exchang
 inline constexpr int max_match_shelf_life = 100;              // G, days
 inline constexpr double max_weight = 1000;                    // lambda_f, alpha
 inline constexpr std::size_t max_match_antigens = 32;
+// Counting mismatches per request (MismatchCount::per_request) solves a mixed-integer
+// programme by branch and bound: at most this many allowed pairs (units of one type and age
+// count once, as pairs_allowed reports them), checked as the pairs are listed, before the
+// flows and the MIP; and at most per_request_seconds of branch and bound. The limit is where
+// the hardest instances we measured (docs/methods/matching.md) still solve well under a
+// second in wasm.
+inline constexpr std::size_t max_per_request_pairs = 800;
+inline constexpr double per_request_seconds = 10;
 
 // ---- Antigen sets by name (the seed's; the API resolves names to bits) ----
 // A_MAJ = {A, B, D} and A_MIN (sec. 4.2): the 17 antigens of the Extended preset.
@@ -125,8 +133,8 @@ struct YoungBloodShape {
 };
 
 // Whether pi_1 counts a mismatched antigen once per unit (the seed, sec. 3.2: "linearly in the
-// number of units mismatched") or once per request (MINRAR's "first mismatched unit"; not
-// implemented yet, see match()).
+// number of units mismatched") or once per request (MINRAR's "first mismatched unit": antigen
+// k mismatched by any of request j's units costs lambda_1 w_k once; see match()).
 enum class MismatchCount { per_unit, per_request };
 const char* to_string(MismatchCount c);
 
@@ -191,6 +199,13 @@ struct Matching {
   std::size_t varying_arcs = 0;             // pairs in some optima but not all
   bool unique = true;
   bool tie_break_unique = true;
+  // false for MismatchCount::per_request: the MIP's other optima are not looked for, so
+  // unique, varying_arcs, tie_break_unique and every `fixed` mean nothing (left as above).
+  bool uniqueness_analysed = true;
+  // Per request: whether branch and bound proved the optimum (true) or stopped at its time
+  // limit with the best matching found so far (false). Always true per unit.
+  bool proven_optimal = true;
+  std::size_t mip_columns = 0, mip_rows = 0;  // the MIP's size (per request), 0 per unit
   double seconds = 0;
 };
 
@@ -205,11 +220,21 @@ PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& unit,
 // d_ij of eq. (5)-(6).
 bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest& request);
 
-// Solves eq. (1)-(7) with shortages as above, as a min-cost flow. Counting mismatches per
-// request (MismatchCount::per_request) adds a fixed charge per (request, antigen), which is not
-// a network flow (a mixed-integer programme): not implemented yet, refused as "not_available"
-// (the API offers per_unit only). Checkpoints of `progress` between the phases (the flow
-// routines themselves cannot be interrupted).
+// Solves eq. (1)-(7) with shortages as above, as a min-cost flow. Checkpoints of `progress`
+// between the phases (the flow routines themselves cannot be interrupted).
+//
+// Counting mismatches per request (MismatchCount::per_request) adds a fixed charge per
+// (request, antigen), which is not a network flow: a mixed-integer programme over the same
+// allowed pairs, solved by GLPK's branch and bound (numeric/lp_analysis.hpp) with progress and
+// cancel at its nodes. Integer x_cj per (unit class, request) pair as in the flow; binary y_jk
+// per request j and antigen k of I_j with w_k > 0 that some allowed unit would mismatch;
+//   sum_{c mismatching k} x_cj <= M_jk y_jk,  M_jk = min(b_j, those pairs' capacities);
+// the units delivered fixed to the maximum flow F first (so shortages mean what they mean per
+// unit); objective the per-unit terms pi_2..pi_5 plus sum lambda_1 w_k y_jk. Costs are not
+// rounded. More than max_per_request_pairs allowed pairs are refused (limit_exceeded,
+// "mismatch_count") before the flows. Uniqueness is not analysed (uniqueness_analysed false).
+// If the time limit stops the search with no matching found, throws InputError("time_limit").
+
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
 
 }  // namespace rbc::allocation

@@ -11,6 +11,7 @@
 #include "api/population_json.hpp"
 #include "api/reader.hpp"
 #include "common/input_error.hpp"
+#include "numeric/linear_program.hpp"
 #include "numeric/network_flow.hpp"
 
 namespace rbc::api {
@@ -121,9 +122,13 @@ const MatchFields& fields() {
       integer_field("shelf_life", "G, the shelf life in days (FIFO penalty, eq. 8; oldest unit).", "seed 004 sec. 3.2",
                     d.shelf_life, 1, allocation::max_match_shelf_life),
       string_field("mismatch_count",
-                   "per_unit: pi_1 counts every mismatched unit (the seed, sec. 3.2). (Counting a mismatched antigen "
-                   "once per request, as MINRAR does, is not a network flow and is not offered yet.)",
-                   "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit"}),
+                   "per_unit: pi_1 counts every mismatched unit (the seed, sec. 3.2). per_request: an antigen "
+                   "mismatched by any of a request's units counts once for that request (as MINRAR does); solved as "
+                   "a mixed-integer programme, for at most " + std::to_string(allocation::max_per_request_pairs) +
+                       " allowed (unit, request) pairs and " +
+                       std::to_string(static_cast<int>(allocation::per_request_seconds)) +
+                       " s of branch and bound; whether the optimum is unique is then not analysed.",
+                   "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit", "per_request"}),
       json_field("recipients", "object | object[]",
                  "Optional: the patient population whose usability of the A, B, D types defines pi_2: {system id: "
                  "population id} or a mixture [{\"weight\", \"populations\"}] (default: thesis Table 4.4).",
@@ -321,6 +326,9 @@ json handle(ObjectReader& r, Context& context) {
   };
   const auto result = allocation::match(p, usability, context.progress);
 
+  // Per request the MIP's other optima are not looked for: unique and fixed are null, never true.
+  const bool analysed = result.uniqueness_analysed;
+  const auto maybe = [analysed](const json& v) { return analysed ? v : json(nullptr); };
   json assignment = json::array();
   for (const auto& pair : result.pairs) {
     const json mismatched = names_of(pair.mismatched, antigens);
@@ -331,7 +339,7 @@ json handle(ObjectReader& r, Context& context) {
                           {"mismatched", mismatched},
                           {"exact", p.units[pair.unit].type == p.requests[pair.request].type},
                           {"cost", pair.cost},
-                          {"fixed", pair.fixed}});
+                          {"fixed", maybe(pair.fixed)}});
   }
   for (std::size_t i = 0; i < units_out.size(); ++i) {
     const int q = result.unit_request[i];
@@ -347,7 +355,7 @@ json handle(ObjectReader& r, Context& context) {
     requests_out[j]["mismatched"] = names_of(q.mismatched, antigens);
     requests_out[j]["mismatch_units"] = counts;
     requests_out[j]["expected_alloimmunisations"] = q.expected_alloimmunisations;
-    requests_out[j]["fixed"] = q.fixed;
+    requests_out[j]["fixed"] = maybe(q.fixed);
     json units_of = json::array();
     for (const auto& pair : result.pairs)
       if (pair.request == j) units_of.push_back(pair.unit);
@@ -359,6 +367,18 @@ json handle(ObjectReader& r, Context& context) {
                      " (unit, request) pairs are in some best matchings but not in others (marked fixed: false). The "
                      "matching shown is the tie-break's: " + std::string(allocation::match_tie_break_rule),
                  "");
+  if (!analysed)
+    context.warn("uniqueness_not_analysed",
+                 "Counting mismatches per request is solved by branch and bound, which does not look for other "
+                 "matchings as good: there may be some, so the matching shown is one best matching, not necessarily "
+                 "the only one (unique and fixed are null).",
+                 "mismatch_count");
+  if (!result.proven_optimal)
+    context.warn("time_limit",
+                 "Branch and bound stopped at its time limit of " +
+                     std::to_string(static_cast<int>(allocation::per_request_seconds)) +
+                     " s: the matching shown is the best found, not proven the best (status feasible).",
+                 "mismatch_count");
   if (result.shortage > 0)
     context.warn("shortage",
                  std::to_string(result.shortage) + " of the " + std::to_string(result.units_requested) +
@@ -374,7 +394,7 @@ json handle(ObjectReader& r, Context& context) {
           {"patient_groups", groups_out},
           {"recipients", recipients.description},
           {"mismatch_count", allocation::to_string(p.count)},
-          {"status", "optimal"},
+          {"status", result.proven_optimal ? "optimal" : "feasible"},
           {"units_requested", result.units_requested},
           {"delivered", result.delivered},
           {"shortage", result.shortage},
@@ -386,19 +406,31 @@ json handle(ObjectReader& r, Context& context) {
             {"minor_substitution", o.minor_substitution},
             {"fifo", o.fifo},
             {"young_blood", o.young_blood}}},
-          {"objective_gap_bound", result.objective_gap_bound},
-          {"unique", result.unique},
+          {"objective_gap_bound",
+           std::isfinite(result.objective_gap_bound) ? json(result.objective_gap_bound) : json(nullptr)},
+          {"unique", maybe(result.unique)},
           {"pairs_allowed", result.arcs},
-          {"varying_pairs", result.varying_arcs},
-          {"tie_break", {{"rule", allocation::match_tie_break_rule}, {"unique", result.tie_break_unique}}},
+          {"varying_pairs", maybe(result.varying_arcs)},
+          {"tie_break", analysed ? json{{"rule", allocation::match_tie_break_rule}, {"unique", result.tie_break_unique}}
+                                 : json(nullptr)},
           {"assignment", std::move(assignment)},
           {"units", std::move(units_out)},
           {"requests", std::move(requests_out)},
-          {"solver", {{"method", "LEMON " + numeric::lemon_version() +
-                                     ": maximum flow (Preflow), then minimum-cost flow (NetworkSimplex) with the "
-                                     "shortages on a dummy supply node, and the tie-break"},
-                      {"cost_scale", result.cost_scale},
-                      {"seconds", result.seconds}}}};
+          {"solver",
+           analysed ? json{{"method", "LEMON " + numeric::lemon_version() +
+                                          ": maximum flow (Preflow), then minimum-cost flow (NetworkSimplex) with the "
+                                          "shortages on a dummy supply node, and the tie-break"},
+                           {"cost_scale", result.cost_scale},
+                           {"seconds", result.seconds}}
+                    : json{{"method", "LEMON " + numeric::lemon_version() + ": maximum flow (Preflow), then GLPK " +
+                                          numeric::glpk_version() +
+                                          ": branch and bound (glp_intopt) on the mixed-integer programme with the "
+                                          "units delivered fixed to the maximum flow"},
+                           {"cost_scale", nullptr},
+                           {"mip", {{"columns", result.mip_columns},
+                                    {"rows", result.mip_rows},
+                                    {"time_limit_seconds", allocation::per_request_seconds}}},
+                           {"seconds", result.seconds}}}};
 }
 
 }  // namespace
@@ -419,7 +451,9 @@ Operation match_operation() {
            {"patient_groups", "object[]", "Per group: id, name, must_match, max_age, young_blood, typed, source."},
            {"recipients", "object[]", "The patient population of the usabilities (pi_2)."},
            {"mismatch_count", "string", "per_unit or per_request."},
-           {"status", "string", "\"optimal\" (shortages make every problem feasible)."},
+           {"status", "string",
+            "\"optimal\" (shortages make every problem feasible); per_request: \"optimal\" when branch and bound "
+            "proved it, \"feasible\" when its time limit stopped it with the best matching found."},
            {"units_requested", "integer", "Sum of b_j."},
            {"delivered", "integer", "Units assigned: the most the hard rules allow, the same in every optimum."},
            {"shortage", "integer", "units_requested - delivered: the dummy supply's units."},
@@ -427,21 +461,23 @@ Operation match_operation() {
             "xA: sum over the assignment of w_k over the antigens mismatched (every typed antigen)."},
            {"objective", "object",
             "{total, immunogenicity, major_substitution, minor_substitution, fifo, young_blood}: sum of lambda_f pi_f "
-            "over the assignment, unrounded."},
+            "over the assignment, unrounded; per_request, immunogenicity counts each (request, antigen) once."},
            {"objective_gap_bound", "number",
-            "Costs are rounded to multiples of 1 / solver.cost_scale: the exact least cost lies in [total - bound, total]."},
-           {"unique", "boolean", "true when no other matching has the same least (rounded) cost."},
+            "Costs are rounded to multiples of 1 / solver.cost_scale: the exact least cost lies in [total - bound, "
+            "total]. per_request: GLPK's tolerance 1e-7 (1 + |total|) when optimal, null when feasible."},
+           {"unique", "boolean | null", "true when no other matching has the same least (rounded) cost; null per_request (not analysed)."},
            {"pairs_allowed", "integer", "(unit, request) pairs allowed by the hard rules (d_ij = 1, eq. 5-6)."},
-           {"varying_pairs", "integer", "Pairs in some least-cost matchings but not all (0 when unique)."},
-           {"tie_break", "object", "{rule, unique}: how the matching shown was chosen among equally good ones."},
+           {"varying_pairs", "integer | null", "Pairs in some least-cost matchings but not all (0 when unique); null per_request."},
+           {"tie_break", "object | null", "{rule, unique}: how the matching shown was chosen among equally good ones; null per_request."},
            {"assignment", "object[]",
             "Per assigned unit: unit, request (indices), unit_id, request_id, mismatched (antigens), exact (same "
-            "type), cost (c_ij), fixed (in every optimum)."},
+            "type), cost (c_ij; per_request without pi_1, which is charged to the request), fixed (in every optimum; "
+            "null per_request)."},
            {"units", "object[]", "Per unit: id, type, age, request (index, or -1 when unassigned)."},
            {"requests", "object[]",
             "Per request: id, group, type, antibodies, units, delivered, shortage, mismatched, mismatch_units "
-            "{antigen: units}, expected_alloimmunisations, fixed, units_assigned."},
-           {"solver", "object", "{method, cost_scale, seconds}."}},
+            "{antigen: units}, expected_alloimmunisations, fixed (null per_request), units_assigned."},
+           {"solver", "object", "{method, cost_scale, seconds}; per_request cost_scale is null and mip gives {columns, rows, time_limit_seconds}."}},
           true,
           handle};
 }

@@ -49,20 +49,34 @@ void validate_linear_program(const LinearProgram& lp) {
   if (lp.constraints.size() > max_lp_constraints)
     throw InputError("limit_exceeded", "constraints",
                      "constraints: at most " + std::to_string(max_lp_constraints) + " constraints");
-  if (n * lp.constraints.size() > max_lp_nonzeros)
+  const bool sparse = !lp.matrix.empty();
+  if (!sparse && n * lp.constraints.size() > max_lp_nonzeros)
     throw InputError("limit_exceeded", "constraints",
                      "constraints: variables x constraints must not exceed " + std::to_string(max_lp_nonzeros));
+  if (sparse) {
+    if (lp.matrix.size() > max_lp_nonzeros)
+      throw InputError("limit_exceeded", "matrix", "matrix: at most " + std::to_string(max_lp_nonzeros) + " nonzeros");
+    std::set<std::pair<std::size_t, std::size_t>> seen;
+    for (std::size_t e = 0; e < lp.matrix.size(); ++e) {
+      const auto& a = lp.matrix[e];
+      const auto p = field_index("matrix", e);
+      if (a.row >= lp.constraints.size() || a.column >= n || !std::isfinite(a.value))
+        throw InputError("invalid_field", p, p + ": row or column out of range, or a value that is not finite");
+      // GLPK stops with a fatal error on a repeated entry: named here instead.
+      if (!seen.insert({a.row, a.column}).second) throw InputError("invalid_field", p, p + " repeats a (row, column)");
+    }
+  }
   for (std::size_t j = 0; j < n; ++j)
     if (!std::isfinite(lp.objective[j]))
       throw InputError("invalid_field", field_index("objective", j), field_index("objective", j) + " must be finite");
   for (std::size_t i = 0; i < lp.constraints.size(); ++i) {
     const auto p = field_index("constraints", i);
     const auto& c = lp.constraints[i];
-    if (c.coefficients.size() != n)
+    if (sparse ? !c.coefficients.empty() : c.coefficients.size() != n)
       throw InputError("wrong_length", field_member(p, "coefficients"),
                        field_member(p, "coefficients") + " has " + std::to_string(c.coefficients.size()) +
                            " entries; the objective has " + std::to_string(n));
-    for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t j = 0; j < c.coefficients.size(); ++j)
       if (!std::isfinite(c.coefficients[j]))
         throw InputError("invalid_field", field_index(field_member(p, "coefficients"), j),
                          field_index(field_member(p, "coefficients"), j) + " must be finite");
@@ -163,9 +177,14 @@ LpSolution solve_linear_program(const LinearProgram& lp) {
   const int m = static_cast<int>(lp.constraints.size());
   std::vector<int> ia{0}, ja{0};
   std::vector<double> ar{0};
-  for (int i = 1; i <= m; ++i)
-    for (int j = 1; j <= n; ++j)
-      if (double a = lp.constraints[i - 1].coefficients[j - 1]; a != 0) ia.push_back(i), ja.push_back(j), ar.push_back(a);
+  if (!lp.matrix.empty()) {
+    for (const auto& a : lp.matrix)
+      ia.push_back(static_cast<int>(a.row + 1)), ja.push_back(static_cast<int>(a.column + 1)), ar.push_back(a.value);
+  } else {
+    for (int i = 1; i <= m; ++i)
+      for (int j = 1; j <= n; ++j)
+        if (double a = lp.constraints[i - 1].coefficients[j - 1]; a != 0) ia.push_back(i), ja.push_back(j), ar.push_back(a);
+  }
   LpSolution out;
   out.x.resize(n);
   out.reduced_costs.resize(n);

@@ -22,6 +22,12 @@ struct LinearConstraint {
   Bound bound;                       // lower <= a x <= upper
 };
 
+// One nonzero of a sparse constraint matrix: row and column indices from 0.
+struct MatrixEntry {
+  std::size_t row = 0, column = 0;
+  double value = 0;
+};
+
 struct LinearProgram {
   bool maximize = false;
   std::vector<double> objective;  // c
@@ -33,6 +39,12 @@ struct LinearProgram {
   std::vector<bool> integer;
   std::vector<std::string> variable_names;
   std::vector<std::string> constraint_names;
+  // Optional sparse form of the matrix, for models built in code whose dense form would be
+  // mostly zeros (the matching MIP: thousands of columns, a few nonzeros a row). When given,
+  // every constraint's coefficients are empty and these entries (no (row, column) twice; at
+  // most max_lp_nonzeros) are the matrix; the variables x constraints limit does not apply.
+  // The `lp` operation reads the dense form only.
+  std::vector<MatrixEntry> matrix;
 };
 
 // feasible and time_limit are outcomes of a mixed-integer programme only: the time limit

@@ -507,12 +507,14 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
       const int time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
       MipCheckpoint checkpoint{&progress, static_cast<double>(time_limit_ms), 0};
       MipCheckpoint* cp = &checkpoint;
+      const bool cuts = options.mip_cuts;
       auto intopt = [&] {
         glp_iocp parm;
         glp_init_iocp(&parm);
         parm.msg_lev = GLP_MSG_ERR;
         parm.presolve = GLP_ON;
         parm.tm_lim = time_limit_ms;
+        if (cuts) parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
         parm.cb_func = mip_checkpoint;
         parm.cb_info = cp;
         cp->started_ms = glp_time();
@@ -667,7 +669,9 @@ LpReport analyse_linear_program(const LinearProgram& lp, const LpOptions& option
   const auto row_names = names_or_default(lp.constraint_names, lp.constraints.size(), "c");
   std::vector<int> ia{0}, ja{0};
   std::vector<double> ar{0};
-  for (std::size_t i = 0; i < lp.constraints.size(); ++i)
+  for (const auto& a : lp.matrix)  // the sparse form, when given
+    ia.push_back(static_cast<int>(a.row + 1)), ja.push_back(static_cast<int>(a.column + 1)), ar.push_back(a.value);
+  for (std::size_t i = 0; i < lp.constraints.size() && lp.matrix.empty(); ++i)
     for (std::size_t j = 0; j < lp.objective.size(); ++j)
       if (const double a = lp.constraints[i].coefficients[j]; a != 0)
         ia.push_back(static_cast<int>(i + 1)), ja.push_back(static_cast<int>(j + 1)), ar.push_back(a);

@@ -32,6 +32,9 @@ struct LpOptions {
   bool ranging = true;         // sensitivity ranging of an optimal LP
   bool lp_text = true;         // write the model back as CPLEX LP text
   bool maximize_mps = false;   // MPS has no objective sense: glpsol's --max
+  // glp_intopt's cutting planes (Gomory, MIR, cover, clique: glpsol --cuts), off by default
+  // as in glpsol; the matching MIP turns them on (docs/methods/matching.md).
+  bool mip_cuts = false;
 };
 
 // ---- The report ----

@@ -327,3 +327,144 @@ TEST_CASE("match: progress reaches 1 in order, and a cancel stops at the first c
   CHECK(std::is_sorted(seen.begin(), seen.end()));
   CHECK(seen.back() == 1.0);
 }
+
+// ---- Counting mismatches per request (a MIP) ----
+
+namespace {
+
+// The toy problem with a third, typed group that must match only A, B, D, so pi_1 is charged
+// (the toy's sickle-cell group must match every penalised antigen, and "other" is untyped).
+MatchingProblem per_request_problem(numeric::Rng& rng, int max_units, int max_requests, int max_b) {
+  auto p = random_problem(rng, max_units, max_requests, max_b);
+  p.groups.push_back({major, 35, false, true});
+  p.count = MismatchCount::per_request;
+  p.lambda.immunogenicity = 20 + 200 * numeric::uniform01(rng);  // pi_1 comparable to the other terms
+  for (auto& r : p.requests) r.group = static_cast<std::size_t>(numeric::uniform_int(rng, 0, 2));
+  return p;
+}
+
+// Every assignment as in brute_force, the cost being the per-unit terms without pi_1 plus
+// lambda_1 w_k once per (request, antigen of I_j mismatched by any of its units).
+LpAnswer brute_force_per_request(const MatchingProblem& p) {
+  LpAnswer best{-1, 0};
+  std::vector<int> to(p.units.size(), -1);
+  std::vector<int> load(p.requests.size(), 0);
+  const auto patient = [&](const MatchRequest& r) {
+    return p.groups[r.group].typed ? r.type : (r.type & major) | (63 & ~major);
+  };
+  const auto cost_of = [&] {
+    double cost = 0;
+    std::vector<Group> charged(p.requests.size(), 0);
+    for (std::size_t i = 0; i < p.units.size(); ++i) {
+      if (to[i] < 0) continue;
+      const auto& r = p.requests[static_cast<std::size_t>(to[i])];
+      cost += pair_penalties(p, p.units[i], r, toy_usability(p.units[i].type & major), toy_usability(patient(r) & major)).total();
+      charged[static_cast<std::size_t>(to[i])] |= p.units[i].type & ~patient(r) & p.mismatch;
+    }
+    for (Group g : charged)
+      for (std::size_t k = 0; k < p.antigens; ++k)
+        if ((g >> k) & 1U) cost += p.lambda.immunogenicity * p.immunogenicity[k];
+    return cost;
+  };
+  std::function<void(std::size_t, int)> go = [&](std::size_t i, int delivered) {
+    if (i == p.units.size()) {
+      const double cost = cost_of();
+      if (delivered > best.delivered || (delivered == best.delivered && cost < best.cost - 1e-12))
+        best = {static_cast<double>(delivered), cost};
+      return;
+    }
+    go(i + 1, delivered);
+    for (std::size_t j = 0; j < p.requests.size(); ++j)
+      if (load[j] < p.requests[j].units && allowed(p, p.units[i], p.requests[j])) {
+        ++load[j], to[i] = static_cast<int>(j);
+        go(i + 1, delivered + 1);
+        --load[j], to[i] = -1;
+      }
+  };
+  go(0, 0);
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("match: per request, brute force over every assignment of tiny instances gives the MIP's optimum",
+          "[matching][property]") {
+  numeric::Rng rng(11);
+  for (int trial = 0; trial < 150; ++trial) {
+    const auto p = per_request_problem(rng, 6, 3, 3);
+    const auto m = match(p, toy_usability);
+    const auto best = brute_force_per_request(p);
+    INFO("trial " << trial);
+    CHECK(m.proven_optimal);
+    CHECK_FALSE(m.uniqueness_analysed);
+    CHECK(static_cast<double>(m.delivered) == best.delivered);
+    CHECK(m.objective.total() == Approx(best.cost).margin(m.objective_gap_bound + 1e-9));
+    check_hard_rules(p, m);
+  }
+}
+
+TEST_CASE("match: per request never costs more than per unit, and keeps the hard rules", "[matching][property]") {
+  numeric::Rng rng(12);
+  for (int trial = 0; trial < 40; ++trial) {
+    auto p = per_request_problem(rng, 30, 8, 4);
+    const auto by_request = match(p, toy_usability);
+    p.count = MismatchCount::per_unit;
+    const auto by_unit = match(p, toy_usability);
+    INFO("trial " << trial);
+    // Any matching's per-request cost is at most its per-unit cost, so the optima compare so.
+    CHECK(by_request.objective.total() <= by_unit.objective.total() + by_unit.objective_gap_bound + 1e-9);
+    CHECK(by_request.delivered == by_unit.delivered);  // the maximum flow, fixed first
+    p.count = MismatchCount::per_request;
+    check_hard_rules(p, by_request);
+  }
+}
+
+TEST_CASE("match: per request, two units mismatched for the same antigen pay once", "[matching][validation]") {
+  auto p = toy_problem();
+  p.groups.push_back({major, 35, false, true});  // typed, must match A B D only
+  p.lambda = {1, 0, 0, 0, 0};                      // pi_1 only
+  p.units = {{D | C, 10}, {D | C, 12}};
+  p.requests = {{D, 0, 2, 2}};  // C-negative, two units: both mismatch C
+  const auto by_unit = match(p, toy_usability);
+  CHECK(by_unit.objective.immunogenicity == Approx(2 * 0.002));
+  p.count = MismatchCount::per_request;
+  const auto by_request = match(p, toy_usability);
+  CHECK(by_request.delivered == 2);
+  CHECK(by_request.objective.immunogenicity == Approx(0.002));
+  CHECK(by_request.requests[0].mismatch_units[3] == 2);  // still two units mismatched for C
+  // xA keeps its meaning: the expected alloimmunisations of every mismatched unit.
+  CHECK(by_request.expected_alloimmunisations == Approx(by_unit.expected_alloimmunisations));
+  // One request taking both C units pays once; splitting them over two requests would pay twice.
+  p.units = {{D | C, 10}, {D | C, 12}, {D, 11}, {D, 13}};
+  p.requests = {{D, 0, 2, 2}, {D, 0, 2, 2}};
+  const auto grouped = match(p, toy_usability);
+  CHECK(grouped.objective.immunogenicity == Approx(0.002));
+  CHECK(grouped.unit_request[0] == grouped.unit_request[1]);
+}
+
+TEST_CASE("match: per request, more allowed pairs than the MIP's limit are refused before any work, naming it",
+          "[matching][property]") {
+  auto p = toy_problem();
+  p.count = MismatchCount::per_request;
+  for (int a = 0; a <= 35; ++a) p.units.push_back({D, a}), p.units.push_back({D | c, a});  // 72 classes
+  for (int j = 0; j < 25; ++j) p.requests.push_back({D, 0, 1, 1});                         // all allowed: 1800 pairs
+  REQUIRE(72 * 25 > max_per_request_pairs);
+  Progress watch([](double, std::string_view stage) { return stage != "branch and bound"; }, 0.0);
+  try {
+    match(p, toy_usability, watch);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "limit_exceeded");
+    CHECK(e.path() == "mismatch_count");
+    CHECK_THAT(e.what(), Catch::Contains("limited to " + std::to_string(max_per_request_pairs)));
+  }
+  p.count = MismatchCount::per_unit;  // the flow has no such limit
+  CHECK(match(p, toy_usability).delivered == 25);
+}
+
+TEST_CASE("match: per request, a cancel as branch and bound starts stops it", "[matching][property]") {
+  numeric::Rng rng(13);
+  const auto p = per_request_problem(rng, 30, 8, 4);
+  Progress stop([](double f, std::string_view) { return f < 0.3; }, 0.0);
+  CHECK_THROWS_AS(match(p, toy_usability, stop), Cancelled);
+}

@@ -57,6 +57,42 @@ test('Matching: a tie is said and the pairs marked; the link reproduces the resu
   await page.close();
 });
 
+test('Matching: choosing per request pays a mismatched antigen once per patient, says the answer may not be the only one, and stays in the link', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  const perRequest = JSON.parse(readFileSync(join(root, 'tests/requests/match-per-request.json'), 'utf8'));
+  const { units, requests } = perRequest.request;
+  const params = new URLSearchParams({
+    preset: 'extended',
+    units: units.map((u) => `${u.id}:${u.type.join(' ')}:${u.age}`).join(';'),
+    requests: requests.map((q) => `${q.id}:${q.group}:${q.type.join(' ')}::${q.units}`).join(';'),
+  });
+  await page.goto(`${site.server.url}#/matching?${params}`);
+  await page.waitForSelector('#mt-assignment-table');
+  assert.equal(await page.inputValue('#mt-mismatch-count'), 'per_unit');
+  assert.match(await page.textContent('#mt-uniqueness'), /Tie: other matchings are just as good/);  // per unit: Jka twice, any way
+  await page.selectOption('#mt-mismatch-count', 'per_request');
+  await page.click('#matching-compute');
+  await done(page);
+  const expect = perRequest.expect.result;
+  const rows = await cells(page, 'mt-assignment-table');
+  assert.deepEqual(rows.map((r) => [r[0], r[2]]), expect.assignment.map((a) => [a.unit_id, a.request_id]));
+  assert.ok(rows.every((r) => r[6] === 'not analysed'), 'no pair is called the same in every best matching');
+  const terms = await cells(page, 'mt-objective-table');
+  assert.ok(Math.abs(Number(terms[0].at(-1)) - expect.objective.immunogenicity) < 1e-4, `pi_1 ${terms[0].at(-1)}`);
+  assert.match(await page.textContent('#mt-uniqueness'), /perhaps not the only one/);
+  assert.doesNotMatch(await page.textContent('#mt-uniqueness'), /only best matching/);
+  assert.match(page.url(), /mismatch_count=per_request/);
+  const again = await site.browser.context.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector('#mt-assignment-table');
+  assert.equal(await again.inputValue('#mt-mismatch-count'), 'per_request');
+  assert.deepEqual(await cells(again, 'mt-assignment-table'), rows);
+  await again.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Matching: a bad cell is marked as you type, an antibody to the patient’s own antigen refused; then it computes', async () => {
   const page = await site.browser.context.newPage();
   const problems = watchProblems(page);

@@ -97,3 +97,27 @@ TEST_CASE("solve_linear_program: an optimum that overflows double precision is a
   ok.constraints.push_back({{1, 1}, {2, std::nullopt}});
   CHECK(solve_linear_program(ok).objective == Approx(2));
 }
+
+TEST_CASE("solve_linear_program: the sparse matrix form gives the dense form's answer; bad entries are named",
+          "[numeric][property]") {
+  const auto dense = small_lp();
+  LinearProgram sparse = dense;
+  for (std::size_t i = 0; i < dense.constraints.size(); ++i) {
+    for (std::size_t j = 0; j < dense.objective.size(); ++j)
+      if (dense.constraints[i].coefficients[j] != 0) sparse.matrix.push_back({i, j, dense.constraints[i].coefficients[j]});
+    sparse.constraints[i].coefficients.clear();
+  }
+  const auto a = solve_linear_program(dense), b = solve_linear_program(sparse);
+  REQUIRE(b.status == LpStatus::optimal);
+  CHECK(b.objective == a.objective);
+  CHECK(b.x == a.x);
+  auto twice = sparse;
+  twice.matrix.push_back(sparse.matrix.front());
+  CHECK_THROWS_WITH(solve_linear_program(twice), Catch::Contains("repeats a (row, column)"));
+  auto outside = sparse;
+  outside.matrix.push_back({0, 7, 1.0});
+  CHECK_THROWS_WITH(solve_linear_program(outside), Catch::Contains("matrix["));
+  auto both = sparse;
+  both.constraints[0].coefficients = dense.constraints[0].coefficients;
+  CHECK_THROWS_WITH(solve_linear_program(both), Catch::Contains("coefficients"));
+}

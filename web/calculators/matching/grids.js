@@ -113,6 +113,7 @@ export function fieldLabel(path) {
     immunogenicity_weight: 'the weight λ1 of mismatches', major_substitution_weight: 'the weight λ2 of major substitution',
     minor_substitution_weight: 'the weight λ3 of minor substitution', fifo_weight: 'the weight λ4 of first-in-first-out',
     young_blood_weight: 'the weight λ5 of young blood', shelf_life: 'the shelf life G',
+    mismatch_count: 'how mismatches count',
   }[path] ?? path;
 }
 

@@ -70,13 +70,21 @@ class MatchingInputs {
     this.unitCount = h('input', { type: 'text', id: 'mt-unit-count', inputmode: 'numeric', size: 4, value: '30' });
     this.patientCount = h('input', { type: 'text', id: 'mt-patient-count', inputmode: 'numeric', size: 4, value: '8' });
     this.generateNote = h('p', { class: 'hint', id: 'mt-generate-note', 'aria-live': 'polite' });
+    const count = this.field('mismatch_count');
+    this.mismatchCount = h('select', { id: 'mt-mismatch-count', onchange: () => changed() },
+      count.choices.map((c) => h('option', { value: c }, { per_unit: 'per unit (the paper)', per_request: 'per request (once per patient)' }[c] ?? c)));
     this.groupsBody = h('tbody');
     this.wBox = h('div', { class: 'mt-immunogenicity' });
     this.fieldsets = [
       h('fieldset', {}, h('legend', {}, 'Antigens'),
         h('div', { class: 'field' }, h('label', { for: 'mt-preset' }, 'Antigens typed and penalised'), this.preset,
           h('span', { class: 'hint' }, preset.description),
-          h('span', { class: 'field-error', 'data-error-for': 'preset' }))),
+          h('span', { class: 'field-error', 'data-error-for': 'preset' })),
+        h('div', { class: 'field' }, h('label', { for: 'mt-mismatch-count' }, 'A mismatched antigen counts'), this.mismatchCount,
+          h('span', { class: 'hint' }, 'Per unit: every unit carrying it adds its penalty. Per request: it is penalised once per patient, however ' +
+            'many of the patient’s units carry it (solved by branch and bound, for days of limited size; it then cannot say whether the best ' +
+            'matching is the only one).'),
+          h('span', { class: 'field-error', 'data-error-for': 'mismatch_count' }))),
       this.units.fieldset,
       this.requests.fieldset,
       h('fieldset', {}, h('legend', {}, 'Generate a day'),
@@ -225,6 +233,7 @@ class MatchingInputs {
     this.requests.clearReport();
     if (!OWN_PARAMS.some((p) => params.has(p))) {
       this.preset.value = EXAMPLE.preset;
+      this.mismatchCount.value = 'per_unit';
       this.drawGroups([]);
       this.drawImmunogenicity({});
       this.units.setRows(EXAMPLE.units);
@@ -234,6 +243,9 @@ class MatchingInputs {
     const preset = params.get('preset') ?? 'extended';
     if (!PRESET_ANTIGENS[preset]) problems.push(`Preset: “${preset}” is not one of abod, limited, extended`);
     this.preset.value = PRESET_ANTIGENS[preset] ? preset : 'extended';
+    const count = params.get('mismatch_count') ?? 'per_unit';
+    if (!['per_unit', 'per_request'].includes(count)) problems.push(`Mismatches count: “${count}” is not per_unit or per_request`);
+    this.mismatchCount.value = count === 'per_request' ? 'per_request' : 'per_unit';
     // patient_groups=sickle_cell:14:1:A B D C c E e K;…  (only the groups changed)
     const groups = [];
     for (const part of (params.get('patient_groups') ?? '').split(';').filter(Boolean)) {
@@ -270,6 +282,7 @@ class MatchingInputs {
 
   toParams(params) {
     params.set('preset', this.preset.value);
+    if (this.mismatchCount.value !== 'per_unit') params.set('mismatch_count', this.mismatchCount.value);
     params.set('units', formatGridParam(UNITS_GRID, this.entries(this.units)));
     params.set('requests', formatGridParam(REQUESTS_GRID, this.entries(this.requests)));
     const changes = this.groupChanges();
@@ -282,6 +295,7 @@ class MatchingInputs {
 
   toRequest(request) {
     request.preset = this.preset.value;
+    if (this.mismatchCount.value !== 'per_unit') request.mismatch_count = this.mismatchCount.value;
     request.units = this.entries(this.units);
     request.requests = this.entries(this.requests);
     const groups = this.groupChanges();

@@ -12,7 +12,10 @@ const VARIES = 'one choice among several';
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
 const count = (value) => h('td', { class: 'num' }, String(value));
 const col = (text, numeric = false) => h('th', { scope: 'col', class: numeric ? 'num' : '' }, text);
-const fixedCell = (fixed) => (fixed ? h('td', { class: 'al-fixed' }, 'yes') : h('td', { class: 'al-varies' }, h('strong', {}, `no: ${VARIES}`)));
+// fixed is null when uniqueness was not analysed (per request): never shown as "yes".
+const fixedCell = (fixed) => (fixed == null ? h('td', { class: 'al-unknown' }, 'not analysed')
+  : fixed ? h('td', { class: 'al-fixed' }, 'yes') : h('td', { class: 'al-varies' }, h('strong', {}, `no: ${VARIES}`)));
+const yesNo = (fixed) => (fixed == null ? 'not analysed' : fixed ? 'yes' : 'no');
 const antigenList = (names) => (names.length ? names.join(' ') : '—');
 
 function table(id, label, caption, headings, rows) {
@@ -32,6 +35,14 @@ const TERMS = [
 ];
 
 function uniqueness(result) {
+  if (result.unique == null) {
+    // Per request: branch and bound finds one best matching and does not look for others.
+    return h('div', { class: 'al-not-unique', id: 'mt-uniqueness', role: 'note' },
+      h('p', {}, h('strong', {}, result.status === 'optimal' ? 'A best matching, perhaps not the only one. ' : 'The best matching found in the time allowed. '),
+        'Counting mismatches per request is solved by branch and bound, which does not look for other matchings as good: ',
+        'there may be some, so this is one answer, not necessarily the only one.',
+        result.status === 'optimal' ? ' It is proven to have the least penalty.' : ' The search stopped at its time limit: a better one may exist.'));
+  }
   if (result.unique) {
     return h('p', { class: 'al-unique', id: 'mt-uniqueness' },
       h('strong', {}, 'This is the only best matching: '), 'no other matching meets as many requests at the same least penalty.');
@@ -74,7 +85,7 @@ export function renderMatching(container, result, warnings) {
       [col('Unit'), col('Age', true), col('To patient'), col('Group'), col('Match'), col('Mismatched'), col('Same in all best?'), col('Penalty', true)],
       result.assignment.map((a) => {
         const u = units[a.unit], q = requests[a.request];
-        return h('tr', { class: `mt-${kind(a)}${a.fixed ? '' : ' varying'}` },
+        return h('tr', { class: `mt-${kind(a)}${a.fixed === false ? ' varying' : ''}` },
           h('th', { scope: 'row' }, u.id), count(u.age), h('td', {}, q.id), h('td', {}, q.group.replaceAll('_', ' ')),
           h('td', { class: 'mt-match' }, kind(a)), h('td', {}, antigenList(a.mismatched)), fixedCell(a.fixed), num(a.cost));
       })) : h('p', {}, 'No unit is given: no unit keeps the hard rules for any request.'),
@@ -87,17 +98,24 @@ export function renderMatching(container, result, warnings) {
         h('td', {}, Object.entries(q.mismatch_units).map(([a, n]) => `${a} (${n})`).join(', ') || '—'),
         num(q.expected_alloimmunisations, 5)))),
     h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
-      h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
-        'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
-        'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is λ1 π1 + … + λ5 π5 (eq. 7). ',
-        `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
+      result.mismatch_count === 'per_request'
+        ? h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
+          'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow); then, with that many units given, the least total ',
+          'penalty by branch and bound on a mixed-integer programme: λ2 π2 + … + λ5 π5 per unit (eq. 7), and λ1 w for each antigen a request’s units ',
+          'mismatch, once per request however many of its units carry it. The penalty per unit in the table leaves λ1 π1 out. ',
+          result.objective_gap_bound == null ? 'The search stopped at its time limit.'
+            : `The total shown is within ${formatNumber(result.objective_gap_bound, 2)} of the least (the solver’s tolerance).`)
+        : h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
+          'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
+          'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is λ1 π1 + … + λ5 π5 (eq. 7). ',
+          `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
 
   return {
     destroy() {},
     csv: () => [['unit', 'age', 'patient', 'group', 'match', 'mismatched', 'same_in_every_best', 'penalty'],
       ...result.assignment.map((a) => [units[a.unit].id, units[a.unit].age, requests[a.request].id, requests[a.request].group, kind(a),
-        a.mismatched.join(' '), a.fixed ? 'yes' : 'no', a.cost]),
-      ...short.map((q) => ['', '', q.id, q.group, `short ${q.shortage}`, '', q.fixed ? 'yes' : 'no', ''])],
+        a.mismatched.join(' '), yesNo(a.fixed), a.cost]),
+      ...short.map((q) => ['', '', q.id, q.group, `short ${q.shortage}`, '', yesNo(q.fixed), ''])],
     csvName: `rbcmatch-matching-${result.preset}.csv`,
   };
 }
