@@ -58,7 +58,13 @@ const std::vector<std::string> nullable = {
     "probability", "effectiveness", "ratio", "tests", "sum", "random", "summary", "minimum", "average", "maximum",
     "minimum_phenotype", "maximum_phenotype", "population", "father", "any", "observed",
     // lp: an unbounded side of a variable's or constraint's bounds.
-    "lower", "upper"};
+    "lower", "upper",
+    // match counting mismatches per request (a MIP): uniqueness is not analysed (unique,
+    // varying_pairs, tie_break, each pair's and request's fixed), costs are not rounded
+    // (cost_scale), and a solution the time limit stopped has no gap bound. All but the gap
+    // bound are booleans or integers, which no NaN can become; the gap bound sits beside the
+    // objective's terms.
+    "unique", "varying_pairs", "tie_break", "fixed", "cost_scale", "objective_gap_bound"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};
