@@ -34,29 +34,40 @@ Eigen::VectorXd random_start(numeric::Rng& rng, Eigen::Index n) {
   return x / x.sum();
 }
 
+// A random start that enters the answer's attracting ball (as wide as the check's resolution)
+// stops there: it converges to the answer's fixed point, and the rest of its run (a quarter of
+// it for Rh) would tell nothing more; its difference from the answer is the ball's bound.
 UniquenessCheck check_uniqueness(const bloodgroup::System& system, const HeredityOperator& P,
-                                 const Eigen::MatrixXd& S, const Eigen::VectorXd& f, const Eigen::VectorXd& x,
+                                 const Eigen::MatrixXd& S, const Eigen::VectorXd& f, const StationarySolution& answer,
                                  const StationaryOptions& options, const Progress& progress) {
+  const Eigen::VectorXd& x = answer.x;
   UniquenessCheck out;
   out.indistinguishable_haplotypes = same_antigen_haplotypes(system);
   if (!out.indistinguishable_haplotypes.empty()) out.unique = false;
   if (P.genotype_count() > max_uniqueness_genotypes) return out;
   out.checked = true;
   const double best = stationary_objective(P, S, f, x);
+  const AttractingBall ball = attracting_ball(answer, differs);
+  const KnownFixedPoint known{&x, ball.radius};
   numeric::Rng rng(uniqueness_seed);
   Eigen::VectorXd spread = Eigen::VectorXd::Zero(x.size());
+  double reached = 0;  // the largest difference of a start that reached the ball
   for (int k = 0; k < uniqueness_starts; ++k) {
     const Eigen::VectorXd start = random_start(rng, x.size());
     const auto run = stationary_genotypes(P, S, f, start, options,
-                                          progress.part(double(k) / uniqueness_starts, double(k + 1) / uniqueness_starts));
+                                          progress.part(double(k) / uniqueness_starts, double(k + 1) / uniqueness_starts),
+                                          known);
     ++out.starts;
+    if (run.reached_known) {
+      reached = ball.limit_distance;
+      continue;
+    }
     if (!run.converged) continue;
-    const double other = stationary_objective(P, S, f, run.x);
     // As good as the answer, to the precision the iteration reaches.
-    const bool as_good = other <= best + 1e-9 + 1e-6 * best;
+    const bool as_good = stationary_objective(P, S, f, run.x) <= best + 1e-9 + 1e-6 * best;
     if (as_good) spread = spread.cwiseMax((run.x - x).cwiseAbs());
   }
-  out.max_difference = spread.size() ? spread.maxCoeff() : 0.0;
+  out.max_difference = std::max(reached, spread.size() ? spread.maxCoeff() : 0.0);
   for (Eigen::Index g = 0; g < spread.size(); ++g)
     if (spread[g] > differs) out.differing.push_back(static_cast<int>(g));
   if (!out.differing.empty()) out.unique = false;
@@ -103,7 +114,7 @@ GenotypeAnalysis analyse_genotypes(const bloodgroup::System& system, const Eigen
   out.stationarity_residual = stationarity_residual(P, out.least_squares.x);
   out.least_squares_fit = S.transpose() * out.least_squares.x;
   if (options.check_uniqueness)
-    out.uniqueness = check_uniqueness(system, P, S, f, out.least_squares.x, options.stationary,
+    out.uniqueness = check_uniqueness(system, P, S, f, out.least_squares, options.stationary,
                                       progress.part(after_answer, after_uniqueness));
   if (options.multistart)
     out.multistart = multistart_check(P, S, f, out.least_squares.x, options.stationary,

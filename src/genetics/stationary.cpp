@@ -120,7 +120,8 @@ class StepProblem {
 
 StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
                                         const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
-                                        const StationaryOptions& options, const Progress& progress) {
+                                        const StationaryOptions& options, const Progress& progress,
+                                        const KnownFixedPoint& known) {
   // Over the simplex, sum x = 1 is one more row, weighted so heavily that it holds to
   // rounding (Lawson and Hanson 1974, ch. 22, the weighting method for equality
   // constraints); the small remainder is divided out after each step.
@@ -159,9 +160,22 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
       out.converged = true;
       break;
     }
+    if (known.radius > 0 && (x - *known.x).lpNorm<1>() <= known.radius) {
+      out.reached_known = true;
+      break;
+    }
   }
   out.x = x;
   return out;
+}
+
+AttractingBall attracting_ball(const StationarySolution& run, double radius) {
+  const auto& t = run.trace;
+  const std::size_t n = t.size();
+  if (!run.converged || n < 3 || !(t[n - 2].change > 0) || !(t[n - 3].change > 0)) return {};
+  const double rate = std::max(t[n - 1].change / t[n - 2].change, t[n - 2].change / t[n - 3].change);
+  if (!(rate < 0.9) || rate * (radius + t[n - 1].change) > radius) return {};
+  return {radius, rate * t[n - 1].change / (1 - rate)};
 }
 
 Eigen::VectorXd uniform_start(int genotype_count) {

@@ -42,15 +42,38 @@ struct StationarySolution {
   Eigen::VectorXd x;  // genotype frequencies in eq. 3.9 order
   int iterations = 0;
   bool converged = false;
+  bool reached_known = false;  // stopped inside a KnownFixedPoint's ball (converged is false)
   double residual = 0;  // of the last step, eq. 3.26
   std::vector<IterationRecord> trace;
+};
+
+// A fixed point already found and a ball around it (L1 radius) that the iteration maps into
+// itself (attracting_ball): a run whose iterate enters the ball converges to that fixed
+// point, so it can stop there. radius 0: never.
+struct KnownFixedPoint {
+  const Eigen::VectorXd* x = nullptr;
+  double radius = 0;
 };
 
 // One run of eq. 3.25 from x0. S is m x n (eq. 3.10), f has n entries. A checkpoint per
 // iteration (fraction: iterations / max_iterations).
 StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::MatrixXd& S,
                                         const Eigen::VectorXd& f, const Eigen::VectorXd& x0,
-                                        const StationaryOptions& options, const Progress& progress = {});
+                                        const StationaryOptions& options, const Progress& progress = {},
+                                        const KnownFixedPoint& known = {});
+
+// A ball of L1 radius `radius` around run.x that the iteration T maps into itself, so every
+// run entering it converges to the fixed point x_bar that `run` approaches (Banach). From the
+// run's last changes c: the local contraction rate r is the larger of the last two ratios
+// c_k / c_{k-1} (the dominant eigenvalue of T's Jacobian at the fixed point, as the run sees
+// it), |T(x) - x|_1 <= r c_last, so T maps the ball into itself when r (radius + c_last) <=
+// radius, and |x_bar - x|_1 <= r c_last / (1 - r). radius 0 when it cannot be vouched for:
+// the run did not converge, is too short to show a rate, or contracts slower than 0.9 a step.
+struct AttractingBall {
+  double radius = 0;
+  double limit_distance = 0;  // the bound on |x_bar - run.x|_1
+};
+AttractingBall attracting_ball(const StationarySolution& run, double radius);
 
 // The thesis's default start: every genotype equally frequent.
 Eigen::VectorXd uniform_start(int genotype_count);

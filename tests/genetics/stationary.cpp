@@ -187,3 +187,58 @@ TEST_CASE("stationary_genotypes: relabelling alleles changes nothing", "[genetic
     }
   }
 }
+
+TEST_CASE("attracting_ball: a run that enters the ball converges to the answer's fixed point", "[genetics][property]") {
+  // The uniqueness check stops a random start once it is inside the answer's ball (radius
+  // 1e-4); run on to convergence instead, the start must end within the ball's limit bound of
+  // the answer, on built-in and random tables of every system.
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::vector<Problem> problems;
+  for (const auto& t : frequency::builtin_populations()) problems.push_back(population(t.system, t.id));
+  for (const auto& id : {"abo", "rh", "duffy", "kidd", "mns"})
+    for (int trial = 0; trial < 4; ++trial) {
+      const auto& s = bloodgroup::builtin_system(id);
+      Eigen::VectorXd f(static_cast<Eigen::Index>(s.phenotypes().size()));
+      for (auto& v : f) v = u(rng) < 0.2 ? 0.0 : u(rng);
+      if (f.sum() == 0) f[0] = 1;
+      problems.push_back(problem(id, f / f.sum()));
+    }
+  int entered = 0;
+  for (const auto& p : problems) {
+    const genetics::StationaryOptions o;
+    const auto answer = solve(p, true);
+    const auto ball = genetics::attracting_ball(answer, 1e-4);
+    if (ball.radius == 0) continue;
+    INFO(p.system.definition().name << " f " << p.f.transpose());
+    CHECK(ball.limit_distance < 1e-5);
+    for (int k = 0; k < 4; ++k) {
+      Eigen::VectorXd start(p.P.genotype_count());
+      for (auto& v : start) v = -std::log(1 - u(rng));
+      start /= start.sum();
+      const auto stopped = genetics::stationary_genotypes(p.P, p.S, p.f, start, o, {}, {&answer.x, ball.radius});
+      if (!stopped.reached_known) continue;
+      ++entered;
+      CHECK((stopped.x - answer.x).lpNorm<1>() <= ball.radius);
+      const auto full = genetics::stationary_genotypes(p.P, p.S, p.f, start, o);
+      CHECK(full.converged);
+      CHECK(full.iterations > stopped.iterations);
+      CHECK((full.x - answer.x).lpNorm<1>() <= ball.limit_distance + 2 * o.tolerance);
+    }
+  }
+  CHECK(entered > 50);  // the property was exercised
+}
+
+TEST_CASE("attracting_ball: none is vouched for a run that did not converge or is too short", "[genetics][property]") {
+  genetics::StationarySolution run;
+  run.converged = true;
+  run.trace = {{1, 0.5, 0}, {2, 0.25, 0}};
+  CHECK(genetics::attracting_ball(run, 1e-4).radius == 0);  // two changes show no rate
+  run.trace.push_back({3, 1e-7, 0});
+  CHECK(genetics::attracting_ball(run, 1e-4).radius == 1e-4);
+  run.converged = false;
+  CHECK(genetics::attracting_ball(run, 1e-4).radius == 0);
+  run.converged = true;
+  run.trace = {{1, 1e-6, 0}, {2, 0.95e-6, 0}, {3, 0.9e-6, 0}};  // contracting slower than 0.9 a step
+  CHECK(genetics::attracting_ball(run, 1e-4).radius == 0);
+}
