@@ -36,9 +36,11 @@ for (const file of [moduleJs, moduleWasm]) {
 
 // The module's answers to the page's first calls (web/lib/calculator-shell.js: describe,
 // systems and version, each with an empty request), computed here by the very module the
-// build ships, go into worker.js: the worker gives them once the module is ready instead of
-// running the calls, whose first run in a browser is slow (the engine compiles the functions
-// they use on first use) and whose answers are fixed for a build.
+// build ships: `import startup from 'rbcmatch:startup'` (web/client.js) gives them to the
+// page, which draws its form from them at once instead of waiting for the worker to start and
+// the module to compile (and for the calls' first run in a browser, which compiles every
+// function they use). Their answers are fixed for a build. Also written to
+// build/startup-answers.json, which a test compares with the module.
 const startupAnswers = await (async () => {
   const createRbcmatch = createRequire(import.meta.url)(moduleJs);
   const module = await createRbcmatch({ wasmBinary: readFileSync(moduleWasm) });
@@ -48,16 +50,20 @@ const startupAnswers = await (async () => {
     if (JSON.parse(text).error) throw new Error(`build-web: the module answers ${op} with an error: ${text}`);
     answers[op] = text;
   }
-  return `self.RBCMATCH_STARTUP=${JSON.stringify(answers)};\n`;
+  mkdirSync(join(root, 'build'), { recursive: true });
+  writeFileSync(join(root, 'build/startup-answers.json'), JSON.stringify(answers));
+  return answers;
 })();
 
 // `import files from 'rbcmatch:reference'`: every tests/reference/*.json (published numbers
-// with their sources), for the Validation tab; a new file shows up there without code.
+// with their sources), for the Validation tab; a new file shows up there without code. And
+// `import startup from 'rbcmatch:startup'`: the answers above.
 const referencePlugin = {
-  name: 'rbcmatch-reference',
+  name: 'rbcmatch-virtual',
   setup(b) {
-    b.onResolve({ filter: /^rbcmatch:reference$/ }, () => ({ path: 'reference', namespace: 'rbcmatch' }));
-    b.onLoad({ filter: /.*/, namespace: 'rbcmatch' }, () => {
+    b.onResolve({ filter: /^rbcmatch:(reference|startup)$/ }, (args) => ({ path: args.path.slice(9), namespace: 'rbcmatch' }));
+    b.onLoad({ filter: /^startup$/, namespace: 'rbcmatch' }, () => ({ contents: JSON.stringify(startupAnswers), loader: 'json' }));
+    b.onLoad({ filter: /^reference$/, namespace: 'rbcmatch' }, () => {
       const dir = join(root, 'tests/reference');
       const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
       return {
@@ -108,7 +114,7 @@ await build({ ...common, plugins: [...common.plugins, onDemandPlugin], entryPoin
 for (const [entry, out] of Object.entries(onDemand))
   await build({ ...common, entryPoints: [entry], outfile: join(outDir, out), format: 'esm', sourcemap: true });
 await build({ ...common, entryPoints: [join(root, 'web/worker.js')], outfile: join(outDir, 'worker.js'), format: 'iife', sourcemap: true,
-  banner: { js: readFileSync(moduleJs, 'utf8') + startupAnswers } });
+  banner: { js: readFileSync(moduleJs, 'utf8') } });
 copyFileSync(moduleWasm, join(outDir, 'rbcmatch.wasm'));
 console.log(`build-web: wrote ${outDir}`);
 
@@ -141,7 +147,7 @@ async function singleFile() {
   if (moduleSource.includes('new Function')) {
     throw new Error(`build-web: ${moduleJs} uses \`new Function\` (link it with -sDYNAMIC_EXECUTION=0); the single file's CSP forbids eval`);
   }
-  const workerSource = `${wasm}${moduleSource}\n;${startupAnswers}${worker.js}`;
+  const workerSource = `${wasm}${moduleSource}\n;${worker.js}`;
   // The worker source travels as a JS string (JSON-escaped, '<' escaped so no '</script>' can end
   // the tag early) and starts from a Blob URL: file:// pages cannot load workers from files.
   // Like the page's inline script, it starts the first worker at once, before the app script runs.

@@ -11,6 +11,8 @@
 // the last resort, since that reloads the wasm module. So twenty quick clicks on Compute load
 // the module once.
 
+import startup from 'rbcmatch:startup';
+
 /** An error reported by the request API: {code, message, path} (path "" = whole request). */
 export class ApiError extends Error {
   constructor({ code, message, path }) {
@@ -105,6 +107,12 @@ function cancel(job) {
   }, CANCEL_GRACE_MS);
 }
 
+// The page's first calls (describe, systems and version, with an empty request) have answers
+// fixed for a build, which the build computed with the module it ships (scripts/build-web.mjs):
+// they are given at once, so the page draws its form while the worker still starts and the
+// module compiles. Kept as text and parsed per call, so no caller can change another's copy.
+const startupAnswers = new Map(Object.entries(startup));
+
 /**
  * Run one operation of the request API (see `describe`) in the worker.
  * @param {string} op
@@ -115,6 +123,11 @@ function cancel(job) {
  */
 export function call(op, request = {}, { signal, onProgress } = {}) {
   if (signal?.aborted) return Promise.reject(abortError());
+  const fixed = Object.keys(request).length === 0 ? startupAnswers.get(op) : undefined;
+  if (fixed !== undefined) {
+    const { result, warnings } = JSON.parse(fixed);
+    return Promise.resolve({ result, warnings: warnings ?? [] });
+  }
   return new Promise((resolve, reject) => {
     const job = { id: nextId++, op, request, resolve, reject, onProgress, settled: false };
     signal?.addEventListener('abort', () => cancel(job), { once: true });

@@ -42,15 +42,6 @@ function loadModule(compiled) {
 let modulePromise = null;
 let cancelFlag = null;
 
-// The page's first calls (web/lib/calculator-shell.js: describe, systems and version, each
-// with an empty request) are answered, once the module is ready, with this module's own
-// answers, which the build put at the top of this file (self.RBCMATCH_STARTUP): they are
-// fixed for a build, and running them costs the page's start tens of milliseconds, since
-// their first run in a browser compiles every function they use. Without them (a worker
-// built some other way) the module runs the calls.
-const startupKey = (op, requestJson) => `${op}\n${requestJson}`;
-const startup = new Map(Object.entries(self.RBCMATCH_STARTUP ?? {}).map(([op, text]) => [startupKey(op, '{}'), text]));
-
 // The page's first worker (named "module-from-page", public/index.html) gets the module the
 // page compiles while this worker starts, as its first message {wasmModule} (null if the page
 // could not compile it: then this worker loads it itself). Other workers load it at once.
@@ -75,9 +66,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, progress: { fraction, stage } });
       return !(cancelFlag && Atomics.load(cancelFlag, 0) === id);
     };
-    const requestJson = JSON.stringify(request ?? {});
-    const key = startupKey(String(op), requestJson);
-    const response = JSON.parse(startup.get(key) ?? module.call(String(op), requestJson, onProgress));
+    const response = JSON.parse(module.call(String(op), JSON.stringify(request ?? {}), onProgress));
     if (response.error) self.postMessage({ id, error: response.error });
     else self.postMessage({ id, result: response.result, warnings: response.warnings ?? [] });
   } catch (e) {
