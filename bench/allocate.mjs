@@ -22,21 +22,10 @@ import { performance } from 'node:perf_hooks';
 import GLPK from 'glpk.js/node';
 import loadHighs from 'highs';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
+import { seededRandom } from '../web/lib/random.js';
+import { median } from './timing.mjs';
 
 const A3 = ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'Fya', 'Fyb', 'Jka', 'Jkb', 'S', 's'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-// mulberry32: a small seeded generator, so the instance is the same on every run.
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function call(mod, op, request) {
   const r = JSON.parse(mod.call(op, typeof request === 'string' ? request : JSON.stringify(request)));
@@ -68,7 +57,7 @@ function draw(pop, random) {
 }
 
 function instance(pop, units, requested, gamma, seed) {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const stock = new Map();
   for (let k = 0; k < units; k++) {
     const group = draw(pop, random);

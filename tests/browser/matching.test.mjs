@@ -152,7 +152,7 @@ test('Matching: a link that cannot be read is reported and kept, and nothing is 
   await page.goto(`${site.server.url}${hash}`);
   await page.waitForSelector('.link-problems:not([hidden])');
   const text = await page.textContent('.link-problems');
-  assert.match(text, /request row 1: “P1:sickle_cell:D” is not id:group:antigens:antibodies:units/);
+  assert.match(text, /Request row 1: “P1:sickle_cell:D” is not id:group:antigens:antibodies:units/);
   assert.match(text, /Antigens present of unit row 2: “Q” is not among the antigens typed/);
   assert.equal(await page.locator('.results table').count(), 0);
   assert.equal(new URL(page.url()).hash, hash);

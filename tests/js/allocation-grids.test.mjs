@@ -2,8 +2,9 @@
 // given twice, the link's form, CSV files, the user's names for the API's paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STOCK, REQUESTS, readAntigens, readCell, readRows, fieldLabel, formatGridParam, readGridParam, readGridCsv, gridCsvRows }
+import { STOCK, REQUESTS, readAntigens, readCell, readRows, fieldLabel, formatGridParam, readGridCsv, gridCsvRows }
   from '../../web/calculators/allocation/grids.js';
+import { readGridParam } from '../../web/lib/grid-param.js';
 
 const ABO = { antigens: ['A', 'B'], maxShelfLife: 2 };
 const [group, days, units] = STOCK.columns;

@@ -3,23 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "common/input_error.hpp"
+#include "support/small_lp.hpp"
 
+using namespace rbc;
 using namespace rbc::numeric;
 
-namespace {
-
-// max 3x + 2y  s.t.  x + y <= 4,  x + 3y <= 9,  x <= 3,  x, y >= 0.  Optimum (3, 1), value 11;
-// duals: 2 on the first row, 0 on the second, and the bound x <= 3 prices x at 1.
-LinearProgram small_lp() {
-  LinearProgram lp;
-  lp.maximize = true;
-  lp.objective = {3, 2};
-  lp.constraints = {{{1, 1}, {std::nullopt, 4.0}}, {{1, 3}, {std::nullopt, 9.0}}};
-  lp.bounds = {{0.0, 3.0}, {0.0, std::nullopt}};
-  return lp;
-}
-
-}  // namespace
+using test::small_lp;
 
 TEST_CASE("solve_linear_program: optimal, primal and dual feasible, complementary slackness", "[numeric][property]") {
   const auto s = solve_linear_program(small_lp());

@@ -12,22 +12,15 @@
 #include <string>
 
 #include "common/input_error.hpp"
+#include "support/small_lp.hpp"
 #include "numeric/random.hpp"
 
+using namespace rbc;
 using namespace rbc::numeric;
 
-namespace {
+using test::small_lp;
 
-// max 3x + 2y  s.t.  x + y <= 4,  x + 3y <= 9,  0 <= x <= 3,  y >= 0.  Optimum (3, 1), value 11;
-// row duals 2 and 0; x is at its upper bound with reduced cost 1, y basic.
-LinearProgram small_lp() {
-  LinearProgram lp;
-  lp.maximize = true;
-  lp.objective = {3, 2};
-  lp.constraints = {{{1, 1}, {std::nullopt, 4.0}}, {{1, 3}, {std::nullopt, 9.0}}};
-  lp.bounds = {{0.0, 3.0}, {0.0, std::nullopt}};
-  return lp;
-}
+namespace {
 
 const char* const small_cplex_lp = R"(\ the textbook LP of small_lp()
 Maximize

@@ -95,22 +95,6 @@ export function formatGridParam(grid, entries, antigens) {
   return entries.map((e) => grid.columns.map((c) => (c.key === 'group' ? groupLabel(antigens, e.group) : e[c.key])).join(':')).join(';');
 }
 
-/** The rows a link gives: {rows, problems} (a part with the wrong number of values is a problem). */
-export function readGridParam(grid, text) {
-  const rows = [], problems = [];
-  const parts = text.split(';').map((p) => p.trim());
-  if (parts.length === 1 && parts[0] === '') return { rows, problems };
-  parts.forEach((part, k) => {
-    const cells = part.split(':').map((c) => c.trim());
-    if (cells.length !== grid.columns.length) {
-      problems.push(`${capital(grid.row)} ${k + 1}: “${part}” is not ${grid.param}`);
-    } else rows.push(cells);
-  });
-  return { rows, problems };
-}
-
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-
 // ---- CSV ------------------------------------------------------------------------------
 
 /**

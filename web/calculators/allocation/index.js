@@ -7,11 +7,12 @@
 // choice a user is most likely to explore). The cost shape, α and β are the shell's options.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
+import { restoreGrid } from '../../lib/grid-param.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { ANTIGEN_PRESETS } from '../frequencies/presets.js';
 import { GridEditor } from './grid-editor.js';
-import { REQUESTS, STOCK, fieldLabel, formatGridParam, readAntigens, readGridParam, readRows } from './grids.js';
+import { REQUESTS, STOCK, fieldLabel, formatGridParam, readAntigens, readRows } from './grids.js';
 import { renderAllocation } from './results.js';
 
 const PRESETS = [{ id: 'abo', label: 'ABO', antigens: ['A', 'B'] }, ...ANTIGEN_PRESETS];
@@ -183,14 +184,7 @@ class AllocationInputs {
         const error = checkNumber(input.value, this.field(name));
         if (error) problems.push(`${label}: “${input.value}” ${error}`);
       }
-      for (const editor of [this.stock, this.requests]) {
-        const { grid } = editor;
-        const text = params.get(grid.field);
-        if (text == null) problems.push(`The link gives no ${grid.field} (${grid.field}=${grid.param};…)`);
-        const { rows, problems: unread } = readGridParam(grid, text ?? '');
-        problems.push(...unread);
-        editor.setRows(rows);
-      }
+      for (const editor of [this.stock, this.requests]) problems.push(...restoreGrid(editor, params));
     }
     problems.push(...this.patients.restore(params));
     this.preset.value = this.presetOf(this.antigens.value);

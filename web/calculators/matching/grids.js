@@ -6,6 +6,7 @@
 // A type is the list of antigens present, by name ("D C e K Fya"); an antigen of the preset
 // not listed is absent. Names are case-sensitive: c and C, k and K, s and S differ.
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
+import { seededRandom } from '../../lib/random.js';
 
 const ID = { key: 'id', name: 'id', heading: 'Id', size: 5, inputmode: 'text' };
 const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present', size: 16, inputmode: 'text' };
@@ -126,31 +127,7 @@ export function formatGridParam(grid, entries) {
   }).join(':')).join(';');
 }
 
-export function readGridParam(grid, text) {
-  const rows = [], problems = [];
-  const parts = text.split(';').map((p) => p.trim());
-  if (parts.length === 1 && parts[0] === '') return { rows, problems };
-  parts.forEach((part, k) => {
-    const cells = part.split(':').map((c) => c.trim());
-    if (cells.length !== grid.columns.length) problems.push(`${grid.row} ${k + 1}: “${part}” is not ${grid.param}`);
-    else rows.push(cells);
-  });
-  return { rows, problems };
-}
-
 // ---- generating units and patients ----------------------------------------------------
-
-/** mulberry32: a small seeded generator (the same numbers in every browser). */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYSTEMS = ['abo', 'rh', 'kell', 'duffy', 'kidd', 'mns'];
 /** The tables each population draws from (the module's catalogue ids), first one present wins. */

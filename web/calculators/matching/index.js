@@ -8,10 +8,11 @@
 // λ1-λ5, α1-α3 and the shelf life G are the shell's options (from `describe`).
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
+import { restoreGrid } from '../../lib/grid-param.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { GridEditor } from '../allocation/grid-editor.js';
 import {
-  REQUESTS_GRID, UNITS_GRID, fieldLabel, formatGridParam, generate, readAntigenList, readGridParam, readRows,
+  REQUESTS_GRID, UNITS_GRID, fieldLabel, formatGridParam, generate, readAntigenList, readRows,
 } from './grids.js';
 import { renderMatching } from './results.js';
 
@@ -262,14 +263,7 @@ class MatchingInputs {
       else w[antigen] = value;
     }
     this.drawImmunogenicity(w);
-    for (const editor of [this.units, this.requests]) {
-      const { grid } = editor;
-      const text = params.get(grid.field);
-      if (text == null) problems.push(`The link gives no ${grid.field} (${grid.field}=${grid.param};…)`);
-      const { rows, problems: unread } = readGridParam(grid, text ?? '');
-      problems.push(...unread);
-      editor.setRows(rows);
-    }
+    for (const editor of [this.units, this.requests]) problems.push(...restoreGrid(editor, params));
     for (const [path, message] of this.check()) {
       if (!message) continue;
       const label = fieldLabel(path);
