@@ -35,8 +35,9 @@ Eigen::VectorXd random_start(numeric::Rng& rng, Eigen::Index n) {
 }
 
 // A random start that enters the answer's attracting ball (as wide as the check's resolution)
-// stops there: it converges to the answer's fixed point, and the rest of its run (a quarter of
-// it for Rh) would tell nothing more; its difference from the answer is the ball's bound.
+// while contracting stops there: it is taken to converge to the answer's fixed point (a
+// heuristic, stationary.hpp), and the rest of its run (a quarter of it for Rh) to tell nothing
+// more; the ball's bound on its limit's distance stands for its difference from the answer.
 UniquenessCheck check_uniqueness(const bloodgroup::System& system, const HeredityOperator& P,
                                  const Eigen::MatrixXd& S, const Eigen::VectorXd& f, const StationarySolution& answer,
                                  const StationaryOptions& options, const Progress& progress) {
@@ -51,7 +52,7 @@ UniquenessCheck check_uniqueness(const bloodgroup::System& system, const Heredit
   const KnownFixedPoint known{&x, ball.radius};
   numeric::Rng rng(uniqueness_seed);
   Eigen::VectorXd spread = Eigen::VectorXd::Zero(x.size());
-  double reached = 0;  // the largest difference of a start that reached the ball
+  double reached = 0;  // the ball's bound, once a start stopped in it
   for (int k = 0; k < uniqueness_starts; ++k) {
     const Eigen::VectorXd start = random_start(rng, x.size());
     const auto run = stationary_genotypes(P, S, f, start, options,

@@ -33,7 +33,8 @@ struct UniquenessCheck {
   bool checked = false;               // false above max_uniqueness_genotypes
   int starts = 0;
   bool unique = true;                 // neither test found another answer as good
-  double max_difference = 0;          // largest |x_other - x| over equally good answers
+  double max_difference = 0;          // largest |x_other - x| over equally good answers (for a
+                                      // start stopped in the answer's ball: the ball's L1 bound)
   std::vector<int> differing;         // genotypes whose frequency differs between them (> 1e-4)
   std::vector<std::vector<int>> indistinguishable_haplotypes;  // groups expressing the same antigens
 };

@@ -160,7 +160,8 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
       out.converged = true;
       break;
     }
-    if (known.radius > 0 && (x - *known.x).lpNorm<1>() <= known.radius) {
+    const bool contracting = it > 1 && change <= 0.9 * out.trace[out.trace.size() - 2].change;
+    if (known.radius > 0 && contracting && (x - *known.x).lpNorm<1>() <= known.radius) {
       out.reached_known = true;
       break;
     }
@@ -172,10 +173,11 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
 AttractingBall attracting_ball(const StationarySolution& run, double radius) {
   const auto& t = run.trace;
   const std::size_t n = t.size();
-  if (!run.converged || n < 3 || !(t[n - 2].change > 0) || !(t[n - 3].change > 0)) return {};
-  const double rate = std::max(t[n - 1].change / t[n - 2].change, t[n - 2].change / t[n - 3].change);
-  if (!(rate < 0.9) || rate * (radius + t[n - 1].change) > radius) return {};
-  return {radius, rate * t[n - 1].change / (1 - rate)};
+  if (!run.converged || n < 4 || !(t[n - 2].change > 0) || !(t[n - 3].change > 0)) return {};
+  const double last = t[n - 1].change / t[n - 2].change, before = t[n - 2].change / t[n - 3].change;
+  const double rate = std::max(last, before);
+  if (!(rate < 0.9) || rate > 2 * std::min(last, before) || rate * (radius + t[n - 1].change) > radius) return {};
+  return {radius, rate, rate * t[n - 1].change / (1 - rate)};
 }
 
 Eigen::VectorXd uniform_start(int genotype_count) {

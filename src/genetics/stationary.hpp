@@ -42,14 +42,14 @@ struct StationarySolution {
   Eigen::VectorXd x;  // genotype frequencies in eq. 3.9 order
   int iterations = 0;
   bool converged = false;
-  bool reached_known = false;  // stopped inside a KnownFixedPoint's ball (converged is false)
+  bool reached_known = false;  // stopped inside a KnownFixedPoint's ball (converged stays false)
   double residual = 0;  // of the last step, eq. 3.26
   std::vector<IterationRecord> trace;
 };
 
-// A fixed point already found and a ball around it (L1 radius) that the iteration maps into
-// itself (attracting_ball): a run whose iterate enters the ball converges to that fixed
-// point, so it can stop there. radius 0: never.
+// A fixed point already found and a ball around it (L1 radius) that the iteration is taken
+// to map into itself (attracting_ball): a run stops once its iterate is inside the ball and
+// itself contracting (its change shrinking by at least 0.9 a step). radius 0: never.
 struct KnownFixedPoint {
   const Eigen::VectorXd* x = nullptr;
   double radius = 0;
@@ -62,16 +62,22 @@ StationarySolution stationary_genotypes(const HeredityOperator& P, const Eigen::
                                         const StationaryOptions& options, const Progress& progress = {},
                                         const KnownFixedPoint& known = {});
 
-// A ball of L1 radius `radius` around run.x that the iteration T maps into itself, so every
-// run entering it converges to the fixed point x_bar that `run` approaches (Banach). From the
+// A ball of L1 radius `radius` around run.x that the iteration T is taken to map into itself,
+// so that a run entering it converges to the fixed point x_bar that `run` approaches. From the
 // run's last changes c: the local contraction rate r is the larger of the last two ratios
-// c_k / c_{k-1} (the dominant eigenvalue of T's Jacobian at the fixed point, as the run sees
-// it), |T(x) - x|_1 <= r c_last, so T maps the ball into itself when r (radius + c_last) <=
-// radius, and |x_bar - x|_1 <= r c_last / (1 - r). radius 0 when it cannot be vouched for:
-// the run did not converge, is too short to show a rate, or contracts slower than 0.9 a step.
+// c_k / c_{k-1}; if r bounds T's L1 Lipschitz constant on the ball, then |T(x) - x|_1 <= r c_last,
+// T maps the ball into itself when r (radius + c_last) <= radius, and |x_bar - x|_1 <=
+// r c_last / (1 - r) (Banach). That r is an estimate, not a bound: it is the rate along the
+// directions this run took, and a direction it never took (one that breaks a symmetry of its
+// start), a non-normal Jacobian or a change of active set inside the ball can be slower, so the
+// ball is a heuristic, as the random starts it serves are. radius 0 when even the estimate is
+// not to be trusted: the run did not converge, has fewer than four steps (the first step's
+// change says nothing of the local rate), its last two ratios differ by more than a factor of
+// 2, or it contracts slower than 0.9 a step.
 struct AttractingBall {
   double radius = 0;
-  double limit_distance = 0;  // the bound on |x_bar - run.x|_1
+  double rate = 0;            // r
+  double limit_distance = 0;  // r c_last / (1 - r): the bound on |x_bar - run.x|_1
 };
 AttractingBall attracting_ball(const StationarySolution& run, double radius);
 
