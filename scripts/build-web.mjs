@@ -150,8 +150,9 @@ async function singleFile() {
   const workerSource = `${wasm}${moduleSource}\n;${worker.js}`;
   // The worker source travels as a JS string (JSON-escaped, '<' escaped so no '</script>' can end
   // the tag early) and starts from a Blob URL: file:// pages cannot load workers from files.
-  // Like the page's inline script, it starts the first worker at once, before the app script runs.
-  const bootstrap = `(()=>{const m=()=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u);URL.revokeObjectURL(u);return w};let e=m();globalThis.rbcmatchWorkerFactory=()=>{const w=e??m();e=null;return w}})();`;
+  // Like the page's inline script, it starts the first worker at once, before the app script
+  // runs, and does not hand on one that failed to start (nobody listened yet).
+  const bootstrap = `(()=>{const m=()=>{const u=URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('<', '\\u003c')}],{type:"text/javascript"}));const w=new Worker(u);URL.revokeObjectURL(u);return w};let e=m();e.addEventListener("error",()=>{e=null});globalThis.rbcmatchWorkerFactory=()=>{const w=e??m();e=null;return w}})();`;
   const appJs = app.js.replaceAll('</script', '<\\/script');
   const hash = sha256;
   // Inline code is allowed by hash only, so the single file keeps a strict CSP without 'unsafe-inline'.

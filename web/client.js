@@ -110,11 +110,13 @@ function cancel(job) {
 // The page's first calls (describe, systems and version, with an empty request) have answers
 // fixed for a build, which the build computed with the module it ships (scripts/build-web.mjs):
 // they are given at once, so the page draws its form while the worker still starts and the
-// module compiles. Kept as text and parsed per call, so no caller can change another's copy.
+// module compiles. Kept as text and parsed per call, so no caller of call() can change another's
+// copy (operations() shares one parsed describe, as before).
 const startupAnswers = new Map(Object.entries(startup));
 
 /**
- * Run one operation of the request API (see `describe`) in the worker.
+ * Run one operation of the request API (see `describe`) in the worker; describe, systems and
+ * version with an empty request are answered from the build, without the worker.
  * @param {string} op
  * @param {object} request
  * @param {{signal?: AbortSignal, onProgress?: (p: {fraction: number, stage: string}) => void}} options
@@ -123,7 +125,7 @@ const startupAnswers = new Map(Object.entries(startup));
  */
 export function call(op, request = {}, { signal, onProgress } = {}) {
   if (signal?.aborted) return Promise.reject(abortError());
-  const fixed = Object.keys(request).length === 0 ? startupAnswers.get(op) : undefined;
+  const fixed = request == null || Object.keys(request).length === 0 ? startupAnswers.get(op) : undefined;
   if (fixed !== undefined) {
     const { result, warnings } = JSON.parse(fixed);
     return Promise.resolve({ result, warnings: warnings ?? [] });

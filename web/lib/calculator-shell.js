@@ -54,8 +54,8 @@ async function mountCalculator(definition, container, { client, params, setParam
   let data, operation, version;
   try {
     const needed = Promise.all([client.operations(), definition.load?.(client, params)]);
-    // The version is only printed with a result, so the form does not wait for it (asked after
-    // the calls the form needs; the worker answers in order, so before any result).
+    // The version is only printed with a result, so the form does not wait for it (the client
+    // answers it from the build at once, as it does describe and systems).
     version = client.call('version').then(({ result }) => result, () => null);
     const [operations, loaded] = await needed;
     operation = operations[definition.op];
