@@ -227,7 +227,7 @@ json handle(ObjectReader& r, Context& context) {
   options.multistart = r.get(F.multistart);
   options.check_uniqueness = r.get(F.check_uniqueness);
 
-  const double tolerance = fpath == "population" ? std::max(sum_tolerance, frequency::builtin_sum_tolerance) : sum_tolerance;
+  const double tolerance = frequency::sum_tolerance_for(fpath == "population", sum_tolerance);
   const auto checked = frequency::check_phenotype_frequencies(raw, system.phenotypes().size(), tolerance, fpath);
   if (checked.renormalised)
     context.warn("renormalised",

@@ -58,11 +58,13 @@ SystemEntry read_system_entry(ObjectReader& r, const std::string& path, double s
     raw = frequency::frequencies_for(e.system, *table);
     e.population = {{"id", table->id}, {"name", table->name}, {"source", table->source}};
   }
-  const double tolerance = e.population.is_null() ? sum_tolerance : std::max(sum_tolerance, frequency::builtin_sum_tolerance);
+  const double tolerance = frequency::sum_tolerance_for(!e.population.is_null(), sum_tolerance);
   const auto checked = frequency::check_phenotype_frequencies(raw, e.system.phenotypes().size(), tolerance, fpath);
   if (checked.renormalised)
-    context.warn("renormalised", "The frequencies of " + e.system.definition().name + " summed to " +
-                                     std::to_string(checked.input_sum) + " and were divided by that sum.", fpath);
+    context.warn("renormalised",
+                 "The " + e.system.definition().name + " phenotype frequencies add up to " +
+                     frequency::describe_sum(checked.input_sum) + ", not 1; they were divided by that sum.",
+                 fpath);
   e.f = checked.f;
   return e;
 }

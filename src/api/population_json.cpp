@@ -119,7 +119,7 @@ frequency::Population load_population(const SystemSet& systems, const json* map,
                        "Your system '" + id + "' has no built-in tables: give its phenotype frequencies");
     const auto& t = frequency::builtin_population_for(s, given ? given->get<std::string>() : id + "/thesis-table-4.4", p);
     const auto checked = frequency::check_phenotype_frequencies(frequency::frequencies_for(s, t), s.phenotypes().size(),
-                                                                frequency::builtin_sum_tolerance, p);
+                                                                frequency::sum_tolerance_for(true, frequency::default_sum_tolerance), p);
     for (const auto& notice : frequency::table_notices(s, t)) warnings.add(t.id, out.size(), notice.code, notice.message, p);
     if (checked.renormalised) renormalised(t.id, t.name, checked.input_sum);
     out.push_back({&s, checked.f});

@@ -1,6 +1,7 @@
 #pragma once
 // Phenotype frequency tables: the built-in ones (each number with its source) and the
 // check every user-supplied table goes through.
+#include <algorithm>
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
@@ -57,6 +58,12 @@ inline constexpr double max_sum_tolerance = 0.1;
 // 98.4 %), within this of 1 (a test checks every table), while the tolerance is there to
 // catch a mistyped number.
 inline constexpr double builtin_sum_tolerance = 0.02;
+
+// The sum tolerance a table is held to: a built-in table at least builtin_sum_tolerance (it
+// is printed as published), the user's own frequencies at the tolerance the request asks for.
+inline double sum_tolerance_for(bool builtin_table, double requested) {
+  return builtin_table ? std::max(requested, builtin_sum_tolerance) : requested;
+}
 // Sums within this of 1 (or of the tolerance's edge) are equal up to the rounding of typed
 // decimals: never refused for it, never reported as renormalised.
 inline constexpr double sum_rounding_guard = 1e-9;
