@@ -60,38 +60,29 @@ if (browser) {
     page.on('console', (m) => { if (/streaming compile failed|falling back to ArrayBuffer/.test(m.text())) streamingFailed = true; });
   };
   try {
-    // Cold loads 1 .. COLD_LOADS - 1, each in a fresh browser; load 0 of the browser below is the other.
-    for (let i = 1; i < coldLoads; i++) {
+    // Page ready on one load in a browser with a fresh profile (nothing cached); running: the
+    // browser already shows about:blank, as for a user's first visit; otherwise the page is a
+    // just-started browser's first navigation, whose first renderer is slower.
+    const freshLoad = async ({ running }) => {
       const { context, close } = await launchBrowser();
       try {
         await context.addInitScript(observe);
         const page = await context.newPage();
+        if (running) {
+          await page.goto('about:blank');
+          await page.waitForTimeout(300);
+        }
         watch(page);
         await page.goto(server.url);
         await page.waitForSelector('#gt-f-0');
-        pages.cold.push(await page.evaluate(() => window.__seen['gt-f-0']));
+        return await page.evaluate(() => window.__seen['gt-f-0']);
       } finally {
         await close();
       }
-    }
-    // First visits: a browser already running (about:blank open), a fresh profile, nothing
-    // cached: a user opening the page for the first time. The cold loads above also include the
-    // browser's own start, whose first renderer is slower.
-    for (let i = 0; i < coldLoads; i++) {
-      const { context, close } = await launchBrowser();
-      try {
-        await context.addInitScript(observe);
-        const page = await context.newPage();
-        await page.goto('about:blank');
-        await page.waitForTimeout(300);
-        watch(page);
-        await page.goto(server.url);
-        await page.waitForSelector('#gt-f-0');
-        pages.firstVisit.push(await page.evaluate(() => window.__seen['gt-f-0']));
-      } finally {
-        await close();
-      }
-    }
+    };
+    // Cold loads 1 .. COLD_LOADS - 1; load 0 of the browser below is the other.
+    for (let i = 1; i < coldLoads; i++) pages.cold.push(await freshLoad({ running: false }));
+    for (let i = 0; i < coldLoads; i++) pages.firstVisit.push(await freshLoad({ running: true }));
     const { context, close } = await launchBrowser();
     await context.addInitScript(observe);
     context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasmType = r.headers()['content-type']; });
