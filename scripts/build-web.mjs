@@ -58,7 +58,7 @@ const startupAnswers = await (async () => {
 // `import files from 'rbcmatch:reference'`: every tests/reference/*.json (published numbers
 // with their sources), for the Validation tab; a new file shows up there without code. And
 // `import startup from 'rbcmatch:startup'`: the answers above.
-const referencePlugin = {
+const virtualModules = {
   name: 'rbcmatch-virtual',
   setup(b) {
     b.onResolve({ filter: /^rbcmatch:(reference|startup)$/ }, (args) => ({ path: args.path.slice(9), namespace: 'rbcmatch' }));
@@ -89,7 +89,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('ba
   }
 }
 
-const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none', plugins: [referencePlugin] };
+const common = { bundle: true, minify, target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning', legalComments: 'none', plugins: [virtualModules] };
 const outDir = join(root, 'public/build');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

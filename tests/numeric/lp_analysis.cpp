@@ -12,8 +12,8 @@
 #include <string>
 
 #include "common/input_error.hpp"
-#include "support/small_lp.hpp"
 #include "numeric/random.hpp"
+#include "support/small_lp.hpp"
 
 using namespace rbc;
 using namespace rbc::numeric;

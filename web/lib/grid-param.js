@@ -1,6 +1,6 @@
 // A grid in the link: rows separated by ";", cells by ":" ("O:0:4;A:2:5"), in the order of the
-// grid's columns. grid = {row: what a row is called ("stock row"), columns: [...], param:
-// the form a row takes ("group:r:units")}.
+// grid's columns. grid = {field: the link's parameter ("stock"), row: what a row is called
+// ("stock row"), columns: [...], param: the form a row takes ("group:r:units")}.
 
 /** The rows a link gives: {rows, problems} (a part with the wrong number of values is a problem). */
 export function readGridParam(grid, text) {
