@@ -127,7 +127,8 @@ const MatchFields& fields() {
                    "a mixed-integer programme, for at most " + std::to_string(allocation::max_per_request_pairs) +
                        " allowed (unit, request) pairs and " +
                        std::to_string(static_cast<int>(allocation::per_request_seconds)) +
-                       " s of branch and bound; whether the optimum is unique is then not analysed.",
+                       " s; whether the optimum is unique is then not analysed. When no allowed pair carries a "
+                       "penalised mismatch (ABOD, Limited) the two counts are the same problem, solved as per unit.",
                    "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit", "per_request"}),
       json_field("recipients", "object | object[]",
                  "Optional: the patient population whose usability of the A, B, D types defines pi_2: {system id: "
