@@ -425,8 +425,9 @@ json handle(ObjectReader& r, Context& context) {
                            {"seconds", result.seconds}}
                     : json{{"method", "LEMON " + numeric::lemon_version() + ": maximum flow (Preflow), then GLPK " +
                                           numeric::glpk_version() +
-                                          ": branch and bound (glp_intopt) on the mixed-integer programme with the "
-                                          "units delivered fixed to the maximum flow"},
+                                          ": the mixed-integer programme with the units delivered fixed to the "
+                                          "maximum flow, by its relaxation (simplex), reduced-cost fixing, and branch "
+                                          "and bound (glp_intopt) on its independent parts"},
                            {"cost_scale", nullptr},
                            {"mip", {{"columns", result.mip_columns},
                                     {"rows", result.mip_rows},
