@@ -13,11 +13,10 @@
 //   node bench/match.mjs --native-only    the CLI only
 // RBCMATCH_WASM_DIR / RBCMATCH_CLI choose other builds (tests/js/support.mjs).
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
+import { median, settledTime } from './timing.mjs';
 import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PRESETS = {
   abod: ['A', 'B', 'D'],
   limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
@@ -42,19 +41,6 @@ function instance(catalogue, preset, units, patients, seed) {
   };
 }
 
-function timeWasm(fn, minRepeats) {
-  const until = performance.now() + 500;
-  for (let i = 0; i < 30 && (i < 3 || performance.now() < until); i++) fn();
-  const t = [];
-  const stop = performance.now() + 2000;
-  for (let i = 0; i < minRepeats || (i < 100 && performance.now() < stop); i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
-
 const nativeOnly = process.argv.includes('--native-only');
 const mod = nativeOnly ? null : await loadModule();
 const catalogue = cli('systems', '{}');
@@ -72,7 +58,9 @@ for (const [units, patients] of [[200, 60], [1000, 300]]) {
     const row = { units, patients, preset, requested: result.units_requested, delivered: result.delivered, pairs: result.pairs_allowed,
       unique: result.unique, varying: result.varying_pairs, native: median(native) };
     if (mod) {
-      row.wasm = timeWasm(() => mod.call('match', text), 11);
+      const wasm = settledTime(() => mod.call('match', text), 11);
+      row.wasm = wasm.ms;
+      row.settled = wasm.settled;
       const core = [];
       for (let i = 0; i < 5; i++) core.push(JSON.parse(mod.call('match', text)).result.solver.seconds * 1000);
       row.wasmCore = median(core);
@@ -87,4 +75,6 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.units} / ${r.patients} (${r.requested}) | ${r.preset} | ${r.pairs} | ${r.delivered} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.native)} | ${f(r.wasmCore)} | ${f(r.wasm)} |`);
 }
-console.log('\nMedians; "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out through Module.call.');
+const unsettled = rows.filter((r) => r.wasm != null && !r.settled).map((r) => `${r.units} / ${r.preset}`);
+if (unsettled.length) console.log(`\nNot settled after 30 s of warm-up (bench/timing.mjs): ${unsettled.join(', ')}.`);
+console.log('\nMedians (wasm: after a warm-up until the time per call settles, bench/timing.mjs); "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out through Module.call.');

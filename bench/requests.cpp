@@ -19,7 +19,6 @@ int main(int argc, char** argv) {
   volatile std::size_t sink = 0;
   for (int k = 3; k + 1 < argc; k += 2) {
     const std::string body = argv[k + 1];
-    for (int i = 0; i < 20; ++i) sink = sink + rbc::api::handle_request(op, body).size();  // warm-up
     out[argv[k]] = rbc::bench::median_ms([&] { sink = sink + rbc::api::handle_request(op, body).size(); }, repeats);
   }
   std::cout << out.dump() << '\n';

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadModule, root } from '../tests/js/support.mjs';
-import { median, timeMs } from './timing.mjs';
+import { median, settledTime } from './timing.mjs';
 
 // RBCMATCH_NATIVE_DIR: another native build tree; --no-browser skips the page loads.
 const nativeDir = process.env.RBCMATCH_NATIVE_DIR ?? path.join(root, 'build/native');
@@ -25,17 +25,26 @@ const native = JSON.parse(spawnSync(path.join(nativeDir, 'bench/bench_stationary
 
 const mod = await loadModule();
 const rh = (extra) => JSON.stringify({ system: 'rh', population: 'rh/thesis-table-3.4', ...extra });
+// Each wasm time is a median after a warm-up until the time per call settles (bench/timing.mjs);
+// warmup[key] keeps how many calls that took, and whether it settled.
+const warmup = {};
+const wasmTime = (key, fn, repeats) => {
+  const t = settledTime(fn, repeats);
+  warmup[key] = t;
+  return t.ms;
+};
 const wasm = {
-  rh_request_ms: timeMs(() => mod.call('stationary', rh({})), 201),
-  rh_request_solve_only_ms: timeMs(() => mod.call('stationary', rh({ check_uniqueness: false })), 201),
-  rh_request_as_printed_ms: timeMs(() => mod.call('stationary', rh({ constraint: 'none' })), 201),
-  rh_request_multistart_ms: timeMs(() => mod.call('stationary', rh({ multistart: true })), 21),
+  rh_request_ms: wasmTime('rh_request_ms', () => mod.call('stationary', rh({})), 201),
+  rh_request_solve_only_ms: wasmTime('rh_request_solve_only_ms', () => mod.call('stationary', rh({ check_uniqueness: false })), 201),
+  rh_request_as_printed_ms: wasmTime('rh_request_as_printed_ms', () => mod.call('stationary', rh({ constraint: 'none' })), 201),
+  rh_request_multistart_ms: wasmTime('rh_request_multistart_ms', () => mod.call('stationary', rh({ multistart: true })), 21),
 };
 const large = ['user-300-abo-ce', 'user-300-random-3x8', 'user-136-random-16'];
 for (const name of large) {
   const request = readFileSync(path.join(root, 'bench/requests', `${name}.json`), 'utf8');
-  wasm[name] = timeMs(() => mod.call('stationary', request), name.includes('136') ? 3 : 5);
+  wasm[name] = wasmTime(name, () => mod.call('stationary', request), name.includes('136') ? 5 : 11);
 }
+const warmed = (key) => `${warmup[key].warmupCalls}${warmup[key].settled ? '' : ', not settled'}`;
 
 const pages = { ready: [], computed: [], readyDriver: [], computedDriver: [], cold: [], firstVisit: [] };
 let streamingFailed = false, wasmType = '';
@@ -120,14 +129,14 @@ const requests = [
   ['Rh request, as printed (constraint none)', 'rh_request_as_printed_ms'],
   ['Rh request with 36-start multistart', 'rh_request_multistart_ms'],
 ];
-console.log('| request | native ms | wasm ms (node) | wasm / native |');
-console.log('|---|---|---|---|');
+console.log('| request | native ms | wasm ms (node) | wasm / native | wasm warm-up calls |');
+console.log('|---|---|---|---|---|');
 for (const [name, key] of requests) {
-  console.log(`| ${name} | ${native[key].toFixed(3)} | ${wasm[key].toFixed(3)} | ${(wasm[key] / native[key]).toFixed(2)} |`);
+  console.log(`| ${name} | ${native[key].toFixed(3)} | ${wasm[key].toFixed(3)} | ${(wasm[key] / native[key]).toFixed(2)} | ${warmed(key)} |`);
 }
 for (const name of large) {
   const what = name.includes('136') ? `${name} (136 genotypes, multistart)` : `${name} (300 genotypes)`;
-  console.log(`| ${what} | ${native[name].request_ms.toFixed(1)} | ${wasm[name].toFixed(1)} | ${(wasm[name] / native[name].request_ms).toFixed(2)} |`);
+  console.log(`| ${what} | ${native[name].request_ms.toFixed(1)} | ${wasm[name].toFixed(1)} | ${(wasm[name] / native[name].request_ms).toFixed(2)} | ${warmed(name)} |`);
 }
 console.log();
 const rows = [
