@@ -153,7 +153,7 @@ test('Matching: a link that cannot be read is reported and kept, and nothing is 
   await page.waitForSelector('.link-problems:not([hidden])');
   const text = await page.textContent('.link-problems');
   assert.match(text, /Request row 1: “P1:sickle_cell:D” is not id:group:antigens:antibodies:units/);
-  assert.match(text, /Antigens present of unit row 2: “Q” is not among the antigens typed/);
+  assert.match(text, /Antigens present of unit row 2: “Q” is not a blood group or an antigen the calculator knows/);
   assert.equal(await page.locator('.results table').count(), 0);
   assert.equal(new URL(page.url()).hash, hash);
   await page.close();

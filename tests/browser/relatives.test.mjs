@@ -13,7 +13,7 @@ test('Relatives: an RhD-negative donor\'s parents and siblings (sec. 3.2.4), sho
   const problems = watchProblems(page);
   await page.goto(`${site.server.url}#/relatives?group=RhD-neg`);
   await page.waitForSelector('#rl-table');
-  assert.equal(await page.textContent('#rl-read'), 'RhD: d');
+  assert.equal(await page.textContent('#rl-read'), 'RhD: negative (d)');
   const shown = await rows(page);
   const reference = referenceCase('relatives', 'thesis-sec-3.2.4-rhd-negative');
   for (const v of reference.values) {

@@ -3,7 +3,7 @@
 // it. Solid: the same in every least-cost allocation; dashed: one choice among several.
 // Identical and compatible lines differ in colour and in their tooltip, and the table beside
 // the picture says the same in words. SVG elements built one by one (no innerHTML).
-import { groupLabel } from '../frequencies/notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { svg as el } from '../../lib/svg.js';
 
 export const MAX_PICTURE_STOCK = 12;

@@ -40,6 +40,22 @@ export class GridEditor {
         this.report));
   }
 
+  /** Under each cell of a column that reads a blood group, its reading ("Read as A D+"),
+   *  when that is not just what was typed; nothing while the cell has an error. */
+  showReadings() {
+    const context = this.context();
+    for (const row of this.rows) {
+      row.inputs.forEach((input, i) => {
+        const slot = row.readings[i];
+        if (!slot) return;
+        const reading = this.grid.columns[i].reading(input.value, context);
+        const shown = reading && reading !== input.value.trim().replace(/\s+/g, ' ');
+        slot.textContent = shown ? `Read as ${reading}` : '';
+        slot.hidden = !shown;
+      });
+    }
+  }
+
   /** The cell texts, row by row. */
   values() { return this.rows.map((r) => r.inputs.map((i) => i.value)); }
 
@@ -59,8 +75,10 @@ export class GridEditor {
     remove.addEventListener('click', () => this.removeRow(this.rows.indexOf(row)));
     row.number = h('th', { scope: 'row' });
     row.cellErrors = this.grid.columns.map(() => h('span', { class: 'field-error' }));
+    // A column that reads a blood group says, under the cell, how it was read.
+    row.readings = this.grid.columns.map((c) => (c.reading ? h('div', { class: 'hint cell-read', hidden: true }) : null));
     row.rowError = h('span', { class: 'field-error' });
-    row.tr = h('tr', {}, row.number, inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}` }, input, row.cellErrors[i])),
+    row.tr = h('tr', {}, row.number, inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}` }, input, row.readings[i], row.cellErrors[i])),
       h('td', {}, remove));
     row.errorRow = h('tr', { class: 'al-row-error' }, h('td', { colspan: this.grid.columns.length + 2 }, row.rowError));
     this.rows.push(row);
@@ -80,7 +98,9 @@ export class GridEditor {
       input.setAttribute('aria-label', `${column.heading.replace(/ \(days\)$/, ', residual shelf life in days')}, ${name}`);
       slot.id = `${input.id}-error`;
       slot.dataset.errorFor = `${this.grid.field}[${k}].${column.key}`;
-      input.setAttribute('aria-describedby', `${slot.id} ${this.id}-${k}-error`);
+      const reading = row.readings[i];
+      if (reading) reading.id = `${input.id}-read`;
+      input.setAttribute('aria-describedby', `${slot.id} ${this.id}-${k}-error${reading ? ` ${reading.id}` : ''}`);
     });
     row.rowError.id = `${this.id}-${k}-error`;
     row.rowError.dataset.errorFor = `${this.grid.field}[${k}]`;

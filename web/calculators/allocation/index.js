@@ -69,7 +69,7 @@ class AllocationInputs {
     };
     let antigensField, lifeField, gammaField;
     [this.antigens, antigensField] = text('al-antigens', 'antigens', 'Antigens, in order',
-      'The antigens the blood groups are written over, in order, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB; every other antigen with + or −.',
+      'The antigens the blood groups are written over, in order, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB (with D, “A+” is A D+); every other antigen with + or −.',
       { oninput: () => { this.preset.value = this.presetOf(this.antigens.value); changed(); } });
     this.preset = h('select', { id: 'al-preset', onchange: () => {
       const preset = PRESETS.find((p) => p.id === this.preset.value);
@@ -88,7 +88,7 @@ class AllocationInputs {
       oninput: () => { this.gamma.value = String(Number(this.slider.value)); changed(); } });
     const context = () => this.context();
     this.stock = new GridEditor(STOCK, { id: 'al-stock', legend: 'Stock', changed, context,
-      hint: 'One row per blood group and residual shelf life r: the units of that group with r days left. Give each pair once.' });
+      hint: 'One row per blood group (as you write it: O-, A pos, A D+ K-) and residual shelf life r: the units of that group with r days left. Give each pair once.' });
     this.requests = new GridEditor(REQUESTS, { id: 'al-requests', legend: 'Requests', changed, context,
       hint: 'One row per blood group requested: how many units. Give each group once.' });
     this.fieldsets = [
@@ -158,6 +158,8 @@ class AllocationInputs {
   }
 
   validate(setError) {
+    this.stock.showReadings();
+    this.requests.showReadings();
     this.patients.show(this.usedSystems());
     let count = 0;
     for (const [path, message] of this.check()) {

@@ -7,7 +7,7 @@
 // several equally good answers is never presented as the only one.
 import { h } from '../../lib/dom.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
-import { groupLabel } from '../frequencies/notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { allocationPicture, MAX_PICTURE_REQUESTS, MAX_PICTURE_STOCK } from './bipartite.js';
 
 const VARIES = 'one choice among several';

@@ -6,7 +6,7 @@
 // a population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
-import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
+import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam } from './members.js';
 import { renderFamily } from './results.js';
@@ -44,7 +44,7 @@ class FamilyInputs {
       h('fieldset', {},
         h('legend', {}, 'The family'),
         h('div', { class: 'field' }, h('label', { for: 'fm-preset' }, 'Start from'), this.preset),
-        h('p', { class: 'hint' }, 'Blood groups as you write them: O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
+        h('p', { class: 'hint' }, 'Blood groups as you write them: O-, A pos, O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Family members (scrolls sideways)' },
           h('table', { class: 'fm-members' },
             h('thead', {}, h('tr', {}, ['Name', 'Father', 'Mother', 'Blood group', ''].map((c, i) => h('th', { scope: 'col' }, c || h('span', { class: 'visually-hidden' }, 'Remove'))))),
@@ -74,9 +74,9 @@ class FamilyInputs {
     row.father = h('select', { id: `${row.id}-father`, 'aria-label': 'Father', onchange: edited });
     row.mother = h('select', { id: `${row.id}-mother`, 'aria-label': 'Mother', onchange: edited });
     row.group = h('input', { type: 'text', id: `${row.id}-group`, autocomplete: 'off', spellcheck: false, size: 14, value: group,
-      'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error`, oninput: edited });
+      'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error ${row.id}-read`, oninput: edited });
     row.error = h('span', { class: 'field-error', id: `${row.id}-error` });
-    row.read = h('span', { class: 'hint fm-read' });
+    row.read = h('span', { class: 'hint fm-read', id: `${row.id}-read` });
     row.element = h('tr', {},
       h('td', {}, row.name),
       h('td', {}, row.father),
@@ -162,7 +162,7 @@ class FamilyInputs {
     return this.members.map((r) => ({ name: r.name.value.trim(), father: r.father.value, mother: r.mother.value, group: r.group.value }));
   }
 
-  read(group) { return group.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(group, this.systems, this.catalogue.rhShort); }
+  read(group) { return group.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(group, this.systems); }
 
   /** The systems the typed blood groups use, in order; Rh and RhD may not both appear. */
   systemsUsed() {
@@ -218,7 +218,7 @@ class FamilyInputs {
       r.group.setAttribute('aria-invalid', problems.has(i) ? 'true' : 'false');
       r.element.classList.remove('fm-conflict');
       const { phenotypes } = this.read(r.group.value);
-      r.read.textContent = phenotypes?.size ? ` ${[...phenotypes.values()].join(' ')}` : '';
+      r.read.textContent = phenotypes?.size ? `Read as ${describeBloodGroup(this.systems, phenotypes, { short: true })}` : '';
     });
     const none = this.systemsUsed().length === 0;
     setError('people', none ? 'Type at least one person’s blood group' : '');

@@ -8,7 +8,7 @@
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
-import { parseGroup } from './notation.js';
+import { describeGroup, readGroup } from '../../lib/blood-group.js';
 import { PopulationInputs } from './populations.js';
 import { ANTIGEN_PRESETS as PRESETS } from './presets.js';
 import { renderFrequencies } from './results.js';
@@ -86,20 +86,25 @@ class FrequencyInputs {
       h('option', { value: '' }, 'None: the built-in systems'),
       catalogue.own.map((o) => h('option', { value: o.id }, o.system.name)));
     this.ownChoice.value = this.ownEntry?.own.id ?? '';
-    const text = (id, field, label, hint, placeholder) => {
+    // Each group box says how it was read ("A+" over A, B, D: A D+), so no reading is silent.
+    this.readings = [];
+    const text = (id, field, label, hint, placeholder, complete) => {
       const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: false, placeholder,
-        'aria-describedby': `${id}-hint`, oninput: () => changed() });
+        'aria-describedby': `${id}-hint ${id}-read`, oninput: () => changed() });
+      const read = h('output', { id: `${id}-read`, for: id });
+      this.readings.push({ input, read, complete });
       return [input, h('div', { class: 'field' }, h('label', { for: id }, label), input,
         h('span', { class: 'hint', id: `${id}-hint` }, hint),
-        h('span', { class: 'field-error', 'data-error-for': field }))];
+        h('span', { class: 'field-error', 'data-error-for': field }),
+        h('span', { class: 'hint' }, 'Read as: ', read))];
     };
     let groupField, donorField, filterField;
     [this.group, groupField] = text('fq-group', 'group', 'Patient’s blood group',
-      'Optional. Every chosen antigen with + or −, ABO as O, A, B or AB: “A D+ K-”. Lists the donor groups that can serve it.', 'e.g. O D- K-');
+      'Optional. As you write it: every chosen antigen with + or −, ABO as O, A, B or AB (“A+”, “O neg K-”, “A D+ K-”). Lists the donor groups that can serve it.', 'e.g. O- K-', true);
     [this.donor, donorField] = text('fq-donor', 'donor_group', 'Donor group to issue',
-      'Optional: the relative opportunity loss of giving this group to the patient.', 'e.g. O D- K-');
+      'Optional: the relative opportunity loss of giving this group to the patient.', 'e.g. O- K-', true);
     [this.filter, filterField] = text('fq-filter', 'filter', 'Show only groups matching',
-      'Optional. Some antigens with + or −: “O D-” lists every O D- group.', 'e.g. O D-');
+      'Optional. Some antigens with + or −: “O-” lists every O D- group.', 'e.g. O-', false);
     this.fieldsets = [
       h('fieldset', {},
         h('legend', {}, 'Antigens'),
@@ -184,13 +189,18 @@ class FrequencyInputs {
     return problems;
   }
 
-  /** A group input read over the chosen antigens: {} when empty, else parseGroup's answer. */
+  /** A group input read over the chosen antigens: {} when empty, else readGroup's answer. */
   read(input, complete) {
-    return input.value.trim() === '' ? {} : parseGroup(input.value, this.order, { complete });
+    const known = this.systems.flatMap((s) => s.antigens);
+    return input.value.trim() === '' ? {} : readGroup(input.value, this.order, { complete, known });
   }
 
   validate(setError) {
     setError('antigens', '');
+    for (const { input, read, complete } of this.readings) {
+      const group = this.read(input, complete);
+      read.textContent = group.present ? describeGroup(this.order, group) : '—';
+    }
     let errors = this.populations.validate(setError);
     const group = this.read(this.group, true), donor = this.read(this.donor, true), filter = this.read(this.filter, false);
     const checks = [['group', group.error], ['filter', filter.error],

@@ -2,7 +2,7 @@
 // donor groups that can serve it (best first), and a page of the table of blood groups.
 import { h } from '../../lib/dom.js';
 import { numberElement, formatNumber } from '../../lib/format.js';
-import { groupLabel } from './notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { hasseDiagram, MAX_HASSE_ANTIGENS } from './hasse.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));

@@ -3,13 +3,20 @@
 // CSV reader, which takes a grid's own `readRows`), and the generator of random units and
 // patients from the module's population tables (seeded).
 //
-// A type is the list of antigens present, by name ("D C e K Fya"); an antigen of the preset
-// not listed is absent. Names are case-sensitive: c and C, k and K, s and S differ.
+// A type is the list of antigens present, by name ("D C e K Fya"), or a blood group as staff
+// write it ("O-", "A pos", "R1R1 K-": web/lib/blood-group.js); an antigen of the preset not
+// given as present is absent. Names are case-sensitive: c and C, k and K, s and S differ.
+import { readAntigensPresent } from '../../lib/blood-group.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { seededRandom } from '../../lib/random.js';
 
 const ID = { key: 'id', name: 'id', heading: 'Id', size: 5, inputmode: 'text' };
-const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present', size: 16, inputmode: 'text' };
+// A type cell says how it was read when that is not what was typed ("A pos": A D).
+const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present', size: 16, inputmode: 'text',
+  reading: (text, { antigens }) => {
+    const type = readAntigensPresent(text, antigens);
+    return type.error ? '' : type.present.join(' ') || 'none';
+  } };
 const AGE = { key: 'age', name: 'age', heading: 'Age (days)', size: 3 };
 const GROUP = { key: 'group', name: 'patient group', heading: 'Patient group', size: 8, inputmode: 'text' };
 const ANTIBODIES = { key: 'antibodies', name: 'antibodies', heading: 'Antibodies', size: 6, inputmode: 'text' };
@@ -32,7 +39,8 @@ export function readGroupName(text) {
   return null;
 }
 
-/** Antigen names in a cell: {names} or {error}. "anti-K" reads as K; "O", "-" and "" as none. */
+/** Antigen names in a cell (antibodies, the antigens a patient group must be matched for):
+ *  {names} or {error}. "anti-K" reads as K; "O", "-" and "" as none. */
 export function readAntigenList(text, antigens, { anti = false } = {}) {
   const t = String(text ?? '').trim();
   if (t === '' || t === '-' || t === 'O' || t.toLowerCase() === 'none') return { names: [] };
@@ -71,8 +79,8 @@ function readMatchRows(grid, rows, context) {
       if (error) { errors.push({ row, key, message: error }); ok = false; } else if (value !== undefined) entry[key] = value;
     };
     put('id', readId(cell('id'), String(row + 1)));
-    const type = readAntigenList(cell('type'), context.antigens);
-    put('type', type.error ? type : { value: type.names });
+    const type = readAntigensPresent(cell('type'), context.antigens);
+    put('type', type.error ? type : { value: type.present });
     if (grid === UNITS_GRID) {
       put('age', readWhole(cell('age'), { min: 0, max: context.shelfLife ?? 100 }));
     } else {
@@ -81,8 +89,8 @@ function readMatchRows(grid, rows, context) {
         : { error: `“${String(cell('group') ?? '').trim()}” is not a patient group (sickle cell, thalassaemia, myelodysplasia, AIHA, other)` });
       const anti = readAntigenList(cell('antibodies'), context.antigens, { anti: true });
       if (anti.error) put('antibodies', anti);
-      else if (type.names && anti.names.some((a) => type.names.includes(a))) {
-        put('antibodies', { error: `the patient carries ${anti.names.filter((a) => type.names.includes(a)).join(' ')}: no antibody against their own antigens` });
+      else if (type.present && anti.names.some((a) => type.present.includes(a))) {
+        put('antibodies', { error: `the patient carries ${anti.names.filter((a) => type.present.includes(a)).join(' ')}: no antibody against their own antigens` });
       } else if (anti.names.length) entry.antibodies = anti.names;
       put('units', readWhole(cell('units'), { min: 1, max: 20, empty: 1 }));
     }

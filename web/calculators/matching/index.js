@@ -61,8 +61,8 @@ class MatchingInputs {
       preset.choices.map((c) => h('option', { value: c }, { abod: 'ABOD: A, B, D', limited: 'Limited: A B D C c E e K (rule L0)', extended: 'Extended: 17 antigens (rule E0)' }[c] ?? c)));
     const context = () => this.context();
     this.units = new GridEditor(UNITS_GRID, { id: 'mt-units', legend: 'Units in stock', changed, context,
-      hint: 'One row per unit: an id, the antigens it carries (by name, e.g. “D C e K”; c and C differ; leave empty for O, D-negative, ' +
-        'no antigen typed) and its age in days.' });
+      hint: 'One row per unit: an id, the antigens it carries (by name, e.g. “D C e K”; c and C differ; or its blood group as you write it, ' +
+        '“O-”, “A pos K+”; an antigen not given as present is absent; empty for O, D-negative, no antigen typed) and its age in days.' });
     this.requests = new GridEditor(REQUESTS_GRID, { id: 'mt-requests', legend: 'Requests', changed, context,
       hint: 'One row per request: the patient’s id, group (sickle cell, thalassaemia, myelodysplasia, AIHA or other), the antigens the ' +
         'patient carries, antibodies (antigens the unit must lack, e.g. “K Fya”) and the units needed (1 to 20).' });
@@ -195,6 +195,8 @@ class MatchingInputs {
   }
 
   validate(setError) {
+    this.units.showReadings();
+    this.requests.showReadings();
     let count = 0;
     for (const [path, message] of this.check()) {
       setError(path, message);

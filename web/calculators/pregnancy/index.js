@@ -40,7 +40,7 @@ class PregnancyInputs {
     };
     let motherField, fatherField;
     [this.mother, this.motherRead, motherField] = person('pg-mother', 'Mother’s blood group',
-      'As you write it: O RhD-neg K- Fy(a-b+), rr, Jk(a-b+). Each antigen she lacks is listed below.');
+      'As you write it: O-, O RhD-neg K- Fy(a-b+), rr, Jk(a-b+). Each antigen she lacks is listed below.');
     [this.father, this.fatherRead, fatherField] = person('pg-father', 'Father’s blood group (optional)',
       'Only the systems of the mother’s blood group are used; a system left out is a random father’s.');
     this.populations = new SystemPopulations(this.systems, catalogue.populations, { prefix: 'pg', changed });
@@ -48,7 +48,7 @@ class PregnancyInputs {
     this.mother.value = DEFAULT_MOTHER;
   }
 
-  read(input) { return input.value.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(input.value, this.systems, this.catalogue.rhShort); }
+  read(input) { return input.value.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(input.value, this.systems); }
 
   /** {mother: Map, father: Map} or {field, error}. */
   parents() {

@@ -11,7 +11,7 @@ import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGro
 import { renderRelatives } from './results.js';
 
 const DEFAULT_GROUP = 'O RhD-neg';
-const EXAMPLES = ['O RhD-neg', 'O RhD-neg K-', 'B RhD-neg', 'AB', 'R1R1', 'rr K-', 'Fy(a-b-)', 'O R1R1 K- Fy(a-b+) Jk(a-b+) S-s+'];
+const EXAMPLES = ['O RhD-neg', 'O-', 'O neg K-', 'B RhD-neg', 'A+', 'AB', 'R1R1', 'rr K-', 'Fy(a-b-)', 'O R1R1 K- Fy(a-b+) Jk(a-b+) M+N+S-s+'];
 
 export default calculator({
   id: 'relatives',
@@ -43,7 +43,7 @@ class RelativesInputs {
         h('div', { class: 'field' }, h('label', { for: 'rl-group' }, 'Donor’s blood group'), this.group,
           h('datalist', { id: 'rl-examples' }, EXAMPLES.map((e) => h('option', { value: e }))),
           h('span', { class: 'hint', id: 'rl-group-hint' },
-            'ABO as O, A, B or AB; antigens with + or − (RhD-neg, K-, Fy(a-b+), S-s+); Rh as a phenotype (DCce) or in short notation (R1R1, rr). ',
+            'As you write it: O-, A pos, 0 Rh+, O RhD-negative K-; antigens with + or − (K-, Fy(a-b+), M+N+S-s+); Rh as a phenotype (DCce, ccddee) or in short notation (R1R1, rr). ',
             'Say enough to fix each system’s phenotype: “K-” is enough for Kell, “Fy(a-)” is not for Duffy.'),
           h('span', { class: 'field-error', 'data-error-for': 'donor' })),
         h('p', {}, 'Read as: ', this.readAs)),
@@ -52,7 +52,7 @@ class RelativesInputs {
     this.group.value = DEFAULT_GROUP;
   }
 
-  read() { return readBloodGroup(this.group.value, this.systems, this.catalogue.rhShort); }
+  read() { return readBloodGroup(this.group.value, this.systems); }
 
   title() { return this.group.value.trim().replace(/\s+/g, ' '); }
 
