@@ -213,8 +213,10 @@ int population_draws(const Family& family) {
   return draws;
 }
 
-// Below this the sum of x is 1 up to rounding (least squares over the simplex, gene counting).
-constexpr double founder_sum_note_above = 1e-9;
+// A founders' sum within this of 1 moves P(observations) by less than a millionth per draw:
+// not worth a note (least squares and gene counting are 1 to rounding; as printed, RhD is
+// 1.00000005), though founder_sum still reports it.
+constexpr double founder_sum_note_above = 1e-6;
 
 std::string founders_note(const std::string& system, double sum, int draws, GenotypeModel model) {
   const std::string shown = frequency::describe_sum(sum);
@@ -327,8 +329,8 @@ Operation family_operation() {
             "genotype?} as given, or null), phenotypes (P per phenotype, given every observation), genotypes (P "
             "per genotype)}]."},
            {"notes", "object[]",
-            "[{code, system, message}]: founders_renormalised when a system's founder_sum differs from 1 (as "
-            "printed): the probability is eq. 3.12's product divided by founder_sum once per person drawn from the "
+            "[{code, system, message}]: founders_renormalised when a system's founder_sum differs from 1 by more "
+            "than 1e-6 (as printed): the probability is eq. 3.12's product divided by founder_sum once per person drawn from the "
             "population (each founder, and the unlisted parent of a person with one parent listed)."}},
           true,
           handle};
