@@ -118,8 +118,8 @@ json tests_needed(double p) {
 json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(); }
 
 // P(relative phi | donor phi) for one system, as the model reads eq. 3.28: as_printed divides by
-// the table's f_phi (not defined when the table gives 0: the 0/0 of sec. 3.5.2), the other
-// models by the weights' own total, so each distribution sums to 1.
+// the table's f_phi (not defined when the table gives 0, whatever weight x gives phi), the
+// other models by the weights' own total, so each distribution sums to 1.
 genetics::RelativePhenotypes same_phenotype(const Eigen::MatrixXd& kernel, const DonorSystem& d,
                                             const Eigen::MatrixXd& S, int phenotype, Model model) {
   const std::optional<double> divide_by =
