@@ -1,12 +1,15 @@
 // Browser tests of the Family calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, chooseOption } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
 const chances = (page, system) => page.$$eval(`section.fm-system[data-system="${system}"] .fm-table tbody tr`, (trs) =>
-  Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('td.num')].map((td) => Number(td.textContent))])));
+  Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('td.num span.num')].map((s) => Number(s.textContent))])));
+// Every chance on screen, phenotypes and genotypes: its text and its exact value (the title).
+const shownChances = (page) => page.$$eval('section.fm-system td.num', (tds) =>
+  tds.map((td) => ({ text: td.textContent, exact: Number(td.querySelector('span.num').title) })));
 
 test('Family: parents and siblings of an O RhD-negative patient; the link reproduces it', async () => {
   const page = await site.browser.context.newPage();
@@ -95,5 +98,30 @@ test('Family: "+ parents" and "+ child" add a person\'s parents or child and lin
   assert.equal(await child.locator('select[aria-label="Father"]').inputValue(), 'Patient');
   await page.click('#family-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && document.querySelectorAll('.fm-tree .fm-node').length === 8);
+  await page.close();
+});
+
+test('Family: one format per column, small chances as "1 in N"; as printed, the note gives the founders\' sum and its factor', async () => {
+  // The default family showed "5.41e-4" beside four-decimal numbers and "1" beside "1.0000".
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  const cells = await shownChances(page);
+  assert.ok(cells.some((c) => c.exact > 0 && c.exact < 1e-3), 'the family has a chance below 0.001 to show');
+  assert.ok(cells.some((c) => c.exact === 1), 'and a certain one');
+  for (const { text, exact } of cells) {
+    assert.match(text, /^[01]\.\d{4}( \(1 in [\d\u202f]+\))?$/, `a chance shown as "${text}"`);
+    assert.equal(/1 in/.test(text), exact > 1e-12 && exact < 1e-3, `"${text}" for ${exact}`);
+  }
+  assert.match(await page.textContent('.results'), /The chance of the typed blood groups all together in such a family: \d\.\d{4}( \(about 1 in [\d\u202f]+\))?\./);
+  assert.equal(await page.locator('.fm-note').count(), 0, 'least squares: x sums to 1, no note');
+  // Table 4.4 ABO as printed: x sums to 0.998823; two genotypes drawn from the population
+  // here, the founders Mother and Father.
+  await chooseOption(page, 'family', 'model', 'as_printed');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && document.querySelector('.fm-note'));
+  const note = await page.textContent('.fm-note[data-code="founders_renormalised"]');
+  assert.match(note, /ABO genotype frequencies x add up to 0\.998823/);
+  assert.match(note, /divided by 0\.998823\^2 = 0\.997647/);
   await page.close();
 });

@@ -2,11 +2,12 @@
 // the most likely one and its chance), a table per system of every member's chances, and
 // the probability of what was typed.
 import { h } from '../../lib/dom.js';
-import { formatNumber, numberElement } from '../../lib/format.js';
+import { probabilityElement } from '../../lib/format.js';
 import { svg } from '../../lib/svg.js';
 import { generations } from './members.js';
 
-const cell = (value) => h('td', { class: 'num' }, numberElement(value));
+// One format for every chance: 4 decimals, and "1 in N" beside the small ones.
+const cell = (value) => h('td', { class: 'num' }, probabilityElement(value));
 
 /** The most likely phenotype of one system for one person: [label, probability]. */
 function likeliest(system, person) {
@@ -68,7 +69,7 @@ export function renderFamily(container, result, warnings, { rows }) {
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     h('p', {}, 'Each box shows the blood group typed (bold frame), or the most likely one with its chance. ',
-      'The chance of the typed blood groups all together in such a family: ', numberElement(result.probability), '.'),
+      'The chance of the typed blood groups all together in such a family: ', probabilityElement(result.probability, { about: true }), '.'),
     tree(result, rows),
     ...result.systems.map((s) => h('section', { class: 'fm-system', 'data-system': s.id },
       h('h3', {}, `${s.name}: each member’s chances`),
@@ -86,6 +87,7 @@ export function renderFamily(container, result, warnings, { rows }) {
             h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id), p.genotypes.map((v) => cell(v)))))))))),
     h('p', { class: 'hint' }, 'Populations: ', result.systems.map((s) => `${s.name}: ${s.population?.name ?? 'your frequencies'}`).join('; '),
       `. Founders (people whose parents are not listed) are drawn from the population. Genotype model: ${result.model.replace('_', ' ')}.`),
+    ...(result.notes ?? []).map((n) => h('p', { class: 'note fm-note', 'data-code': n.code }, n.message)),
     h('p', { class: 'note' }, 'Population probabilities for donor recruitment and teaching. They neither establish nor exclude parentage.'));
   return {
     destroy() {},
