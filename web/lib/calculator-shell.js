@@ -33,6 +33,7 @@
 import { h } from './dom.js';
 import { csvLink } from './csv.js';
 import { checkNumber, parseNumber } from './numbers.js';
+import { labelTables } from './table.js';
 
 const pretty = (name) => name.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 const isChoice = (f) => f.type === 'string' && Array.isArray(f.choices);
@@ -276,6 +277,7 @@ class Shell {
       this.results.replaceChildren();
       this.rendered = this.definition.render(this.results, result, warnings,
         { request, title: this.inputs.title(), computeWith: (options) => this.computeWith(options) });
+      labelTables(this.results); // cards on a phone, headings aligned with their numbers (table.js)
       this.results.prepend(this.resultActions(this.rendered));
       this.results.append(this.printRecord(request));
       this.markStale(false);

@@ -20,7 +20,7 @@ const fixedCell = (fixed) => (fixed ? h('td', { class: 'al-fixed' }, 'yes')
 
 function table(id, label, caption, headings, rows) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table al-table', id },
+    h('table', { class: 'result-table cards titled al-table', id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));

@@ -97,7 +97,7 @@ function renderTable(result, context) {
   const both = !sameRoles(result);
   const plain = (t) => h('th', { scope: 'col' }, t);
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' },
-    h('table', { class: 'result-table', id: 'fq-result-table' },
+    h('table', { class: 'result-table cards sortable', id: 'fq-result-table' },
       h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
         'Receivability: the share of donors whose blood this group can receive. Click a column heading to sort the whole table by it, a group to see the donor groups that can serve it.'),
       h('thead', {}, h('tr', {},

@@ -99,7 +99,7 @@ function genotypeTable(result) {
     h('caption', { class: 'hint' }, 'Share of phenotype: the chance that a person with this phenotype has this genotype (least squares), e.g. P(R1r | DCce).'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Phenotype frequency'), h('th', { scope: 'col' }, 'Genotype'),
-      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Share of phenotype'), h('th', { scope: 'col' }, 'Gene counting x'))),
+      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Share of pheno\u00ADtype'), h('th', { scope: 'col' }, 'Gene counting x'))),
     h('tbody', {}, body),
     h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), cellNum(total(ls)), h('td', {}), cellNum(total(gc))))));
 }

@@ -18,9 +18,9 @@ const fixedCell = (fixed) => (fixed == null ? h('td', { class: 'al-unknown' }, '
 const yesNo = (fixed) => (fixed == null ? 'not analysed' : fixed ? 'yes' : 'no');
 const antigenList = (names) => (names.length ? names.join(' ') : '—');
 
-function table(id, label, caption, headings, rows) {
+function table(id, label, caption, headings, rows, { cards = true } = {}) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table al-table mt-table', id },
+    h('table', { class: `result-table al-table mt-table${cards ? ' cards titled' : ''}`, id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
@@ -78,7 +78,7 @@ export function renderMatching(container, result, warnings) {
     table('mt-objective-table', 'The penalty term by term', 'Summed over the units given; each term is its weight λ times the paper’s penalty π (sec. 3.2).',
       [col('Term'), col('Symbol'), col('Total', true)],
       [...TERMS.map(([key, symbol, words]) => h('tr', {}, h('th', { scope: 'row' }, words), h('td', {}, symbol), num(o[key]))),
-        h('tr', { class: 'mt-total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, 'Σ'), num(o.total))]),
+        h('tr', { class: 'mt-total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, 'Σ'), num(o.total))], { cards: false }),
     h('h3', {}, 'Units given'),
     result.assignment.length ? table('mt-assignment-table', 'Units given',
       'Exact: the unit’s antigens are the patient’s. Compatible: it lacks some the patient carries. Mismatched: it carries antigens the patient lacks (listed).',
