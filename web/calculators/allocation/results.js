@@ -106,7 +106,7 @@ export function renderAllocation(container, result, warnings) {
       picture ? [h('p', { class: 'hint' }, 'Stock entries with units on the left (issued / in stock), requests on the right (met / requested); ',
         'each line carries the number of units on it. Green lines: identical group; blue: compatible (another group); ',
         'dashed: one choice among several (another allocation of least cost differs there). Point at a line for its words.'),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The allocation as a picture (scrolls sideways)' }, picture)]
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The allocation as a picture' }, picture, allocationPicture(result, { narrow: true }))]
         : h('p', { class: 'hint' }, `Drawn for up to ${MAX_PICTURE_STOCK} stock entries with units and ${MAX_PICTURE_REQUESTS} requests; the tables above say it all.`)),
     h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
       h('p', {}, 'A unit of group i can be given to a request of group j when i has no antigen that j lacks (eq. 4.8). ',

@@ -77,11 +77,12 @@ class FamilyInputs {
       'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error`, oninput: edited });
     row.error = h('span', { class: 'field-error', id: `${row.id}-error` });
     row.read = h('span', { class: 'hint fm-read' });
+    // Each cell names its column: on a phone a person is a card of labelled boxes (web/style.css).
     row.element = h('tr', {},
-      h('td', {}, row.name),
-      h('td', {}, row.father),
-      h('td', {}, row.mother),
-      h('td', {}, row.group, row.read, row.error),
+      h('td', { class: 'fm-name-cell', 'data-label': 'Name' }, row.name),
+      h('td', { class: 'fm-father-cell', 'data-label': 'Father' }, row.father),
+      h('td', { class: 'fm-mother-cell', 'data-label': 'Mother' }, row.mother),
+      h('td', { class: 'fm-group-cell', 'data-label': 'Blood group' }, row.group, row.read, row.error),
       h('td', { class: 'fm-row-actions' },
         h('button', { type: 'button', class: 'secondary fm-add-parents', title: 'Add this person’s father and mother to the family',
           onclick: () => { this.addParents(row); edited(); } }, '+ parents'),

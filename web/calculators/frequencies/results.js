@@ -134,8 +134,9 @@ function rarityChart(result) {
   const label = (b) => (b.up_to == null ? 'do not occur' : b.up_to === 10 ? '1 in 10 or commoner' : `1 in ${whole(b.up_to / 10)} to 1 in ${whole(b.up_to)}`);
   return h('details', { class: 'fq-rarity', open: true },
     h('summary', {}, `How rare the ${result.matching_groups < result.total_groups ? 'matching ' : ''}groups are`),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Rarity of the groups (scrolls sideways)' }, h('table', { class: 'result-table', id: 'fq-rarity-table' },
-      h('thead', {}, h('tr', {}, ['Rarity among donors', 'Groups', '', 'Share of donors'].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'bar-col' : '' }, t || h('span', { class: 'visually-hidden' }, 'Bar'))))),
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Rarity of the groups (scrolls sideways)' }, h('table', { class: 'result-table cards', id: 'fq-rarity-table' },
+      // The bar's column has no words to label its cards with on a phone (data-label "").
+      h('thead', {}, h('tr', {}, ['Rarity among donors', 'Groups', '', 'Share of donors'].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'bar-col' : '', 'data-label': i === 2 ? '' : null }, t || h('span', { class: 'visually-hidden' }, 'Bar'))))),
       h('tbody', {}, bands.map((b) => h('tr', {},
         h('th', { scope: 'row' }, label(b)),
         h('td', { class: 'num' }, String(b.groups)),
