@@ -46,7 +46,7 @@ function renderQuery(result) {
         rows.length < q.total_compatible_donors ? `; the best ${rows.length} are listed (Limit under Options)` : '',
         '. Best first: the least relative opportunity loss (Definition 6.3), i.e. the unit that is least needed by other patients.'),
       h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Compatible donor groups (scrolls sideways)' },
-        h('table', { class: 'result-table', id: 'fq-donors-table' },
+        h('table', { class: 'result-table cards', id: 'fq-donors-table' },
           h('thead', {}, h('tr', {}, ['Donor group', 'Among donors', 'Usability', 'Opportunity loss'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, rows.map((d) => h('tr', {},
             h('th', { scope: 'row' }, label(d.antigens)),
