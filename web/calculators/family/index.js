@@ -5,6 +5,7 @@
 // Its own inputs only: the members (name, father, mother, blood group as staff write it) and
 // a population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -22,6 +23,7 @@ export default calculator({
     'Type the blood groups you know, the way you write them. The result gives every other member’s chance of each blood group, exactly, from all of them at once. ' +
     'An impossible family (O parents with an AB child) is marked at the people to check. It neither establishes nor excludes parentage.',
   ownFields: ['people', 'systems'],
+  optionWords: { model: modelWords(() => [' People whose parents are not listed are drawn from these frequencies (negative ones as 0).']) },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'people'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => (current = new FamilyInputs(catalogue, shell)),
