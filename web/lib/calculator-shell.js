@@ -156,9 +156,8 @@ class Shell {
       if (isChoice(field)) {
         input.value = field.default;
         if (value != null && field.choices.includes(value)) input.value = value;
-        else if (value != null) {
-          problems.push(`${words.label}: "${value}" is not one of ${field.choices.map((c) => `${choiceWords(words, c)} (${c})`).join(', ')}`);
-        }
+        // The link's words are the API's: the message names those.
+        else if (value != null) problems.push(`${words.label}: "${value}" is not one of ${field.choices.join(', ')}`);
       } else if (field.type === 'boolean') {
         if (value == null) input.checked = Boolean(field.default);
         else if (['1', 'true', '0', 'false'].includes(value)) input.checked = value === '1' || value === 'true';

@@ -26,10 +26,10 @@ export default calculator({
     tolerance: { label: 'Tolerance', hint: () => ['Stop when the change of the genotype frequencies between iterations, ',
       formula('‖x^{(n)} − x^{(n−1)}‖_1'), ', is below this.'] },
     constraint: {
-      label: 'Each step returns',
-      choices: { distribution: 'a distribution (the answer is one)', nonnegative: 'frequencies of at least 0', none: 'anything (eq. 3.24 as printed)' },
+      label: 'Constraint',
+      choices: { distribution: 'a distribution', nonnegative: 'at least 0', none: 'none (as printed, eq. 3.24)' },
       hint: () => ['What each least-squares step may return. A distribution: ', formula('x ≥ 0'), ' and ', formula('Σ_i x_i = 1'),
-        ', so the answer is one. Frequencies of at least 0: ', formula('x ≥ 0'), ' only. Anything: eq. 3.24 exactly as printed, ',
+        ', so the answer is one. At least 0: ', formula('x ≥ 0'), ' only. None: eq. 3.24 exactly as printed, ',
         'which can give small negative frequencies (Table 3.4 omits one) and a sum other than 1 (eq. 3.5 sums to 0.9988).'],
     },
   },
