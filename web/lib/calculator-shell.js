@@ -7,7 +7,10 @@
 //   - URL state: a computed result's inputs are written to the address bar, so the link
 //     reproduces it; a link that cannot be read is reported and kept, never replaced;
 //   - Compute / Cancel, a progress bar for long operations, stale results marked (and their
-//     CSV withdrawn) after an edit, CSV download and Print.
+//     CSV withdrawn) after an edit, CSV download and Print (the options listed as shown, the
+//     request folded into an appendix);
+//   - result tables whose cells are labelled by their headings, so a table with the class
+//     `cards` becomes a card per row on a phone (table.js).
 //
 // definition = {
 //   id, title, summary, op,              op: the request API operation the calculator runs

@@ -1,22 +1,24 @@
 // Small inline formulas as MathML Core, which Chromium and Firefox lay out, print and give
 // to screen readers themselves: no library. A formula is written as people type it,
 //   formula('λ_4 π_4'), formula('γ Δ_{ij} + (1 − γ) r / R'), formula('‖x^T P x − x‖_1')
-// letters are variables (one each: "ij" is i j), digits numbers, "exp", "log", "min" and
-// "max" function names, everything else an operator; _ and ^ take the next letter, number
-// or {group} as subscript and superscript. parseFormula is pure (tested in node); formula
+// letters are variables (one each: "ij" is i j, in italics), "quoted" letters upright (the
+// transpose x^"T"), digits numbers, "exp", "log", "min" and "max" function names (upright,
+// a thin space either side), everything else an operator; _ and ^ take the next letter, number or
+// {group} as subscript and superscript. parseFormula is pure (tested in node); formula
 // builds the <math> element.
 
 const FUNCTIONS = ['exp', 'log', 'min', 'max'];
 const SCRIPT = { _: 'sub', '^': 'sup' };
 
-/** The tokens of a formula: {kind: 'mi' | 'mn' | 'mo' | '{' | '}' | '_' | '^', text}. */
+/** The tokens of a formula: {kind: 'mi' | 'mn' | 'mo' | 'mspace' | '{' | '}' | '_' | '^', text, upright?}. */
 function tokens(text) {
   const out = [];
-  const pattern = /\s+|(\d+(?:\.\d+)?)|(\p{L}+)|([{}_^])|(.)/gu;
-  for (const [, number, word, mark, other] of text.matchAll(pattern)) {
+  const pattern = /\s+|(\d+(?:\.\d+)?)|"(\p{L}+)"|(\p{L}+)|([{}_^])|(.)/gu;
+  for (const [, number, upright, word, mark, other] of text.matchAll(pattern)) {
     if (number) out.push({ kind: 'mn', text: number });
+    else if (upright) out.push({ kind: 'mi', text: upright, upright: true });
     else if (word) {
-      if (FUNCTIONS.includes(word)) out.push({ kind: 'mi', text: word });
+      if (FUNCTIONS.includes(word)) out.push(...(out.length ? [{ kind: 'mspace', text: '' }] : []), { kind: 'mi', text: word }, { kind: 'mspace', text: '' });
       else for (const letter of word) out.push({ kind: 'mi', text: letter });
     } else if (mark) out.push({ kind: mark, text: mark });
     else if (other) out.push({ kind: 'mo', text: other === '-' ? '−' : other });
@@ -58,7 +60,7 @@ export function parseFormula(text) {
       return inner.length === 1 ? inner[0] : { tag: 'mrow', children: inner };
     }
     if (SCRIPT[token.kind] || token.kind === '}') throw new Error(`unexpected ${token.kind} in "${text}"`);
-    return { tag: token.kind, text: token.text };
+    return token.upright ? { tag: token.kind, text: token.text, upright: true } : { tag: token.kind, text: token.text };
   };
   const nodes = sequence(null);
   const clean = (node) => (node.children ? { tag: node.tag, children: node.children.map(clean) } : node);
@@ -71,6 +73,8 @@ function build(node) {
   const el = document.createElementNS(NS, node.tag);
   if (node.children) el.append(...node.children.map(build));
   else el.textContent = node.text;
+  if (node.upright && node.text.length === 1) el.setAttribute('mathvariant', 'normal');
+  if (node.tag === 'mspace') el.setAttribute('width', '0.17em');
   return el;
 }
 

@@ -4,7 +4,7 @@ import { formula } from './math.js';
 
 /** A source as the page cites it: the papers by author and year, not by file number. */
 export function cite(source) {
-  return String(source ?? '').replace(/\bseed 004\b/g, 'Oyebolu et al. 2024');
+  return String(source ?? '').replace(/\bseed 004\b(?=\s+\S)/g, 'Oyebolu et al. 2024,').replace(/\bseed 004\b/g, 'Oyebolu et al. 2024');
 }
 
 /** The genotype model option (`model`) in the page's words; extra() -> nodes: what it means in this calculator. */

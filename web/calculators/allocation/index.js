@@ -48,10 +48,10 @@ export default calculator({
   optionWords: {
     cost: {
       label: 'Cost of a unit',
-      choices: { linear: 'linear (eq. 6.1)', exponential: 'exponential (eq. 6.9–6.10)' },
+      // Formulas in pieces: an inline formula does not break at the end of a line.
       hint: () => ['The cost of issuing a unit of group ', formula('i'), ' with residual shelf life ', formula('r'), ' to a request of group ',
-        formula('j'), ': linear, ', formula('γ Δ_{ij} + (1 − γ) r / R'), ', or exponential, ',
-        formula('γ (1 − exp(−α Δ_{ij})) + (1 − γ) (1 − exp(−β r / R))'), '.'],
+        formula('j'), ': linear, ', formula('γ Δ_{ij} + (1 − γ) r / R'), ' (eq. 6.1), or exponential, ',
+        formula('γ (1 − exp(−α Δ_{ij}))'), ' + ', formula('(1 − γ) (1 − exp(−β r / R))'), ' (eq. 6.9–6.10).'],
     },
     alpha: { label: 'α', heading: () => formula('α'), hint: () => [formula('α'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },
     beta: { label: 'β', heading: () => formula('β'), hint: () => [formula('β'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },

@@ -147,7 +147,7 @@ function formulas() {
     h('p', {}, 'Genotype frequencies ', f('x'), ' (one per unordered pair of haplotypes) must reproduce the observed phenotype ',
       'frequencies ', f('f'), ' and be stationary under random mating: a child’s genotype distribution equals its parents’. ',
       'With ', f('P'), ' the heredity (quadratic stochastic) operator and ', f('S'), ' the genotype-to-phenotype matrix: ',
-      f('x^T P x = x'), ' and ', f('S^T x = f'), ', written together as ', f('A(x) x = b'), ' (thesis eq. 3.16).'),
+      f('x^"T" P x = x'), ' and ', f('S^"T" x = f'), ', written together as ', f('A(x) x = b'), ' (thesis eq. 3.16).'),
     h('p', {}, 'Least squares (thesis sec. 3.3.3–3.3.5): starting from ', f('x^{(0)}'), ', solve ', f('A(x^{(n−1)}) x^{(n)} = b'),
       ' in the least-squares sense, ', f('min ‖A x − b‖^2'), ' by QR factorisation (eq. 3.17–3.18), until the L1 change ',
       f('‖x^{(n)} − x^{(n−1)}‖_1'), ' falls below the tolerance.'),
