@@ -1,7 +1,7 @@
 // Browser tests of the Family calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, chooseOption } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, chooseOption, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -66,13 +66,23 @@ test('Family: add a person and choose the parents; a blood group that cannot be 
   await page.close();
 });
 
-test('Family: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Family: at 360 px every member’s chances, the family in words and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/family`);
   await page.waitForSelector('.fm-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '.fm-table tbody td:nth-of-type(1)',
+    '.fm-table tbody td:nth-of-type(2)',
+    '.fm-table tbody td:nth-of-type(3)',
+    '.fm-table tbody td:nth-of-type(4)',
+    '.fm-table tbody td:nth-of-type(5)',
+    '.fm-tree-list li',
+  ]);
+  // The tree's words are legible (the picture scaled to a phone had text about 7 px high).
+  assert.ok(await page.$eval('.fm-tree-list li', (li) => parseFloat(getComputedStyle(li).fontSize)) >= 14);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
@@ -123,5 +133,13 @@ test('Family: one format per column, small chances as "1 in N"; as printed, the 
   const note = await page.textContent('.fm-note[data-code="founders_renormalised"]');
   assert.match(note, /ABO genotype frequencies x add up to 0\.998823/);
   assert.match(note, /divided by 0\.998823\^2 = 0\.997647/);
+  await page.close();
+});
+
+test('Family: at 1280 px every box of the members is as wide as its heading’s words and shows what it holds', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family?people=${encodeURIComponent('Grandmother::|A RhD-pos K-;Grandfather::|;Mother:Grandfather:Grandmother|O RhD-neg K- Fy(a-b+)')}`);
+  await page.waitForSelector('.fm-table');
+  await assertGridColumnsFit(page);
   await page.close();
 });

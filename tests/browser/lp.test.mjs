@@ -2,7 +2,7 @@
 // (thesis Table 6.1 as an LP; GLPK's examples with what glpsol prints), never from this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -120,13 +120,21 @@ test('LP: CSV and LP text downloads hold the solution and the model', async () =
   await page.close();
 });
 
-test('LP: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('LP: at 360 px the solution’s columns and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/lp?example=glpk-transp-mod`);
   await page.waitForSelector('#lp-variables');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#lp-variables tbody td:nth-of-type(1)',
+    '#lp-variables tbody td:nth-of-type(2)',
+    '#lp-variables tbody td:nth-last-of-type(1)',
+    '#lp-constraints tbody td:nth-of-type(1)',
+    '#lp-constraints tbody td:nth-of-type(2)',
+    '#lp-constraints tbody td:nth-last-of-type(2)',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedSite, watchProblems, axeViolations, root } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, root, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 const golden = JSON.parse(readFileSync(join(root, 'tests/requests/match-limited-shortage.json'), 'utf8'));
@@ -159,7 +159,7 @@ test('Matching: a link that cannot be read is reported and kept, and nothing is 
   await page.close();
 });
 
-test('Matching: fits a 360 px phone, and axe-core finds no serious violations', async () => {
+test('Matching: at 360 px the answer columns and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/matching`);
@@ -167,7 +167,26 @@ test('Matching: fits a 360 px phone, and axe-core finds no serious violations', 
   await page.fill('#mt-units-0-age', 'x'); // an error message on screen too
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#mt-assignment-table tbody td:nth-of-type(2)',
+    '#mt-assignment-table tbody td.mt-match',
+    '#mt-assignment-table tbody td:nth-last-of-type(1)',
+    '#mt-requests-table tbody td:nth-of-type(4)',
+    '#mt-requests-table tbody td:nth-last-of-type(2)',
+    '#mt-requests-table tbody td:nth-last-of-type(1)',
+    '#mt-objective-table tbody td.num',
+  ]);
   await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Matching: at 1280 px every grid box is as wide as its heading’s words and shows what it holds', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/matching`);
+  await page.waitForSelector('#mt-assignment-table');
+  await assertGridColumnsFit(page);
+  // The patients' ids the results name can be read in their boxes.
+  assert.ok(await page.$eval('#mt-requests-0-id', (box) => box.getBoundingClientRect().width) >= 40);
   await page.close();
 });

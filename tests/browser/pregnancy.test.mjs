@@ -1,7 +1,7 @@
 // Browser tests of the Pregnancy calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -48,13 +48,16 @@ test('Pregnancy: a father written another way than the mother is marked at his f
   await page.close();
 });
 
-test('Pregnancy: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Pregnancy: at 360 px the answer column and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/pregnancy?mother=O+rr+K-+Fy(a-b%2B)&father=K%2Bk%2B`);
   await page.waitForSelector('#pg-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#pg-table tbody td.num',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // Browser tests of the Relatives calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase, chooseOption } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, chooseOption, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -64,13 +64,21 @@ test('Relatives: Caucasian Fy(a-b-) is undefined under least squares and 1/4 for
   await page.close();
 });
 
-test('Relatives: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Relatives: at 360 px every answer column and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/relatives?group=O+R1R1+K-&summary=1`);
   await page.waitForSelector('#rl-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#rl-table tbody td:nth-of-type(1)',
+    '#rl-table tbody td:nth-of-type(2)',
+    '#rl-table tbody td:nth-of-type(3)',
+    '#rl-table tbody td:nth-of-type(4)',
+    '#rl-table tbody td:nth-of-type(5)',
+    '#rl-table tbody td:nth-of-type(6)',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

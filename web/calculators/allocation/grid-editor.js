@@ -26,7 +26,8 @@ export class GridEditor {
       h('legend', {}, legend),
       h('p', { class: 'hint' }, hint),
       h('div', { class: 'table-scroll' },
-        h('table', { class: 'al-grid-table', id: `${id}-grid` },
+        // A grid of more than three columns becomes a card per row on a phone (web/style.css).
+        h('table', { class: `al-grid-table${grid.columns.length > 3 ? ' reflow' : ''}`, id: `${id}-grid` },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), grid.columns.map((c) => h('th', { scope: 'col' }, c.heading)),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
           this.body)),
@@ -73,12 +74,13 @@ export class GridEditor {
     const remove = h('button', { type: 'button', class: 'secondary al-remove' }, '×');
     const row = { inputs, remove };
     remove.addEventListener('click', () => this.removeRow(this.rows.indexOf(row)));
-    row.number = h('th', { scope: 'row' });
+    row.number = h('th', { scope: 'row', 'data-label': 'Row' });
     row.cellErrors = this.grid.columns.map(() => h('span', { class: 'field-error' }));
     // A column that reads a blood group says, under the cell, how it was read.
     row.readings = this.grid.columns.map((c) => (c.reading ? h('div', { class: 'hint cell-read', hidden: true }) : null));
     row.rowError = h('span', { class: 'field-error' });
-    row.tr = h('tr', {}, row.number, inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}` }, input, row.readings[i], row.cellErrors[i])),
+    row.tr = h('tr', {}, row.number,
+      inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}`, 'data-label': this.grid.columns[i].heading }, input, row.readings[i], row.cellErrors[i])),
       h('td', {}, remove));
     row.errorRow = h('tr', { class: 'al-row-error' }, h('td', { colspan: this.grid.columns.length + 2 }, row.rowError));
     this.rows.push(row);

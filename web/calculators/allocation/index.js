@@ -6,6 +6,7 @@
 // Its own inputs: the antigens, the stock and requests grids, R and γ (a slider: the one
 // choice a user is most likely to explore). The cost shape, α and β are the shell's options.
 import { calculator } from '../../lib/calculator-shell.js';
+import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
 import { restoreGrid } from '../../lib/grid-param.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -44,6 +45,17 @@ export default calculator({
     '(thesis Table 4.4 by default; ABO: Table 3.1). The example is the thesis’s Table 6.1 (Fig. 6.2).',
   // recipients is not a link parameter (the tables are, as <system>_population): a link naming it is reported.
   ownFields: OWN_PARAMS,
+  optionWords: {
+    cost: {
+      label: 'Cost of a unit',
+      // Formulas in pieces: an inline formula does not break at the end of a line.
+      hint: () => ['The cost of issuing a unit of group ', formula('i'), ' with residual shelf life ', formula('r'), ' to a request of group ',
+        formula('j'), ': linear, ', formula('γ Δ_{ij} + (1 − γ) r / R'), ' (eq. 6.1), or exponential, ',
+        formula('γ (1 − exp(−α Δ_{ij}))'), ' + ', formula('(1 − γ) (1 − exp(−β r / R))'), ' (eq. 6.9–6.10).'],
+    },
+    alpha: { label: 'α', heading: () => formula('α'), hint: () => [formula('α'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },
+    beta: { label: 'β', heading: () => formula('β'), hint: () => [formula('β'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },
+  },
   paramNames: SystemPopulations.paramNames(TABLE_SYSTEMS),
   load: async (client) => {
     const [{ result }, operations] = await Promise.all([client.call('systems'), client.operations()]);

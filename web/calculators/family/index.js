@@ -5,6 +5,7 @@
 // Its own inputs only: the members (name, father, mother, blood group as staff write it) and
 // a population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -22,6 +23,7 @@ export default calculator({
     'Type the blood groups you know, the way you write them. The result gives every other member’s chance of each blood group, exactly, from all of them at once. ' +
     'An impossible family (O parents with an AB child) is marked at the people to check. It neither establishes nor excludes parentage.',
   ownFields: ['people', 'systems'],
+  optionWords: { model: modelWords(() => [' People whose parents are not listed are drawn from these frequencies (negative ones as 0).']) },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'people'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => (current = new FamilyInputs(catalogue, shell)),
@@ -77,11 +79,12 @@ class FamilyInputs {
       'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error ${row.id}-read`, oninput: edited });
     row.error = h('span', { class: 'field-error', id: `${row.id}-error` });
     row.read = h('span', { class: 'hint fm-read', id: `${row.id}-read` });
+    // Each cell names its column: on a phone a person is a card of labelled boxes (web/style.css).
     row.element = h('tr', {},
-      h('td', {}, row.name),
-      h('td', {}, row.father),
-      h('td', {}, row.mother),
-      h('td', {}, row.group, row.read, row.error),
+      h('td', { class: 'fm-name-cell', 'data-label': 'Name' }, row.name),
+      h('td', { class: 'fm-father-cell', 'data-label': 'Father' }, row.father),
+      h('td', { class: 'fm-mother-cell', 'data-label': 'Mother' }, row.mother),
+      h('td', { class: 'fm-group-cell', 'data-label': 'Blood group' }, row.group, row.read, row.error),
       h('td', { class: 'fm-row-actions' },
         h('button', { type: 'button', class: 'secondary fm-add-parents', title: 'Add this person’s father and mother to the family',
           onclick: () => { this.addParents(row); edited(); } }, '+ parents'),

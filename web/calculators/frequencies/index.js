@@ -26,6 +26,16 @@ export default calculator({
     'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11, Definitions 6.1–6.2). ' +
     'Give a patient’s group to see which donor groups can serve it, the least wasteful first (relative opportunity loss, Definition 6.3).',
   ownFields: ['antigens', 'group', 'donor_group', 'systems', 'populations', 'donors', 'recipients', 'table', 'filter'],
+  optionWords: {
+    order: {
+      label: 'Order of the rows',
+      choices: { colex: 'the thesis’s order', rarest: 'rarest first', commonest: 'commonest first', least_usable: 'least usable first',
+        most_usable: 'most usable first', least_receivable: 'least receivable first', most_receivable: 'most receivable first' },
+      hint: () => ['The thesis’s order is colexicographic (eq. 4.7). Rarest first counts among donors: the rarest groups that occur, ',
+        'those that do not occur last. Least receivable first: the groups hardest to supply. Ties keep the thesis’s order. ',
+        'The column headings of the table choose it too.'],
+    },
+  },
   paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor', ...OWN_SYSTEM_PARAMS,
     ...PopulationInputs.paramNames([{ id: 'own' }])],
   // A system of the user's own (the Systems tab), one at a time, named by the link.

@@ -14,7 +14,7 @@ const ROLES = [
 // Scenarios: the shares of population 1 for donors and patients.
 const SCENARIOS = [
   { id: 'same', label: 'Everyone from population 1', donors: 100, patients: 100 },
-  { id: 'seed-004', label: 'Donors 99 % population 1 + 1 % population 2, patients population 2 (seed 004: NHS England, sickle cell)', donors: 99, patients: 0 },
+  { id: 'seed-004', label: 'Donors 99 % population 1 + 1 % population 2, patients population 2 (Oyebolu et al. 2024: NHS England, sickle cell)', donors: 99, patients: 0 },
   { id: 'patients-2', label: 'Donors population 1, patients population 2', donors: 100, patients: 0 },
 ];
 

@@ -35,7 +35,7 @@ const bound = (value, infinite) => (value == null ? infinite : fmt(value));
 
 function table(id, label, headings, rows) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table lp-table', id },
+    h('table', { class: 'result-table cards titled lp-table', id },
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
 }

@@ -18,7 +18,9 @@ const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present
     return type.error ? '' : type.present.join(' ') || 'none';
   } };
 const AGE = { key: 'age', name: 'age', heading: 'Age (days)', size: 3 };
-const GROUP = { key: 'group', name: 'patient group', heading: 'Patient group', size: 8, inputmode: 'text' };
+// A link holds a group's id (sickle_cell); its box shows it in words (sickle cell).
+const GROUP = { key: 'group', name: 'patient group', heading: 'Patient group', size: 8, inputmode: 'text',
+  show: (value) => (readGroupName(value) ? value.replaceAll('_', ' ') : value) };
 const ANTIBODIES = { key: 'antibodies', name: 'antibodies', heading: 'Antibodies', size: 6, inputmode: 'text' };
 const UNITS = { key: 'units', name: 'units', heading: 'Units', size: 2 };
 

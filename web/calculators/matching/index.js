@@ -7,6 +7,7 @@
 // seeded generator), the patient groups' rules and the immunogenicities. The penalty weights
 // λ1-λ5, α1-α3 and the shelf life G are the shell's options (from `describe`).
 import { calculator } from '../../lib/calculator-shell.js';
+import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
 import { restoreGrid } from '../../lib/grid-param.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
@@ -28,7 +29,7 @@ const OWN_PARAMS = ['preset', 'units', 'requests', 'patient_groups', 'immunogeni
 export default calculator({
   id: 'matching',
   title: 'Matching',
-  summary: 'which unit for which patient today, with penalties for mismatches (seed 004)',
+  summary: 'which unit for which patient today, with penalties for mismatches (Oyebolu et al. 2024)',
   op: 'match',
   intro: 'Which unit should each patient get today? List the units in stock (antigens present and age in days) and the requests ' +
     '(the patient’s antigens, group, antibodies and how many units). The calculator keeps the hard rules — ABO and D compatible, ' +
@@ -36,6 +37,17 @@ export default calculator({
     'group allows — meets as many requests as it can, and among those picks the matching of least penalty: mismatches weighted by how ' +
     'often they cause antibodies, substitutions, first-in-first-out and young blood for sickle-cell patients (Oyebolu et al. 2024, eq. 7).',
   ownFields: OWN_PARAMS,
+  optionWords: {
+    immunogenicity_weight: weight(1, 'the mismatches, weighted by immunogenicity'),
+    major_substitution_weight: weight(2, 'major substitution (the usability of the unit’s ABD type minus the patient’s)'),
+    minor_substitution_weight: weight(3, 'minor substitution (antigens the patient carries and the unit lacks)'),
+    fifo_weight: weight(4, 'first-in-first-out (eq. 8), for patients without the young-blood penalty', 'ρ = 0'),
+    young_blood_weight: weight(5, 'young blood, for patients with it', 'ρ = 1'),
+    alpha1: youngBlood(1, ' (it divides the age)'),
+    alpha2: youngBlood(2),
+    alpha3: youngBlood(3),
+    shelf_life: { label: 'Shelf life', hint: () => [formula('G'), ', the shelf life in days: the oldest a unit can be (first-in-first-out penalty, eq. 8).'] },
+  },
   load: async (client) => {
     const [{ result }, operations, probe] = await Promise.all([
       client.call('systems'), client.operations(), client.call('match', { units: [], requests: [] })]);
@@ -44,6 +56,21 @@ export default calculator({
   inputs: (data, shell) => new MatchingInputs(data, shell),
   render: renderMatching,
 });
+
+/** A penalty weight λk in the page's words: label, a heading with the formula, and what it weighs. */
+function weight(k, what, rho) {
+  const name = { 1: 'Immunogenicity', 2: 'Major substitution', 3: 'Minor substitution', 4: 'First-in-first-out', 5: 'Young blood' }[k];
+  return {
+    label: `${name} weight λ${k}`,
+    heading: () => [`${name} weight `, formula(`λ_${k}`)],
+    hint: () => [formula(`λ_${k}`), ' weighs the penalty ', formula(`π_${k}`), `: ${what}`, ...(rho ? [' (', formula(rho), ')'] : []), '.'],
+  };
+}
+
+/** α1-α3 of the young-blood penalty. */
+function youngBlood(k, note = '') {
+  return { label: `Young blood α${k}`, heading: () => ['Young blood ', formula(`α_${k}`)], hint: () => [formula(`α_${k}`), ` of the young-blood penalty${note}.`] };
+}
 
 // The preset's antigens (the API's, repeated here only to read the grids as one types).
 const PRESET_ANTIGENS = {

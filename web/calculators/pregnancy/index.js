@@ -5,6 +5,7 @@
 // Its own inputs only: the mother's and the father's blood groups as staff write them, and a
 // population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -21,6 +22,7 @@ export default calculator({
     'the antigens she could form antibodies against (haemolytic disease of the fetus and newborn). Without the father’s blood group, the father is a random person from the population. ' +
     'Whether an antibody matters clinically depends on the antigen; this is only the chance of carrying it. It neither establishes nor excludes parentage.',
   ownFields: ['systems'],
+  optionWords: { model: modelWords() },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'mother', 'father'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => new PregnancyInputs(catalogue, shell),

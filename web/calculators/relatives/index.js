@@ -5,6 +5,7 @@
 // Its own inputs only: the donor's blood group, typed as staff write it, and a population per
 // system. Model, summary and tolerance come from the shell as options.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
@@ -23,6 +24,10 @@ export default calculator({
     'Computed from each system’s genotype frequencies in the population (thesis sec. 3.2.4 and 3.4). ' +
     'It says nothing about whether people are related: it neither establishes nor excludes parentage.',
   ownFields: ['donor', 'relations'],
+  optionWords: {
+    model: modelWords(() => [' As printed, the conditional probabilities divide by the input frequency as eq. 3.28 does, so they can miss 1 ',
+      'slightly (reproduces Table 3.3); with gene counting a phenotype of frequency 0 is taken as its limit.']),
+  },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'group'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => new RelativesInputs(catalogue, shell),

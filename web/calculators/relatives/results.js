@@ -84,7 +84,7 @@ function modelName(model) {
 
 function relationTable(result) {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Relatives (scrolls sideways)' },
-    h('table', { class: 'result-table', id: 'rl-table' },
+    h('table', { class: 'result-table cards', id: 'rl-table' },
       h('thead', {}, h('tr', {}, ['Relative', 'Same blood group', 'Times a random person', 'Effectiveness', 'Relatives to test', '9 in 10', '19 in 20']
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, result.relations.map((r) => h('tr', {},
@@ -99,7 +99,7 @@ function distribution(result, system, k) {
   return h('details', { class: 'rl-distribution' },
     h('summary', {}, `${system.name}: every phenotype a relative can have (donor ${system.phenotype})`),
     h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${system.name} distributions (scrolls sideways)` },
-      h('table', { class: 'result-table' },
+      h('table', { class: 'result-table cards' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), shown.map((r) => h('th', { scope: 'col' }, r.label)))),
         h('tbody', {}, system.phenotypes.map((label, p) => h('tr', { class: label === system.phenotype ? 'rl-donor' : '' },
           h('th', { scope: 'row' }, label), shown.map((r) => probabilityCell(r.systems[k].distribution[p]))))),
@@ -110,7 +110,7 @@ function distribution(result, system, k) {
 function summary(result) {
   return h('section', {}, h('h3', {}, 'Over every phenotype (as Table 3.3)'),
     result.summary.map((s) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.system}: effectiveness over every phenotype` },
-      h('table', { class: 'result-table' },
+      h('table', { class: 'result-table cards' },
         h('caption', {}, `${s.system}: effectiveness over every phenotype of positive frequency (average weighted by frequency)`),
         h('thead', {}, h('tr', {}, ['Relative', 'Minimum', 'at', 'Average', 'Maximum', 'at'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, s.relations.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.id.replace('_', ' / ')),

@@ -78,7 +78,7 @@ export function renderSystem(container, result, warnings, { request, editing, sa
     h('p', {}, `${system.antigens.length} antigen${system.antigens.length === 1 ? '' : 's'} (${system.antigens.join(', ')}), `,
       `${system.haplotypes.length} haplotypes (${system.haplotypes.join(', ')}), ${system.genotype_count} genotypes, ${system.phenotypes.length} phenotypes.`),
     warnings.length ? h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w.message))) : '',
-    h('p', { class: 'hint' }, 'The phenotypes, in the order of a frequencies array, with the genotypes that show each. ',
+    h('p', { class: 'hint' }, 'The phenotypes, in the order the calculators list them (and a CSV file gives them), with the genotypes that show each. ',
       'Type a population’s phenotype frequencies to save them with the system (optional).'),
     h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotypes (scrolls sideways)' },
       h('table', { class: 'freq-table', id: 'sy-phenotypes', 'aria-label': 'Phenotypes, their genotypes and frequencies' },

@@ -6,6 +6,7 @@ import referenceFiles from 'rbcmatch:reference';
 import { h } from '../../lib/dom.js';
 import { csvLink } from '../../lib/csv.js';
 import { formatNumber } from '../../lib/format.js';
+import { labelCells } from '../../lib/table.js';
 import { judge } from './judge.js';
 
 export default {
@@ -36,7 +37,7 @@ async function mount(container, { client }) {
     const body = h('tbody');
     const fileSummary = h('p', {});
     sections.append(h('section', { class: 'results validation-group' }, h('h2', {}, file.title), fileSummary,
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${file.title} (scrolls sideways)` }, h('table', { class: 'result-table' },
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${file.title} (scrolls sideways)` }, h('table', { class: 'result-table cards' },
         h('thead', {}, h('tr', {}, ['Quantity', 'Published', 'Computed', 'Difference', 'Allowed', 'Reproduced'].map((t) => h('th', { scope: 'col' }, t)))),
         body))));
     let filePassed = 0;
@@ -68,6 +69,7 @@ async function mount(container, { client }) {
       }
     }
     fileSummary.textContent = `${filePassed} of ${fileTotal} published numbers reproduced.`;
+    labelCells(body.parentElement); // cards on a phone (lib/table.js)
     passed += filePassed;
     total += fileTotal;
   }
