@@ -35,11 +35,18 @@ export function renderNavigation(nav, currentId) {
     toggle.setAttribute('aria-expanded', 'false');
     toggle.focus();
   };
+  // The links are drawn anew: a keyboard user who followed one stays on it (or on the button,
+  // where the menu has folded), instead of being sent back to the top of the page.
+  const focused = nav.contains(document.activeElement) ? document.activeElement.getAttribute('href') ?? '' : null;
   nav.replaceChildren(toggle, h('div', { class: 'nav-menu', id: MENU_ID },
     h('a', { href: '#/', class: 'tab nav-start', 'aria-current': currentId === '' ? 'page' : null }, 'Start'),
     groups.map((g) => h('div', { class: 'nav-group' },
       h('span', { class: 'nav-group-title', id: `nav-group-${g.id}` }, g.title),
       h('ul', { 'aria-labelledby': `nav-group-${g.id}` }, g.calculators.map(link))))));
+  if (focused != null) {
+    const again = focused && nav.querySelector(`a[href="${CSS.escape(focused)}"]`);
+    (again?.getClientRects().length ? again : toggle).focus();
+  }
 }
 
 /** One calculator's line on the start view: its question and for whom; what a coming one will do. */

@@ -133,6 +133,10 @@ test('navigation by keyboard on a desktop: brand, Start, then the calculators in
     order.push(await page.evaluate(() => document.activeElement.textContent));
   }
   assert.deepEqual(order, ['rbcmatch', 'Start', 'Genotypes', 'Relatives']);
+  // Following a link keeps the focus on it, now the current calculator.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#rl-group');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.textContent, document.activeElement.getAttribute('aria-current')]), ['Relatives', 'page']);
   await page.close();
 });
 
