@@ -59,6 +59,18 @@ test('navigation: four groups with their names; every calculator in its group; c
   // At 1280 px a group never breaks across lines: its links share one line.
   const tops = await page.$$eval('nav .nav-group', (gs) => gs.map((g) => new Set([...g.querySelectorAll('a')].map((a) => a.getBoundingClientRect().top)).size));
   assert.deepEqual(tops, [1, 1, 1, 1]);
+  // Fourteen calculators in at most two lines of groups where they are shown; narrower, folded.
+  for (const width of [900, 1024, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    const lines = await page.$$eval('nav .nav-group', (gs) => new Set(gs.map((g) => g.getBoundingClientRect().top)).size);
+    assert.ok(lines <= 2, `${width} px: ${lines} lines of groups`);
+    assert.equal(await page.isVisible('nav .nav-toggle'), false, `${width} px`);
+  }
+  for (const width of [360, 768]) {
+    await page.setViewportSize({ width, height: 800 });
+    assert.equal(await page.isVisible('nav .nav-menu'), false, `${width} px: folded`);
+    assert.ok(await page.isVisible('nav .nav-toggle'), `${width} px: its button`);
+  }
   await page.close();
 });
 

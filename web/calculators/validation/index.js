@@ -69,7 +69,8 @@ async function mount(container, { client, params }) {
     const checks = counts.total || counts.catch2 ? [` ${counts.passed} of ${counts.total} independent checks pass here`,
       counts.catch2 ? `; ${counts.catch2} more in the Catch2 suite` : '', '.'] : [];
     summary.replaceChildren(`${passed} of ${total} published numbers reproduced${passed === total ? '.' : ' — the rows marked ✗ are not.'}`, ...checks, ' ',
-      csvLink(rows, 'rbcmatch-validation.csv'), ' ', csvLink(checkRows, 'rbcmatch-validation-checks.csv'));
+      csvLink(rows, 'rbcmatch-validation.csv', 'Download CSV: published numbers'), ' ',
+      csvLink(checkRows, 'rbcmatch-validation-checks.csv', 'Download CSV: independent checks'));
   };
   show();
   summary.dataset.passed = String(passed);
