@@ -39,7 +39,7 @@ test('Family: O parents with an AB child are refused, the child is marked; a cor
   await kid.locator('input[aria-label="Blood group"]').fill('AB');
   await page.click('#family-compute');
   await page.waitForFunction(() => /Not computed/.test(document.querySelector('.status')?.textContent ?? ''));
-  assert.match(await page.textContent('.form-error'), /cannot all be true in this family: check Kid/);
+  assert.match(await page.textContent('[data-error-for="people"]'), /cannot all be true in this family: check Kid/);
   assert.match(await kid.getAttribute('class'), /fm-conflict/);
   await kid.locator('input[aria-label="Blood group"]').fill('O');
   await page.click('#family-compute');

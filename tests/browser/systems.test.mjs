@@ -98,12 +98,15 @@ test('Systems: a definition the module refuses is marked at the field, then fixe
   await page.waitForSelector('#sy-loci');
   await page.fill('#sy-loci', 'FY FY*A = Fya');
   assert.match(await page.textContent('[data-error-for="system"]'), /Line 1: start with the locus name and a colon/);
-  // Two alleles of one name: the module's error names the line.
+  // Two alleles of one name: marked at the loci as you type, on its line.
   await page.fill('#sy-name', 'Twice');
   await page.fill('#sy-loci', 'K: K = K, K = k');
+  assert.equal(await page.textContent('[data-error-for="system"]'), 'Line 1: the allele “K” is listed twice in locus K');
+  // What only the module finds (two antigens differing in case) is marked at the loci too.
+  await page.fill('#sy-loci', 'FY: A = Fya, B = fya');
   await page.click('#systems-compute');
   await page.waitForFunction(() => /Not computed/.test(document.querySelector('.status')?.textContent ?? ''));
-  assert.match(await page.textContent('.form-error'), /Allele 2 of locus K \(line 1\): allele 'K' is listed twice/);
+  assert.match(await page.textContent('[data-error-for="system"]'), /Antigens 'Fya' and 'fya' differ only in upper and lower case/);
   await showSystem(page, { name: 'Kell', loci: 'KEL: K = K, k = k' });
   assert.equal(await page.locator('#sy-phenotypes tbody tr').count(), 3);
   await page.close();

@@ -31,6 +31,9 @@
 //     validate(setError) -> number,      live checks; returns how many fields are wrong
 //     toParams(params), toRequest(request), title(): string,
 //     fieldLabel?(path): string           the user's name for a request path ("frequency of DCce")
+//     errorField?(path): string            where an API error of this path is shown, when its own
+//                                        slot does not say it (default: the path, else the
+//                                        nearest enclosing path with a slot)
 //     apiError?(error)                     the module refused the request: mark more than the
 //                                        field its path names (the people of an impossible family)
 //   },
@@ -187,10 +190,16 @@ class Shell {
 
   /** Live validation of every input. Returns the number of fields in error. */
   changed({ edited = true } = {}) {
-    let errors = this.inputs.validate((path, message) => this.setFieldError(path, message));
+    // The first field in error, so the status can name it.
+    this.firstError = null;
+    const setError = (path, message) => {
+      if (message && this.firstError == null) this.firstError = path;
+      return this.setFieldError(path, message);
+    };
+    let errors = this.inputs.validate(setError);
     for (const { field, input } of this.optionInputs.values()) {
       const message = field.type === 'boolean' || isChoice(field) ? '' : checkNumber(input.value, field);
-      this.setFieldError(field.name, message);
+      setError(field.name, message);
       if (message) errors++;
     }
     if (edited && this.rendered) this.markStale(true);
@@ -250,12 +259,36 @@ class Shell {
     return true;
   }
 
-  /** An API error next to the field its path names; otherwise above the results. */
+  /** The user's name for a request path: the calculator's, an option's, or its input's label. */
+  fieldName(path) {
+    const named = this.inputs.fieldLabel?.(path) ?? (this.optionInputs.has(path) ? pretty(path) : undefined);
+    if (named) return named;
+    const input = this.root.querySelector(`[data-error-for="${CSS.escape(path)}"]`)?.parentElement.querySelector('input, select, textarea');
+    return (input?.labels?.[0]?.textContent ?? input?.getAttribute('aria-label'))?.trim() || undefined;
+  }
+
+  /** The slot (a data-error-for path) an API error of `path` is shown in, or '' for none. */
+  errorSlot(path) {
+    const own = this.inputs.errorField?.(path);
+    if (own != null) return own;
+    // systems[0].observed -> systems[0] -> systems: the nearest part of the request with a slot.
+    for (let p = path; p;) {
+      if (this.root.querySelector(`[data-error-for="${CSS.escape(p)}"]`)) return p;
+      const parent = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+      if (parent === p) break;
+      p = parent;
+    }
+    return '';
+  }
+
+  /** An API error next to the field it is about; returns that field's name (undefined: none). */
   showApiError(error) {
     const path = error.path ?? '';
-    if (this.optionInputs.has(path) && this.optionsBox) this.optionsBox.open = true;
+    const slot = path ? this.errorSlot(path) : '';
+    if (this.optionInputs.has(slot) && this.optionsBox) this.optionsBox.open = true;
     const message = this.inUserWords(error.message, path);
-    if (!path || !this.setFieldError(path, message)) this.formError.textContent = message;
+    if (!slot || !this.setFieldError(slot, message)) { this.formError.textContent = message; return undefined; }
+    return this.fieldName(slot) ?? this.fieldName(path);
   }
 
   /** The API names fields by request path (frequencies[1], sum_tolerance); the page by their labels. */
@@ -276,7 +309,10 @@ class Shell {
     this.formError.textContent = '';
     const errors = this.changed({ edited: false });
     if (errors) {
-      this.status.textContent = `Please correct the ${errors === 1 ? 'marked field' : `${errors} marked fields`} first.`;
+      const first = this.firstError != null ? this.fieldName(this.firstError) : undefined;
+      this.status.textContent = errors === 1
+        ? `Please correct the marked field first${first ? `: ${first}` : ''}.`
+        : `Please correct the ${errors} marked fields first${first ? `, starting with ${first}` : ''}.`;
       return;
     }
     this.controller?.abort();
@@ -314,7 +350,11 @@ class Shell {
       this.rendered = null;
       this.results.replaceChildren();
       this.markStale(false);
-      if (e.name === 'ApiError') { this.showApiError(e); this.inputs.apiError?.(e); this.status.textContent = 'Not computed: see the message next to the field.'; }
+      if (e.name === 'ApiError') {
+        const field = this.showApiError(e);
+        this.inputs.apiError?.(e);
+        this.status.textContent = `Not computed: see the message ${field ? `next to ${field}` : 'below'}.`;
+      }
       else { this.formError.textContent = e.message; this.status.textContent = 'Not computed.'; }
     } finally {
       clearTimeout(showProgress);

@@ -203,11 +203,13 @@ class AllocationInputs {
     problems.push(...this.patients.restore(params));
     this.preset.value = this.presetOf(this.antigens.value);
     this.syncSlider();
-    // Whatever the link gives that does not read is reported, in the user's words.
+    // Whatever else the link gives that does not read is reported, in the user's words (R and γ
+    // were reported above, with the value the link gives).
     for (const [path, message] of this.check()) {
-      if (!message) continue;
+      if (!message || (OWN_PARAMS.some((p) => params.has(p)) && ['max_shelf_life', 'gamma'].includes(path))) continue;
       const label = fieldLabel(path);
-      problems.push(`${label.charAt(0).toUpperCase()}${label.slice(1)}: ${message}`);
+      // “The stock”, but γ stays γ (its capital, Γ, is another letter).
+      problems.push(`${/^[a-z]/.test(label) ? label.charAt(0).toUpperCase() + label.slice(1) : label}: ${message}`);
     }
     return [...new Set(problems)];
   }

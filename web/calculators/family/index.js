@@ -9,7 +9,7 @@ import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
-import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam } from './members.js';
+import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam, presetOf } from './members.js';
 import { renderFamily } from './results.js';
 
 let current = null; // the inputs on screen: a result marks the people an impossible family names
@@ -51,8 +51,10 @@ class FamilyInputs {
           h('table', { class: 'fm-members' },
             h('thead', {}, h('tr', {}, ['Name', 'Father', 'Mother', 'Blood group', ''].map((c, i) => h('th', { scope: 'col' }, c || h('span', { class: 'visually-hidden' }, 'Remove'))))),
             this.body)),
-        this.addButton,
-        h('span', { class: 'field-error', 'data-error-for': 'people' })),
+        // What is wrong with the family as a whole (an impossible one, nobody typed), under the
+        // list it is about; in a box of its own, so it marks no input.
+        h('div', {}, h('span', { class: 'field-error', 'data-error-for': 'people' })),
+        this.addButton),
       this.populations.fieldset,
     ];
     this.load(PRESETS.parents.people);
@@ -183,7 +185,8 @@ class FamilyInputs {
       const rows = membersFromParam(text);
       if (rows.length > MAX_PEOPLE) problems.push(`People: the link has ${rows.length}; at most ${MAX_PEOPLE}`);
       this.load(rows.slice(0, MAX_PEOPLE).map((r) => [r.name, r.father, r.mother, r.group]));
-      this.preset.value = '';
+      // A link made from a family to start from says so again.
+      this.preset.value = presetOf(this.rows());
       const missing = rows.flatMap((r) => [r.father, r.mother]).filter((p) => p && !rows.some((x) => x.name === p));
       if (missing.length) problems.push(`People: ${[...new Set(missing)].map((m) => `“${m}”`).join(', ')} named as a parent but not in the family`);
     } else {
@@ -217,8 +220,9 @@ class FamilyInputs {
     this.showParentButtons();
     const problems = this.check();
     this.members.forEach((r, i) => {
-      r.error.textContent = problems.get(i) ?? '';
-      r.group.setAttribute('aria-invalid', problems.has(i) ? 'true' : 'false');
+      // The row's slot is named by its request path, so the module's errors about this person land here too.
+      r.error.dataset.errorFor = `people[${i}]`;
+      setError(`people[${i}]`, problems.get(i) ?? '');
       r.element.classList.remove('fm-conflict');
       const { phenotypes } = this.read(r.group.value);
       r.read.textContent = phenotypes?.size ? `Read as ${describeBloodGroup(this.systems, phenotypes, { short: true })}` : '';
@@ -242,7 +246,11 @@ class FamilyInputs {
     }
   }
 
+  /** An impossible family is about the people, whom the rows mark: its message goes under the list. */
+  errorField(path) { return /^systems\[\d+\]\.(observed|genotypes)/.test(path) ? 'people' : undefined; }
+
   fieldLabel(path) {
+    if (path === 'people') return 'the family';
     const m = /^people\[(\d+)\]/.exec(path);
     if (m) return this.rows()[Number(m[1])]?.name || `person ${Number(m[1]) + 1}`;
     const s = /^systems\[(\d+)\]/.exec(path);

@@ -39,7 +39,11 @@ export default calculator({
   paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor', ...OWN_SYSTEM_PARAMS,
     ...PopulationInputs.paramNames([{ id: 'own' }])],
   // A system of the user's own (the Systems tab), one at a time, named by the link.
-  load: (client, params) => loadSystemsWithOwn(client, readOwnSystemParams(params)),
+  // A table of one's own must sum to 1 within the API's default sum tolerance (`stationary`'s, from describe).
+  load: async (client, params) => {
+    const [catalogue, operations] = await Promise.all([loadSystemsWithOwn(client, readOwnSystemParams(params)), client.operations()]);
+    return { ...catalogue, sumTolerance: operations.stationary.fields.find((f) => f.name === 'sum_tolerance').default };
+  },
   inputs: (catalogue, shell) => (current = new FrequencyInputs(catalogue, shell)),
   // A group's name in the table looks it up: it becomes the patient's group, and is computed.
   render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, {
@@ -91,7 +95,7 @@ class FrequencyInputs {
       h('option', { value: '' }, 'Your own choice'),
       PRESETS.map((p) => h('option', { value: p.id }, p.label)));
     this.orderOutput = h('output', { id: 'fq-order' });
-    this.populations = new PopulationInputs(this.systems, this.tables, changed);
+    this.populations = new PopulationInputs(this.systems, this.tables, changed, catalogue.sumTolerance);
     this.ownChoice = h('select', { id: 'fq-own-system', onchange: () => this.switchOwnSystem() },
       h('option', { value: '' }, 'None: the built-in systems'),
       catalogue.own.map((o) => h('option', { value: o.id }, o.system.name)));
@@ -172,7 +176,12 @@ class FrequencyInputs {
 
   title() { return this.order.join(' '); }
 
+  /** The module's complaint about a table of one's own goes next to that table. */
+  errorField(path) { return this.populations.ownTablePath(path); }
+
   fieldLabel(path) {
+    const own = this.populations.ownTableLabel(path);
+    if (own) return own;
     if (path === 'antigens') return 'the antigens';
     if (path.startsWith('group')) return 'the patient’s group';
     if (path.startsWith('donor_group')) return 'the donor group';

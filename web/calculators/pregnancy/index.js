@@ -92,6 +92,12 @@ class PregnancyInputs {
     return parents.error ? 1 : 0;
   }
 
+  /** The module's errors about a parent's phenotype go next to that parent's blood group. */
+  errorField(path) {
+    const m = /^systems(?:\[\d+\](?:\.(mother|father))?)?/.exec(path);
+    return m ? (m[1] === 'father' ? 'pg-father' : 'pg-mother') : undefined;
+  }
+
   fieldLabel(path) {
     const m = /^systems\[(\d+)\](?:\.(mother|father))?/.exec(path);
     if (!m) return path === 'systems' ? 'the mother’s blood group' : undefined;
