@@ -1,5 +1,5 @@
 // The `lp` operation against glpsol itself: every case of tests/reference/glpsol/ (GLPK's
-// example models that glpsol solves within a second, and three status models), made by
+// example models that glpsol solves within a second, and four status models), made by
 // tests/reference/glpsol/make.py from glpsol's own reports, with the commands that made
 // them. glpsol is not needed here.
 #include <catch2/catch.hpp>
