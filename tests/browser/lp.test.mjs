@@ -2,7 +2,9 @@
 // (thesis Table 6.1 as an LP; GLPK's examples with what glpsol prints), never from this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase, assertOnPhoneScreen } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServedSite, watchProblems, axeViolations, referenceCase, root, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -86,6 +88,33 @@ test('LP: a syntax error shows its line number at the text box; the page keeps w
   assert.equal(await again.inputValue('#lp-model'), model);
   assert.deepEqual(await rows(again, 'lp-variables'), variables);
   await again.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('LP: a model without a solution says whether it is infeasible, unbounded or both, and shows no values', async () => {
+  // The status models of tests/reference/glpsol/, with the status glpsol's runs gave them.
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.server.url}#/lp`);
+  await page.waitForSelector('#lp-variables');
+  await page.selectOption('#lp-format', 'cplex_lp');
+  const words = {
+    infeasible: /^A linear programme: No solution: the constraints cannot all be met \(infeasible\)\.$/,
+    unbounded: /^A linear programme: No optimum: the constraints can be met, but the objective improves without limit \(unbounded\)\.$/,
+    primal_and_dual_infeasible: /cannot all be met \(infeasible\)\. Even with bounds that can be met, .* its dual is infeasible too\./,
+  };
+  for (const name of ['status-infeasible', 'status-unbounded', 'status-both-dual-first']) {
+    const ref = JSON.parse(readFileSync(join(root, 'tests/reference/glpsol', `${name}.json`), 'utf8'));
+    await page.fill('#lp-model', readFileSync(join(root, 'tests/reference', ref.model), 'utf8'));
+    await page.click('#lp-compute');
+    await done(page);
+    assert.match(await page.textContent('#lp-status'), words[ref.status], name);
+    assert.equal(await page.locator('#lp-objective').count(), 0, name);
+    const headings = await page.$$eval('#lp-variables thead th, #lp-constraints thead th', (ths) => ths.map((th) => th.textContent));
+    assert.ok(!headings.includes('Value') && !headings.includes('Activity'), `${name}: ${headings}`);
+    assert.deepEqual((await rows(page, 'lp-variables')).map((r) => r[0]), ref.columns.map((c) => c[0]));
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
