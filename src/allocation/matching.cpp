@@ -47,33 +47,35 @@ const MatchPreset* find_match_preset(const std::string& id) {
 }
 
 const std::vector<Immunogenicity>& default_immunogenicity() {
-  // Evers et al. (2016), the seed's source (sec. 4.1), give the immunogenicity of K, E, e,
-  // Jka and c relative to Fya (8.7, 5.4, 1.9, 1.9, 1.6) and K's absolute risk, 2.3 % after
-  // two mismatched units; w = relative x 0.023 / 8.7 anchors K at that 2.3 %. For C, Fyb, Jkb,
-  // M and S the relative value is estimated from thesis Table 7.1 (p_a / p_Fya divided by the
-  // ratio of the Caucasian mismatch probabilities f+ f-); k and s are 0 as the seed assumes
-  // (sec. 5.1); N is 0 (in neither source). A, B, D are never mismatched (ABO-D compatibility).
-  constexpr double fya = 0.023 / 8.7;
-  static const std::string evers = "Evers et al. 2016 (seed 004 sec. 4.1), relative to Fya; K = 2.3 %";
-  static const std::string table71 = "estimated from thesis Table 7.1 (docs/methods/matching.md), relative to Fya";
+  // Seed 004 uses "the immunogenicity estimates of Evers et al. (2016)" (sec. 4.1) and prints
+  // none; these are the values its authors' published simulator uses (HDSci/BloodMatcher-WSC24,
+  // data/immune_risks), with the share of sickle-cell patients carrying each alloantibody
+  // (its Bayesian estimate from UCLH data, data/antibody_frequencies). seeds/NOTES.md lists both.
+  static const std::string evers =
+      "Oyebolu et al. 2024 (seed 004), parameters of the authors' published simulator HDSci/BloodMatcher-WSC24, from "
+      "Evers et al. 2016";
+  static const std::string share =
+      "Oyebolu et al. 2024 (seed 004), the authors' published simulator HDSci/BloodMatcher-WSC24: Bayesian estimate "
+      "from UCLH sickle-cell patients";
+  static const std::string hard = "ABO-D compatibility is a hard rule";
   static const std::vector<Immunogenicity> w = {
-      {"A", 0, "ABO compatibility is a hard rule"},
-      {"B", 0, "ABO compatibility is a hard rule"},
-      {"D", 0, "D compatibility is a hard rule"},
-      {"C", 0.93 * fya, table71},
-      {"c", 1.6 * fya, evers},
-      {"E", 5.4 * fya, evers},
-      {"e", 1.9 * fya, evers},
-      {"K", 8.7 * fya, evers},
-      {"k", 0, "seed 004 sec. 5.1 (assumed 0)"},
-      {"Fya", fya, evers},
-      {"Fyb", 0.34 * fya, table71},
-      {"Jka", 1.9 * fya, evers},
-      {"Jkb", 0.34 * fya, table71},
-      {"M", 0.97 * fya, table71},
-      {"N", 0, "in neither source: 0 (our choice)"},
-      {"S", 0.30 * fya, table71},
-      {"s", 0, "seed 004 sec. 5.1 (assumed 0)"},
+      {"A", 0, hard, 0, hard},
+      {"B", 0, hard, 0, hard},
+      {"D", 0, hard, 0, hard},
+      {"C", 0.00074, evers, 0.0297845, share},
+      {"c", 0.001235, evers, 0.0026713, share},
+      {"E", 0.0043, evers, 0.0439866, share},
+      {"e", 0.00255, evers, 0.0065446, share},
+      {"K", 0.00826, evers, 0.0259112, share},
+      {"k", 0, evers + " (0; seed 004 sec. 5.1 assumes 0)", 0, share},
+      {"Fya", 0.00046, evers, 0.0155823, share},
+      {"Fyb", 0.00032666667, evers, 0.0026713, share},
+      {"Jka", 0.00147, evers, 0.0155823, share},
+      {"Jkb", 0.00015, evers, 0.0142912, share},
+      {"M", 0.00061, evers, 0.0220379, share},
+      {"N", 0.00005, evers, 0.0026713, share},
+      {"S", 0.000125, evers, 0.0517333, share},
+      {"s", 0, evers + " (0; seed 004 sec. 5.1 assumes 0)", 0.0039624, share},
   };
   return w;
 }

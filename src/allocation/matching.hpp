@@ -76,14 +76,18 @@ struct MatchPreset {
 const std::vector<MatchPreset>& match_presets();
 const MatchPreset* find_match_preset(const std::string& id);
 
-// The immunogenicity w_k of an antigen (sec. 3.2: the probability that a recipient negative
-// for k forms an antibody when exposed), with where the number comes from. Evers et al.
-// (2016), which the seed cites, are the source; see docs/methods/matching.md for how each
-// number was derived (the seed prints none of them).
+// Per antigen, the immunogenicity w_k (sec. 3.2: the probability that a recipient negative for
+// k forms an antibody when exposed) and the share of sickle-cell patients who carry an
+// alloantibody against k (for drawing example patients; the model itself does not use it),
+// each with its source. The seed prints neither; its authors' published simulator gives both:
+// w from Evers et al. (2016), which the seed cites (sec. 4.1), and the shares as the
+// simulator's Bayesian estimate from UCLH data (seeds/NOTES.md, "Seed 004's inputs").
 struct Immunogenicity {
   std::string antigen;
   double w = 0;
   std::string source;
+  double antibody_share = 0;
+  std::string antibody_share_source;
 };
 const std::vector<Immunogenicity>& default_immunogenicity();
 

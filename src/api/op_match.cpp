@@ -87,7 +87,8 @@ const MatchFields& fields() {
                  "seed 004 sec. 3.2, 4.3", false),
       json_field("immunogenicity", "object",
                  "Optional: {antigen: w_k} replacing the default immunogenicities (probabilities in [0, 1]; defaults "
-                 "from Evers et al. 2016, see docs/methods/matching.md).",
+                 "from Evers et al. 2016 as the seed's authors' simulator uses them, listed with their sources in the "
+                 "result's antigen_defaults).",
                  "seed 004 sec. 3.2, 4.1", false),
       json_field("patient_groups", "object",
                  "Optional: per patient group id (" + group_ids() +
@@ -213,6 +214,17 @@ json handle(ObjectReader& r, Context& context) {
     }
   }
   for (std::size_t a = 0; a < antigens.size(); ++a) w_out[antigens[a]] = p.immunogenicity[a];
+  json antigen_defaults = json::array();
+  for (const auto& name : antigens) {
+    allocation::Immunogenicity d{name, 0, "not in the seed's data: 0", 0, "not in the seed's data: 0"};
+    for (const auto& e : allocation::default_immunogenicity())
+      if (e.antigen == name) d = e;
+    antigen_defaults.push_back({{"antigen", name},
+                                {"immunogenicity", d.w},
+                                {"source", d.source},
+                                {"antibody_share", d.antibody_share},
+                                {"antibody_share_source", d.antibody_share_source}});
+  }
 
   p.shelf_life = r.get(F.shelf_life);
   p.lambda = {r.get(F.immunogenicity_weight), r.get(F.major_substitution_weight), r.get(F.minor_substitution_weight),
@@ -391,6 +403,7 @@ json handle(ObjectReader& r, Context& context) {
           {"mismatch_antigens", names_of(p.mismatch, antigens)},
           {"substitution_antigens", names_of(p.substitution, antigens)},
           {"immunogenicity", w_out},
+          {"antigen_defaults", std::move(antigen_defaults)},
           {"patient_groups", groups_out},
           {"recipients", recipients.description},
           {"mismatch_count", allocation::to_string(p.count)},
@@ -448,6 +461,10 @@ Operation match_operation() {
            {"mismatch_antigens", "string[]", "I, as used."},
            {"substitution_antigens", "string[]", "S, as used."},
            {"immunogenicity", "object", "{antigen: w_k} as used."},
+           {"antigen_defaults", "object[]",
+            "Per antigen typed, the defaults with their sources: antigen, immunogenicity (w_k), source, antibody_share "
+            "(the share of sickle-cell patients with an alloantibody against it, for drawing example patients; the "
+            "matching does not use it), antibody_share_source."},
            {"patient_groups", "object[]", "Per group: id, name, must_match, max_age, young_blood, typed, source."},
            {"recipients", "object[]", "The patient population of the usabilities (pi_2)."},
            {"mismatch_count", "string", "per_unit or per_request."},

@@ -40,7 +40,7 @@ test('Matching: a tie is said and the pairs marked; the link reproduces the resu
   const page = await site.browser.context.newPage();
   const params = new URLSearchParams({
     preset: 'extended',
-    units: 'a:D c e k Fyb Jkb N s:7;b:D c e k Fyb Jkb s:7;c:D c e k Fyb Jka N s:7;old:D C c e k Fya Jka M N S s:28',
+    units: 'a:D c e k Fyb Jkb N s:7;b:D c e k Fyb Jkb N:7;c:D c e k Fyb Jka N s:7;old:D C c e k Fya Jka M N S s:28',
     requests: 'SCD:sickle_cell:D c e k Fyb Jkb N s::1;Other:other:D::1',
   });
   await page.goto(`${site.server.url}#/matching?${params}`);
