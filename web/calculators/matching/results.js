@@ -108,7 +108,9 @@ export function renderMatching(container, result, warnings) {
         : h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
           'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is λ1 π1 + … + λ5 π5 (eq. 7). ',
-          `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
+          `To solve it in whole numbers, each term of a penalty is rounded to a multiple of ${(1 / result.solver.cost_scale).toExponential(0)}; `,
+          result.objective_gap_bound < 1e-12 ? 'the total shown is the exact least penalty to within 1e-12.'
+            : `the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
 
   return {
     destroy() {},
