@@ -1,6 +1,7 @@
 #include "allocation/matching.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -166,7 +167,7 @@ double cost_scale_for(double largest, std::int64_t nodes, std::int64_t units) {
 struct RoundedTerms {
   double scale = 1;
   std::vector<std::int64_t> immunogenicity, substitution, fifo, young_blood;
-  std::map<Group, std::int64_t> usability;
+  std::vector<std::pair<Group, std::int64_t>> usability;  // per A, B, D type: at most 8
 
   RoundedTerms(const MatchingProblem& p, double s, const std::map<Group, double>& v) : scale(s) {
     // A term no pair uses may be too large for int64 at this scale: it is never read (the
@@ -177,13 +178,18 @@ struct RoundedTerms {
       substitution.push_back(round(p.lambda.minor_substitution * p.immunogenicity[k]));
     }
     for (int g = 0; g <= p.shelf_life; ++g) fifo.push_back(round(fifo_term(p, g))), young_blood.push_back(round(young_blood_term(p, g)));
-    for (const auto& [type, value] : v) usability[type] = round(p.lambda.major_substitution * value);
+    for (const auto& [type, value] : v) usability.emplace_back(type, round(p.lambda.major_substitution * value));
+  }
+
+  std::int64_t usability_of(Group major) const {
+    for (const auto& [type, value] : usability)
+      if (type == major) return value;
+    solver_error("A pair's A, B, D type has no usability (an error in rbcmatch)");
   }
 
   static std::int64_t sum(const std::vector<std::int64_t>& terms, Group g, int& count) {
     std::int64_t s = 0;
-    for (std::size_t k = 0; k < terms.size(); ++k)
-      if (((g >> k) & 1U) != 0) s += terms[k], ++count;
+    for (; g != 0; g &= g - 1, ++count) s += terms[static_cast<std::size_t>(std::countr_zero(g))];
     return s;
   }
 
@@ -194,7 +200,7 @@ struct RoundedTerms {
                     double magnitude) const {
     const Group patient = effective_type(p, r);
     int count = 3;  // the two usabilities and the age's term
-    std::int64_t c = usability.at(u.type & p.major) - usability.at(patient & p.major);
+    std::int64_t c = usability_of(u.type & p.major) - usability_of(patient & p.major);
     if (p.count == MismatchCount::per_unit) c += sum(immunogenicity, u.type & ~patient & p.mismatch, count);
     c += sum(substitution, patient & ~u.type & p.substitution, count);
     c += p.groups[r.group].young_blood ? young_blood[static_cast<std::size_t>(u.age)] : fifo[static_cast<std::size_t>(u.age)];
