@@ -24,6 +24,9 @@ test('Matching: the example computes the golden request’s assignment, shortage
   assert.match(await page.textContent('#mt-shortage'), /Short: 1 unit — no unit left keeps the hard rules for P1/);
   const total = (await cells(page, 'mt-objective-table')).at(-1).at(-1);
   assert.ok(Math.abs(Number(total) - expect.objective.total) < 1e-4, `total ${total}`);
+  // A negative least penalty is explained where it is shown (issue 22 item 5).
+  assert.ok(expect.objective.total < 0);
+  assert.match(await page.textContent('#mt-objective'), /below zero because the first-in-first-out and young-blood terms are rewards/);
   assert.match(await page.textContent('#mt-uniqueness'), /This is the only best matching/);
   assert.equal(await page.locator('#mt-requests-table tr.mt-short').count(), 1);
   // The CSV: one row per unit given, then the short request.

@@ -31,7 +31,7 @@ const TERMS = [
   ['major_substitution', 'λ2 π2', 'Major substitution (usability of the unit’s ABD type minus the patient’s)'],
   ['minor_substitution', 'λ3 π3', 'Minor substitution (antigens the patient carries and the unit lacks)'],
   ['fifo', 'λ4 π4', 'First-in-first-out (eq. 8; negative: older units are preferred)'],
-  ['young_blood', 'λ5 π5', 'Young blood, sickle-cell patients (least near 7 days)'],
+  ['young_blood', 'λ5 π5', 'Young blood, sickle-cell patients (negative for units about a week old: least near 7 days)'],
 ];
 
 function uniqueness(result) {
@@ -72,7 +72,10 @@ export function renderMatching(container, result, warnings) {
         result.shortage ? ` — no unit left keeps the hard rules for ${short.map((q) => q.id).join(', ')}.` : ': every request is met.'),
       h('li', { id: 'mt-xa' }, 'Expected alloimmunisations (xA): ', h('strong', {}, numberElement(result.expected_alloimmunisations, { decimals: 5 })),
         ' — the sum, over the units given, of the immunogenicity of each antigen the unit carries and the patient lacks.'),
-      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })))),
+      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })),
+        o.total < 0 ? ' — below zero because the first-in-first-out and young-blood terms are rewards (negative) for the units they ' +
+          'prefer: older units, and units near 7 days old for sickle-cell patients. Lower is better; the terms are below.'
+          : ' — lower is better; the terms are below.')),
     uniqueness(result),
     h('h3', {}, 'The penalty, term by term'),
     table('mt-objective-table', 'The penalty term by term', 'Summed over the units given; each term is its weight λ times the paper’s penalty π (sec. 3.2).',
