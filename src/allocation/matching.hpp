@@ -245,10 +245,11 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 //
 // Per unit, the integer costs (header above) use the scale s = 10^k with k the largest such
 // that s x (the largest sum of |terms| of a pair) stays within 2^60 / (2 (nodes + units
-// requested)), so that no potential, path cost or total cost leaves int64. The rounded problem is solved exactly; its optimal potentials
-// pi then bound the exact one: with the exact reduced costs D_a = c_a - (pi_tail - pi_head) / s,
-// every flow costs at least sum_v pi_v b_v / s + sum_a min(D_a low_a, D_a cap_a), and
-// objective_gap_bound is the matching's cost less that bound. unique, varying_arcs and fixed
+// requested)), so that no potential, path cost or total cost leaves int64. The rounded
+// problem is solved exactly; its optimal potentials pi then bound the exact one: with the
+// exact reduced costs D_a = c_a - (pi_tail - pi_head) / s, every flow costs at least
+// sum_v pi_v b_v / s + sum_a min(D_a low_a, D_a cap_a), and objective_gap_bound is the
+// matching's cost less that bound. unique, varying_arcs and fixed
 // are exact for the rounded costs; rounding_material says when that may differ from the exact
 // costs. The tie-break is then applied as described at match_tie_break_rule.
 //
