@@ -7,7 +7,7 @@
 //   node bench/match-per-request.mjs [--native-only]
 import { spawnSync } from 'node:child_process';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
-import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
+import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
 const PRESETS = {
   abod: ['A', 'B', 'D'],
@@ -23,6 +23,7 @@ function cli(op, request) {
 const nativeOnly = process.argv.includes('--native-only');
 const mod = nativeOnly ? null : await loadModule();
 const catalogue = cli('systems', {}).result;
+const antibodyShares = antibodySharesOf(cli('match', { units: [], requests: [] }).result);
 const limit = cli('describe', {}).result.operations.match.fields.find((f) => f.name === 'mismatch_count').description
   .match(/at most (\d+) allowed/)[1];
 let slowest = { wasm: 0, native: 0 };
@@ -33,7 +34,7 @@ for (const preset of ['abod', 'limited', 'extended']) {
     let request = null;
     for (let units = 20; units <= 1000; units += 10) {
       const antigens = PRESETS[preset];
-      const day = generate({ seed, units, patients: Math.round(units * 0.3), antigens, catalogue });
+      const day = generate({ seed, units, patients: Math.round(units * 0.3), antigens, catalogue, antibodyShares });
       const context = { antigens, shelfLife: 35 };
       const next = { preset, mismatch_count: 'per_request', units: readRows(UNITS_GRID, day.units, context).entries,
         requests: readRows(REQUESTS_GRID, day.requests, context).entries };

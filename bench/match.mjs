@@ -1,8 +1,8 @@
 // Benchmark of the `match` operation at seed 004's scale of a day: 1,000 units and 300
 // requests (sec. 4: daily epochs of a national stock), drawn by the Matching tab's own
 // generator (web/calculators/matching/grids.js: units from the European tables of the
-// module's catalogue, 70 % sickle-cell patients from the African ones, one in five with an
-// antibody, 1-3 units each), for the three presets, plus a smaller day of 200 units and 60
+// module's catalogue, 70 % sickle-cell patients from the African ones, with antibodies at the
+// shares of the seed's data, 1-3 units each), for the three presets, plus a smaller day of 200 units and 60
 // requests.
 //
 // Times the request in the wasm module under node (JSON in and out, median of repeated calls
@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
 import { median, settledTime } from './timing.mjs';
-import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
+import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
 const PRESETS = {
   abod: ['A', 'B', 'D'],
@@ -32,7 +32,7 @@ function cli(op, text) {
 
 function instance(catalogue, preset, units, patients, seed) {
   const antigens = PRESETS[preset];
-  const day = generate({ seed, units, patients, antigens, catalogue });
+  const day = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
   const context = { antigens, shelfLife: 35 };
   return {
     preset,
@@ -44,6 +44,7 @@ function instance(catalogue, preset, units, patients, seed) {
 const nativeOnly = process.argv.includes('--native-only');
 const mod = nativeOnly ? null : await loadModule();
 const catalogue = cli('systems', '{}');
+const antibodyShares = antibodySharesOf(cli('match', '{"units": [], "requests": []}'));
 const rows = [];
 for (const [units, patients] of [[200, 60], [1000, 300]]) {
   for (const preset of ['abod', 'limited', 'extended']) {

@@ -163,13 +163,20 @@ function drawType(random, catalogue, population) {
   return present;
 }
 
+/** {antigen: share of sickle-cell patients with an alloantibody against it}, from a `match` result's antigen_defaults. */
+export function antibodySharesOf(matchResult) {
+  return Object.fromEntries(matchResult.antigen_defaults.map((d) => [d.antigen, d.antibody_share]));
+}
+
 /**
  * Random grid rows: `units` units of the donor population (ages 0-34 days) and `patients`
- * requests, a share `scdShare` sickle-cell patients of African ancestry (one in five with an
- * antibody against a minor antigen they lack), the rest "other" of European ancestry (seed
- * 004 sec. 4.2's assumptions).
+ * requests, a share `scdShare` sickle-cell patients of African ancestry, the rest "other" of
+ * European ancestry (seed 004 sec. 4.2's assumptions). A sickle-cell patient has an antibody
+ * against each minor antigen typed with probability `antibodyShares[antigen]` (antibodySharesOf),
+ * kept only when the patient lacks the antigen, as the seed's authors' simulator draws them.
  */
-export function generate({ seed, units, patients, scdShare = 0.7, antigens, catalogue, shelfLife = 35 }) {
+export function generate({ seed, units, patients, scdShare = 0.7, antigens, catalogue, shelfLife = 35, antibodyShares }) {
+  if (!antibodyShares) throw new Error('generate: antibodyShares is required (antibodySharesOf a match result)');
   const random = seededRandom(seed);
   const keep = (names) => antigens.filter((a) => names.includes(a));
   const unitRows = Array.from({ length: units }, (_, i) => {
@@ -180,10 +187,10 @@ export function generate({ seed, units, patients, scdShare = 0.7, antigens, cata
   const requestRows = Array.from({ length: patients }, (_, j) => {
     const scd = random() < scdShare;
     const type = keep(drawType(random, catalogue, scd ? 'african' : 'european'));
-    const lacking = minor.filter((a) => !type.includes(a));
-    const antibody = scd && lacking.length && random() < 0.2 ? lacking[Math.floor(random() * lacking.length)] : '';
+    // One draw per antigen whether or not the patient lacks it, so a day depends only on the seed.
+    const antibodies = scd ? minor.filter((a) => random() < (antibodyShares[a] ?? 0) && !type.includes(a)) : [];
     const b = scd ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 2);
-    return [`P${j + 1}`, scd ? 'sickle cell' : 'other', type.join(' '), antibody, String(b)];
+    return [`P${j + 1}`, scd ? 'sickle cell' : 'other', type.join(' '), antibodies.join(' '), String(b)];
   });
   return { units: unitRows, requests: requestRows };
 }

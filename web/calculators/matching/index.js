@@ -13,7 +13,7 @@ import { restoreGrid } from '../../lib/grid-param.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { GridEditor } from '../allocation/grid-editor.js';
 import {
-  REQUESTS_GRID, UNITS_GRID, fieldLabel, formatGridParam, generate, readAntigenList, readRows,
+  REQUESTS_GRID, UNITS_GRID, antibodySharesOf, fieldLabel, formatGridParam, generate, readAntigenList, readRows,
 } from './grids.js';
 import { renderMatching } from './results.js';
 
@@ -116,8 +116,9 @@ class MatchingInputs {
       this.units.fieldset,
       this.requests.fieldset,
       h('fieldset', {}, h('legend', {}, 'Generate a day'),
-        h('p', { class: 'hint' }, 'Random units from European donors and patients (most with sickle-cell disease, of African ancestry, one in five ' +
-          'of them with an antibody), drawn from the module’s population tables; the same seed gives the same day. Replaces both grids.'),
+        h('p', { class: 'hint' }, 'Random units from European donors and patients (most with sickle-cell disease, of African ancestry, each ' +
+          'antibody as often as among the sickle-cell patients of the paper’s data, e.g. anti-S in 5 %), drawn from the module’s population ' +
+          'tables; the same seed gives the same day. Replaces both grids.'),
         h('div', { class: 'mt-generate' },
           h('label', { for: 'mt-seed' }, 'Seed'), this.seed,
           h('label', { for: 'mt-unit-count' }, 'Units'), this.unitCount,
@@ -132,9 +133,9 @@ class MatchingInputs {
           h('thead', {}, h('tr', {}, ['Group', 'Must match', 'Max age', 'Young blood'].map((t) => h('th', { scope: 'col' }, t)))),
           this.groupsBody))),
       h('details', { class: 'mt-w' }, h('summary', {}, 'Immunogenicity of each antigen'),
-        h('p', { class: 'hint' }, 'w, the chance that a patient lacking the antigen forms an antibody when given it (Evers et al. 2016, the paper’s ' +
-          'source; see the user guide for how each default was derived). Used for the mismatch and substitution penalties and the expected ' +
-          'number of alloimmunisations.'),
+        h('p', { class: 'hint' }, 'w, the chance that a patient lacking the antigen forms an antibody when given it. Defaults: Evers et al. 2016, ' +
+          'as the paper’s authors use them in their published simulator (HDSci/BloodMatcher-WSC24). Used for the mismatch and substitution ' +
+          'penalties and the expected number of alloimmunisations.'),
         this.wBox, h('span', { class: 'field-error', 'data-error-for': 'immunogenicity' })),
     ];
     this.drawGroups();
@@ -191,7 +192,8 @@ class MatchingInputs {
       this.generateNote.textContent = 'Give a whole-number seed and up to 1000 units and 300 patients.';
       return;
     }
-    const day = generate({ seed, units, patients, antigens: this.antigens(), catalogue: this.catalogue, shelfLife: this.context().shelfLife });
+    const day = generate({ seed, units, patients, antigens: this.antigens(), catalogue: this.catalogue, shelfLife: this.context().shelfLife,
+      antibodyShares: antibodySharesOf(this.defaults) });
     this.units.setRows(day.units);
     this.requests.setRows(day.requests);
     this.generateNote.textContent = `Generated ${units} units and ${patients} patients from seed ${seed}.`;

@@ -32,7 +32,7 @@ const TERMS = [
   ['major_substitution', 'λ_2 π_2', 'Major substitution (usability of the unit’s ABD type minus the patient’s)'],
   ['minor_substitution', 'λ_3 π_3', 'Minor substitution (antigens the patient carries and the unit lacks)'],
   ['fifo', 'λ_4 π_4', 'First-in-first-out (eq. 8; negative: older units are preferred)'],
-  ['young_blood', 'λ_5 π_5', 'Young blood, sickle-cell patients (least near 7 days)'],
+  ['young_blood', 'λ_5 π_5', 'Young blood, sickle-cell patients (negative for units about a week old: least near 7 days)'],
 ];
 
 function uniqueness(result) {
@@ -73,7 +73,10 @@ export function renderMatching(container, result, warnings) {
         result.shortage ? ` — no unit left keeps the hard rules for ${short.map((q) => q.id).join(', ')}.` : ': every request is met.'),
       h('li', { id: 'mt-xa' }, 'Expected alloimmunisations (xA): ', h('strong', {}, numberElement(result.expected_alloimmunisations, { decimals: 5 })),
         ' — the sum, over the units given, of the immunogenicity of each antigen the unit carries and the patient lacks.'),
-      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })))),
+      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })),
+        o.total < 0 ? ' — below zero because the first-in-first-out and young-blood terms are rewards (negative) for the units they ' +
+          'prefer: older units, and units near 7 days old for sickle-cell patients. Lower is better; the terms are below.'
+          : ' — lower is better; the terms are below.')),
     uniqueness(result),
     h('h3', {}, 'The penalty, term by term'),
     table('mt-objective-table', 'The penalty term by term', ['Summed over the units given; each term is its weight ', f('λ'), ' times the paper’s penalty ', f('π'), ' (sec. 3.2).'],
@@ -110,7 +113,9 @@ export function renderMatching(container, result, warnings) {
         : h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
           'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is ', f('λ_1 π_1 + … + λ_5 π_5'), ' (eq. 7). ',
-          `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
+          `To solve it in whole numbers, each term of a penalty is rounded to a multiple of ${(1 / result.solver.cost_scale).toExponential(0)}; `,
+          result.objective_gap_bound < 1e-12 ? 'the total shown is the exact least penalty to within 1e-12.'
+            : `the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
 
   return {
     destroy() {},
