@@ -4,7 +4,9 @@
 //   node scripts/screenshot.mjs docs/img/genotypes.png ['#/genotypes?system=abo&...']
 //   node scripts/screenshot.mjs --all     docs/img/<id>.png for every calculator of
 //                                         web/calculators/catalogue.js (its example computed),
-//                                         and docs/img/start.png (the start view's first screen)
+//                                         and docs/img/start.png (the start view's first screen),
+//                                         at 1280 px; and the same at 360 px, as a phone shows
+//                                         them, in docs/img/phone/
 //
 // Serves public/ itself (scripts/serve.mjs on a free port) and uses headless Debian Chromium.
 import { mkdirSync } from 'node:fs';
@@ -27,18 +29,22 @@ if (!out) {
   console.error('usage: node scripts/screenshot.mjs out.png [url-hash] | --all');
   process.exit(2);
 }
+const everyCalculator = (folder, viewport) => [
+  ...CATALOGUE.filter((c) => !c.coming).map((c) => ({
+    out: `${folder}/${c.id}.png`, hash: c.id === 'genotypes' ? GENOTYPES : `#/${c.id}`, wait: WAIT[c.id] ?? READY,
+    fullPage: !FIRST_SCREEN.has(c.id), viewport })),
+  { out: `${folder}/start.png`, hash: '#/', wait: WAIT.start, fullPage: false, viewport },
+];
 const shots = all
-  ? [...CATALOGUE.filter((c) => !c.coming).map((c) => ({
-      out: `docs/img/${c.id}.png`, hash: c.id === 'genotypes' ? GENOTYPES : `#/${c.id}`, wait: WAIT[c.id] ?? READY, fullPage: !FIRST_SCREEN.has(c.id) })),
-    { out: 'docs/img/start.png', hash: '#/', wait: WAIT.start, fullPage: false }]
-  : [{ out, hash: hash.startsWith('#') ? hash : `#${hash}`, wait: READY, fullPage: true }];
+  ? [...everyCalculator('docs/img', { width, height: 900 }), ...everyCalculator('docs/img/phone', { width: 360, height: 740 })]
+  : [{ out, hash: hash.startsWith('#') ? hash : `#${hash}`, wait: READY, fullPage: true, viewport: { width, height: 900 } }];
 
 const server = await startServer();
 const browser = await launchBrowser();
 try {
   for (const shot of shots) {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
+    await page.setViewportSize(shot.viewport);
     await page.goto(server.url + shot.hash);
     await page.waitForSelector(shot.wait, { timeout: 120000 });
     await page.waitForTimeout(500); // let Chart.js finish its resize-driven redraw
