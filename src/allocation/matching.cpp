@@ -315,15 +315,15 @@ void check_matching(const MatchingProblem& p) {
   if (p.shelf_life < 1 || p.shelf_life > max_match_shelf_life)
     throw InputError("invalid_field", "shelf_life",
                      "The shelf life G must be a whole number of days from 1 to " + std::to_string(max_match_shelf_life));
-  check_weight(p.lambda.immunogenicity, "immunogenicity_weight", "The immunogenicity weight lambda_1");
-  check_weight(p.lambda.major_substitution, "major_substitution_weight", "The major-substitution weight lambda_2");
-  check_weight(p.lambda.minor_substitution, "minor_substitution_weight", "The minor-substitution weight lambda_3");
-  check_weight(p.lambda.fifo, "fifo_weight", "The FIFO weight lambda_4");
-  check_weight(p.lambda.young_blood, "young_blood_weight", "The young-blood weight lambda_5");
+  check_weight(p.lambda.immunogenicity, "immunogenicity_weight", "The immunogenicity weight \u03bb\u2081");
+  check_weight(p.lambda.major_substitution, "major_substitution_weight", "The major-substitution weight \u03bb\u2082");
+  check_weight(p.lambda.minor_substitution, "minor_substitution_weight", "The minor-substitution weight \u03bb\u2083");
+  check_weight(p.lambda.fifo, "fifo_weight", "The FIFO weight \u03bb\u2084");
+  check_weight(p.lambda.young_blood, "young_blood_weight", "The young-blood weight \u03bb\u2085");
   if (!(p.alpha.alpha1 > 0 && p.alpha.alpha1 <= max_weight))
-    throw InputError("invalid_field", "alpha1", "alpha_1 divides the age: it must lie in (0, 1000]");
-  check_weight(p.alpha.alpha2, "alpha2", "alpha_2");
-  check_weight(p.alpha.alpha3, "alpha3", "alpha_3");
+    throw InputError("invalid_field", "alpha1", "\u03b1\u2081 of the young-blood penalty divides the age: it must lie in (0, 1000]");
+  check_weight(p.alpha.alpha2, "alpha2", "\u03b1\u2082 of the young-blood penalty");
+  check_weight(p.alpha.alpha3, "alpha3", "\u03b1\u2083 of the young-blood penalty");
   for (std::size_t g = 0; g < p.groups.size(); ++g)
     if (p.groups[g].max_age < 0 || p.groups[g].max_age > p.shelf_life)
       throw InputError("invalid_field", field_member(field_index("patient_groups", g), "max_age"),
