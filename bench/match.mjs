@@ -5,15 +5,16 @@
 // shares of the seed's data, 1-3 units each), for the three presets, plus a smaller day of 200 units and 60
 // requests.
 //
-// Times the request in the wasm module under node (JSON in and out, median of repeated calls
-// after a warm-up) and natively through the CLI (the core's own `solver.seconds`, median over
-// runs; process start-up excluded). Prints one Markdown table (docs/performance.md).
+// Times the request (JSON in and out) in the wasm module under node and natively in one warm
+// process (bench/native.mjs), medians after a warm-up until the time per call settles, and the
+// wasm module's own `solver.seconds` (the core). Prints one Markdown table (docs/performance.md).
 //
 //   node bench/match.mjs                  build/native and build/wasm (make native wasm)
-//   node bench/match.mjs --native-only    the CLI only
+//   node bench/match.mjs --native-only    native only
 // RBCMATCH_WASM_DIR / RBCMATCH_CLI choose other builds (tests/js/support.mjs).
 import { spawnSync } from 'node:child_process';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
+import { nativeRequestMs } from './native.mjs';
 import { median, settledTime } from './timing.mjs';
 import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
@@ -50,14 +51,10 @@ for (const [units, patients] of [[200, 60], [1000, 300]]) {
   for (const preset of ['abod', 'limited', 'extended']) {
     const request = instance(catalogue, preset, units, patients, 20241125 + units);
     const text = JSON.stringify(request);
-    const native = [];
-    let result;
-    for (let i = 0; i < 7; i++) {
-      result = cli('match', text);
-      native.push(result.solver.seconds * 1000);
-    }
+    const result = cli('match', text);
+    const native = nativeRequestMs('match', { request: text }, 11).request;
     const row = { units, patients, preset, requested: result.units_requested, delivered: result.delivered, pairs: result.pairs_allowed,
-      unique: result.unique, varying: result.varying_pairs, native: median(native) };
+      unique: result.unique, varying: result.varying_pairs, native };
     if (mod) {
       const wasm = settledTime(() => mod.call('match', text), 11);
       row.wasm = wasm.ms;
@@ -71,11 +68,11 @@ for (const [units, patients] of [[200, 60], [1000, 300]]) {
 }
 
 const f = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
-console.log('| units / requests (units requested) | preset | pairs allowed | delivered | unique (varying pairs) | native core ms | wasm core ms | wasm request ms |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| units / requests (units requested) | preset | pairs allowed | delivered | unique (varying pairs) | wasm core ms | native request ms | wasm request ms | wasm / native (request) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.units} / ${r.patients} (${r.requested}) | ${r.preset} | ${r.pairs} | ${r.delivered} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.native)} | ${f(r.wasmCore)} | ${f(r.wasm)} |`);
+  console.log(`| ${r.units} / ${r.patients} (${r.requested}) | ${r.preset} | ${r.pairs} | ${r.delivered} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.wasmCore)} | ${f(r.native)} | ${f(r.wasm)} | ${r.wasm == null ? '—' : (r.wasm / r.native).toFixed(2)} |`);
 }
 const unsettled = rows.filter((r) => r.wasm != null && !r.settled).map((r) => `${r.units} / ${r.preset}`);
 if (unsettled.length) console.log(`\nNot settled after 30 s of warm-up (bench/timing.mjs): ${unsettled.join(', ')}.`);
-console.log('\nMedians (wasm: after a warm-up until the time per call settles, bench/timing.mjs); "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out through Module.call.');
+console.log('\nMedians (wasm: after a warm-up until the time per call settles, bench/timing.mjs); "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out, through Module.call in wasm and in one warm process natively (bench/native.mjs).');
