@@ -2,7 +2,8 @@
 // navigation and start view are drawn from:
 //   <!-- calculators --> ... <!-- /calculators -->   one row per calculator: its name, the
 //   question it answers, for whom, its request API operation and a screenshot
-//   (docs/img/<id>.png, made by `make screenshot`), linked; a coming one says what it will do.
+//   (docs/img/<id>.png) and one at phone width (docs/img/phone/<id>.png), made by `make screenshot`,
+//   linked; a coming one says what it will do.
 // node scripts/gen-readme.mjs          rewrites README.md
 // node scripts/gen-readme.mjs --check  exits 1 when it is out of date
 import path from 'node:path';
@@ -13,14 +14,15 @@ import { updateGeneratedDoc } from './lib/generated-doc.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function table() {
-  const rows = ['| calculator | the question it answers | for whom | operation | screenshot |', '|---|---|---|---|---|'];
+  const rows = ['| calculator | the question it answers | for whom | operation | screenshots (desktop · phone) |', '|---|---|---|---|---|'];
   for (const g of GROUPS) {
     rows.push(`| **${g.title}** | *${g.question}* | | | |`);
     for (const c of g.calculators) {
       const op = c.coming ? '—' : c.op ? `[\`${c.op}\`](docs/api.md#${c.op})` : 'all of them (`tests/reference/`)';
-      // docs/img/<id>.png, a whole page with its example computed (`make screenshot` takes
-      // one of each calculator): linked, since pictures that tall would make the table long.
-      const shot = c.coming ? '' : `[${c.title}](docs/img/${c.id}.png)`;
+      // docs/img/<id>.png, a whole page with its example computed at 1280 px, and
+      // docs/img/phone/<id>.png at 360 px (`make screenshot` takes both): linked, since
+      // pictures that tall would make the table long.
+      const shot = c.coming ? '' : `[${c.title}](docs/img/${c.id}.png) · [phone](docs/img/phone/${c.id}.png)`;
       const question = c.coming ? `${c.question} *Coming: ${c.coming}.*` : c.question;
       rows.push(`| ${c.coming ? `${c.title} (coming)` : c.title} | ${question} | ${c.audience} | ${op} | ${shot} |`);
     }

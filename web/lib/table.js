@@ -5,6 +5,16 @@
 // and its headings, does not hear it twice. The same pass right-aligns the heading of a
 // column of numbers, as its numbers are.
 
+import { h } from './dom.js';
+
+/**
+ * A wide table's frame, which scrolls sideways when the table is wider than the screen. It
+ * takes the keyboard focus, so that arrow keys scroll it, and so is a named region (axe:
+ * scrollable-region-focusable); `label` says what the table holds.
+ */
+export const scrollRegion = (label, ...children) =>
+  h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, ...children);
+
 /** The heading words of a column heading: its own data-label, else its text without the sort arrows. */
 const headingText = (th) => th.dataset.label ?? th.textContent.replace(/[▲▼]/g, '').trim();
 

@@ -6,6 +6,7 @@
 // every number that differs between them is marked "one choice among several": one of
 // several equally good answers is never presented as the only one.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
 import { formula as f } from '../../lib/math.js';
 import { groupLabel } from '../../lib/blood-group.js';
@@ -20,7 +21,7 @@ const fixedCell = (fixed) => (fixed ? h('td', { class: 'al-fixed' }, 'yes')
   : h('td', { class: 'al-varies' }, h('strong', {}, `no: ${VARIES}`)));
 
 function table(id, label, caption, headings, rows) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
+  return scrollRegion(`${label}`,
     h('table', { class: 'result-table cards titled al-table', id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
@@ -107,7 +108,7 @@ export function renderAllocation(container, result, warnings) {
       picture ? [h('p', { class: 'hint' }, 'Stock entries with units on the left (issued / in stock), requests on the right (met / requested); ',
         'each line carries the number of units on it. Green lines: identical group; blue: compatible (another group); ',
         'dashed: one choice among several (another allocation of least cost differs there). Point at a line for its words.'),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The allocation as a picture' }, picture, allocationPicture(result, { narrow: true }))]
+      scrollRegion('The allocation as a picture', picture, allocationPicture(result, { narrow: true }))]
         : h('p', { class: 'hint' }, `Drawn for up to ${MAX_PICTURE_STOCK} stock entries with units and ${MAX_PICTURE_REQUESTS} requests; the tables above say it all.`)),
     h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
       h('p', {}, 'A unit of group ', f('i'), ' can be given to a request of group ', f('j'), ' when ', f('i'), ' has no antigen that ', f('j'), ' lacks (eq. 4.8). ',

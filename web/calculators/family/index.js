@@ -7,6 +7,7 @@
 import { calculator } from '../../lib/calculator-shell.js';
 import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam, presetOf } from './members.js';
@@ -47,7 +48,7 @@ class FamilyInputs {
         h('legend', {}, 'The family'),
         h('div', { class: 'field' }, h('label', { for: 'fm-preset' }, 'Start from'), this.preset),
         h('p', { class: 'hint' }, 'Blood groups as you write them: O-, A pos, O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Family members (scrolls sideways)' },
+        scrollRegion('Family members',
           h('table', { class: 'fm-members' },
             h('thead', {}, h('tr', {}, ['Name', 'Father', 'Mother', 'Blood group', ''].map((c, i) => h('th', { scope: 'col' }, c || h('span', { class: 'visually-hidden' }, 'Remove'))))),
             this.body)),

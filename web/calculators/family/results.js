@@ -2,6 +2,7 @@
 // the most likely one and its chance), a table per system of every member's chances, and
 // the probability of what was typed.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { probabilityElement } from '../../lib/format.js';
 import { svg } from '../../lib/svg.js';
 import { generations } from './members.js';
@@ -89,7 +90,7 @@ export function renderFamily(container, result, warnings, { rows }) {
     ...tree(result, rows),
     ...result.systems.map((s) => h('section', { class: 'fm-system', 'data-system': s.id },
       h('h3', {}, `${s.name}: each member’s chances`),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: each member’s chances (scrolls sideways)` },
+      scrollRegion(`${s.name}: each member’s chances`,
         h('table', { class: 'result-table cards fm-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Typed'),
             s.phenotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
@@ -97,7 +98,7 @@ export function renderFamily(container, result, warnings, { rows }) {
             h('td', {}, p.observed ? [p.observed.phenotype, p.observed.genotype].filter(Boolean).join(', ') : '—'),
             p.phenotypes.map((v) => cell(v))))))),
       h('details', {}, h('summary', {}, `${s.name}: genotypes`),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: genotypes (scrolls sideways)` },
+        scrollRegion(`${s.name}: genotypes`,
           h('table', { class: 'result-table cards' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), s.genotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
             h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id), p.genotypes.map((v) => cell(v)))))))))),

@@ -7,6 +7,7 @@
 import { calculator } from '../../lib/calculator-shell.js';
 import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
@@ -79,7 +80,7 @@ class GenotypeInputs {
       h('fieldset', {},
         h('legend', {}, 'Phenotype frequencies'),
         h('p', { class: 'hint' }, 'The share of people with each phenotype. Pick a population above or type your own numbers; they should add up to 1.'),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotype frequencies (scrolls sideways)' }, h('table', { class: 'freq-table' },
+        scrollRegion('Phenotype frequencies', h('table', { class: 'freq-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Antigens'), h('th', { scope: 'col' }, 'Frequency'))),
           this.rows,
           h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, 'Sum'), h('td', {}, this.sumOutput, this.sumNote))))),

@@ -1,6 +1,7 @@
 // Rendering of a `stationary` result: plain-language summary first, then the table, charts,
 // convergence, multistart, the comparison of the two methods, and the formulas on request.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
 
 import { loadCharts } from '../../lib/load-charts.js';
@@ -96,7 +97,7 @@ function genotypeTable(result) {
     h('td', { class: 'num given' }, given[g] == null ? '—' : num(given[g])),
     h('td', { class: 'num gc' }, num(gc[g])))));
   const total = (xs) => xs.reduce((a, b) => a + b, 0);
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Genotype frequencies (scrolls sideways)' }, h('table', { class: 'result-table', id: 'gt-result-table' },
+  return scrollRegion('Genotype frequencies', h('table', { class: 'result-table', id: 'gt-result-table' },
     h('caption', { class: 'hint' }, 'Share of phenotype: the chance that a person with this phenotype has this genotype (least squares), e.g. P(R1r | DCce).'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Phenotype frequency'), h('th', { scope: 'col' }, 'Genotype'),

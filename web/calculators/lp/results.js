@@ -2,6 +2,7 @@
 // reduced cost, objective-coefficient range) and the constraints (activity, dual, activity
 // range), what a MathProg model printed, the model as CPLEX LP text to download, and CSV.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 
 /** A number as people write it: at most 6 decimals, no trailing zeros, exponent form when
  * tiny or huge; the exact value in the title. */
@@ -36,7 +37,7 @@ const fmt = (x) => lpNumber(x).textContent;
 const bound = (value, infinite) => (value == null ? infinite : fmt(value));
 
 function table(id, label, headings, rows) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
+  return scrollRegion(`${label}`,
     h('table', { class: 'result-table cards titled lp-table', id },
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));

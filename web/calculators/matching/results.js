@@ -6,6 +6,7 @@
 // Several matchings can be equally good. Then the one shown is the tie-break's, and every
 // pair that differs between them is marked: one of several answers is never shown as the only one.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
 import { formula as f } from '../../lib/math.js';
 
@@ -20,7 +21,7 @@ const yesNo = (fixed) => (fixed == null ? 'not analysed' : fixed ? 'yes' : 'no')
 const antigenList = (names) => (names.length ? names.join(' ') : '—');
 
 function table(id, label, caption, headings, rows, { cards = true } = {}) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
+  return scrollRegion(`${label}`,
     h('table', { class: `result-table al-table mt-table${cards ? ' cards titled' : ''}`, id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),

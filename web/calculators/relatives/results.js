@@ -2,6 +2,7 @@
 // thesis's Fig. 3.3 (a random person beside each relative), the table, each system's full
 // conditional distributions, and Table 3.3's summary when asked for.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { formatFixed, formatProbability, numberElement, oneIn, probabilityElement } from '../../lib/format.js';
 import { loadCharts } from '../../lib/load-charts.js';
 
@@ -83,7 +84,7 @@ function modelName(model) {
 }
 
 function relationTable(result) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Relatives (scrolls sideways)' },
+  return scrollRegion('Relatives',
     h('table', { class: 'result-table cards', id: 'rl-table' },
       h('thead', {}, h('tr', {}, ['Relative', 'Same blood group', 'Times a random person', 'Effectiveness', 'Relatives to test', '9 in 10', '19 in 20']
         .map((c) => h('th', { scope: 'col' }, c)))),
@@ -98,7 +99,7 @@ function distribution(result, system, k) {
   const shown = result.relations;
   return h('details', { class: 'rl-distribution' },
     h('summary', {}, `${system.name}: every phenotype a relative can have (donor ${system.phenotype})`),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${system.name} distributions (scrolls sideways)` },
+    scrollRegion(`${system.name} distributions`,
       h('table', { class: 'result-table cards' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), shown.map((r) => h('th', { scope: 'col' }, r.label)))),
         h('tbody', {}, system.phenotypes.map((label, p) => h('tr', { class: label === system.phenotype ? 'rl-donor' : '' },
@@ -109,7 +110,7 @@ function distribution(result, system, k) {
 /** Table 3.3: over every phenotype of each system as the donor's. */
 function summary(result) {
   return h('section', {}, h('h3', {}, 'Over every phenotype (as Table 3.3)'),
-    result.summary.map((s) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.system}: effectiveness over every phenotype` },
+    result.summary.map((s) => scrollRegion(`${s.system}: effectiveness over every phenotype`,
       h('table', { class: 'result-table cards' },
         h('caption', {}, `${s.system}: effectiveness over every phenotype of positive frequency (average weighted by frequency)`),
         h('thead', {}, h('tr', {}, ['Relative', 'Minimum', 'at', 'Average', 'Maximum', 'at'].map((c) => h('th', { scope: 'col' }, c)))),

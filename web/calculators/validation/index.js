@@ -9,7 +9,7 @@ import { CATALOGUE } from '../catalogue.js';
 import { h } from '../../lib/dom.js';
 import { csvLink } from '../../lib/csv.js';
 import { formatNumber } from '../../lib/format.js';
-import { labelCells } from '../../lib/table.js';
+import { labelCells, scrollRegion } from '../../lib/table.js';
 import { isCatch2, runCheck } from './checks.js';
 import { judge } from './judge.js';
 
@@ -92,7 +92,7 @@ async function publishedNumbers(file, section, client, rows, cancelled) {
   const body = h('tbody');
   const fileSummary = h('p', {});
   section.append(fileSummary,
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${file.title}: published numbers` }, h('table', { class: 'result-table cards' },
+    scrollRegion(`${file.title}: published numbers`, h('table', { class: 'result-table cards' },
       h('thead', {}, h('tr', {}, ['Quantity', 'Published', 'Computed', 'Difference', 'Allowed', 'Reproduced'].map((t) => h('th', { scope: 'col' }, t)))),
       body)));
   let passed = 0;
@@ -135,7 +135,7 @@ const smallNumber = (x) => (x === 0 ? '0' : Math.abs(x) < 1e-3 ? x.toExponential
 async function independentChecks(file, section, call, checkRows, counts, cancelled) {
   const body = h('tbody');
   section.append(h('h3', {}, `Independent checks of ${file.title}`),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${file.title}: independent checks` },
+    scrollRegion(`${file.title}: independent checks`,
       h('table', { class: 'result-table validation-checks cards' },
         h('thead', {}, h('tr', {}, ['Kind', 'What is checked', 'Size', 'Largest difference', 'Allowed', 'Passes'].map((t) => h('th', { scope: 'col' }, t)))),
         body)));
