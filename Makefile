@@ -81,7 +81,7 @@ bench: native web
 	@node bench/match-per-request.mjs
 
 screenshot: web
-	@node scripts/screenshot.mjs docs/img/genotypes.png
+	@node scripts/screenshot.mjs --all
 
 clean:
 	rm -rf build public/build

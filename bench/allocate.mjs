@@ -4,9 +4,9 @@
 // days (R = 35), requests drawn from the same population; 1,000 units / 100 requests and
 // 3,000 units / 300 requests, for gamma = 0, 1/2 and 1.
 //
-// Times the request in the wasm module under node (JSON in and out, median of repeated
-// calls after a warm-up) and natively through the CLI (the core's own `solver.seconds`,
-// median over runs; process start-up excluded); and, in the same run, the npm solvers
+// Times the request (JSON in and out) in the wasm module under node and natively in one warm
+// process (bench/native.mjs), medians after a warm-up until the time per call settles, and
+// the wasm module's own `solver.seconds` (the core); and, in the same run, the npm solvers
 // glpk.js (GLPK's simplex in wasm) and highs (HiGHS in wasm) on the same instance: the one LP
 // of eq. 6.3's second part (the least cost at the maximum flow F that rbcmatch found), model
 // building included, a subset of what rbcmatch solves (it also finds F, checks uniqueness and
@@ -14,16 +14,15 @@
 //
 //   node bench/allocate.mjs                  build/native and build/wasm (make native wasm)
 //   node bench/allocate.mjs --write DIR      also writes the requests as DIR/allocate-*.json
-// RBCMATCH_WASM_DIR / RBCMATCH_CLI choose other builds (tests/js/support.mjs).
-import { spawnSync } from 'node:child_process';
+// RBCMATCH_WASM_DIR / RBCMATCH_NATIVE_DIR choose other builds (tests/js/support.mjs, bench/native.mjs).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import GLPK from 'glpk.js/node';
 import loadHighs from 'highs';
-import { cliPath, loadModule } from '../tests/js/support.mjs';
+import { loadModule } from '../tests/js/support.mjs';
 import { seededRandom } from '../web/lib/random.js';
-import { median } from './timing.mjs';
+import { nativeRequestMs } from './native.mjs';
+import { median, settledTime } from './timing.mjs';
 
 const A3 = ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'Fya', 'Fyb', 'Jka', 'Jkb', 'S', 's'];
 
@@ -124,20 +123,6 @@ function highsModel(lp, request) {
   return lines.join('\n');
 }
 
-function timeWasm(fn, minRepeats) {
-  // Warm-up for V8's optimising tier (see bench/run.mjs): at least half a second or 50 calls.
-  const until = performance.now() + 500;
-  for (let i = 0; i < 50 && (i < 3 || performance.now() < until); i++) fn();
-  const t = [];
-  const stop = performance.now() + 2000;
-  for (let i = 0; i < minRepeats || (i < 200 && performance.now() < stop); i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
-
 const writeAt = process.argv.indexOf('--write');
 const writeDir = writeAt > 0 ? process.argv[writeAt + 1] : null;
 if (writeDir) mkdirSync(writeDir, { recursive: true });
@@ -148,35 +133,32 @@ const usability = new Map(pop.groups.map((g) => [g.antigens.join(' '), g.usabili
 const glpk = await GLPK();
 const highs = await loadHighs();
 const rows = [];
+const unsettled = [];
 for (const [units, requested] of [[1000, 100], [3000, 300]]) {
   for (const gamma of [0.5, 0, 1]) {
     const request = instance(pop, units, requested, gamma, 20251125 + units);
     const text = JSON.stringify(request);
     if (writeDir) writeFileSync(path.join(writeDir, `allocate-a3-${units}-gamma-${gamma}.json`), text);
     const result = call(mod, 'allocate', text);
-    const wasmMs = timeWasm(() => mod.call('allocate', text), units > 1000 ? 5 : 21);
+    const wasmTime = settledTime(() => mod.call('allocate', text), units > 1000 ? 5 : 21);
+    if (!wasmTime.settled) unsettled.push(`${units} units, gamma ${gamma}`);
+    const wasmMs = wasmTime.ms;
     const wasmCore = [];
     for (let i = 0; i < 5; i++) wasmCore.push(call(mod, 'allocate', text).solver.seconds * 1000);
-    const nativeCore = [];
-    for (let i = 0; i < (units > 1000 ? 5 : 11); i++) {
-      const r = spawnSync(cliPath, ['allocate'], { input: text, maxBuffer: 1 << 26 });
-      const response = JSON.parse(r.stdout.toString());
-      if (!response.result) throw new Error(JSON.stringify(response.error));
-      nativeCore.push(response.result.solver.seconds * 1000);
-    }
+    const native = nativeRequestMs('allocate', { request: text }, units > 1000 ? 5 : 21).request;
     // The npm solvers, model building included; their objective must be rbcmatch's (which
     // rounds costs to 1 / cost_scale: within objective_gap_bound, plus the LP tolerance).
     let glpkObjective, highsObjective;
-    const glpkMs = timeWasm(() => {
+    const glpkMs = settledTime(() => {
       const r = glpk.solve(glpkModel(glpk, flowLp(request, usability, result.issued), request), { msglev: glpk.GLP_MSG_OFF });
       if (r.result.status !== glpk.GLP_OPT) throw new Error(`glpk.js: status ${r.result.status}`);
       glpkObjective = r.result.z;
-    }, 5);
-    const highsMs = timeWasm(() => {
+    }, 5).ms;
+    const highsMs = settledTime(() => {
       const r = highs.solve(highsModel(flowLp(request, usability, result.issued), request), { output_flag: false });
       if (r.Status !== 'Optimal') throw new Error(`highs: ${r.Status}`);
       highsObjective = r.ObjectiveValue;
-    }, 5);
+    }, 5).ms;
     for (const [name, z] of [['glpk.js', glpkObjective], ['highs', highsObjective]])
       if (Math.abs(z - result.objective) > result.objective_gap_bound + 1e-6 * Math.max(1, Math.abs(z)))
         throw new Error(`${name}: objective ${z}, rbcmatch ${result.objective} (gap bound ${result.objective_gap_bound})`);
@@ -184,16 +166,16 @@ for (const [units, requested] of [[1000, 100], [3000, 300]]) {
     rows.push({
       units, requested, gamma, entries: request.stock.length, groups, requestGroups: request.requests.length,
       edges: result.edges, issued: result.issued, unique: result.unique, varying: result.varying_edges,
-      native: median(nativeCore), wasmCore: median(wasmCore), wasm: wasmMs, glpkMs, highsMs,
+      native, wasmCore: median(wasmCore), wasm: wasmMs, glpkMs, highsMs,
     });
   }
 }
 
 const f = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-console.log('| units / requested | gamma | stock entries (groups) | requested groups | edges | issued | unique (varying edges) | native core ms | wasm core ms | wasm request ms | wasm / native (core) | glpk.js ms | highs ms | glpk.js / rbcmatch request | highs / rbcmatch request |');
+console.log('| units / requested | gamma | stock entries (groups) | requested groups | edges | issued | unique (varying edges) | wasm core ms | native request ms | wasm request ms | wasm / native (request) | glpk.js ms | highs ms | glpk.js / rbcmatch request | highs / rbcmatch request |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.units} / ${r.requested} | ${r.gamma} | ${r.entries} (${r.groups}) | ${r.requestGroups} | ${r.edges} | ${r.issued} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.native)} | ${f(r.wasmCore)} | ${f(r.wasm)} | ${(r.wasmCore / r.native).toFixed(2)} | ${f(r.glpkMs)} | ${f(r.highsMs)} | ${(r.glpkMs / r.wasm).toFixed(1)} | ${(r.highsMs / r.wasm).toFixed(1)} |`);
+  console.log(`| ${r.units} / ${r.requested} | ${r.gamma} | ${r.entries} (${r.groups}) | ${r.requestGroups} | ${r.edges} | ${r.issued} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.wasmCore)} | ${f(r.native)} | ${f(r.wasm)} | ${(r.wasm / r.native).toFixed(2)} | ${f(r.glpkMs)} | ${f(r.highsMs)} | ${(r.glpkMs / r.wasm).toFixed(1)} | ${(r.highsMs / r.wasm).toFixed(1)} |`);
 }
 const solver = call(mod, 'allocate', { antigens: ['A'], max_shelf_life: 1, stock: [], requests: [] }).solver.method;
-console.log(`\n${solver}; glpk.js ${glpk.version} and highs ${JSON.parse(readFileSync(new URL('../node_modules/highs/package.json', import.meta.url))).version} from npm, each on the one LP of eq. 6.3's second part, model building included; medians; "core" = the allocate call's own solver.seconds (model, flows, uniqueness, tie-break), "request" = JSON in and out through Module.call. The objectives of all three agree.`);
+console.log(`\n${solver}; glpk.js ${glpk.version} and highs ${JSON.parse(readFileSync(new URL('../node_modules/highs/package.json', import.meta.url))).version} from npm, each on the one LP of eq. 6.3's second part, model building included; medians after a warm-up until the time per call settles (bench/timing.mjs)${unsettled.length ? `, except ${unsettled.join(', ')}, which had not settled after 30 s` : ''}; "core" = the allocate call's own solver.seconds (model, flows, uniqueness, tie-break), "request" = JSON in and out, through Module.call in wasm and in one warm process natively (bench/native.mjs). The objectives of all three agree.`);

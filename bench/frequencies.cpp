@@ -48,6 +48,7 @@ double naive_pairs(const std::vector<double>& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rbc::bench::keep_freed_memory();
   const auto population = table_4_4();
   const std::vector<std::string> all = {"A", "B", "D", "C", "c", "E", "e", "K", "k",
                                         "Fya", "Fyb", "Jka", "Jkb", "M", "N", "S", "s"};

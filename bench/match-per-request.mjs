@@ -7,8 +7,8 @@
 //   2. the limit on allowed pairs: days of the same generator for seeds 1-12 at growing sizes,
 //      Extended (the only preset whose per-request mismatches cost anything: ABOD types no minor
 //      antigen and Limited penalises none), one call each after one warm-up call.
-// The immunogenicities are passed explicitly: the values seed 004's authors' simulator uses
-// (Evers et al. 2016), so the numbers do not move with the defaults. Prints Markdown tables
+// The requests are bench/match.mjs's: the generator draws antibodies at the default shares and
+// the immunogenicities are the defaults (seed 004's authors' simulator). Prints Markdown tables
 // (docs/performance.md).
 //
 //   node bench/match-per-request.mjs            build/wasm (make wasm)
@@ -17,16 +17,12 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
 import { median, timeMs } from './timing.mjs';
-import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
+import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
 const PRESETS = {
   abod: ['A', 'B', 'D'],
   limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
   extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
-};
-const IMMUNOGENICITY = {
-  C: 0.00074, c: 0.001235, E: 0.0043, e: 0.00255, K: 0.00826, k: 0, Fya: 0.00046, Fyb: 0.00032667,
-  Jka: 0.00147, Jkb: 0.00015, M: 0.00061, N: 0.00005, S: 0.000125, s: 0,
 };
 const SIZES = [[150, 45], [200, 60], [220, 66], [250, 75]];
 
@@ -36,14 +32,14 @@ const call = (request) => {
   return response.result ?? response.error;
 };
 const catalogue = JSON.parse(mod.call('systems', '{}')).result;
+const antibodyShares = antibodySharesOf(call({ units: [], requests: [] }));
 
 function day(preset, units, patients, seed) {
   const antigens = PRESETS[preset];
-  const drawn = generate({ seed, units, patients, antigens, catalogue });
+  const drawn = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
   const context = { antigens, shelfLife: 35 };
   return {
     preset,
-    immunogenicity: Object.fromEntries(antigens.filter((a) => a in IMMUNOGENICITY).map((a) => [a, IMMUNOGENICITY[a]])),
     units: readRows(UNITS_GRID, drawn.units, context).entries,
     requests: readRows(REQUESTS_GRID, drawn.requests, context).entries,
   };

@@ -1,23 +1,23 @@
 // Benchmark of the `match` operation at seed 004's scale of a day: 1,000 units and 300
 // requests (sec. 4: daily epochs of a national stock), drawn by the Matching tab's own
 // generator (web/calculators/matching/grids.js: units from the European tables of the
-// module's catalogue, 70 % sickle-cell patients from the African ones, one in five with an
-// antibody, 1-3 units each), for the three presets, plus a smaller day of 200 units and 60
+// module's catalogue, 70 % sickle-cell patients from the African ones, with antibodies at the
+// shares of the seed's data, 1-3 units each), for the three presets, plus a smaller day of 200 units and 60
 // requests.
 //
-// Times the request in the wasm module under node (JSON in and out, median of repeated calls
-// after a warm-up) and natively through the CLI (the core's own `solver.seconds`, median over
-// runs; process start-up excluded). Prints one Markdown table (docs/performance.md).
+// Times the request (JSON in and out) in the wasm module under node and natively in one warm
+// process (bench/native.mjs), medians after a warm-up until the time per call settles, and the
+// wasm module's own `solver.seconds` (the core). Prints one Markdown table (docs/performance.md).
 //
 //   node bench/match.mjs                  build/native and build/wasm (make native wasm)
-//   node bench/match.mjs --native-only    the CLI only
+//   node bench/match.mjs --native-only    native only
 // RBCMATCH_WASM_DIR / RBCMATCH_CLI choose other builds (tests/js/support.mjs).
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
-import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
+import { nativeRequestMs } from './native.mjs';
+import { median, settledTime } from './timing.mjs';
+import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PRESETS = {
   abod: ['A', 'B', 'D'],
   limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
@@ -33,7 +33,7 @@ function cli(op, text) {
 
 function instance(catalogue, preset, units, patients, seed) {
   const antigens = PRESETS[preset];
-  const day = generate({ seed, units, patients, antigens, catalogue });
+  const day = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
   const context = { antigens, shelfLife: 35 };
   return {
     preset,
@@ -42,37 +42,23 @@ function instance(catalogue, preset, units, patients, seed) {
   };
 }
 
-function timeWasm(fn, minRepeats) {
-  const until = performance.now() + 500;
-  for (let i = 0; i < 30 && (i < 3 || performance.now() < until); i++) fn();
-  const t = [];
-  const stop = performance.now() + 2000;
-  for (let i = 0; i < minRepeats || (i < 100 && performance.now() < stop); i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
-
 const nativeOnly = process.argv.includes('--native-only');
 const mod = nativeOnly ? null : await loadModule();
 const catalogue = cli('systems', '{}');
+const antibodyShares = antibodySharesOf(cli('match', '{"units": [], "requests": []}'));
 const rows = [];
 for (const [units, patients] of [[200, 60], [1000, 300]]) {
   for (const preset of ['abod', 'limited', 'extended']) {
     const request = instance(catalogue, preset, units, patients, 20241125 + units);
     const text = JSON.stringify(request);
-    const native = [];
-    let result;
-    for (let i = 0; i < 7; i++) {
-      result = cli('match', text);
-      native.push(result.solver.seconds * 1000);
-    }
+    const result = cli('match', text);
+    const native = nativeRequestMs('match', { request: text }, 11).request;
     const row = { units, patients, preset, requested: result.units_requested, delivered: result.delivered, pairs: result.pairs_allowed,
-      unique: result.unique, varying: result.varying_pairs, native: median(native) };
+      unique: result.unique, varying: result.varying_pairs, native };
     if (mod) {
-      row.wasm = timeWasm(() => mod.call('match', text), 11);
+      const wasm = settledTime(() => mod.call('match', text), 11);
+      row.wasm = wasm.ms;
+      row.settled = wasm.settled;
       const core = [];
       for (let i = 0; i < 5; i++) core.push(JSON.parse(mod.call('match', text)).result.solver.seconds * 1000);
       row.wasmCore = median(core);
@@ -82,9 +68,11 @@ for (const [units, patients] of [[200, 60], [1000, 300]]) {
 }
 
 const f = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
-console.log('| units / requests (units requested) | preset | pairs allowed | delivered | unique (varying pairs) | native core ms | wasm core ms | wasm request ms |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| units / requests (units requested) | preset | pairs allowed | delivered | unique (varying pairs) | wasm core ms | native request ms | wasm request ms | wasm / native (request) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.units} / ${r.patients} (${r.requested}) | ${r.preset} | ${r.pairs} | ${r.delivered} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.native)} | ${f(r.wasmCore)} | ${f(r.wasm)} |`);
+  console.log(`| ${r.units} / ${r.patients} (${r.requested}) | ${r.preset} | ${r.pairs} | ${r.delivered} | ${r.unique ? 'yes' : `no (${r.varying})`} | ${f(r.wasmCore)} | ${f(r.native)} | ${f(r.wasm)} | ${r.wasm == null ? '—' : (r.wasm / r.native).toFixed(2)} |`);
 }
-console.log('\nMedians; "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out through Module.call.');
+const unsettled = rows.filter((r) => r.wasm != null && !r.settled).map((r) => `${r.units} / ${r.preset}`);
+if (unsettled.length) console.log(`\nNot settled after 30 s of warm-up (bench/timing.mjs): ${unsettled.join(', ')}.`);
+console.log('\nMedians (wasm: after a warm-up until the time per call settles, bench/timing.mjs); "core" = the match call\'s own solver.seconds (network, maximum flow, minimum-cost flow, uniqueness, tie-break), "request" = JSON in and out, through Module.call in wasm and in one warm process natively (bench/native.mjs).');

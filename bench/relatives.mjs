@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadModule, root } from '../tests/js/support.mjs';
-import { timeMs } from './timing.mjs';
+import { settledTime } from './timing.mjs';
 
 const requests = {
   'Rh donor (DCce), every relation': { donor: [{ system: 'rh', phenotype: 'DCce' }] },
@@ -31,11 +31,14 @@ if (familyRun.status !== 0) throw new Error(`bench_requests failed: ${familyRun.
 Object.assign(native, JSON.parse(familyRun.stdout.toString()));
 
 const mod = await loadModule();
-const wasm = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, timeMs(() => mod.call('relatives', body), 201)]));
-for (const [name, body] of Object.entries(family)) wasm[name] = timeMs(() => mod.call('family', body), 21);
+// Medians after a warm-up until the time per call settles (bench/timing.mjs).
+const wasm = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, settledTime(() => mod.call('relatives', body), 201)]));
+for (const [name, body] of Object.entries(family)) wasm[name] = settledTime(() => mod.call('family', body), 21);
 
 console.log('\n## Relatives\n');
-console.log('| request | native ms | wasm ms (node) | wasm / native |');
-console.log('|---|---|---|---|');
-for (const name of [...Object.keys(bodies), ...Object.keys(family)])
-  console.log(`| ${name} | ${native[name].toFixed(3)} | ${wasm[name].toFixed(3)} | ${(wasm[name] / native[name]).toFixed(2)} |`);
+console.log('| request | native ms | wasm ms (node) | wasm / native | wasm warm-up calls |');
+console.log('|---|---|---|---|---|');
+for (const name of [...Object.keys(bodies), ...Object.keys(family)]) {
+  const w = wasm[name];
+  console.log(`| ${name} | ${native[name].toFixed(3)} | ${w.ms.toFixed(3)} | ${(w.ms / native[name]).toFixed(2)} | ${w.warmupCalls}${w.settled ? '' : ', not settled'} |`);
+}

@@ -5,10 +5,11 @@
 //   - user-defined systems at the API's limits (bench/requests/, tests/support/large_systems.hpp):
 //     300 genotypes and 136 with multistart, natively with numeric::nnls and with the solver
 //     it replaced (same run), and as requests in wasm;
-//   - page load to a ready Genotypes calculator, and to a computed Rh result, in Chromium
-//     (timed inside the page and by the test driver), on cold loads (COLD_LOADS browsers with
-//     fresh profiles, default 5, the page their first navigation), first visits (as many, each
-//     in a browser already showing about:blank) and repeat loads, and whether the page
+//   - page load to a ready Genotypes calculator (#/genotypes), and to a computed Rh result, in
+//     Chromium (timed inside the page and by the test driver), on cold loads (COLD_LOADS
+//     browsers with fresh profiles, default 5, the page their first navigation), first visits
+//     (as many, each in a browser already showing about:blank) and repeat loads; first visits
+//     of the start view (the page without a calculator in its link); and whether the page
 //     compiled the wasm by streaming (instantiateStreaming).
 // Medians of repeated runs; `make bench` builds first. Results go in docs/performance.md.
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadModule, root } from '../tests/js/support.mjs';
-import { median, timeMs } from './timing.mjs';
+import { median, settledTime } from './timing.mjs';
 
 // RBCMATCH_NATIVE_DIR: another native build tree; --no-browser skips the page loads.
 const nativeDir = process.env.RBCMATCH_NATIVE_DIR ?? path.join(root, 'build/native');
@@ -25,19 +26,28 @@ const native = JSON.parse(spawnSync(path.join(nativeDir, 'bench/bench_stationary
 
 const mod = await loadModule();
 const rh = (extra) => JSON.stringify({ system: 'rh', population: 'rh/thesis-table-3.4', ...extra });
+// Each wasm time is a median after a warm-up until the time per call settles (bench/timing.mjs);
+// warmup[key] keeps how many calls that took, and whether it settled.
+const warmup = {};
+const wasmTime = (key, fn, repeats) => {
+  const t = settledTime(fn, repeats);
+  warmup[key] = t;
+  return t.ms;
+};
 const wasm = {
-  rh_request_ms: timeMs(() => mod.call('stationary', rh({})), 201),
-  rh_request_solve_only_ms: timeMs(() => mod.call('stationary', rh({ check_uniqueness: false })), 201),
-  rh_request_as_printed_ms: timeMs(() => mod.call('stationary', rh({ constraint: 'none' })), 201),
-  rh_request_multistart_ms: timeMs(() => mod.call('stationary', rh({ multistart: true })), 21),
+  rh_request_ms: wasmTime('rh_request_ms', () => mod.call('stationary', rh({})), 201),
+  rh_request_solve_only_ms: wasmTime('rh_request_solve_only_ms', () => mod.call('stationary', rh({ check_uniqueness: false })), 201),
+  rh_request_as_printed_ms: wasmTime('rh_request_as_printed_ms', () => mod.call('stationary', rh({ constraint: 'none' })), 201),
+  rh_request_multistart_ms: wasmTime('rh_request_multistart_ms', () => mod.call('stationary', rh({ multistart: true })), 21),
 };
 const large = ['user-300-abo-ce', 'user-300-random-3x8', 'user-136-random-16'];
 for (const name of large) {
   const request = readFileSync(path.join(root, 'bench/requests', `${name}.json`), 'utf8');
-  wasm[name] = timeMs(() => mod.call('stationary', request), name.includes('136') ? 3 : 5);
+  wasm[name] = wasmTime(name, () => mod.call('stationary', request), name.includes('136') ? 5 : 11);
 }
+const warmed = (key) => `${warmup[key].warmupCalls}${warmup[key].settled ? '' : ', not settled'}`;
 
-const pages = { ready: [], computed: [], readyDriver: [], computedDriver: [], cold: [], firstVisit: [] };
+const pages = { ready: [], computed: [], readyDriver: [], computedDriver: [], cold: [], firstVisit: [], startFirstVisit: [] };
 let streamingFailed = false, wasmType = '';
 // COLD_LOADS (default 5): cold loads, each in a browser with a fresh profile (nothing cached);
 // one sample of a cold load varies by a factor of two on this shared machine.
@@ -53,6 +63,7 @@ if (browser) {
       for (const id of ['gt-f-0', 'gt-result-table']) {
         if (!window.__seen[id] && document.getElementById(id)) window.__seen[id] = performance.now();
       }
+      if (!window.__seen.start && document.querySelector('.start-list')) window.__seen.start = performance.now();
     }).observe(document, { childList: true, subtree: true });
   };
   const watch = (page) => {
@@ -63,7 +74,9 @@ if (browser) {
     // Page ready on one load in a browser with a fresh profile (nothing cached); running: the
     // browser already shows about:blank, as for a user's first visit; otherwise the page is a
     // just-started browser's first navigation, whose first renderer is slower.
-    const freshLoad = async ({ running }) => {
+    // The Genotypes calculator by its link (#/genotypes); start: the page's own address, which
+    // shows the start view.
+    const freshLoad = async ({ running, start = false }) => {
       const { context, close } = await launchBrowser();
       try {
         await context.addInitScript(observe);
@@ -73,9 +86,9 @@ if (browser) {
           await page.waitForTimeout(300);
         }
         watch(page);
-        await page.goto(server.url);
-        await page.waitForSelector('#gt-f-0');
-        return await page.evaluate(() => window.__seen['gt-f-0']);
+        await page.goto(start ? server.url : `${server.url}#/genotypes`);
+        await page.waitForSelector(start ? '.start-list' : '#gt-f-0');
+        return await page.evaluate((key) => window.__seen[key], start ? 'start' : 'gt-f-0');
       } finally {
         await close();
       }
@@ -83,6 +96,7 @@ if (browser) {
     // Cold loads 1 .. COLD_LOADS - 1; load 0 of the browser below is the other.
     for (let i = 1; i < coldLoads; i++) pages.cold.push(await freshLoad({ running: false }));
     for (let i = 0; i < coldLoads; i++) pages.firstVisit.push(await freshLoad({ running: true }));
+    for (let i = 0; i < coldLoads; i++) pages.startFirstVisit.push(await freshLoad({ running: true, start: true }));
     const { context, close } = await launchBrowser();
     await context.addInitScript(observe);
     context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasmType = r.headers()['content-type']; });
@@ -93,7 +107,7 @@ if (browser) {
         const page = await context.newPage();
         watch(page);
         let start = performance.now();
-        await page.goto(server.url);
+        await page.goto(`${server.url}#/genotypes`);
         await page.waitForSelector('#gt-f-0');
         pages.readyDriver.push(performance.now() - start);
         pages.ready.push(await page.evaluate(() => window.__seen['gt-f-0']));
@@ -120,14 +134,14 @@ const requests = [
   ['Rh request, as printed (constraint none)', 'rh_request_as_printed_ms'],
   ['Rh request with 36-start multistart', 'rh_request_multistart_ms'],
 ];
-console.log('| request | native ms | wasm ms (node) | wasm / native |');
-console.log('|---|---|---|---|');
+console.log('| request | native ms | wasm ms (node) | wasm / native | wasm warm-up calls |');
+console.log('|---|---|---|---|---|');
 for (const [name, key] of requests) {
-  console.log(`| ${name} | ${native[key].toFixed(3)} | ${wasm[key].toFixed(3)} | ${(wasm[key] / native[key]).toFixed(2)} |`);
+  console.log(`| ${name} | ${native[key].toFixed(3)} | ${wasm[key].toFixed(3)} | ${(wasm[key] / native[key]).toFixed(2)} | ${warmed(key)} |`);
 }
 for (const name of large) {
   const what = name.includes('136') ? `${name} (136 genotypes, multistart)` : `${name} (300 genotypes)`;
-  console.log(`| ${what} | ${native[name].request_ms.toFixed(1)} | ${wasm[name].toFixed(1)} | ${(wasm[name] / native[name].request_ms).toFixed(2)} |`);
+  console.log(`| ${what} | ${native[name].request_ms.toFixed(1)} | ${wasm[name].toFixed(1)} | ${(wasm[name] / native[name].request_ms).toFixed(2)} | ${warmed(name)} |`);
 }
 console.log();
 const rows = [
@@ -144,6 +158,7 @@ const rows = [
         ['page ready, first (cold) load, in the page (Chromium)', pages.ready[0]],
         [`page ready, cold loads (fresh browser profile each), median of ${pages.cold.length}`, median(pages.cold)],
         [`page ready, first visits (running browser, fresh profile each), median of ${pages.firstVisit.length}`, median(pages.firstVisit)],
+        [`start view ready (no calculator in the link), first visits, median of ${pages.startFirstVisit.length}`, median(pages.startFirstVisit)],
         ['page ready as the test driver sees it (goto + waitForSelector)', warm(pages.readyDriver)],
         ['page load to a computed Rh result, in the page (Chromium)', warm(pages.computed)],
         ['page load to a computed Rh result, as the test driver sees it', warm(pages.computedDriver)],

@@ -72,6 +72,7 @@ nlohmann::json request_json(const test::LargeCase& c, bool multistart) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rbc::bench::keep_freed_memory();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto cases = test::large_cases();
   if (args.size() == 2 && args[0] == "--write-requests") {

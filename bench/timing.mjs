@@ -1,20 +1,50 @@
-// Timing for the node benchmarks: the median of repeated calls after a warm-up.
+// Timing for the node benchmarks: the median of repeated calls once the time per call has
+// settled.
+//
+// V8 first runs a wasm function in its baseline compiler (Liftoff) and recompiles it with its
+// optimising compiler (TurboFan) in the background once it is hot, function by function, so a
+// request's time keeps falling over its first hundreds of calls: the default Rh stationary
+// request took 0.7-1.2 ms after 20 calls and 0.66-0.68 ms, steadily, after 300. A fixed
+// warm-up measures a mix of tiers that varies from run to run. So the warm-up runs in rounds
+// and ends, after at least two seconds, when the medians of the last three rounds agree within
+// `tolerance`; `settled` says whether that happened before `maxSeconds` (on a busy machine it
+// may not).
 import { performance } from 'node:perf_hooks';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Median milliseconds of `repeats` calls of fn. Warm-up: V8 compiles wasm with its baseline
- *  tier first and optimises hot functions in the background, so a short warm-up measures a
- *  mix of tiers (seen: 3 ms vs 5 ms for the same request in two runs). It warms for at least
- *  a second and at least minWarmups calls, at most maxWarmups calls. */
-export function timeMs(fn, repeats, { minWarmups = Math.min(20, repeats), maxWarmups = 200 } = {}) {
-  const until = performance.now() + 1000;
-  for (let i = 0; i < maxWarmups && (i < minWarmups || performance.now() < until); i++) fn();
-  const t = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
+function timed(fn) {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
 }
+
+/**
+ * Median milliseconds of `repeats` calls of fn after a warm-up until the time per call settles:
+ * at least `minSeconds`, then until the medians of the last three rounds agree within
+ * `tolerance`. A round is as many calls as take about `roundMs` at the last round's speed (at
+ * least 3). Returns {ms, warmupCalls, settled}.
+ */
+export function settledTime(fn, repeats, { tolerance = 0.03, roundMs = 100, minSeconds = 2, maxSeconds = 30 } = {}) {
+  const start = performance.now();
+  let perCall = timed(fn);
+  const medians = [];
+  let warmupCalls = 1, settled = false;
+  while (!settled && performance.now() < start + 1000 * maxSeconds) {
+    const t = [];
+    const round = Math.max(3, Math.ceil(roundMs / Math.max(perCall, 1e-3)));
+    for (let i = 0; i < round; i++) t.push(timed(fn));
+    warmupCalls += round;
+    perCall = median(t);
+    medians.push(perCall);
+    const last = medians.slice(-3);
+    settled = performance.now() >= start + 1000 * minSeconds && last.length === 3
+      && Math.max(...last) <= (1 + tolerance) * Math.min(...last);
+  }
+  const t = [];
+  for (let i = 0; i < repeats; i++) t.push(timed(fn));
+  return { ms: median(t), warmupCalls, settled };
+}
+
+/** settledTime's median alone. */
+export const timeMs = (fn, repeats, options) => settledTime(fn, repeats, options).ms;

@@ -1,8 +1,8 @@
 #include "allocation/matching.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
-#include <climits>
 #include <cstdint>
 #include <limits>
 #include <cmath>
@@ -47,33 +47,35 @@ const MatchPreset* find_match_preset(const std::string& id) {
 }
 
 const std::vector<Immunogenicity>& default_immunogenicity() {
-  // Evers et al. (2016), the seed's source (sec. 4.1), give the immunogenicity of K, E, e,
-  // Jka and c relative to Fya (8.7, 5.4, 1.9, 1.9, 1.6) and K's absolute risk, 2.3 % after
-  // two mismatched units; w = relative x 0.023 / 8.7 anchors K at that 2.3 %. For C, Fyb, Jkb,
-  // M and S the relative value is estimated from thesis Table 7.1 (p_a / p_Fya divided by the
-  // ratio of the Caucasian mismatch probabilities f+ f-); k and s are 0 as the seed assumes
-  // (sec. 5.1); N is 0 (in neither source). A, B, D are never mismatched (ABO-D compatibility).
-  constexpr double fya = 0.023 / 8.7;
-  static const std::string evers = "Evers et al. 2016 (seed 004 sec. 4.1), relative to Fya; K = 2.3 %";
-  static const std::string table71 = "estimated from thesis Table 7.1 (docs/methods/matching.md), relative to Fya";
+  // Seed 004 uses "the immunogenicity estimates of Evers et al. (2016)" (sec. 4.1) and prints
+  // none; these are the values its authors' published simulator uses (HDSci/BloodMatcher-WSC24,
+  // data/immune_risks), with the share of sickle-cell patients carrying each alloantibody
+  // (its Bayesian estimate from UCLH data, data/antibody_frequencies). seeds/NOTES.md lists both.
+  static const std::string evers =
+      "Oyebolu et al. 2024 (seed 004), parameters of the authors' published simulator HDSci/BloodMatcher-WSC24, from "
+      "Evers et al. 2016";
+  static const std::string share =
+      "Oyebolu et al. 2024 (seed 004), the authors' published simulator HDSci/BloodMatcher-WSC24: Bayesian estimate "
+      "from UCLH sickle-cell patients";
+  static const std::string hard = "ABO-D compatibility is a hard rule";
   static const std::vector<Immunogenicity> w = {
-      {"A", 0, "ABO compatibility is a hard rule"},
-      {"B", 0, "ABO compatibility is a hard rule"},
-      {"D", 0, "D compatibility is a hard rule"},
-      {"C", 0.93 * fya, table71},
-      {"c", 1.6 * fya, evers},
-      {"E", 5.4 * fya, evers},
-      {"e", 1.9 * fya, evers},
-      {"K", 8.7 * fya, evers},
-      {"k", 0, "seed 004 sec. 5.1 (assumed 0)"},
-      {"Fya", fya, evers},
-      {"Fyb", 0.34 * fya, table71},
-      {"Jka", 1.9 * fya, evers},
-      {"Jkb", 0.34 * fya, table71},
-      {"M", 0.97 * fya, table71},
-      {"N", 0, "in neither source: 0 (our choice)"},
-      {"S", 0.30 * fya, table71},
-      {"s", 0, "seed 004 sec. 5.1 (assumed 0)"},
+      {"A", 0, hard, 0, hard},
+      {"B", 0, hard, 0, hard},
+      {"D", 0, hard, 0, hard},
+      {"C", 0.00074, evers, 0.0297845, share},
+      {"c", 0.001235, evers, 0.0026713, share},
+      {"E", 0.0043, evers, 0.0439866, share},
+      {"e", 0.00255, evers, 0.0065446, share},
+      {"K", 0.00826, evers, 0.0259112, share},
+      {"k", 0, evers + " (0; seed 004 sec. 5.1 assumes 0)", 0, share},
+      {"Fya", 0.00046, evers, 0.0155823, share},
+      {"Fyb", 0.00032666667, evers, 0.0026713, share},
+      {"Jka", 0.00147, evers, 0.0155823, share},
+      {"Jkb", 0.00015, evers, 0.0142912, share},
+      {"M", 0.00061, evers, 0.0220379, share},
+      {"N", 0.00005, evers, 0.0026713, share},
+      {"S", 0.000125, evers, 0.0517333, share},
+      {"s", 0, evers + " (0; seed 004 sec. 5.1 assumes 0)", 0.0039624, share},
   };
   return w;
 }
@@ -102,8 +104,6 @@ const char* const match_tie_break_rule =
     "interchangeable and go in list order); any tie left is the solver's choice.";
 
 namespace {
-
-constexpr std::int64_t finest_scale = 10000000;
 
 bool bit(Group g, std::size_t k) { return ((g >> k) & 1U) != 0; }
 
@@ -135,7 +135,97 @@ struct MatchArc {
   std::size_t unit_class, request;
   int arc;
   PenaltyBreakdown terms;
+  double magnitude;  // the sum of the sizes of the terms it is made of (RoundedTerms)
 };
+
+// lambda_4 pi_4 (eq. 8) for rho = 0 and lambda_5 pi_5 for rho = 1, sec. 3.2, of a unit `age` days old.
+double fifo_term(const MatchingProblem& p, int age) {
+  return p.lambda.fifo * -numeric::portable_exp(-0.6931471805599453 * (p.shelf_life - static_cast<double>(age)) / 5.0);
+}
+double young_blood_term(const MatchingProblem& p, int age) {
+  const double g = static_cast<double>(age);
+  return p.lambda.young_blood * (-g / p.alpha.alpha1 + numeric::portable_exp(g - p.alpha.alpha2)) * p.alpha.alpha3;
+}
+
+// The scale 10^k of match()'s header, for pairs whose terms add up to at most `largest` in
+// size on a network of `nodes` nodes carrying `units` units: the finest at which every arc
+// cost stays within 2^60 / (2 (nodes + units)).
+double cost_scale_for(double largest, std::int64_t nodes, std::int64_t units) {
+  if (!(largest > 0)) return 1;
+  const double limit = std::ldexp(1.0, 60) / (2.0 * static_cast<double>(nodes + units));
+  const double e = std::floor(std::log10(limit / largest));
+  int k = e > 300 ? 300 : e < -300 ? -300 : static_cast<int>(e);
+  while (k > -300 && std::pow(10.0, k) * largest > limit) --k;
+  while (k < 300 && std::pow(10.0, k + 1) * largest <= limit) ++k;
+  return std::pow(10.0, k);
+}
+
+// The flow's integer costs: every term c_ij is made of, rounded once at `scale` (header): per
+// antigen lambda_1 w_k and lambda_3 w_k, per A, B, D type lambda_2 v, per age the FIFO and
+// young-blood terms. A pair's integer cost is the sum of its terms', so two matchings made of
+// the same terms cost exactly the same.
+struct RoundedTerms {
+  double scale = 1;
+  std::vector<std::int64_t> immunogenicity, substitution, fifo, young_blood;
+  std::vector<std::pair<Group, std::int64_t>> usability;  // per A, B, D type: at most 8
+
+  RoundedTerms(const MatchingProblem& p, double s, const std::map<Group, double>& v) : scale(s) {
+    // A term no pair uses may be too large for int64 at this scale: it is never read (the
+    // per-pair check in cost() would say so).
+    const auto round = [s](double x) { return std::abs(x * s) < 0x1p62 ? std::llround(x * s) : std::int64_t{0}; };
+    for (std::size_t k = 0; k < p.antigens; ++k) {
+      immunogenicity.push_back(round(p.lambda.immunogenicity * p.immunogenicity[k]));
+      substitution.push_back(round(p.lambda.minor_substitution * p.immunogenicity[k]));
+    }
+    for (int g = 0; g <= p.shelf_life; ++g) fifo.push_back(round(fifo_term(p, g))), young_blood.push_back(round(young_blood_term(p, g)));
+    for (const auto& [type, value] : v) usability.emplace_back(type, round(p.lambda.major_substitution * value));
+  }
+
+  std::int64_t usability_of(Group major) const {
+    for (const auto& [type, value] : usability)
+      if (type == major) return value;
+    solver_error("A pair's A, B, D type has no usability (an error in rbcmatch)");
+  }
+
+  static std::int64_t sum(const std::vector<std::int64_t>& terms, Group g, int& count) {
+    std::int64_t s = 0;
+    for (; g != 0; g &= g - 1, ++count) s += terms[static_cast<std::size_t>(std::countr_zero(g))];
+    return s;
+  }
+
+  // The integer cost of a pair as pair_penalties() composes c_ij, checked against c_ij (whose
+  // terms add up to `magnitude` in size): each term is off by at most half a unit, and a
+  // double's rounding of the products and sums by a few parts in 2^52 of their size.
+  std::int64_t cost(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r, double exact,
+                    double magnitude) const {
+    const Group patient = effective_type(p, r);
+    int count = 3;  // the two usabilities and the age's term
+    std::int64_t c = usability_of(u.type & p.major) - usability_of(patient & p.major);
+    if (p.count == MismatchCount::per_unit) c += sum(immunogenicity, u.type & ~patient & p.mismatch, count);
+    c += sum(substitution, patient & ~u.type & p.substitution, count);
+    c += p.groups[r.group].young_blood ? young_blood[static_cast<std::size_t>(u.age)] : fifo[static_cast<std::size_t>(u.age)];
+    if (!(std::abs(exact * scale - static_cast<double>(c)) <= 0.5 * count + 1 + 1e-15 * count * magnitude * scale))
+      solver_error("The rounded penalty of a pair disagrees with its exact penalty (an error in rbcmatch)");
+    return c;
+  }
+};
+
+// The gap of match()'s header in cost units: the flow x's exact cost less the dual bound of
+// the rounded problem's potentials. Only the pairs' arcs count: the others cost exactly 0, an
+// integer, so the rounded optimum keeps complementary slackness on them.
+double dual_gap(const numeric::FlowNetwork& net, const std::vector<MatchArc>& arcs, const std::vector<int>& x,
+                const std::vector<std::int64_t>& potential, double scale) {
+  double gap = 0;
+  for (const auto& a : arcs) {
+    const auto& arc = net.arcs[static_cast<std::size_t>(a.arc)];
+    const double d = static_cast<double>(numeric::reduced_cost(arc, potential)) +
+                     (a.terms.total() * scale - static_cast<double>(arc.cost));
+    const int flow = x[static_cast<std::size_t>(a.arc)];
+    if (d > 0) gap += d * (flow - arc.low);
+    if (d < 0) gap += -d * (arc.cap - flow);
+  }
+  return gap / scale;
+}
 
 // The antigens of request j's I_j that unit u mismatches, i.e. those pi_1 charges for.
 Group penalised_mismatch(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r) {
@@ -189,15 +279,15 @@ void check_matching(const MatchingProblem& p) {
   if (p.shelf_life < 1 || p.shelf_life > max_match_shelf_life)
     throw InputError("invalid_field", "shelf_life",
                      "The shelf life G must be a whole number of days from 1 to " + std::to_string(max_match_shelf_life));
-  check_weight(p.lambda.immunogenicity, "immunogenicity_weight", "The immunogenicity weight lambda_1");
-  check_weight(p.lambda.major_substitution, "major_substitution_weight", "The major-substitution weight lambda_2");
-  check_weight(p.lambda.minor_substitution, "minor_substitution_weight", "The minor-substitution weight lambda_3");
-  check_weight(p.lambda.fifo, "fifo_weight", "The FIFO weight lambda_4");
-  check_weight(p.lambda.young_blood, "young_blood_weight", "The young-blood weight lambda_5");
+  check_weight(p.lambda.immunogenicity, "immunogenicity_weight", "The immunogenicity weight \u03bb\u2081");
+  check_weight(p.lambda.major_substitution, "major_substitution_weight", "The major-substitution weight \u03bb\u2082");
+  check_weight(p.lambda.minor_substitution, "minor_substitution_weight", "The minor-substitution weight \u03bb\u2083");
+  check_weight(p.lambda.fifo, "fifo_weight", "The FIFO weight \u03bb\u2084");
+  check_weight(p.lambda.young_blood, "young_blood_weight", "The young-blood weight \u03bb\u2085");
   if (!(p.alpha.alpha1 > 0 && p.alpha.alpha1 <= max_weight))
-    throw InputError("invalid_field", "alpha1", "alpha_1 divides the age: it must lie in (0, 1000]");
-  check_weight(p.alpha.alpha2, "alpha2", "alpha_2");
-  check_weight(p.alpha.alpha3, "alpha3", "alpha_3");
+    throw InputError("invalid_field", "alpha1", "\u03b1\u2081 of the young-blood penalty divides the age: it must lie in (0, 1000]");
+  check_weight(p.alpha.alpha2, "alpha2", "\u03b1\u2082 of the young-blood penalty");
+  check_weight(p.alpha.alpha3, "alpha3", "\u03b1\u2083 of the young-blood penalty");
   for (std::size_t g = 0; g < p.groups.size(); ++g)
     if (p.groups[g].max_age < 0 || p.groups[g].max_age > p.shelf_life)
       throw InputError("invalid_field", field_member(field_index("patient_groups", g), "max_age"),
@@ -254,7 +344,6 @@ PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, co
   const auto& g = p.groups[r.group];
   const Group patient = effective_type(p, r);
   const double rho = g.young_blood ? 1.0 : 0.0;
-  const double age = static_cast<double>(u.age);
   PenaltyBreakdown c;
   // pi_1: sum over k in I_j of w_k phi_k(i, j); must-match antigens are never mismatched here.
   if (p.count == MismatchCount::per_unit) c.immunogenicity = p.lambda.immunogenicity * weighted(p, u.type & ~patient & p.mismatch);
@@ -263,10 +352,9 @@ PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, co
   // pi_3: sum over k in S of w_k zeta_k(i, j), zeta: j carries k, i does not.
   c.minor_substitution = p.lambda.minor_substitution * weighted(p, patient & ~u.type & p.substitution);
   // pi_4, eq. (8): -2^{-(G - g_i)/5} (1 - rho(j)).
-  c.fifo = p.lambda.fifo * -numeric::portable_exp(-0.6931471805599453 * (p.shelf_life - age) / 5.0) * (1.0 - rho);
+  c.fifo = fifo_term(p, u.age) * (1.0 - rho);
   // pi_5: (-g_i/alpha_1 + exp(g_i - alpha_2)) alpha_3 rho(j).
-  c.young_blood = p.lambda.young_blood * rho *
-                  (-age / p.alpha.alpha1 + numeric::portable_exp(age - p.alpha.alpha2)) * p.alpha.alpha3;
+  c.young_blood = young_blood_term(p, u.age) * rho;
   return c;
 }
 
@@ -328,14 +416,24 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
                          "The units and requests allow more than " + std::to_string(max_match_arcs) +
                              " (unit, request) pairs: split the problem");
       if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
-      arcs.push_back({c, j, static_cast<int>(net.arcs.size()),
-                      pair_penalties(p, u, p.requests[j], v_of(u.type), v_of(effective_type(p, p.requests[j])))});
+      const double v_unit = v_of(u.type), v_request = v_of(effective_type(p, p.requests[j]));
+      const auto t = pair_penalties(p, u, p.requests[j], v_unit, v_request);
+      const double magnitude = t.immunogenicity + p.lambda.major_substitution * (v_unit + v_request) +
+                               t.minor_substitution + std::abs(t.fifo) + std::abs(t.young_blood);
+      arcs.push_back({c, j, static_cast<int>(net.arcs.size()), t, magnitude});
       any_charged = any_charged || (per_request && charged_mismatch(p, u, p.requests[j]) != 0);
       net.arcs.push_back({class_node(c), request_node(j), 0, std::min(count, p.requests[j].units), 0});
     }
     if (c % 256 == 0) progress.report(0.2 * static_cast<double>(c) / static_cast<double>(classes), "building the network");
   }
   out.arcs = arcs.size();
+  for (const auto& a : arcs)
+    for (auto f : {&PenaltyBreakdown::immunogenicity, &PenaltyBreakdown::major_substitution,
+                   &PenaltyBreakdown::minor_substitution, &PenaltyBreakdown::fifo, &PenaltyBreakdown::young_blood}) {
+      const double size = std::abs(a.terms.*f);
+      out.largest_term.*f = std::max(out.largest_term.*f, size);
+      if (size > 0 && (out.smallest_term.*f == 0 || size < out.smallest_term.*f)) out.smallest_term.*f = size;
+    }
   // Per request with nothing charged (ABOD, Limited, or no typed patient that an allowed unit
   // would mismatch), the two counts are the same problem: the flow answers, uniqueness and
   // all. Otherwise the MIP's limit, before the flows and branch and bound.
@@ -373,27 +471,19 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     fixed.assign(net.arcs.size(), true);  // not analysed: see uniqueness_analysed
     out.uniqueness_analysed = false;
   } else {
-  // Integer costs: the finest power-of-ten scale at which every arc cost fits in an int with
-  // room to spare (numeric/network_flow.hpp's bound on a path's cost, nodes x the largest
-  // |cost|, is then far away).
+  // Integer costs (header): the finest scale the int64 bounds allow for this day.
   double largest = 0;
-  for (const auto& a : arcs) largest = std::max(largest, std::abs(a.terms.total()));
-  const double room = static_cast<double>(INT_MAX) / (4.0 * static_cast<double>(net.nodes + 2));
-  out.cost_scale = finest_scale;
-  while (out.cost_scale > 1 && largest * static_cast<double>(out.cost_scale) > room) out.cost_scale /= 10;
-  if (largest * static_cast<double>(out.cost_scale) > room)
-    throw InputError("limit_exceeded", "young_blood_weight",
-                     "The penalties are too large for the flow algorithm (a unit's cost reaches " + std::to_string(largest) +
-                         "): lower the weights, raise the young-blood alpha_2 or lower the patient groups' maximum ages");
-  progress.report(0.4, "minimum cost");
-  numeric::MinCostFlow best;
-  for (;; out.cost_scale /= 10) {
-    for (const auto& a : arcs)
-      net.arcs[static_cast<std::size_t>(a.arc)].cost = std::llround(a.terms.total() * static_cast<double>(out.cost_scale));
-    best = numeric::min_cost_flow(net, supply);
-    if (best.status != numeric::FlowStatus::overflow) break;
-    if (out.cost_scale <= 1) solver_error("The min-cost flow overflows even with costs rounded to whole numbers");
+  for (const auto& a : arcs) largest = std::max(largest, a.magnitude);
+  out.cost_scale = cost_scale_for(largest, net.nodes, out.units_requested);
+  const RoundedTerms rounded(p, out.cost_scale, v);
+  for (const auto& a : arcs) {
+    const auto& u = p.units[class_units[a.unit_class].front()];
+    auto& arc = net.arcs[static_cast<std::size_t>(a.arc)];
+    arc.cost = rounded.cost(p, u, p.requests[a.request], a.terms.total(), a.magnitude);
+    out.rounding_error = std::max(out.rounding_error, std::abs(a.terms.total() - static_cast<double>(arc.cost) / out.cost_scale));
   }
+  progress.report(0.4, "minimum cost");
+  const auto best = numeric::min_cost_flow(net, supply);  // the scale keeps it from overflowing
   if (best.status != numeric::FlowStatus::optimal)
     solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
   fixed = numeric::fixed_arcs(net, best.x, best.potential);
@@ -424,6 +514,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
       if (!f) out.tie_break_unique = false;
     x = numeric::full_flow(face, first.x);
   }
+  out.objective_gap_bound = dual_gap(net, arcs, x, best.potential, out.cost_scale);
   }  // per unit
 
   // The answer: each class's units, in list order, to its arcs' requests in request order.
@@ -468,8 +559,14 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     for (std::size_t j = 0; j < n; ++j) out.objective.immunogenicity += p.lambda.immunogenicity * weighted(p, charged[j]);
     // Costs are not rounded: objective_gap_bound is solve_per_request's (NaN after the time limit).
   } else {
-    // Each pair's cost is off by at most 1 / (2 scale) after rounding, on both sides of a comparison.
-    out.objective_gap_bound = static_cast<double>(out.delivered) / static_cast<double>(out.cost_scale);
+    // Whether the rounding may matter (header): against the smallest of the smaller terms, and
+    // against the size of the sum the objective is.
+    double smallest = 0, size = 0;
+    const auto& low = out.smallest_term;
+    for (double t : {low.immunogenicity, low.major_substitution, low.minor_substitution, low.fifo})
+      if (t > 0 && (smallest == 0 || t < smallest)) smallest = t;
+    for (const auto& pair : out.pairs) size += std::abs(pair.cost);
+    out.rounding_material = (smallest > 0 && out.rounding_error > 1e-3 * smallest) || out.objective_gap_bound > 1e-9 * size;
   }
   progress.report(1, "done");
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -29,8 +29,12 @@
 //
 // Eq. (4) needs no integer programming: the constraint matrix of (2)-(3) is that of a
 // bipartite network, so the min-cost flow (src/numeric/network_flow.hpp) has an integral
-// optimum. The flow routines need integer costs: c_ij is rounded to a multiple of
-// 1 / cost_scale (reported; the objective is within objective_gap_bound of the exact one).
+// optimum. The flow routines need integer costs, in int64: each penalty term that makes up
+// c_ij (lambda_1 w_k per antigen, lambda_2 v per ABD type, lambda_4 pi_4 and lambda_5 pi_5 per
+// age) is rounded once to a multiple of 1 / cost_scale, a power of ten as fine as the int64
+// bound allows for the day, and c_ij is their sum. Ties the model makes exactly (two matchings
+// adding up the same terms) are then exact ties of the integers, and the objective's distance
+// from the exact optimum is bounded by duality (objective_gap_bound); see match().
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -78,14 +82,18 @@ struct MatchPreset {
 const std::vector<MatchPreset>& match_presets();
 const MatchPreset* find_match_preset(const std::string& id);
 
-// The immunogenicity w_k of an antigen (sec. 3.2: the probability that a recipient negative
-// for k forms an antibody when exposed), with where the number comes from. Evers et al.
-// (2016), which the seed cites, are the source; see docs/methods/matching.md for how each
-// number was derived (the seed prints none of them).
+// Per antigen, the immunogenicity w_k (sec. 3.2: the probability that a recipient negative for
+// k forms an antibody when exposed) and the share of sickle-cell patients who carry an
+// alloantibody against k (for drawing example patients; the model itself does not use it),
+// each with its source. The seed prints neither; its authors' published simulator gives both:
+// w from Evers et al. (2016), which the seed cites (sec. 4.1), and the shares as the
+// simulator's Bayesian estimate from UCLH data (seeds/NOTES.md, "Seed 004's inputs").
 struct Immunogenicity {
   std::string antigen;
   double w = 0;
   std::string source;
+  double antibody_share = 0;
+  std::string antibody_share_source;
 };
 const std::vector<Immunogenicity>& default_immunogenicity();
 
@@ -192,8 +200,20 @@ struct Matching {
   std::vector<int> unit_request;            // per unit: request index or -1
   std::vector<MatchRequestResult> requests;
   PenaltyBreakdown objective;               // unrounded
+  // The exact least cost lies in [objective.total() - objective_gap_bound, objective.total()].
   double objective_gap_bound = 0;
-  std::int64_t cost_scale = 0;
+  // Per unit: the flow's integer costs are multiples of 1 / cost_scale, a power of ten (below
+  // 1 when the penalties are huge); rounding_error is the largest |c_ij - its integer cost /
+  // cost_scale| over the allowed pairs. 0 per request (costs not rounded).
+  double cost_scale = 0, rounding_error = 0;
+  // Per term f = 1..5, over the allowed pairs: the largest |lambda_f pi_f| and the smallest
+  // that is not 0 (0 when every one is 0).
+  PenaltyBreakdown largest_term, smallest_term;
+  // true when the rounding could have changed the answer: rounding_error reaches a thousandth
+  // of the smallest nonzero immunogenicity, substitution or FIFO term, or objective_gap_bound
+  // exceeds 1e-9 of the sum of |c_ij| over the matching. The smaller terms are then not weighed
+  // exactly, and unique / fixed may call a near-tie a tie (or miss one).
+  bool rounding_material = false;
   // xA: sum over the assigned pairs of sum_k w_k phi_k(i, j) over every antigen (sec. 4.1, 5.1:
   // the expected number of alloimmunisations), whether or not k is penalised.
   double expected_alloimmunisations = 0;
@@ -224,6 +244,16 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 
 // Solves eq. (1)-(7) with shortages as above, as a min-cost flow. Checkpoints of `progress`
 // between the phases (the flow routines themselves cannot be interrupted).
+//
+// Per unit, the integer costs (header above) use the scale s = 10^k with k the largest such
+// that s x (the largest sum of |terms| of a pair) stays within 2^60 / (2 (nodes + units
+// requested)), so that no potential, path cost or total cost leaves int64. The rounded
+// problem is solved exactly; its optimal potentials pi then bound the exact one: with the
+// exact reduced costs D_a = c_a - (pi_tail - pi_head) / s, every flow costs at least
+// sum_v pi_v b_v / s + sum_a min(D_a low_a, D_a cap_a), and objective_gap_bound is the
+// matching's cost less that bound. unique, varying_arcs and fixed
+// are exact for the rounded costs; rounding_material says when that may differ from the exact
+// costs. The tie-break is then applied as described at match_tie_break_rule.
 //
 // Counting mismatches per request (MismatchCount::per_request) adds a fixed charge per
 // (request, antigen), which is not a network flow: a mixed-integer programme over the same

@@ -5,6 +5,7 @@
 // 3.3.1, eq. 3.12; sec. 3.4 for one typed person).
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <tuple>
@@ -43,7 +44,9 @@ const FamilyFields& fields() {
                  "or \"frequencies\" (as in `relatives`), \"observed\": {person id: phenotype label}, optional "
                  "\"genotypes\": {person id: genotype label, e.g. \"A/O\" or \"R1r\"}}. At most 8; no antigen in two.",
                  "thesis sec. 3.3.1, 3.4", true),
-      string_field("model", genotype_model_description() + " Founders are drawn from x (negative entries as 0).",
+      string_field("model",
+                   genotype_model_description() +
+                       " Founders are drawn from x with negative entries as 0, divided by its sum (see notes).",
                    "thesis sec. 3.3", std::string("least_squares"), {"least_squares", "as_printed", "gene_counting"}),
       sum_tolerance_field(),
   };
@@ -202,6 +205,30 @@ std::vector<std::string> conflicting(const genetics::HeredityOperator& P, const 
   return names.empty() ? all : names;
 }
 
+// Genotypes drawn from the population's x: each founder's, and the unlisted parent's of each
+// person with one parent listed (B(x), eq. 3.33): one draw per person with a parent missing.
+int population_draws(const Family& family) {
+  int draws = 0;
+  for (const auto& p : family.persons) draws += p.father < 0 || p.mother < 0 ? 1 : 0;
+  return draws;
+}
+
+// A founders' sum within this of 1 moves P(observations) by less than a millionth per draw:
+// not worth a note (least squares and gene counting are 1 to rounding; as printed, RhD is
+// 1.00000005), though founder_sum still reports it.
+constexpr double founder_sum_note_above = 1e-6;
+
+std::string founders_note(const std::string& system, double sum, int draws, GenotypeModel model) {
+  const std::string shown = frequency::describe_sum(sum);
+  return std::string(model == GenotypeModel::as_printed ? "As printed, the " : "The ") + system +
+         " genotype frequencies x add up to " + shown +
+         " (negative entries taken as 0); founders are drawn from x divided by that sum. So the probability of the "
+         "observations is eq. 3.12's product with x as computed divided by " + shown + "^" + std::to_string(draws) +
+         " = " + frequency::describe_sum(std::pow(sum, draws)) +
+         " (one factor per person drawn from the population: each founder, and the unlisted parent of anyone with "
+         "one parent listed).";
+}
+
 std::string joined_names(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t k = 0; k < names.size(); ++k)
@@ -229,12 +256,20 @@ json handle(ObjectReader& r, Context& context) {
   }
 
   double probability = 1;
-  json out_systems = json::array();
+  json out_systems = json::array(), notes = json::array();
+  const int draws = population_draws(family);
   for (std::size_t k = 0; k < systems.size(); ++k) {
     const auto& s = systems[k];
     const auto progress = context.progress.part(double(k) / systems.size(), double(k + 1) / systems.size());
+    // Founders need a distribution: negative entries (as printed) taken as 0 and the rest divided
+    // by their sum, which multiplies P(observations) by 1 / sum per person drawn from x.
     Eigen::VectorXd x = genotype_distribution(s.system, s.f, model, progress.part(0, 0.3)).cwiseMax(0.0);
-    x /= x.sum();
+    const double founder_sum = x.sum();
+    x /= founder_sum;
+    if (std::abs(founder_sum - 1) > founder_sum_note_above)
+      notes.push_back({{"code", "founders_renormalised"},
+                       {"system", s.system.definition().id},
+                       {"message", founders_note(s.system.definition().name, founder_sum, draws, model)}});
     const genetics::HeredityOperator P(s.system);
     const auto post =
         genetics::pedigree_posterior(P, x, with_observations(family, s, std::vector<bool>(family.ids.size(), true)),
@@ -263,11 +298,16 @@ json handle(ObjectReader& r, Context& context) {
                            {"id", s.system.definition().id},
                            {"population", s.population},
                            {"probability", post.probability},
+                           {"founder_sum", founder_sum},
                            {"phenotype_labels", std::move(phenotype_labels)},
                            {"genotype_labels", std::move(genotype_labels)},
                            {"people", std::move(people)}});
   }
-  return {{"model", r.get(F.model)}, {"probability", probability}, {"people", family.ids}, {"systems", std::move(out_systems)}};
+  return {{"model", r.get(F.model)},
+          {"probability", probability},
+          {"people", family.ids},
+          {"systems", std::move(out_systems)},
+          {"notes", std::move(notes)}};
 }
 
 }  // namespace
@@ -283,10 +323,15 @@ Operation family_operation() {
            {"probability", "number", "P(every observation), the product over systems."},
            {"people", "string[]", "The people's ids, in the request's order."},
            {"systems", "object[]",
-            "Per system: name, id, population, probability (of its observations), phenotype_labels, "
+            "Per system: name, id, population, probability (of its observations), founder_sum (the sum of the "
+            "model's x with negative entries as 0; founders are drawn from x divided by it), phenotype_labels, "
             "genotype_labels (short labels where the system has them), people [{id, observed ({phenotype?, "
             "genotype?} as given, or null), phenotypes (P per phenotype, given every observation), genotypes (P "
-            "per genotype)}]."}},
+            "per genotype)}]."},
+           {"notes", "object[]",
+            "[{code, system, message}]: founders_renormalised when a system's founder_sum differs from 1 by more "
+            "than 1e-6 (as printed): the probability is eq. 3.12's product divided by founder_sum once per person drawn from the "
+            "population (each founder, and the unlisted parent of a person with one parent listed)."}},
           true,
           handle};
 }

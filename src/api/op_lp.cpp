@@ -160,11 +160,12 @@ json ranging_json(const numeric::Ranging& g) {
                                     g.limiting[1].empty() ? json(nullptr) : json(g.limiting[1])})}};
 }
 
-// A row or column: what every report has, then the LP-only members.
-json entry_json(const numeric::LpEntry& e, bool column) {
+// A row or column: what every report has, its value when there is a solution (an infeasible
+// or unbounded model's last simplex point is none), then the LP-only members.
+json entry_json(const numeric::LpEntry& e, bool column, bool solved) {
   json out = {{"name", e.name}};
   out.update(bound_json(e.bound));
-  out[column ? "value" : "activity"] = e.value;
+  if (solved) out[column ? "value" : "activity"] = e.value;
   if (column) out["objective_coefficient"] = e.objective_coefficient, out["integer"] = e.integer;
   if (e.dual) out[column ? "reduced_cost" : "dual"] = *e.dual;
   if (e.status) out["status"] = numeric::to_string(*e.status);
@@ -202,8 +203,8 @@ json report_json(const numeric::LpReport& rep) {
         "(the LP relaxation's duals would price a different problem).";
   }
   json variables = json::array(), constraints = json::array();
-  for (const auto& c : rep.columns) variables.push_back(entry_json(c, true));
-  for (const auto& r : rep.rows) constraints.push_back(entry_json(r, false));
+  for (const auto& c : rep.columns) variables.push_back(entry_json(c, true, has_solution));
+  for (const auto& r : rep.rows) constraints.push_back(entry_json(r, false, has_solution));
   out["variables"] = std::move(variables);
   out["constraints"] = std::move(constraints);
   if (!rep.lp_text.empty()) out["lp_text"] = rep.lp_text;
@@ -214,6 +215,7 @@ json report_json(const numeric::LpReport& rep) {
 json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   numeric::LpOptions options;
+  options.sort_matrix = true;  // glpsol's order: its basis, duals and ranging on degenerate models
   options.ranging = r.get(F.ranging);
   options.lp_text = r.get(F.lp_text);
   options.mip_time_limit = r.get(F.mip_time_limit);
@@ -250,9 +252,11 @@ Operation lp_operation() {
           "glp_analyze_coef)",
           fields().specs(),
           {{"status", "string",
-            "\"optimal\", \"infeasible\", \"unbounded\" or \"undefined\"; for a mixed-integer programme also "
-            "\"feasible\" (the time limit stopped branch and bound after an integer solution was found) or "
-            "\"time_limit\" (before one was found)."},
+            "\"optimal\"; \"infeasible\" (no point meets every constraint); \"unbounded\" (some do, and the "
+            "objective improves without limit); \"primal_and_dual_infeasible\" (infeasible, and its dual too: no "
+            "right-hand sides would give it an optimum); \"undefined\" (GLPK could not tell); for a mixed-integer "
+            "programme also \"feasible\" (the time limit stopped branch and bound after an integer solution was "
+            "found) or \"time_limit\" (before one was found). Without a solution no values are listed."},
            {"problem", "string", "\"lp\", or \"mip\" when some variable is integer."},
            {"sense", "string", "\"min\" or \"max\"."},
            {"name", "string", "The model's name (from the text; \"\" when it has none)."},
@@ -264,7 +268,7 @@ Operation lp_operation() {
            {"reduced_costs", "number[]", "One per variable (optimal LP only)."},
            {"variables", "object[]",
             "Per variable: name, lower, upper (null = unbounded), objective_coefficient, integer; with a solution "
-            "value; for an optimal LP reduced_cost, status (\"basic\", \"at_lower\", \"at_upper\", \"free\", "
+            "(optimal, or feasible for a mixed-integer programme) value; for an optimal LP reduced_cost, status (\"basic\", \"at_lower\", \"at_upper\", \"free\", "
             "\"fixed\") and ranging."},
            {"constraints", "object[]",
             "Per constraint (for MathProg the objective is a free row too, as in glpsol): name, lower, upper; with "

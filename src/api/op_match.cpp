@@ -3,6 +3,7 @@
 // group, antibodies and number of units) at the least penalty, with hard rules, shortages
 // through a dummy supply, and whether the optimum is unique.
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -87,7 +88,8 @@ const MatchFields& fields() {
                  "seed 004 sec. 3.2, 4.3", false),
       json_field("immunogenicity", "object",
                  "Optional: {antigen: w_k} replacing the default immunogenicities (probabilities in [0, 1]; defaults "
-                 "from Evers et al. 2016, see docs/methods/matching.md).",
+                 "from Evers et al. 2016 as the seed's authors' simulator uses them, listed with their sources in the "
+                 "result's antigen_defaults).",
                  "seed 004 sec. 3.2, 4.1", false),
       json_field("patient_groups", "object",
                  "Optional: per patient group id (" + group_ids() +
@@ -168,6 +170,53 @@ std::string read_id(ObjectReader& e, const std::string& fallback) {
   return s;
 }
 
+std::string short_number(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", x);
+  return text;
+}
+
+// The warning when rounding the penalties to whole numbers may have changed the answer
+// (allocation::Matching::rounding_material), at the weight of the largest term.
+void warn_rounding(const allocation::Matching& m, Context& context) {
+  using allocation::PenaltyBreakdown;
+  struct Term {
+    double PenaltyBreakdown::*value;
+    const char* name;
+    const char* field;
+  };
+  static const Term terms[] = {
+      {&PenaltyBreakdown::immunogenicity, "immunogenicity", "immunogenicity_weight"},
+      {&PenaltyBreakdown::major_substitution, "major-substitution", "major_substitution_weight"},
+      {&PenaltyBreakdown::minor_substitution, "minor-substitution", "minor_substitution_weight"},
+      {&PenaltyBreakdown::fifo, "first-in-first-out", "fifo_weight"},
+      {&PenaltyBreakdown::young_blood, "young-blood", "young_blood_weight"}};
+  const Term* top = &terms[0];
+  for (const auto& t : terms)
+    if (m.largest_term.*t.value > m.largest_term.*top->value) top = &t;
+  double smallest = 0;
+  for (const auto& t : terms)
+    if (t.value != &PenaltyBreakdown::young_blood && m.smallest_term.*t.value > 0 &&
+        (smallest == 0 || m.smallest_term.*t.value < smallest))
+      smallest = m.smallest_term.*t.value;
+  const bool young = top->value == &PenaltyBreakdown::young_blood;
+  context.warn("penalties_not_resolved",
+               std::string("Penalties of very different sizes: the ") + top->name + " penalty of a unit reaches " +
+                   short_number(m.largest_term.*top->value) +
+                   (smallest > 0 ? ", the smallest immunogenicity, substitution or first-in-first-out penalty is " +
+                                       short_number(smallest)
+                                 : std::string()) +
+                   ". To solve the day in 64-bit whole numbers each unit's penalty is rounded to a multiple of " +
+                   short_number(1 / m.cost_scale) +
+                   ", so the smaller penalties (immunogenicity, substitutions, first-in-first-out) may not have been "
+                   "weighed exactly: a matching better by them may exist (the total shown is within " +
+                   short_number(m.objective_gap_bound) +
+                   " of the least), and a tie may be reported that is not one, or missed. Lower the " + top->name +
+                   " weight" + (young ? " or the maximum age of the patient groups with the young-blood penalty" : "") +
+                   ".",
+               top->field);
+}
+
 json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   const auto* preset = allocation::find_match_preset(r.get(F.preset));
@@ -214,6 +263,17 @@ json handle(ObjectReader& r, Context& context) {
     }
   }
   for (std::size_t a = 0; a < antigens.size(); ++a) w_out[antigens[a]] = p.immunogenicity[a];
+  json antigen_defaults = json::array();
+  for (const auto& name : antigens) {
+    allocation::Immunogenicity d{name, 0, "not in the seed's data: 0", 0, "not in the seed's data: 0"};
+    for (const auto& e : allocation::default_immunogenicity())
+      if (e.antigen == name) d = e;
+    antigen_defaults.push_back({{"antigen", name},
+                                {"immunogenicity", d.w},
+                                {"source", d.source},
+                                {"antibody_share", d.antibody_share},
+                                {"antibody_share_source", d.antibody_share_source}});
+  }
 
   p.shelf_life = r.get(F.shelf_life);
   p.lambda = {r.get(F.immunogenicity_weight), r.get(F.major_substitution_weight), r.get(F.minor_substitution_weight),
@@ -380,6 +440,7 @@ json handle(ObjectReader& r, Context& context) {
                      std::to_string(static_cast<int>(allocation::per_request_seconds)) +
                      " s: the matching shown is the best found, not proven the best (status feasible).",
                  "mismatch_count");
+  if (result.rounding_material) warn_rounding(result, context);
   if (result.shortage > 0)
     context.warn("shortage",
                  std::to_string(result.shortage) + " of the " + std::to_string(result.units_requested) +
@@ -392,6 +453,7 @@ json handle(ObjectReader& r, Context& context) {
           {"mismatch_antigens", names_of(p.mismatch, antigens)},
           {"substitution_antigens", names_of(p.substitution, antigens)},
           {"immunogenicity", w_out},
+          {"antigen_defaults", std::move(antigen_defaults)},
           {"patient_groups", groups_out},
           {"recipients", recipients.description},
           {"mismatch_count", allocation::to_string(p.count)},
@@ -450,6 +512,10 @@ Operation match_operation() {
            {"mismatch_antigens", "string[]", "I, as used."},
            {"substitution_antigens", "string[]", "S, as used."},
            {"immunogenicity", "object", "{antigen: w_k} as used."},
+           {"antigen_defaults", "object[]",
+            "Per antigen typed, the defaults with their sources: antigen, immunogenicity (w_k), source, antibody_share "
+            "(the share of sickle-cell patients with an alloantibody against it, for drawing example patients; the "
+            "matching does not use it), antibody_share_source."},
            {"patient_groups", "object[]", "Per group: id, name, must_match, max_age, young_blood, typed, source."},
            {"recipients", "object[]", "The patient population of the usabilities (pi_2)."},
            {"mismatch_count", "string", "per_unit or per_request."},
@@ -465,9 +531,13 @@ Operation match_operation() {
             "{total, immunogenicity, major_substitution, minor_substitution, fifo, young_blood}: sum of lambda_f pi_f "
             "over the assignment, unrounded; per_request, immunogenicity counts each (request, antigen) once."},
            {"objective_gap_bound", "number",
-            "Costs are rounded to multiples of 1 / solver.cost_scale: the exact least cost lies in [total - bound, "
-            "total]. per_request: GLPK's tolerance 1e-7 (1 + |total|) when optimal, null when feasible."},
-           {"unique", "boolean | null", "true when no other matching has the same least (rounded) cost; null per_request (not analysed)."},
+            "The exact least cost lies in [total - bound, total] (a dual bound: costs are rounded to multiples of 1 / "
+            "solver.cost_scale for the flow). per_request: GLPK's tolerance 1e-7 (1 + |total|) when optimal, null "
+            "when feasible."},
+           {"unique", "boolean | null",
+            "true when no other matching has the same least cost (judged on the costs rounded to multiples of 1 / "
+            "solver.cost_scale; a penalties_not_resolved warning says when that may differ from the exact costs); "
+            "null per_request (not analysed)."},
            {"pairs_allowed", "integer", "(unit, request) pairs allowed by the hard rules (d_ij = 1, eq. 5-6)."},
            {"varying_pairs", "integer | null", "Pairs in some least-cost matchings but not all (0 when unique); null per_request."},
            {"tie_break", "object | null", "{rule, unique}: how the matching shown was chosen among equally good ones; null per_request."},
@@ -479,7 +549,10 @@ Operation match_operation() {
            {"requests", "object[]",
             "Per request: id, group, type, antibodies, units, delivered, shortage, mismatched, mismatch_units "
             "{antigen: units}, expected_alloimmunisations, fixed (null per_request), units_assigned."},
-           {"solver", "object", "{method, cost_scale, seconds}; per_request cost_scale is null and mip gives {columns, rows, time_limit_seconds}."}},
+           {"solver", "object",
+            "{method, cost_scale, seconds}: cost_scale, a power of ten, as fine as 64-bit integers allow for the day "
+            "(below 1 when the penalties are huge); per_request cost_scale is null and mip gives {columns, rows, "
+            "time_limit_seconds}."}},
           true,
           handle};
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 #include "api/operations.hpp"
 #include "api/person_json.hpp"
@@ -50,8 +51,9 @@ const RelativesFields& fields() {
       string_field("model",
                    genotype_model_description() +
                        " With as_printed the conditional probabilities divide by the input frequency as eq. 3.28 "
-                       "does, so they can miss 1 slightly (reproduces Table 3.3); with gene_counting a phenotype of "
-                       "frequency 0 is taken as its limit.",
+                       "does, so they can miss 1 slightly (reproduces Table 3.3) and are not defined when the table "
+                       "gives the donor's phenotype frequency 0; with gene_counting a phenotype of frequency 0 is "
+                       "taken as its limit.",
                    "thesis sec. 3.3, eq. 3.28", std::string("least_squares"),
                    {"least_squares", "as_printed", "gene_counting"}),
       json_field("relations", "string[]",
@@ -115,20 +117,24 @@ json tests_needed(double p) {
 
 json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(); }
 
-// P(relative phi | donor phi) for one system, as the model reads eq. 3.28 (see handle).
+// P(relative phi | donor phi) for one system, as the model reads eq. 3.28: as_printed divides by
+// the table's f_phi (not defined when the table gives 0, whatever weight x gives phi), the
+// other models by the weights' own total, so each distribution sums to 1.
 genetics::RelativePhenotypes same_phenotype(const Eigen::MatrixXd& kernel, const DonorSystem& d,
                                             const Eigen::MatrixXd& S, int phenotype, Model model) {
   const std::optional<double> divide_by =
-      model == Model::as_printed && d.f[phenotype] > 0 ? std::optional<double>(d.f[phenotype]) : std::nullopt;
+      model == Model::as_printed ? std::optional<double>(d.f[phenotype]) : std::nullopt;
   return genetics::relative_phenotypes(kernel, d.x, S, phenotype, divide_by);
 }
 
 // Table 3.3 for one system: every phenotype of positive frequency as the donor's, per relation
-// the minimum, f-weighted average and maximum effectiveness (NOTES: the average is weighted).
+// the minimum, f-weighted average and maximum effectiveness (NOTES: the average is weighted),
+// each against a random person under the same model, as in `handle`.
 json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, const Eigen::MatrixXd& S,
                 const std::vector<genetics::Relation>& relations, Model model) {
   const auto& labels = d.system.phenotypes();
   json out = json::array();
+  const auto unrelated = genetics::relation_kernel(kernels, genetics::Relation::unrelated);
   for (const auto relation : relations) {
     const auto kernel = genetics::relation_kernel(kernels, relation);
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, weighted = 0, weight = 0;
@@ -136,8 +142,9 @@ json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, 
     for (int p = 0; p < static_cast<int>(labels.size()); ++p) {
       if (!(d.f[p] > 0)) continue;
       const auto rp = same_phenotype(kernel, d, S, p, model);
-      if (!rp.defined) continue;
-      const double e = rp.conditional[p] - d.f[p];
+      const auto random = same_phenotype(unrelated, d, S, p, model);
+      if (!rp.defined || !random.defined) continue;
+      const double e = rp.conditional[p] - random.conditional[p];
       if (e < lo) lo = e, arg_lo = p;
       if (e > hi) hi = e, arg_hi = p;
       weighted += d.f[p] * e;
@@ -153,6 +160,81 @@ json summary_of(const DonorSystem& d, const genetics::RelativeKernels& kernels, 
                    {"maximum_phenotype", any ? json(labels[static_cast<std::size_t>(arg_hi)].label) : json()}});
   }
   return {{"system", d.system.definition().name}, {"relations", std::move(out)}};
+}
+
+// A frequency in words: three significant digits (0.00148).
+std::string significant(double v) {
+  std::ostringstream s;
+  s.precision(3);
+  s << v;
+  return s.str();
+}
+
+// Why a system's conditionals are not defined, if they are not.
+enum class Undefined { no, zero_in_table, zero_in_model };
+
+Undefined undefined_reason(const DonorSystem& d, const Eigen::MatrixXd& S, Model model) {
+  if (model == Model::as_printed && !(d.f[d.phenotype] > 0)) return Undefined::zero_in_table;  // eq. 3.28: / f_phi = 0
+  if (!((S.transpose() * d.x)[d.phenotype] > 0)) return Undefined::zero_in_model;
+  return Undefined::no;
+}
+
+// Says, for a phenotype the table gives frequency 0, why it is or is not defined under the model.
+void warn_zero_frequency(const DonorSystem& d, const Eigen::MatrixXd& S, Undefined undefined, Context& context) {
+  const std::string label = d.system.phenotypes()[static_cast<std::size_t>(d.phenotype)].label;
+  const double fitted = (S.transpose() * d.x)[d.phenotype];
+  if (undefined == Undefined::zero_in_table) {
+    // Which model answers instead: least squares when its x gives phi a positive frequency.
+    const Eigen::VectorXd ls = genotype_distribution(d.system, d.f, Model::least_squares, {});
+    const double ls_fitted = (S.transpose() * ls)[d.phenotype];
+    context.warn("undefined",
+                 "Not defined: the table gives " + label + " frequency 0, and eq. 3.28 as printed divides by it, so "
+                     "its relatives' probabilities are not defined. " +
+                     (ls_fitted > 0 ? "Least squares gives " + label + " frequency " + significant(ls_fitted) +
+                                          " from the genotype distribution fitted to the other phenotypes and answers "
+                                          "with it; gene counting"
+                                    : "Least squares gives it frequency 0 too; gene counting") +
+                     " gives the limit as its frequency tends to 0 (Hardy-Weinberg).",
+                 "model");
+  } else if (undefined == Undefined::no && d.f[d.phenotype] == 0 && !d.limit) {
+    context.warn("fitted_frequency",
+                 "The table gives " + label + " frequency 0 (too rare to count in its source), but the genotype "
+                     "distribution fitted to the other phenotypes gives it " + significant(fitted) +
+                     ": under random mating the alleles the other phenotypes carry also make " + label +
+                     " people. The donor's relatives and a random person are compared at that frequency.",
+                 d.path + ".phenotype");
+  }
+}
+
+// One relation over every system: the product of the systems' P(relative phi | donor phi).
+struct RelationResult {
+  double probability = 1;
+  bool defined = true, outside = false;
+  json systems = json::array();
+};
+
+RelationResult relation_result(genetics::Relation relation, const std::vector<DonorSystem>& systems,
+                               const std::vector<genetics::RelativeKernels>& kernels,
+                               const std::vector<Eigen::MatrixXd>& phenotype_matrices, Model model) {
+  RelationResult out;
+  for (std::size_t k = 0; k < systems.size(); ++k) {
+    const auto& d = systems[k];
+    const auto rp = same_phenotype(genetics::relation_kernel(kernels[k], relation), d, phenotype_matrices[k],
+                                   d.phenotype, model);
+    out.defined = out.defined && rp.defined;
+    json dist = json::array();
+    double sum = 0;
+    for (Eigen::Index p = 0; p < rp.conditional.size(); ++p) {
+      dist.push_back(number_or_null(rp.conditional[p]));
+      if (rp.defined) {
+        sum += rp.conditional[p];
+        out.outside = out.outside || rp.conditional[p] < -1e-12 || rp.conditional[p] > 1 + 1e-12;
+      }
+    }
+    out.probability *= rp.defined ? rp.conditional[d.phenotype] : std::nan("");
+    out.systems.push_back({{"distribution", std::move(dist)}, {"sum", rp.defined ? json(sum) : json()}});
+  }
+  return out;
 }
 
 json handle(ObjectReader& r, Context& context) {
@@ -172,11 +254,22 @@ json handle(ObjectReader& r, Context& context) {
     d.x = genotype_distribution(d.system, d.limit ? at_limit(d.f, d.phenotype) : d.f, model, progress);
   }
 
+  // Per system: S and the first-step kernels, once.
+  std::vector<Eigen::MatrixXd> phenotype_matrices;
+  std::vector<genetics::RelativeKernels> kernels;
+  for (const auto& d : systems) {
+    phenotype_matrices.push_back(genetics::phenotype_matrix(d.system));
+    kernels.push_back(genetics::relative_kernels(genetics::HeredityOperator(d.system), d.x));
+  }
+
   json out_systems = json::array();
   double f_phi = 1;
-  for (const auto& d : systems) {
+  bool at_limit_anywhere = false, zero_in_model = false;
+  for (std::size_t k = 0; k < systems.size(); ++k) {
+    const auto& d = systems[k];
+    const Eigen::MatrixXd& S = phenotype_matrices[k];
     f_phi *= d.f[d.phenotype];
-    const Eigen::MatrixXd S = genetics::phenotype_matrix(d.system);
+    at_limit_anywhere = at_limit_anywhere || d.limit;
     json s = {{"name", d.system.definition().name},
               {"id", d.system.definition().id},
               {"phenotype", d.system.phenotypes()[static_cast<std::size_t>(d.phenotype)].label},
@@ -192,53 +285,36 @@ json handle(ObjectReader& r, Context& context) {
                                 " has frequency 0 in this population; its relatives' probabilities are the limit as its "
                                 "frequency tends to 0 under Hardy-Weinberg equilibrium (computed at 1e-12).",
                    d.path + ".phenotype");
+    const auto undefined = undefined_reason(d, S, model);
+    zero_in_model = zero_in_model || undefined == Undefined::zero_in_model;
+    warn_zero_frequency(d, S, undefined, context);
   }
 
-  const bool summarise = r.get(F.summary);
-  json summaries = json::array();
-  // Per system: S and the first-step kernels, once.
-  std::vector<Eigen::MatrixXd> phenotype_matrices;
-  std::vector<genetics::RelativeKernels> kernels;
-  for (const auto& d : systems) {
-    phenotype_matrices.push_back(genetics::phenotype_matrix(d.system));
-    kernels.push_back(genetics::relative_kernels(genetics::HeredityOperator(d.system), d.x));
-  }
+  // A random person under the same model (eq. 3.27's second term): the `unrelated` relation,
+  // computed as every other relation is, so an unrelated person is exactly as likely as a
+  // random one (effectiveness 0, ratio 1) and the least-squares fit's residual S'x - f is not
+  // shown as a difference. At a limit (frequency 0) its probability is the limit, 0.
+  const auto random = relation_result(genetics::Relation::unrelated, systems, kernels, phenotype_matrices, model);
+  const double reference = !random.defined ? std::nan("") : at_limit_anywhere ? 0.0 : random.probability;
+
   json out_relations = json::array();
   bool undefined = false, outside = false;
   for (const auto relation : relations) {
     const auto& name = genetics::relation_name(relation);
-    double same = 1;
-    bool defined = true;
-    json per_system = json::array();
-    for (std::size_t k = 0; k < systems.size(); ++k) {
-      const auto& d = systems[k];
-      // eq. 3.28 divides by the input frequency f_phi (the thesis's reading, as_printed); the
-      // other models divide by the weights' own total, so each distribution sums to 1.
-      const auto rp = same_phenotype(genetics::relation_kernel(kernels[k], relation), d, phenotype_matrices[k],
-                                     d.phenotype, model);
-      defined = defined && rp.defined;
-      json dist = json::array();
-      double sum = 0;
-      for (Eigen::Index p = 0; p < rp.conditional.size(); ++p) {
-        dist.push_back(number_or_null(rp.conditional[p]));
-        if (rp.defined) {
-          sum += rp.conditional[p];
-          outside = outside || rp.conditional[p] < -1e-12 || rp.conditional[p] > 1 + 1e-12;
-        }
-      }
-      same *= rp.defined ? rp.conditional[d.phenotype] : std::nan("");
-      per_system.push_back({{"distribution", std::move(dist)}, {"sum", rp.defined ? json(sum) : json()}});
-    }
-    undefined = undefined || !defined;
+    auto rel = relation_result(relation, systems, kernels, phenotype_matrices, model);
+    if (relation == genetics::Relation::unrelated) rel.probability = reference;
+    undefined = undefined || !rel.defined;
+    outside = outside || rel.outside;
+    const double same = rel.probability;
     out_relations.push_back({{"id", name.id},
                              {"label", name.label},
                              {"probability", number_or_null(same)},
-                             {"effectiveness", number_or_null(same - f_phi)},
-                             {"ratio", f_phi > 0 ? number_or_null(same / f_phi) : json()},
-                             {"tests", defined ? tests_needed(same) : json()},
-                             {"systems", std::move(per_system)}});
+                             {"effectiveness", number_or_null(same - reference)},
+                             {"ratio", reference > 0 ? number_or_null(same / reference) : json()},
+                             {"tests", rel.defined ? tests_needed(same) : json()},
+                             {"systems", std::move(rel.systems)}});
   }
-  if (undefined)
+  if (undefined && zero_in_model)
     context.warn("undefined",
                  "The donor's phenotype has frequency 0 under this model's genotype distribution, so its relatives' "
                  "probabilities are 0/0 (not defined). The least-squares solution cannot define the limit; choose "
@@ -251,13 +327,20 @@ json handle(ObjectReader& r, Context& context) {
                  "or a distribution misses 1 (see each system's sum). Choose least_squares or gene_counting for "
                  "probabilities.",
                  "model");
+  json summaries = json::array();
+  const bool summarise = r.get(F.summary);
   if (summarise)
     for (std::size_t k = 0; k < systems.size(); ++k)
       summaries.push_back(summary_of(systems[k], kernels[k], phenotype_matrices[k], relations, model));
+  json random_person;
+  if (reference > 0) {
+    random_person = tests_needed(reference);
+    random_person["probability"] = reference;
+  }
   return {{"model", r.get(F.model)},
           {"donor", {{"frequency", f_phi}, {"systems", std::move(out_systems)}}},
           {"relations", std::move(out_relations)},
-          {"random", tests_needed(f_phi)},
+          {"random", std::move(random_person)},
           {"summary", summarise ? std::move(summaries) : json()}};
 }
 
@@ -277,12 +360,16 @@ Operation relatives_operation() {
             "is used), population {id, name, source} or null, phenotypes (labels)}]."},
            {"relations", "object[]",
             "Per relation: id, label, probability P(relative phi | donor phi) (eq. 3.28-3.30; the product over "
-            "systems), effectiveness E = probability - f_phi (eq. 3.27, 3.31), ratio probability / f_phi, tests "
+            "systems), effectiveness E = probability - the random person's (eq. 3.27, 3.31), ratio probability / "
+            "the random person's (null when that is 0), tests "
             "{expected, q90, q95} (relatives from different families to test to find one with phi; null when "
             "the probability is 0 or undefined), systems [{distribution (P(relative psi | donor phi) per "
             "phenotype psi of that system; null when undefined), sum}]."},
            {"random", "object",
-            "{expected, q90, q95}: people to test at random to find one with phi (null when f_phi = 0)."},
+            "A random person under the same model, the `unrelated` relation (so an unrelated person has "
+            "effectiveness 0 and ratio 1): {probability (P(unrelated phi | donor phi) by the same eq. 3.28 reading: "
+            "S'x normalised with least_squares and gene_counting, (S'x)^2 / f_phi with as_printed), expected, q90, "
+            "q95 (people to test at random to find one with phi)}; null when that probability is 0 or undefined."},
            {"summary", "object[] | null",
             "With summary: per system {system, relations [{id, minimum, average, maximum, minimum_phenotype, "
             "maximum_phenotype}]}: the effectiveness over every phenotype of positive frequency (Table 3.3)."}},

@@ -205,7 +205,7 @@ json comparison_notes(const genetics::StationarySolution& ls, double ls_stationa
       "). The least-squares iteration (thesis eq. 3.15-3.25) weighs stationarity and the phenotype equations "
       "together in one least-squares problem: it matches the phenotypes " +
       (fit_gap <= em_gap ? "more" : "less") + " closely (largest gap " + fmt(fit_gap, 3) +
-      ") and leaves a stationarity residual ||x'Px - x||_1 of " + fmt(ls_stationarity, 3);
+      ") and leaves a stationarity residual \u2016x\u2032Px \u2212 x\u2016\u2081 of " + fmt(ls_stationarity, 3);
   const double sum = ls.x.sum();
   if (std::abs(sum - 1) > 1e-4) message += ", and its genotype frequencies add up to " + fmt(sum, 6) + " rather than 1";
   notes.push_back({{"code", "not_hardy_weinberg"}, {"message", message + "."}});
@@ -257,7 +257,7 @@ json handle(ObjectReader& r, Context& context) {
                  "As printed in the thesis, the iteration's answer is a least-squares compromise, not a distribution: "
                  "its genotype frequencies add up to " + frequency::describe_sum(sum) +
                      ", and it is stationary only to within " + fmt(a.stationarity_residual, 3) +
-                     " (||x'Px - x||_1). Choose the constraint distribution for an answer that is one.",
+                     " (\u2016x\u2032Px \u2212 x\u2016\u2081). Choose the constraint distribution for an answer that is one.",
                  "constraint");
 
   json::array_t trace;

@@ -62,7 +62,8 @@ Eigen::MatrixXd relation_kernel(const RelativeKernels& k, Relation relation);
 // distribution w / sum(w), or w / divide_by when given: eq. 3.28 divides by f_phi, the input
 // frequency, which equals sum(w) only when x is stationary and fits f exactly (the thesis's
 // Table 3.3 follows from that reading with the least-squares x as printed). `defined` is
-// false when no genotype of phi has positive frequency under x (0/0: Caucasian Fy(a-b-)).
+// false when no genotype of phi has positive frequency under x (0/0: Caucasian Fy(a-b-)), or
+// when divide_by is 0 (a table's f_phi = 0: eq. 3.28 is not defined, whatever x gives phi).
 struct RelativePhenotypes {
   Eigen::VectorXd weight;       // per phenotype psi
   Eigen::VectorXd conditional;  // weight / sum(weight); NaN when !defined

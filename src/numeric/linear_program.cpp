@@ -109,6 +109,7 @@ const char* to_string(LpStatus s) {
     case LpStatus::undefined: return "undefined";
     case LpStatus::feasible: return "feasible";
     case LpStatus::time_limit: return "time_limit";
+    case LpStatus::primal_and_dual_infeasible: return "primal_and_dual_infeasible";
   }
   return "undefined";
 }

@@ -47,9 +47,13 @@ struct LinearProgram {
   std::vector<MatrixEntry> matrix;
 };
 
-// feasible and time_limit are outcomes of a mixed-integer programme only: the time limit
-// stopped branch and bound with (feasible) or without (time_limit) an integer solution.
-enum class LpStatus { optimal, infeasible, unbounded, undefined, feasible, time_limit };
+// infeasible: no point meets every constraint and bound; unbounded: some do, and the
+// objective improves along them without limit (the dual has no feasible point);
+// primal_and_dual_infeasible: neither the problem nor its dual has a feasible point (no
+// right-hand sides would give the model an optimum). feasible and time_limit are outcomes of
+// a mixed-integer programme only: the time limit stopped branch and bound with (feasible) or
+// without (time_limit) an integer solution.
+enum class LpStatus { optimal, infeasible, unbounded, undefined, feasible, time_limit, primal_and_dual_infeasible };
 const char* to_string(LpStatus s);
 
 struct LpSolution {

@@ -234,12 +234,15 @@ std::string printf_format_problem(const std::string& text, std::size_t after_key
     i = skip_blanks(text, i + 1);
   }
   if (i < text.size() && text[i] == ':') i = skip_blanks(text, i + 1);
+  int parentheses = 0;  // printf("\n"): a string in parentheses is that string (GLPK's queens.mod)
+  while (i < text.size() && text[i] == '(') ++parentheses, i = skip_blanks(text, i + 1);
   if (i >= text.size() || (text[i] != '\'' && text[i] != '"'))
     return "printf's format must be one quoted string here";
   const std::size_t end = string_end(text, i);
   const std::string format = text.substr(i + 1, end - i - 2);
-  const std::size_t next = skip_blanks(text, end);
-  if (next < text.size() && text[next] != ',' && text[next] != ';' && text[next] != '>')
+  std::size_t next = skip_blanks(text, end);
+  for (; parentheses > 0 && next < text.size() && text[next] == ')'; --parentheses) next = skip_blanks(text, next + 1);
+  if (parentheses > 0 || (next < text.size() && text[next] != ',' && text[next] != ';' && text[next] != '>'))
     return "printf's format must be one quoted string here";
   for (std::size_t k = 0; k < format.size(); ++k) {
     if (format[k] != '%') continue;
@@ -361,18 +364,57 @@ void check_integer_bounds(glp_prob* P, const Origin& origin, const std::string& 
 
 // ---- Solving and reporting ----
 
-LpStatus simplex_status(int rc, int status, const detail::GlpkSession& session, const Origin& origin) {
-  if (rc == GLP_ENOPFS) return LpStatus::infeasible;
-  if (rc == GLP_ENODFS) return LpStatus::unbounded;  // dual infeasible: unbounded or infeasible
-  if (rc != 0)
+// What the simplex method found, as glpsol would tell it (see the header): the presolved run,
+// then, without an optimum, the run without presolve and, when that finds no primal feasible
+// point, the dual simplex method's verdict on the dual.
+struct SimplexRuns {
+  int rc = 0;                       // glp_simplex with the presolver
+  int status = 0;                   // its glp_get_status when rc == 0
+  double objective = 0;
+  int plain_rc = -1;                // without presolve (-1: not run)
+  int prim = 0, dual = 0;           // its glp_get_prim_stat, glp_get_dual_stat
+  int dual_rc = -1;                 // the dual simplex method (-1: not run)
+  int dual_simplex_dual = 0;        // its glp_get_dual_stat
+};
+
+bool optimal_run(const SimplexRuns& s) { return s.rc == 0 && s.status == GLP_OPT; }
+
+// Solves P as glpsol does (inside a guarded step): see SimplexRuns.
+void run_simplex(glp_prob* P, SimplexRuns& s) {
+  glp_smcp parm;
+  glp_init_smcp(&parm);
+  parm.msg_lev = GLP_MSG_ERR;
+  parm.presolve = GLP_ON;  // glpsol's default
+  s.rc = glp_simplex(P, &parm);
+  if (s.rc == 0) s.status = glp_get_status(P), s.objective = glp_get_obj_val(P);
+  if (optimal_run(s) || (s.rc != 0 && s.rc != GLP_ENOPFS && s.rc != GLP_ENODFS)) return;
+  // glpsol --nopresol: scaling (--scale) and an advanced initial basis (--adv), its defaults.
+  glp_scale_prob(P, GLP_SF_AUTO);
+  glp_adv_basis(P, 0);
+  parm.presolve = GLP_OFF;
+  s.plain_rc = glp_simplex(P, &parm);
+  s.prim = glp_get_prim_stat(P), s.dual = glp_get_dual_stat(P);
+  const bool no_primal = s.plain_rc == 0 ? s.prim == GLP_NOFEAS : s.rc == GLP_ENOPFS;
+  if (!no_primal) return;
+  glp_adv_basis(P, 0);  // glpsol --nopresol --dual
+  parm.meth = GLP_DUAL;
+  s.dual_rc = glp_simplex(P, &parm);
+  s.dual_simplex_dual = glp_get_dual_stat(P);
+}
+
+LpStatus simplex_status(const SimplexRuns& s, const detail::GlpkSession& session, const Origin& origin) {
+  if (optimal_run(s)) return LpStatus::optimal;
+  if (s.rc != 0 && s.rc != GLP_ENOPFS && s.rc != GLP_ENODFS)
     throw InputError("solver_error", origin.path,
-                     "GLPK's simplex method stopped with code " + std::to_string(rc) + ": " + session.log.substr(0, 2000));
-  switch (status) {
-    case GLP_OPT: return LpStatus::optimal;
-    case GLP_NOFEAS: return LpStatus::infeasible;
-    case GLP_UNBND: return LpStatus::unbounded;
-    default: return LpStatus::undefined;
+                     "GLPK's simplex method stopped with code " + std::to_string(s.rc) + ": " + session.log.substr(0, 2000));
+  // The run without presolve has the statuses; the presolver's verdict stands in when it failed.
+  const bool plain = s.plain_rc == 0;
+  if (plain ? s.prim == GLP_NOFEAS : s.rc == GLP_ENOPFS) {
+    const bool no_dual = (s.dual_rc == 0 && s.dual_simplex_dual == GLP_NOFEAS) || s.rc == GLP_ENODFS;
+    return no_dual ? LpStatus::primal_and_dual_infeasible : LpStatus::infeasible;
   }
+  if (plain && s.prim == GLP_FEAS && s.dual == GLP_NOFEAS) return LpStatus::unbounded;
+  return LpStatus::undefined;
 }
 
 LpStatus intopt_status(int rc, int status, const detail::GlpkSession& session, const Origin& origin) {
@@ -417,6 +459,33 @@ void mip_checkpoint(glp_tree* tree, void* info) {
     c->cancelled = true;
     glp_ios_terminate(tree);
   }
+}
+
+// One branch and bound (glp_intopt with its presolver, as glpsol, unless the checkpoint
+// hands over a first incumbent: the presolver would renumber the columns), inside a guarded step.
+struct MipRun {
+  MipCheckpoint* checkpoint;
+  int time_limit_ms;
+  MipCuts cuts;
+  bool pseudocost;
+  int rc = 0;      // glp_intopt's return code
+  int status = 0;  // glp_mip_status
+};
+
+void run_intopt(glp_prob* P, MipRun& r) {
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = GLP_MSG_ERR;
+  parm.presolve = r.checkpoint->start ? GLP_OFF : GLP_ON;
+  parm.tm_lim = r.time_limit_ms;
+  if (r.cuts != MipCuts::none) parm.mir_cuts = GLP_ON;
+  if (r.cuts == MipCuts::all) parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+  if (r.pseudocost) parm.br_tech = GLP_BR_PCH;
+  parm.cb_func = mip_checkpoint;
+  parm.cb_info = r.checkpoint;
+  r.checkpoint->started_ms = glp_time();
+  r.rc = glp_intopt(P, &parm);
+  r.status = glp_mip_status(P);
 }
 
 BasisStatus basis_status(int stat) {
@@ -493,24 +562,20 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
   report.mixed_integer = glp_get_num_int(P) > 0;
   report.maximize = glp_get_obj_dir(P) == GLP_MAX;
 
-  int rc = 0, status = 0;
-  double lp_objective = 0;
-  auto simplex = [&] {
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_ERR;
-    parm.presolve = GLP_ON;  // infeasible / unbounded come back as return codes
-    rc = glp_simplex(P, &parm);
-    if (rc == 0) status = glp_get_status(P), lp_objective = glp_get_obj_val(P);
-  };
+  if (options.sort_matrix) {
+    auto sort = [&] { glp_sort_matrix(P); };  // as glpsol does after reading a model
+    run_step(session, model, origin, sort);
+  }
+  SimplexRuns runs;
+  auto simplex = [&] { run_simplex(P, runs); };
   run_step(session, model, origin, simplex);
-  const LpStatus lp_status = simplex_status(rc, status, session, origin);
+  const LpStatus lp_status = simplex_status(runs, session, origin);
   report.status = lp_status;
 
   if (report.mixed_integer) {
     report.relaxation_status = lp_status;
-    if (lp_status == LpStatus::optimal) {
-      report.relaxation_objective = lp_objective;
+    if (lp_status == LpStatus::optimal) report.relaxation_objective = runs.objective;
+    if (lp_status == LpStatus::optimal || lp_status == LpStatus::unbounded) {
       const int time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
       std::vector<double> start;
       if (!options.mip_start.empty()) {
@@ -521,27 +586,32 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
       }
       MipCheckpoint checkpoint{&progress, static_cast<double>(time_limit_ms), 0};
       checkpoint.start = start.empty() ? nullptr : start.data();
-      MipCheckpoint* cp = &checkpoint;
-      const MipCuts cuts = options.mip_cuts;
-      const bool pseudocost = options.mip_pseudocost_branching;
-      auto intopt = [&] {
-        glp_iocp parm;
-        glp_init_iocp(&parm);
-        parm.msg_lev = GLP_MSG_ERR;
-        parm.presolve = cp->start ? GLP_OFF : GLP_ON;  // the presolver renumbers the columns
-        parm.tm_lim = time_limit_ms;
-        if (cuts != MipCuts::none) parm.mir_cuts = GLP_ON;
-        if (cuts == MipCuts::all) parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
-        if (pseudocost) parm.br_tech = GLP_BR_PCH;
-        parm.cb_func = mip_checkpoint;
-        parm.cb_info = cp;
-        cp->started_ms = glp_time();
-        rc = glp_intopt(P, &parm);
-        status = glp_mip_status(P);
-      };
-      run_step(session, model, origin, intopt);
-      if (checkpoint.cancelled) throw Cancelled();
-      report.status = intopt_status(rc, status, session, origin);
+      MipRun run{&checkpoint, time_limit_ms, options.mip_cuts, options.mip_pseudocost_branching};
+      if (lp_status == LpStatus::optimal) {
+        auto intopt = [&] { run_intopt(P, run); };
+        run_step(session, model, origin, intopt);
+        if (checkpoint.cancelled) throw Cancelled();
+        report.status = intopt_status(run.rc, run.status, session, origin);
+      } else {
+        // An unbounded relaxation: is there any integer point? Search a copy without objective.
+        auto search = [&] {
+          glp_prob* Q = glp_create_prob();
+          glp_copy_prob(Q, P, GLP_OFF);
+          for (int j = 0; j <= n; ++j) glp_set_obj_coef(Q, j, 0);
+          run_intopt(Q, run);
+          glp_delete_prob(Q);
+        };
+        run_step(session, model, origin, search);
+        if (checkpoint.cancelled) throw Cancelled();
+        switch (intopt_status(run.rc, run.status, session, origin)) {
+          case LpStatus::optimal: case LpStatus::feasible: report.status = LpStatus::unbounded; break;
+          case LpStatus::infeasible: report.status = LpStatus::infeasible; break;
+          case LpStatus::time_limit: report.status = LpStatus::time_limit; break;
+          default: report.status = LpStatus::undefined; break;
+        }
+      }
+    } else if (lp_status == LpStatus::primal_and_dual_infeasible) {
+      report.status = LpStatus::infeasible;  // no integer point where there is no point at all
     }
   }
   const bool has_solution = report.status == LpStatus::optimal || report.status == LpStatus::feasible;
@@ -624,6 +694,7 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
   if (options.lp_text) {
     TempFile out("");
     const char* path = out.path().c_str();
+    int rc = 0;
     auto write = [&] { rc = glp_write_lp(P, nullptr, path); };
     run_step(session, model, origin, write);
     if (rc == 0) report.lp_text = out.contents();

@@ -46,6 +46,11 @@ struct LpOptions {
   // the start; empty = none. GLPK's MIP presolver is then off (it would renumber the
   // columns). Its feasibility is not checked: the caller guarantees it.
   std::vector<double> mip_start;
+  // glpsol sorts the constraint matrix after reading a model (glp_sort_matrix). The order of
+  // the matrix decides which of several optimal bases GLPK ends in on a degenerate model, so
+  // the `lp` operation sorts it too and gets glpsol's basis, duals and ranging. Off, the
+  // matrix keeps the order it was loaded in, as the matching MIP's solutions always had.
+  bool sort_matrix = false;
 };
 
 // ---- The report ----
@@ -75,7 +80,7 @@ struct Ranging {
 struct LpEntry {
   std::string name;
   Bound bound;
-  double value = 0;                      // column value or row activity a x
+  double value = 0;                      // column value or row activity a x; 0 without a solution
   double objective_coefficient = 0;      // columns only
   bool integer = false;                  // columns only
   std::optional<double> dual;            // row dual or reduced cost: optimal LP only
@@ -89,7 +94,7 @@ struct LpReport {
   bool maximize = false;
   std::string name;                      // the problem's name, "" when it has none
   std::string objective_name;            // "" when it has none
-  std::optional<double> objective;       // when optimal (or feasible, for a MIP)
+  std::optional<double> objective;       // when optimal (or feasible, for a MIP): a solution
   double objective_constant = 0;         // c0, included in objective
   LpStatus relaxation_status = LpStatus::undefined;  // the LP relaxation, for a MIP
   std::optional<double> relaxation_objective;
@@ -100,6 +105,15 @@ struct LpReport {
   std::vector<std::string> warnings;     // GLPK's warnings about the model text, "line N: ..."
 };
 
+// The outcome (`status`) is glpsol's. An LP is solved with glp_simplex and its presolver, as
+// glpsol does by default. Without an optimum the presolver keeps no solution and tells only
+// which side it proved infeasible, so the LP is solved again as `glpsol --nopresol` would
+// (scaled, an advanced basis, the primal simplex method): its primal and dual statuses tell
+// infeasible from unbounded; when the primal is infeasible, the dual simplex method (`glpsol
+// --nopresol --dual`) tells whether the dual is infeasible too. A mixed-integer programme is
+// infeasible when its relaxation is; when the relaxation is unbounded, branch and bound looks
+// for any integer point: with one the programme is unbounded too (rational data, Meyer 1974).
+//
 // Branch and bound reports to `progress` at its nodes (fraction: its time limit used) and
 // stops with Cancelled when asked; the simplex method and MathProg have no checkpoints.
 

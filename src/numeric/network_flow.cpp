@@ -26,7 +26,6 @@ void check_network(const FlowNetwork& n) {
     if (a.tail < 0 || a.tail >= n.nodes || a.head < 0 || a.head >= n.nodes || a.tail == a.head)
       throw std::invalid_argument("network_flow: an arc's ends must be two different nodes of the network");
     if (a.low < 0 || a.low > a.cap) throw std::invalid_argument("network_flow: an arc needs 0 <= low <= cap");
-    if (a.cost < -INT_MAX || a.cost > INT_MAX) throw std::invalid_argument("network_flow: an arc's cost must fit in int");
   }
   if (n.arcs.size() > static_cast<std::size_t>(INT_MAX / 2)) throw std::invalid_argument("network_flow: too many arcs");
 }
@@ -86,7 +85,8 @@ MinCostFlow min_cost_flow(const FlowNetwork& network, const std::vector<std::int
   if (positive > INT_MAX) throw std::invalid_argument("min_cost_flow: the total supply must fit in int");
   MinCostFlow out;
   std::int64_t largest_cost = 0;
-  for (const auto& a : network.arcs) largest_cost = std::max<std::int64_t>(largest_cost, std::llabs(a.cost));
+  for (const auto& a : network.arcs)
+    largest_cost = std::max<std::int64_t>(largest_cost, a.cost == INT64_MIN ? INT64_MAX : std::llabs(a.cost));
   if (largest_cost > largest_path_cost / network.nodes) {
     out.status = FlowStatus::overflow;
     return out;
@@ -128,7 +128,13 @@ MinCostFlow min_cost_flow(const FlowNetwork& network, const std::vector<std::int
       throw InputError("solver_error", "",
                        "LEMON's network simplex returned a flow its potentials do not certify optimal (arc " +
                            std::to_string(k) + ")");
-    out.cost += a.cost * out.x[k];
+    std::int64_t term = 0;
+    if (__builtin_mul_overflow(a.cost, static_cast<std::int64_t>(out.x[k]), &term) ||
+        __builtin_add_overflow(out.cost, term, &out.cost)) {
+      out = {};
+      out.status = FlowStatus::overflow;
+      return out;
+    }
   }
   return out;
 }

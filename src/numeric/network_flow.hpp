@@ -20,9 +20,10 @@
 namespace rbc::numeric {
 
 // An arc tail -> head carrying a flow in [low, cap] at `cost` per unit. Nodes are numbered
-// 0 .. nodes - 1. Bounds: 0 <= low <= cap <= INT_MAX; |cost| <= INT_MAX. Potentials are int64;
+// 0 .. nodes - 1. Bounds: 0 <= low <= cap <= INT_MAX; costs are int64. Potentials are int64;
 // min_cost_flow reports FlowStatus::overflow, without solving, when nodes x max |cost| could
-// exceed 2^60.
+// exceed 2^60 (a path's cost, beside LEMON's artificial cost 2^62), and after solving when the
+// total cost does not fit in int64.
 struct FlowArc {
   int tail = 0;
   int head = 0;

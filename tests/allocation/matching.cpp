@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "common/input_error.hpp"
@@ -46,6 +47,19 @@ MatchingProblem toy_problem() {
 
 std::vector<int> assignment(const Matching& m) { return m.unit_request; }
 
+// An untyped patient counts as positive for every antigen but A, B, D (sec. 4.2).
+Group patient_of(const MatchingProblem& p, const MatchRequest& r) {
+  const Group all = (Group{1} << p.antigens) - 1;
+  return p.groups[r.group].typed ? r.type : (r.type & major) | (all & ~major);
+}
+
+// c_ij of eq. (7), unrounded, with the toy usabilities.
+double pair_cost(const MatchingProblem& p, std::size_t i, std::size_t j) {
+  const auto& r = p.requests[j];
+  return pair_penalties(p, p.units[i], r, toy_usability(p.units[i].type & major), toy_usability(patient_of(p, r) & major))
+      .total();
+}
+
 // The model as an LP for GLPK's simplex, written apart from src/allocation: x_ij over the
 // allowed pairs (eq. 5-6), unit rows (eq. 2), request rows (eq. 3 with a shortage s_j). First
 // the most units delivered, then the least cost at that number. Eq. 4 is left out: the
@@ -61,11 +75,7 @@ LpAnswer lp_answer(const MatchingProblem& p) {
     for (std::size_t j = 0; j < p.requests.size(); ++j)
       if (allowed(p, p.units[i], p.requests[j])) {
         pairs.emplace_back(i, j);
-        const Group patient = p.groups[p.requests[j].group].typed ? p.requests[j].type
-                                                                  : (p.requests[j].type & major) | (63 & ~major);
-        cost.push_back(pair_penalties(p, p.units[i], p.requests[j], toy_usability(p.units[i].type & major),
-                                      toy_usability(patient & major))
-                           .total());
+        cost.push_back(pair_cost(p, i, j));
       }
   LpAnswer out;
   if (pairs.empty()) return out;
@@ -133,11 +143,7 @@ LpAnswer brute_force(const MatchingProblem& p) {
     go(i + 1, delivered, cost);
     for (std::size_t j = 0; j < p.requests.size(); ++j)
       if (load[j] < p.requests[j].units && allowed(p, p.units[i], p.requests[j])) {
-        const Group patient = p.groups[p.requests[j].group].typed ? p.requests[j].type
-                                                                  : (p.requests[j].type & major) | (63 & ~major);
-        const double c = pair_penalties(p, p.units[i], p.requests[j], toy_usability(p.units[i].type & major),
-                                        toy_usability(patient & major))
-                             .total();
+        const double c = pair_cost(p, i, j);
         ++load[j];
         go(i + 1, delivered + 1, cost + c);
         --load[j];
@@ -155,7 +161,7 @@ void check_hard_rules(const MatchingProblem& p, const Matching& m) {
     const auto& u = p.units[i];
     const auto& r = p.requests[static_cast<std::size_t>(j)];
     const auto& g = p.groups[r.group];
-    const Group patient = g.typed ? r.type : (r.type & major) | (((Group{1} << p.antigens) - 1) & ~major);
+    const Group patient = patient_of(p, r);
     CHECK((u.type & ~patient & (g.must_match | major)) == 0);  // ABO-D and must-match
     CHECK((u.type & r.antibodies) == 0);                       // antibodies
     CHECK(u.age <= g.max_age);                                 // eq. 6
@@ -276,6 +282,246 @@ TEST_CASE("match: two different units of equal penalty make a tie, reported, and
   const auto u = match(p, toy_usability);
   CHECK(u.unique);
   CHECK(assignment(u) == std::vector<int>{-1, 0});
+}
+
+// ---- Exact costs: a large penalty beside small ones (issue 22 item 1) ----
+
+namespace {
+
+// Every optimum of a tiny instance, by enumeration: each unit to nothing or to one request
+// within b_j; the most units delivered; then every assignment whose exact (double) cost is
+// within `tie` of the least. Units of one type and age are interchangeable, so an optimum is
+// told apart from another only by how many units of each class go to each request.
+struct Optima {
+  double delivered = -1, cost = 0;
+  std::size_t classes = 0;
+  std::vector<std::size_t> unit_class;
+  std::set<std::vector<int>> matchings;  // units per (class c, request j), at c * n + j
+  // Whether every optimum gives the same units of class c (or, c = classes, in all) to j.
+  bool agree(std::size_t c, std::size_t j, std::size_t n) const {
+    std::set<int> seen;
+    for (const auto& x : matchings) {
+      int units = 0;
+      for (std::size_t k = 0; k < classes; ++k)
+        if (k == c || c == classes) units += x[k * n + j];
+      seen.insert(units);
+    }
+    return seen.size() == 1;
+  }
+};
+
+Optima all_optima(const MatchingProblem& p, double tie = 1e-9) {
+  Optima out;
+  std::map<std::pair<Group, int>, std::size_t> index;
+  for (const auto& u : p.units) out.unit_class.push_back(index.emplace(std::pair{u.type, u.age}, index.size()).first->second);
+  out.classes = index.size();
+  const std::size_t n = p.requests.size();
+  std::vector<std::pair<std::vector<int>, double>> found;  // at the most units delivered so far
+  std::vector<int> count(out.classes * n, 0), load(n, 0);
+  std::function<void(std::size_t, int, double)> go = [&](std::size_t i, int delivered, double cost) {
+    if (i == p.units.size()) {
+      if (delivered > out.delivered) out.delivered = delivered, found.clear();
+      if (delivered == out.delivered) found.emplace_back(count, cost);
+      return;
+    }
+    go(i + 1, delivered, cost);
+    for (std::size_t j = 0; j < n; ++j)
+      if (load[j] < p.requests[j].units && allowed(p, p.units[i], p.requests[j])) {
+        ++load[j], ++count[out.unit_class[i] * n + j];
+        go(i + 1, delivered + 1, cost + pair_cost(p, i, j));
+        --load[j], --count[out.unit_class[i] * n + j];
+      }
+  };
+  go(0, 0, 0.0);
+  out.cost = std::numeric_limits<double>::infinity();
+  for (const auto& f : found) out.cost = std::min(out.cost, f.second);
+  for (const auto& f : found)
+    if (f.second <= out.cost + tie) out.matchings.insert(f.first);
+  return out;
+}
+
+// The Extended rule's 17 antigens (bits in this order) with the default immunogenicities and
+// the seed's two patient groups; units and patients drawn with rough European antigen
+// frequencies, seven in ten patients with sickle-cell disease, one in five of those with an
+// antibody.
+const std::vector<std::string> extended_antigens = {"A", "B", "D", "C", "c", "E", "e", "K", "k",
+                                                    "Fya", "Fyb", "Jka", "Jkb", "M", "N", "S", "s"};
+
+MatchingProblem extended_day(numeric::Rng& rng, int units, int requests) {
+  MatchingProblem p;
+  p.antigens = extended_antigens.size();
+  p.major = major;
+  for (const auto& a : extended_antigens) {
+    double w = 0;
+    for (const auto& d : default_immunogenicity())
+      if (d.antigen == a) w = d.w;
+    p.immunogenicity.push_back(w);
+  }
+  const Group minor = ((Group{1} << p.antigens) - 1) & ~major;
+  p.mismatch = p.substitution = minor;
+  const Group rh_k = major | (Group{0xF8});  // A B D C c E e K
+  p.groups = {{rh_k, 14, true, true}, {major, 35, false, false}};
+  const std::vector<double> f = {0.45, 0.15, 0.85, 0.68, 0.8, 0.3, 0.98, 0.09, 0.998,
+                                 0.66, 0.83, 0.77, 0.74, 0.78, 0.72, 0.55, 0.89};
+  const auto type = [&] {
+    Group g = 0;
+    for (std::size_t k = 0; k < f.size(); ++k)
+      if (numeric::bernoulli(rng, f[k])) g |= Group{1} << k;
+    return g;
+  };
+  for (int i = 0; i < units; ++i) p.units.push_back({type(), static_cast<int>(numeric::uniform_int(rng, 0, 34))});
+  for (int j = 0; j < requests; ++j) {
+    const bool scd = numeric::bernoulli(rng, 0.7);
+    const Group t = type();
+    Group antibodies = 0;
+    if (scd && numeric::bernoulli(rng, 0.2)) {
+      const auto k = static_cast<std::size_t>(numeric::uniform_int(rng, 3, 16));
+      antibodies = (Group{1} << k) & ~t;
+    }
+    p.requests.push_back({t, antibodies, scd ? std::size_t{0} : std::size_t{1}, static_cast<int>(numeric::uniform_int(rng, 1, 3))});
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("match: a large young-blood weight leaves FIFO weighed: U2 to P1, the only best matching (issue 22)",
+          "[matching][regression]") {
+  // The issue's example: lambda_5 = 50 and sickle-cell units up to 21 days make U3's penalty for
+  // P2 about 5.5e6, beside FIFO terms of a few hundredths. U3 must go to P2 (the only ABO-D
+  // compatible unit); P1 then takes the older of U1 and U2, which FIFO (eq. 8) prefers.
+  auto p = toy_problem();
+  p.lambda.young_blood = 50;
+  p.groups[0].max_age = 21;
+  p.units = {{A | D, 8}, {A | D, 12}, {D, 21}};
+  p.requests = {{A | D, 0, 1, 1}, {D, 0, 0, 1}};
+  const auto m = match(p, toy_usability);
+  CHECK(assignment(m) == std::vector<int>{-1, 0, 1});
+  CHECK(m.unique);
+  CHECK(m.varying_arcs == 0);
+  const auto all = all_optima(p);
+  CHECK(all.matchings.size() == 1);
+  // The next best (U1 to P1) costs 2^{-23/5} - 2^{-27/5} = 0.0176 more.
+  CHECK(pair_cost(p, 0, 0) - pair_cost(p, 1, 0) == Approx(std::exp2(-23.0 / 5) - std::exp2(-27.0 / 5)).epsilon(1e-12));
+  CHECK(pair_cost(p, 0, 0) - pair_cost(p, 1, 0) == Approx(0.0176).margin(5e-5));
+  CHECK(m.objective.total() == Approx(all.cost).epsilon(1e-12));
+  // Solved in 64-bit integers at a scale that resolves FIFO: nothing to warn about.
+  CHECK(m.cost_scale >= 1e10);
+  CHECK(m.objective_gap_bound < 1e-9);
+  CHECK_FALSE(m.rounding_material);
+}
+
+TEST_CASE("match: a 54-unit, 14-request Extended day with young-blood weight 1000 has the exact optimum, GLPK's simplex",
+          "[matching][regression]") {
+  // The issue's second example, rebuilt: costs up to about 1e5 beside immunogenicities of 1e-4.
+  // The simplex works on the unrounded costs (the LP relaxation is integral, see lp_answer).
+  for (std::uint64_t seed : {54014, 54015, 54016, 54017}) {
+    numeric::Rng rng(seed);
+    auto p = extended_day(rng, 54, 14);
+    p.lambda.young_blood = 1000;
+    const auto m = match(p, toy_usability);
+    const auto lp = lp_answer(p);
+    INFO("seed " << seed << ": match " << m.objective.total() << ", simplex " << lp.cost);
+    CHECK(static_cast<double>(m.delivered) == lp.delivered);
+    CHECK(m.objective.total() == Approx(lp.cost).epsilon(1e-12));
+    CHECK(m.objective.total() - lp.cost <= m.objective_gap_bound + 1e-9);
+    CHECK_FALSE(m.rounding_material);
+    check_hard_rules(p, m);
+  }
+}
+
+TEST_CASE("match: a young-blood penalty of 1e15 is solved, not refused, and said to hide the smaller terms",
+          "[matching][regression]") {
+  // alpha_2 = 0 and sickle-cell units up to 35 days: pi_5 reaches 1.2 e^35 = 1.9e15, so the
+  // scale falls far below what resolves FIFO (2^{-7} at 0 days). The units still go where
+  // they must (the freshest to the sickle-cell patient); the response then warns.
+  auto p = toy_problem();
+  p.alpha.alpha2 = 0;
+  p.groups[0].max_age = 35;
+  p.units = {{D, 35}, {D, 34}, {D, 5}, {D, 6}};
+  p.requests = {{D, 0, 0, 2}, {D, 0, 1, 2}};
+  const auto m = match(p, toy_usability);
+  CHECK(assignment(m) == std::vector<int>{1, 1, 0, 0});
+  CHECK(m.largest_term.young_blood == Approx(1.2 * (-35 / 7.69 + std::exp(35.0))));
+  CHECK(m.smallest_term.fifo == Approx(std::exp2(-6.0)));  // the 5-day unit for the other patient
+  CHECK(m.cost_scale <= 1e2);
+  CHECK(m.rounding_error > 1e-3 * m.smallest_term.minor_substitution);
+  CHECK(m.rounding_material);
+  CHECK(m.objective.total() == Approx(lp_answer(p).cost).epsilon(1e-12));
+}
+
+TEST_CASE("match: random instances with weights up to 1000 and young blood up to 21 days equal GLPK's simplex",
+          "[matching][property]") {
+  numeric::Rng rng(20260222);
+  for (int trial = 0; trial < 150; ++trial) {
+    auto p = random_problem(rng, 12, 6, 3);
+    // Weights from 0.1 to 1000 (log-uniform): costs from 1e-4 to about 1e8.
+    for (double* w : {&p.lambda.immunogenicity, &p.lambda.major_substitution, &p.lambda.minor_substitution,
+                      &p.lambda.fifo, &p.lambda.young_blood})
+      *w = std::pow(10.0, -1 + 4 * numeric::uniform01(rng));
+    p.groups[0].max_age = static_cast<int>(numeric::uniform_int(rng, 14, 21));
+    const auto m = match(p, toy_usability);
+    const auto lp = lp_answer(p);
+    INFO("trial " << trial);
+    CHECK(static_cast<double>(m.delivered) == lp.delivered);
+    CHECK(m.objective.total() == Approx(lp.cost).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("match: two untyped patients swapping their units is a tie, whatever the usabilities (each term rounded once)",
+          "[matching][regression]") {
+  // O+ and A+ units of one age for an A+ and an AB+ patient of the untyped group: both units
+  // suit both patients, and either way the penalty is lambda_2 (v(O+) + v(A+) - v(A+) - v(AB+))
+  // plus the same FIFO and substitution terms. Usabilities with no short decimal expansion
+  // (as real population tables give) made rounding each pair's total apart miss the tie.
+  const auto usability = [](Group g) { return toy_usability(g) * 0.7071067811865476; };
+  int ties = 0;
+  for (int k = 1; k <= 40; ++k) {
+    auto p = toy_problem();
+    p.lambda.major_substitution = 0.0251 * k;
+    p.units = {{D, 10}, {A | D, 10}};
+    p.requests = {{A | D, 0, 1, 1}, {A | B | D, 0, 1, 1}};
+    const auto m = match(p, usability);
+    INFO("lambda_2 " << p.lambda.major_substitution);
+    CHECK_FALSE(m.unique);
+    CHECK(m.varying_arcs == 4);
+    ties += m.unique ? 0 : 1;
+  }
+  CHECK(ties == 40);
+}
+
+TEST_CASE("match: uniqueness and the fixed pairs equal enumeration of every optimum on the exact costs",
+          "[matching][property]") {
+  // Ties are real here: for patients of the untyped group every term but the usability of the
+  // patient's own type depends on the unit alone, so swapping two such patients' units changes
+  // nothing exactly, yet rounding each pair's cost apart can make one swap look better.
+  numeric::Rng rng(2202);
+  int ties = 0, single = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    auto p = random_problem(rng, 6, 3, 2);
+    for (auto& r : p.requests)
+      if (numeric::bernoulli(rng, 0.7)) r.group = 1;  // mostly untyped patients: ties
+    if (trial % 3 == 2) p.lambda.young_blood *= 1000, p.groups[0].max_age = 21;  // a wide range of costs
+    const auto m = match(p, toy_usability);
+    const auto all = all_optima(p);
+    const std::size_t n = p.requests.size();
+    INFO("trial " << trial);
+    REQUIRE(static_cast<double>(m.delivered) == all.delivered);
+    CHECK(m.objective.total() == Approx(all.cost).epsilon(1e-9).margin(1e-12));
+    CHECK(m.unique == (all.matchings.size() == 1));
+    std::size_t varying = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      for (std::size_t c = 0; c < all.classes; ++c)
+        if (!all.agree(c, j, n)) ++varying;
+      if (!all.agree(all.classes, j, n)) ++varying;  // its shortage (the dummy supply's arc)
+      CHECK(m.requests[j].fixed == all.agree(all.classes, j, n));
+    }
+    CHECK(m.varying_arcs == varying);
+    for (const auto& pair : m.pairs) CHECK(pair.fixed == all.agree(all.unit_class[pair.unit], pair.request, n));
+    ++(all.matchings.size() == 1 ? single : ties);
+  }
+  CHECK(ties > 15);
+  CHECK(single > 100);
 }
 
 TEST_CASE("match: limits are refused before any work, naming them", "[matching][property]") {

@@ -2,7 +2,7 @@
 // tests/reference/allocation.json, never from this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 import { STOCK, REQUESTS, formatGridParam } from '../../web/calculators/allocation/grids.js';
 
 const site = useServedSite('public/build/app.js');
@@ -53,8 +53,10 @@ test('Allocation: the default is thesis Table 6.1 (γ = ½): the stock left, and
   assert.match(await page.textContent('#al-uniqueness'), /This is the only allocation of least cost/);
   assert.equal(await page.locator('#al-allocation-table .al-varies').count(), 0);
   assert.match(await page.textContent('#al-issued'), /8 of 8 units requested/);
-  // The picture: a line per pair that carries units.
-  assert.equal(await page.locator('svg.al-picture g.al-edge line').count(), await page.locator('#al-allocation-table tbody tr').count());
+  // The picture, for a desktop and for a phone: a line per pair that carries units.
+  for (const which of ['wide', 'narrow']) {
+    assert.equal(await page.locator(`svg.al-picture.${which} g.al-edge line`).count(), await page.locator('#al-allocation-table tbody tr').count(), which);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -71,7 +73,7 @@ test('Allocation: several optima (γ = 0) are said, and the varying numbers mark
   const marked = await page.locator('#al-allocation-table tbody tr.varying').count();
   assert.ok(marked > 0, 'some issued units are one choice among several');
   assert.equal(await page.locator('#al-allocation-table tbody tr.varying td.al-varies', { hasText: 'one choice among several' }).count(), marked);
-  assert.equal(await page.locator('svg.al-picture g.al-edge.varying line').count(), marked);
+  assert.equal(await page.locator('svg.al-picture.wide g.al-edge.varying line').count(), marked);
   // γ = 1: the stock left per blood group (Table 6.1's row) is the same in every optimum.
   const g1 = referenceCase('allocation', 'thesis-table-6.1-gamma-1');
   await page.goto(`${site.server.url}${linkOf(g1.request)}`);
@@ -90,7 +92,7 @@ test('Allocation: a bad cell is marked as you type; an error from the module lan
   assert.equal(await page.textContent('[data-error-for="stock[1].units"]'), 'must be ≥ 0');
   assert.equal(await page.getAttribute('#al-stock-1-units', 'aria-invalid'), 'true');
   await page.fill('#al-requests-0-group', 'O K+');
-  assert.match(await page.textContent('[data-error-for="requests[0].group"]'), /“K\+” is not a blood group or an antigen with \+ or − \(A, B\)/);
+  assert.equal(await page.textContent('[data-error-for="requests[0].group"]'), '“K+”: K is not among the antigens chosen (A, B)');
   // A (group, r) pair given twice.
   await page.fill('#al-stock-2-residual_shelf_life', '0');
   assert.match(await page.textContent('[data-error-for="stock[2]"]'), /Same blood group and residual shelf life as row 1/);
@@ -182,7 +184,7 @@ test('Allocation: a CSV with a bad line is refused by line number; a good one fi
   await page.close();
 });
 
-test('Allocation: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Allocation: at 360 px the answer columns, the picture and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   const c = referenceCase('allocation', 'thesis-table-6.1-gamma-0');
@@ -191,6 +193,15 @@ test('Allocation: fits a 360 px phone, and axe-core finds no violations', async 
   await page.fill('#al-requests-0-units', 'x'); // an error message on screen too
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#al-allocation-table tbody td.al-match',
+    '#al-allocation-table tbody td:nth-last-of-type(2)',
+    '#al-allocation-table tbody td:nth-last-of-type(1)',
+    '#al-requests-table tbody td:nth-of-type(3)',
+    '#al-requests-table tbody td:nth-of-type(4)',
+    '#al-stock-table tbody td:nth-of-type(4)',
+    '.al-picture.narrow',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
@@ -213,5 +224,13 @@ test('Allocation: the patients\' population changes the opportunity loss; the li
   await again.waitForSelector('.results table');
   assert.equal(await again.inputValue('#al-pop-abo'), 'abo/african-reid-2012');
   await again.close();
+  await page.close();
+});
+
+test('Allocation: at 1280 px every grid box is as wide as its heading’s words and shows what it holds', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/allocation`);
+  await page.waitForSelector('#al-stock-table');
+  await assertGridColumnsFit(page);
   await page.close();
 });

@@ -1,12 +1,15 @@
 // Browser tests of the Family calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, chooseOption, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
 const chances = (page, system) => page.$$eval(`section.fm-system[data-system="${system}"] .fm-table tbody tr`, (trs) =>
-  Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('td.num')].map((td) => Number(td.textContent))])));
+  Object.fromEntries(trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('td.num span.num')].map((s) => Number(s.textContent))])));
+// Every chance on screen, phenotypes and genotypes: its text and its exact value (the title).
+const shownChances = (page) => page.$$eval('section.fm-system td.num', (tds) =>
+  tds.map((td) => ({ text: td.textContent, exact: Number(td.querySelector('span.num').title) })));
 
 test('Family: parents and siblings of an O RhD-negative patient; the link reproduces it', async () => {
   const page = await site.browser.context.newPage();
@@ -36,7 +39,7 @@ test('Family: O parents with an AB child are refused, the child is marked; a cor
   await kid.locator('input[aria-label="Blood group"]').fill('AB');
   await page.click('#family-compute');
   await page.waitForFunction(() => /Not computed/.test(document.querySelector('.status')?.textContent ?? ''));
-  assert.match(await page.textContent('.form-error'), /cannot all be true in this family: check Kid/);
+  assert.match(await page.textContent('[data-error-for="people"]'), /cannot all be true in this family: check Kid/);
   assert.match(await kid.getAttribute('class'), /fm-conflict/);
   await kid.locator('input[aria-label="Blood group"]').fill('O');
   await page.click('#family-compute');
@@ -63,13 +66,23 @@ test('Family: add a person and choose the parents; a blood group that cannot be 
   await page.close();
 });
 
-test('Family: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Family: at 360 px every member’s chances, the family in words and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/family`);
   await page.waitForSelector('.fm-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '.fm-table tbody td:nth-of-type(1)',
+    '.fm-table tbody td:nth-of-type(2)',
+    '.fm-table tbody td:nth-of-type(3)',
+    '.fm-table tbody td:nth-of-type(4)',
+    '.fm-table tbody td:nth-of-type(5)',
+    '.fm-tree-list li',
+  ]);
+  // The tree's words are legible (the picture scaled to a phone had text about 7 px high).
+  assert.ok(await page.$eval('.fm-tree-list li', (li) => parseFloat(getComputedStyle(li).fontSize)) >= 14);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
@@ -95,5 +108,38 @@ test('Family: "+ parents" and "+ child" add a person\'s parents or child and lin
   assert.equal(await child.locator('select[aria-label="Father"]').inputValue(), 'Patient');
   await page.click('#family-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && document.querySelectorAll('.fm-tree .fm-node').length === 8);
+  await page.close();
+});
+
+test('Family: one format per column, small chances as "1 in N"; as printed, the note gives the founders\' sum and its factor', async () => {
+  // The default family showed "5.41e-4" beside four-decimal numbers and "1" beside "1.0000".
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family`);
+  await page.waitForSelector('.fm-table');
+  const cells = await shownChances(page);
+  assert.ok(cells.some((c) => c.exact > 0 && c.exact < 1e-3), 'the family has a chance below 0.001 to show');
+  assert.ok(cells.some((c) => c.exact === 1), 'and a certain one');
+  for (const { text, exact } of cells) {
+    assert.match(text, /^[01]\.\d{4}( \(1 in [\d\u202f]+\))?$/, `a chance shown as "${text}"`);
+    assert.equal(/1 in/.test(text), exact > 1e-12 && exact < 1e-3, `"${text}" for ${exact}`);
+  }
+  assert.match(await page.textContent('.results'), /The chance of the typed blood groups all together in such a family: \d\.\d{4}( \(about 1 in [\d\u202f]+\))?\./);
+  assert.equal(await page.locator('.fm-note').count(), 0, 'least squares: x sums to 1, no note');
+  // Table 4.4 ABO as printed: x sums to 0.998823; two genotypes drawn from the population
+  // here, the founders Mother and Father.
+  await chooseOption(page, 'family', 'model', 'as_printed');
+  await page.click('#family-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.' && document.querySelector('.fm-note'));
+  const note = await page.textContent('.fm-note[data-code="founders_renormalised"]');
+  assert.match(note, /ABO genotype frequencies x add up to 0\.998823/);
+  assert.match(note, /divided by 0\.998823\^2 = 0\.997647/);
+  await page.close();
+});
+
+test('Family: at 1280 px every box of the members is as wide as its heading’s words and shows what it holds', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/family?people=${encodeURIComponent('Grandmother::|A RhD-pos K-;Grandfather::|;Mother:Grandfather:Grandmother|O RhD-neg K- Fy(a-b+)')}`);
+  await page.waitForSelector('.fm-table');
+  await assertGridColumnsFit(page);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // Browser tests of the Frequencies calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -57,7 +57,7 @@ test('Frequencies: a link with an unknown antigen or population is reported and 
   await page.close();
 });
 
-test('Frequencies: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Frequencies: at 360 px the answer columns, the sort buttons and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/frequencies?antigens=A,B,D,C,c,E,e&group=O+D%2B+C%2B+c%2B+E-+e%2B&donors=99&patients=0`);
@@ -65,6 +65,15 @@ test('Frequencies: fits a 360 px phone, and axe-core finds no violations', async
   await page.waitForSelector('#fq-donors-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#fq-result-table tbody td:nth-of-type(1)',
+    '#fq-result-table tbody td:nth-of-type(2)',
+    '#fq-result-table tbody td:nth-of-type(3)',
+    '#fq-result-table tbody td:nth-of-type(4)',
+    '#fq-result-table tbody td:nth-of-type(5)',
+    '#fq-donors-table tbody td:nth-of-type(3)',
+    '#fq-rarity-table tbody td:nth-of-type(3)',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

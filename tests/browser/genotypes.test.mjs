@@ -1,7 +1,7 @@
 // Browser tests of the Genotypes calculator on the served site (public/ via scripts/serve.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, computeAndCancel, ABO_FREQUENCIES } from './helpers.mjs';
+import { startServer, launchBrowser, requireBuilt, watchProblems, leastSquaresColumn, assertAboEq35, chooseOption, computeAndCancel, ABO_FREQUENCIES, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 
 let server, browser, page, problems;
 const requests = [];
@@ -48,11 +48,11 @@ async function enterAboFrequencies(values) {
   for (const [i, v] of values.entries()) await page.fill(`#gt-f-${i}`, String(v));
 }
 
-test('page: header, Genotypes tab active, other calculators shown as coming soon', async () => {
+test('page: header, Genotypes tab active, the calculators still to come marked as coming', async () => {
   assert.equal(await page.textContent('header h1'), 'rbcmatch');
   assert.equal(await page.textContent('nav .tab[aria-current="page"]'), 'Genotypes');
-  const disabled = await page.$$eval('nav .tab.disabled', (els) => els.map((e) => e.firstChild.textContent));
-  assert.deepEqual(disabled, ['Antigen order', 'Supply']);
+  const coming = await page.$$eval('nav .tab.coming', (els) => els.map((e) => e.firstChild.textContent));
+  assert.deepEqual(coming, ['Antigen order', 'Simulation', 'Supply', 'Ordering']);
 });
 
 test('Genotypes: ABO, thesis eq. 3.5, numbers on screen', async () => {
@@ -137,6 +137,26 @@ test('Genotypes: Cancel stops the computation, and the next one works', async ()
   await page.click('#genotypes-compute');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
   assertAboEq35(await leastSquaresColumn(page));
+});
+
+test('Genotypes: at 360 px both genotype frequency columns, the share and every box are on screen (Rh, 36 genotypes)', async () => {
+  const phone = await browser.context.newPage();
+  await phone.setViewportSize({ width: 360, height: 740 });
+  await phone.goto(`${server.url}#/genotypes?system=rh&population=rh%2Fthesis-table-3.4`);
+  await phone.waitForSelector('#gt-result-table');
+  await assertOnPhoneScreen(phone, ['#gt-result-table tbody td[rowspan]', '#gt-result-table tbody td.ls', '#gt-result-table tbody td.given', '#gt-result-table tbody td.gc']);
+  // The caption is whole, not cut mid-word at the screen's edge.
+  const caption = await phone.$eval('#gt-result-table caption', (c) => c.getBoundingClientRect().right);
+  assert.ok(caption <= 360, `caption ends at ${caption} px`);
+  await phone.close();
+});
+
+test('Genotypes: at 1280 px every frequency box is as wide as its heading’s words and shows what it holds', async () => {
+  const wide = await browser.context.newPage();
+  await wide.goto(`${server.url}#/genotypes?system=rh&population=rh%2Fthesis-table-3.4`);
+  await wide.waitForSelector('#gt-result-table');
+  await assertGridColumnsFit(wide);
+  await wide.close();
 });
 
 test('no request leaves the page origin', async () => {

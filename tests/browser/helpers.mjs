@@ -134,3 +134,68 @@ export function useServedSite(...builtPaths) {
   });
   return site;
 }
+
+/**
+ * On a phone (call it with the viewport at 360 px) the answers and the inputs are on screen
+ * (issue 23): the first cell of every answer column (one selector each, its first match), every
+ * text box, menu, button and download link of <main> (every <details> opened first, so the
+ * options are included) and every picture lie within the viewport, not off to the side in a
+ * box that scrolls. Assertion failures name what lies outside and where.
+ */
+export async function assertOnPhoneScreen(page, answerColumns) {
+  const { missing, outside } = await page.evaluate((selectors) => {
+    for (const d of document.querySelectorAll('main details')) d.open = true;
+    const width = document.documentElement.clientWidth;
+    const where = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.left < -0.5 || r.right > width + 0.5) ? `${Math.round(r.left)} to ${Math.round(r.right)} px` : null;
+    };
+    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.getAttribute('aria-label') ?? el.textContent).trim().slice(0, 30)}”`;
+    const missing = selectors.filter((s) => !document.querySelector(s)?.getBoundingClientRect().width);
+    const outside = [
+      ...selectors.filter((s) => document.querySelector(s) && where(document.querySelector(s))).map((s) => `answer ${s} at ${where(document.querySelector(s))}`),
+      ...[...document.querySelectorAll('main input:not([type=file]), main select, main textarea, main button, main a.button, main svg[role=img]')]
+        .filter(where).map((el) => `${name(el)} at ${where(el)}`),
+    ];
+    return { missing, outside };
+  }, answerColumns);
+  assert.deepEqual(missing, [], 'answer columns not on the page');
+  assert.deepEqual(outside, [], `outside a ${await page.evaluate(() => document.documentElement.clientWidth)} px screen`);
+}
+
+/**
+ * On a desktop (1280 px) every column of a grid of boxes (a table with text boxes or menus)
+ * is wide enough to read: each box at least as wide as the longest word of its column's
+ * heading, and wide enough to show what it holds (Matching's id boxes were 16 px wide: P1
+ * could not be seen). Every <details> is opened first.
+ */
+export async function assertGridColumnsFit(page) {
+  const problems = await page.evaluate(() => {
+    for (const d of document.querySelectorAll('main details')) d.open = true;
+    const context = document.createElement('canvas').getContext('2d');
+    const problems = [];
+    for (const table of document.querySelectorAll('main table')) {
+      const head = table.tHead?.rows[0];
+      if (!head || !table.querySelector('tbody input[type=text], tbody select')) continue;
+      const headings = [...head.cells].map((th) => {
+        const visible = th.cloneNode(true);
+        visible.querySelectorAll('.visually-hidden').forEach((e) => e.remove());
+        context.font = getComputedStyle(th).font;
+        const words = visible.textContent.split(/\s+/).filter(Boolean);
+        return { text: visible.textContent.trim(), word: Math.max(0, ...words.map((w) => context.measureText(w).width)) };
+      });
+      for (const row of table.tBodies[0]?.rows ?? []) {
+        if (row.cells.length !== headings.length) continue; // a row of messages across the grid
+        [...row.cells].forEach((cell, k) => {
+          const box = cell.querySelector('input[type=text], select');
+          if (!box || !headings[k].text) return;
+          const width = box.getBoundingClientRect().width;
+          if (width + 0.5 < headings[k].word) problems.push(`${table.id || table.className} “${headings[k].text}”: box ${Math.round(width)} px, heading's word ${Math.round(headings[k].word)} px`);
+          if (box.tagName === 'INPUT' && box.scrollWidth > box.clientWidth + 1) problems.push(`${table.id || table.className} “${headings[k].text}”: “${box.value}” does not fit its ${Math.round(width)} px box`);
+        });
+      }
+    }
+    return problems;
+  });
+  assert.deepEqual(problems, [], 'grid columns too narrow at 1280 px');
+}

@@ -2,7 +2,9 @@
 // (thesis Table 6.1 as an LP; GLPK's examples with what glpsol prints), never from this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServedSite, watchProblems, axeViolations, referenceCase, root, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -90,6 +92,33 @@ test('LP: a syntax error shows its line number at the text box; the page keeps w
   await page.close();
 });
 
+test('LP: a model without a solution says whether it is infeasible, unbounded or both, and shows no values', async () => {
+  // The status models of tests/reference/glpsol/, with the status glpsol's runs gave them.
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.server.url}#/lp`);
+  await page.waitForSelector('#lp-variables');
+  await page.selectOption('#lp-format', 'cplex_lp');
+  const words = {
+    infeasible: /^A linear programme: No solution: the constraints cannot all be met \(infeasible\)\.$/,
+    unbounded: /^A linear programme: No optimum: the constraints can be met, but the objective improves without limit \(unbounded\)\.$/,
+    primal_and_dual_infeasible: /cannot all be met \(infeasible\)\. Even with bounds that can be met, .* its dual is infeasible too\./,
+  };
+  for (const name of ['status-infeasible', 'status-unbounded', 'status-both-dual-first']) {
+    const ref = JSON.parse(readFileSync(join(root, 'tests/reference/glpsol', `${name}.json`), 'utf8'));
+    await page.fill('#lp-model', readFileSync(join(root, 'tests/reference', ref.model), 'utf8'));
+    await page.click('#lp-compute');
+    await done(page);
+    assert.match(await page.textContent('#lp-status'), words[ref.status], name);
+    assert.equal(await page.locator('#lp-objective').count(), 0, name);
+    const headings = await page.$$eval('#lp-variables thead th, #lp-constraints thead th', (ths) => ths.map((th) => th.textContent));
+    assert.ok(!headings.includes('Value') && !headings.includes('Activity'), `${name}: ${headings}`);
+    assert.deepEqual((await rows(page, 'lp-variables')).map((r) => r[0]), ref.columns.map((c) => c[0]));
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('LP: a mixed-integer model says it has no duals; an unknown example in a link is reported', async () => {
   const page = await site.browser.context.newPage();
   await page.goto(`${site.server.url}#/lp?example=glpk-samp2-mps`);
@@ -120,13 +149,21 @@ test('LP: CSV and LP text downloads hold the solution and the model', async () =
   await page.close();
 });
 
-test('LP: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('LP: at 360 px the solution’s columns and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/lp?example=glpk-transp-mod`);
   await page.waitForSelector('#lp-variables');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#lp-variables tbody td:nth-of-type(1)',
+    '#lp-variables tbody td:nth-of-type(2)',
+    '#lp-variables tbody td:nth-last-of-type(1)',
+    '#lp-constraints tbody td:nth-of-type(1)',
+    '#lp-constraints tbody td:nth-of-type(2)',
+    '#lp-constraints tbody td:nth-last-of-type(2)',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -1,12 +1,12 @@
 // Browser tests of the Pregnancy calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
 const rows = (page) => page.$$eval('#pg-table tbody tr', (trs) => Object.fromEntries(trs.map((tr) =>
-  [tr.querySelector('th').textContent, Number(tr.querySelectorAll('td')[1].textContent)])));
+  [tr.querySelector('th').textContent, Number(tr.querySelectorAll('td')[1].querySelector('span.num').textContent)])));
 
 test('Pregnancy: an RhD-negative mother, a random father: the fetus is RhD-positive with the D allele\'s frequency', async () => {
   const page = await site.browser.context.newPage();
@@ -48,13 +48,26 @@ test('Pregnancy: a father written another way than the mother is marked at his f
   await page.close();
 });
 
-test('Pregnancy: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Pregnancy: at 360 px the answer column and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/pregnancy?mother=O+rr+K-+Fy(a-b%2B)&father=K%2Bk%2B`);
   await page.waitForSelector('#pg-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#pg-table tbody td.num',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Pregnancy: one format per column: every probability with 4 decimals, 0 and 1 included', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/pregnancy?mother=O+RhD-neg+K-&father=${encodeURIComponent('A RhD-neg K+k-')}`);
+  await page.waitForSelector('#pg-table');
+  const cells = await page.$$eval('.results td.num', (tds) => tds.map((td) => td.textContent));
+  assert.ok(cells.includes('0.0000') && cells.includes('1.0000'), cells.join(' '));
+  for (const text of cells) assert.match(text, /^[01]\.\d{4}( \(1 in [\d\u202f]+\))?$/, `"${text}"`);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // Browser tests of the Relatives calculator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, referenceCase, chooseOption } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, chooseOption, assertOnPhoneScreen } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -13,7 +13,7 @@ test('Relatives: an RhD-negative donor\'s parents and siblings (sec. 3.2.4), sho
   const problems = watchProblems(page);
   await page.goto(`${site.server.url}#/relatives?group=RhD-neg`);
   await page.waitForSelector('#rl-table');
-  assert.equal(await page.textContent('#rl-read'), 'RhD: d');
+  assert.equal(await page.textContent('#rl-read'), 'RhD: negative (d)');
   const shown = await rows(page);
   const reference = referenceCase('relatives', 'thesis-sec-3.2.4-rhd-negative');
   for (const v of reference.values) {
@@ -64,13 +64,49 @@ test('Relatives: Caucasian Fy(a-b-) is undefined under least squares and 1/4 for
   await page.close();
 });
 
-test('Relatives: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Relatives: at 360 px every answer column and every box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/relatives?group=O+R1R1+K-&summary=1`);
   await page.waitForSelector('#rl-table');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#rl-table tbody td:nth-of-type(1)',
+    '#rl-table tbody td:nth-of-type(2)',
+    '#rl-table tbody td:nth-of-type(3)',
+    '#rl-table tbody td:nth-of-type(4)',
+    '#rl-table tbody td:nth-of-type(5)',
+    '#rl-table tbody td:nth-of-type(6)',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Relatives: an unrelated person is a random person of the same model (0, 1.00); one format per column', async () => {
+  // Under the defaults (O RhD-negative) "Unrelated person" showed -2.35e-6 and 0.99997.
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/relatives`);
+  await page.waitForSelector('#rl-table');
+  const shown = await rows(page);
+  assert.deepEqual(shown['Unrelated person'].slice(1, 3), ['1.00', '0.0000']);
+  const formats = [/^\d\.\d{4}( \(1 in [\d\u202f]+\))?$/, /^\d+\.\d{2}$/, /^-?\d\.\d{4}$/, /^\d+\.\d$/, /^\d+$/, /^\d+$/];
+  for (const [label, cells] of Object.entries(shown))
+    cells.forEach((text, k) => assert.match(text, formats[k], `${label}, column ${k + 1}: "${text}"`));
+  assert.match(await page.textContent('.results'), /A random person is O d with probability 0\.0739 \(about 1 in 14;/);
+  await page.close();
+});
+
+test('Relatives: Kell K+k- (0 in Table 4.4) is not defined as printed (eq. 3.28), and least squares says why it has a probability', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/relatives?group=${encodeURIComponent('K+k-')}&model=as_printed`);
+  await page.waitForSelector('#rl-table');
+  assert.match(await page.textContent('.warnings'), /Not defined: the table gives K\+k- frequency 0.*Least squares gives K\+k- frequency 0\.00148/);
+  assert.equal((await rows(page)).Sibling[0], '—');
+  await chooseOption(page, 'relatives', 'model', 'least_squares');
+  await page.click('#relatives-compute');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+  assert.match(await page.textContent('.warnings'), /The table gives K\+k- frequency 0 .*gives it 0\.00148: under random mating/);
+  assert.match((await rows(page)).Sibling[0], /^0\.26\d\d$/);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // Genotypes tab, and carried by a link into a browser that never saved it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, launchBrowser, watchProblems, axeViolations } from './helpers.mjs';
+import { useServedSite, launchBrowser, watchProblems, axeViolations, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
@@ -98,24 +98,40 @@ test('Systems: a definition the module refuses is marked at the field, then fixe
   await page.waitForSelector('#sy-loci');
   await page.fill('#sy-loci', 'FY FY*A = Fya');
   assert.match(await page.textContent('[data-error-for="system"]'), /Line 1: start with the locus name and a colon/);
-  // Two alleles of one name: the module's error names the line.
+  // Two alleles of one name: marked at the loci as you type, on its line.
   await page.fill('#sy-name', 'Twice');
   await page.fill('#sy-loci', 'K: K = K, K = k');
+  assert.equal(await page.textContent('[data-error-for="system"]'), 'Line 1: the allele “K” is listed twice in locus K');
+  // What only the module finds (two antigens differing in case) is marked at the loci too.
+  await page.fill('#sy-loci', 'FY: A = Fya, B = fya');
   await page.click('#systems-compute');
   await page.waitForFunction(() => /Not computed/.test(document.querySelector('.status')?.textContent ?? ''));
-  assert.match(await page.textContent('.form-error'), /Allele 2 of locus K \(line 1\): allele 'K' is listed twice/);
+  assert.match(await page.textContent('[data-error-for="system"]'), /Antigens 'Fya' and 'fya' differ only in upper and lower case/);
   await showSystem(page, { name: 'Kell', loci: 'KEL: K = K, k = k' });
   assert.equal(await page.locator('#sy-phenotypes tbody tr').count(), 3);
   await page.close();
 });
 
-test('Systems: fits a 360 px phone, and axe-core finds no violations', async () => {
+test('Systems: at 360 px the genotypes and every frequency box are on screen; axe-core finds no violations', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/systems?name=Duffy&loci=${encodeURIComponent(DUFFY_NULL.loci)}`);
   await page.waitForSelector('#sy-phenotypes');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#sy-phenotypes tbody td:nth-of-type(2)',
+    '#sy-f-0',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Systems: at 1280 px every frequency box is as wide as its heading’s words', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#/systems?name=Duffy&loci=${encodeURIComponent(DUFFY_NULL.loci)}`);
+  await page.waitForSelector('#sy-phenotypes');
+  await page.fill('#sy-f-0', '0.000123456');
+  await assertGridColumnsFit(page);
   await page.close();
 });

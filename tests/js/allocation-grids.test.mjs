@@ -13,7 +13,10 @@ test('readCell: groups in staff notation, whole numbers (decimal comma too), r u
   assert.deepEqual(readCell(group, ' AB ', ABO), { value: ['A', 'B'] });
   assert.deepEqual(readCell(group, 'O', ABO), { value: [] });
   assert.deepEqual(readCell(group, 'A D+ K-', { antigens: ['A', 'B', 'D', 'K'] }), { value: ['A', 'D'] });
-  assert.match(readCell(group, 'A K+', ABO).error, /“K\+” is not a blood group or an antigen with \+ or − \(A, B\)/);
+  assert.equal(readCell(group, 'A K+', ABO).error, '“K+”: K is not among the antigens chosen (A, B)');
+  // A sign after an ABO group is RhD (issue 23): refused while D is not chosen, read with it.
+  assert.match(readCell(group, 'A+', ABO).error, /“A\+” is A RhD-positive, but D is not among the antigens chosen/);
+  assert.deepEqual(readCell(group, 'A pos', { antigens: ['A', 'B', 'D'] }), { value: ['A', 'D'] });
   assert.equal(readCell(group, '', ABO).error, 'enter a blood group');
   assert.deepEqual(readCell(units, '4,0', ABO), { value: 4 });
   assert.equal(readCell(units, '-1', ABO).error, 'must be ≥ 0');

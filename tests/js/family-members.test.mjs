@@ -2,7 +2,7 @@
 // the link form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PRESETS, checkMembers, generations, membersFromParam, membersToParam } from '../../web/calculators/family/members.js';
+import { PRESETS, checkMembers, generations, membersFromParam, membersToParam, presetOf } from '../../web/calculators/family/members.js';
 
 const rows = (list) => list.map(([name, father, mother, group = '']) => ({ name, father, mother, group }));
 
@@ -15,6 +15,21 @@ test('checkMembers: names given and unique, parents distinct, nobody their own a
   const loop = checkMembers(rows([['A', 'B', ''], ['B', 'A', '']]));
   assert.equal(loop.get(0), 'A would be their own ancestor');
   assert.equal(loop.get(1), 'B would be their own ancestor');
+});
+
+test('checkMembers: a blank name is only “give a name”, not the blank parents of the others (regression)', () => {
+  // Clearing the patient's name made the patient the parent of everyone without parents:
+  // “Mother would be their own ancestor”.
+  const family = rows([['Mother', '', ''], ['Father', '', ''], ['', 'Father', 'Mother'], ['Sister', 'Father', 'Mother']]);
+  assert.deepEqual([...checkMembers(family)], [[2, 'Give this person a name']]);
+  assert.deepEqual(generations(family), [0, 0, 1, 1]);
+});
+
+test('presetOf: a family to start from is recognised again from its rows, an edited one is not', () => {
+  for (const id of Object.keys(PRESETS)) assert.equal(presetOf(membersFromParam(membersToParam(rows(PRESETS[id].people)))), id);
+  const edited = rows(PRESETS.parents.people);
+  edited[1].group = 'B';
+  assert.equal(presetOf(edited), '');
 });
 
 test('generations: founders on top, a child one below its lowest parent', () => {

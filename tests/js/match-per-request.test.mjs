@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './support.mjs';
-import { generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../../web/calculators/matching/grids.js';
+import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../../web/calculators/matching/grids.js';
 
 const PRESETS = {
   abod: ['A', 'B', 'D'],
@@ -12,15 +12,16 @@ const PRESETS = {
   extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
 };
 
-let mod, catalogue;
+let mod, catalogue, antibodyShares;
 before(async () => {
   mod = await loadModule();
   catalogue = JSON.parse(mod.call('systems', '{}')).result;
+  antibodyShares = antibodySharesOf(JSON.parse(mod.call('match', '{"units": [], "requests": []}')).result);
 });
 
 function benchDay(preset, count) {
   const antigens = PRESETS[preset];
-  const day = generate({ seed: 20241325, units: 200, patients: 60, antigens, catalogue });
+  const day = generate({ seed: 20241325, units: 200, patients: 60, antigens, catalogue, antibodyShares });
   const context = { antigens, shelfLife: 35 };
   return JSON.stringify({
     preset,

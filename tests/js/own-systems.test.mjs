@@ -29,6 +29,18 @@ test('parseLoci: silent alleles, comments, a trailing comma; each mistake named 
   assert.match(parseLoci('  \n# nothing').errors[0], /Give at least one locus/);
 });
 
+test('parseLoci: a repeated allele or locus is named on its line as you type, as the module would refuse it (regression)', () => {
+  assert.deepEqual(parseLoci('FY: A = Fya, A = Fyb').errors, ['Line 1: the allele “A” is listed twice in locus FY']);
+  assert.deepEqual(parseLoci('FY: A = Fya, B = Fyb\n\nFY: K = K').errors, ['Line 3: the locus “FY” is already on line 1']);
+  // The same allele name in two loci is fine (as in the module).
+  assert.equal(parseLoci('A1: X = a, Y = b\nA2: X = c, Y = d').errors, undefined);
+  for (const text of ['FY: A = Fya, A = Fyb', 'FY: A = Fya, B = Fyb\nFY: K = K']) {
+    const definition = { name: 'x', antigens: ['Fya', 'Fyb', 'K'], loci: text.split('\n').map((line) => ({ name: line.split(':')[0],
+      alleles: line.split(':')[1].split(',').map((a) => ({ name: a.split('=')[0].trim(), antigens: [a.split('=')[1].trim()] })) })) };
+    assert.equal(runCli('system', { system: definition }).response.error.code, 'duplicate_name', text);
+  }
+});
+
 test('systemId: lower-case, prefixed, unique', () => {
   assert.equal(systemId('Duffy, silent allele', []), 'my-duffy-silent-allele');
   assert.equal(systemId('Duffy, silent allele', ['my-duffy-silent-allele']), 'my-duffy-silent-allele-2');

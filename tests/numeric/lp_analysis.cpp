@@ -210,6 +210,18 @@ TEST_CASE("analyse_model_text: MathProg may not read or write files, nor overflo
   CHECK(ok.output == "x > 1\n");
 }
 
+TEST_CASE("analyse_model_text: a printf format in parentheses is that string, checked as one",
+          "[numeric][regression]") {
+  // GLPK's queens.mod, sudoku.mod, numbrix.mod and tsp.mod write printf("\n"): refused before.
+  const auto ok = analyse_model_text(ModelFormat::mathprog, "printf(\"a\");\nprintf ( (\"%d\\n\") ), 2;\nend;\n");
+  CHECK(ok.output == "a2\n");
+  std::string code;
+  CHECK(error_of(ModelFormat::mathprog, "printf(\"%.999f\"), 1e300;\nend;\n", &code).rfind("line 1: ", 0) == 0);
+  CHECK(code == "unsupported");
+  CHECK(error_of(ModelFormat::mathprog, "printf(\"%9\") & \"99d\", 1;\nend;\n", &code).rfind("line 1: ", 0) == 0);
+  CHECK(error_of(ModelFormat::mathprog, "printf((\"x\");\nend;\n", &code).rfind("line 1: ", 0) == 0);
+}
+
 TEST_CASE("analyse_model_text: limits on the text and the model are named", "[numeric][regression]") {
   std::string code;
   const auto long_text = error_of(ModelFormat::cplex_lp, std::string(max_lp_model_chars + 1, ' '), &code);
@@ -284,6 +296,68 @@ TEST_CASE("analyse_linear_program: infeasible and unbounded are outcomes with no
   unbounded.maximize = true;
   unbounded.objective = {1};
   CHECK(analyse_linear_program(unbounded).status == LpStatus::unbounded);
+}
+
+TEST_CASE("analyse_linear_program: infeasible, unbounded or both, whichever side the presolver sees first",
+          "[numeric][regression]") {
+  // min -x + y + 0z, 2 <= y + z <= 1 (x in no constraint, all >= 0): no feasible point, and
+  // x lowers the cost without limit. GLPK's presolver reports the dual side only, which was
+  // read as "unbounded".
+  LinearProgram both;
+  both.objective = {-1, 1, 0};
+  both.constraints = {{{0, 1, 1}, {2.0, std::nullopt}}, {{0, 1, 1}, {std::nullopt, 1.0}}};
+  CHECK(analyse_linear_program(both).status == LpStatus::primal_and_dual_infeasible);
+  // Without x the dual is feasible: infeasible only.
+  LinearProgram infeasible = both;
+  infeasible.objective = {0, 1, 0};
+  CHECK(analyse_linear_program(infeasible).status == LpStatus::infeasible);
+  // With consistent right-hand sides (1 <= y + z <= 2) x still lowers the cost: unbounded.
+  LinearProgram unbounded = both;
+  unbounded.constraints = {{{0, 1, 1}, {1.0, std::nullopt}}, {{0, 1, 1}, {std::nullopt, 2.0}}};
+  CHECK(analyse_linear_program(unbounded).status == LpStatus::unbounded);
+  // The same whether the matrix is sorted as glpsol does or not.
+  LpOptions sorted;
+  sorted.sort_matrix = true;
+  CHECK(analyse_linear_program(both, sorted).status == LpStatus::primal_and_dual_infeasible);
+  CHECK(analyse_linear_program(unbounded, sorted).status == LpStatus::unbounded);
+}
+
+TEST_CASE("analyse_linear_program: a mixed-integer programme with an unbounded relaxation is unbounded only with an "
+          "integer point",
+          "[numeric][regression]") {
+  // max a + c, 2a = 1, a >= 0 integer, c >= 0: the relaxation is unbounded (a = 1/2, c grows),
+  // but 2a = 1 has no integer solution. It was reported "unbounded".
+  LinearProgram odd;
+  odd.maximize = true;
+  odd.objective = {1, 1};
+  odd.constraints = {{{2, 0}, {1.0, 1.0}}};
+  odd.integer = {true, false};
+  auto r = analyse_linear_program(odd);
+  CHECK(r.relaxation_status == LpStatus::unbounded);
+  CHECK(r.status == LpStatus::infeasible);
+  CHECK_FALSE(r.objective);
+  // 2a - 2b = 1 has no integer solution either, but branch and bound over unbounded a and b
+  // never proves it: the time limit ends the search, and the answer is not "unbounded".
+  odd.constraints = {{{2, -2}, {1.0, 1.0}}};
+  odd.integer = {true, true};
+  LpOptions brief;
+  brief.mip_time_limit = 0.2;
+  CHECK(analyse_linear_program(odd, brief).status == LpStatus::time_limit);
+  // a - b = 1 has integer points (b + 1, b) for every b: unbounded (Meyer 1974).
+  LinearProgram even = odd;
+  even.constraints = {{{1, -1}, {1.0, 1.0}}};
+  r = analyse_linear_program(even);
+  CHECK(r.relaxation_status == LpStatus::unbounded);
+  CHECK(r.status == LpStatus::unbounded);
+  CHECK_FALSE(r.objective);
+  // A relaxation with neither a feasible point nor a bounded dual: the programme is infeasible.
+  LinearProgram both;
+  both.objective = {-1, 1};
+  both.constraints = {{{0, 1}, {2.0, std::nullopt}}, {{0, 1}, {std::nullopt, 1.0}}};
+  both.integer = {true, true};
+  r = analyse_linear_program(both);
+  CHECK(r.relaxation_status == LpStatus::primal_and_dual_infeasible);
+  CHECK(r.status == LpStatus::infeasible);
 }
 
 namespace {

@@ -108,6 +108,29 @@ TEST_CASE("network_flow: malformed networks are refused before GLPK sees them", 
   CHECK(min_cost_flow(diamond(), {3, 0, 0, -3}).cost == 7);
 }
 
+TEST_CASE("min_cost_flow: int64 costs beyond int are solved exactly up to the path bound, then overflow",
+          "[numeric][regression]") {
+  // The matching problem's costs need the int64 range (src/allocation/matching.cpp): a cost of
+  // 2^40 units beside a difference of one unit.
+  auto n = diamond();
+  const std::int64_t big = std::int64_t{1} << 40;
+  for (auto& a : n.arcs) a.cost *= big;
+  n.arcs[3].cost += 1;
+  const auto f = min_cost_flow(n, {3, 0, 0, -3});
+  REQUIRE(f.status == FlowStatus::optimal);
+  CHECK(f.cost == 7 * big + 1);
+  CHECK(f.x == std::vector<int>{2, 1, 2, 1});
+  n.arcs[3].cost = -5 * big;  // now b is the cheaper way
+  CHECK(min_cost_flow(n, {3, 0, 0, -3}).cost == 2 * -5 * big + big);
+  // Beyond nodes x max |cost| <= 2^60: refused, not solved wrongly.
+  n.arcs[3].cost = (std::int64_t{1} << 58) + 1;
+  CHECK(min_cost_flow(n, {3, 0, 0, -3}).status == FlowStatus::overflow);
+  // Within it, but a total cost beyond int64: overflow too.
+  FlowNetwork one{2, {{0, 1, 0, 100, std::int64_t{1} << 59}}};
+  CHECK(min_cost_flow(one, {15, -15}).status == FlowStatus::optimal);
+  CHECK(min_cost_flow(one, {16, -16}).status == FlowStatus::overflow);
+}
+
 TEST_CASE("min_cost_flow: random networks, the same cost as GLPK's simplex", "[numeric][property]") {
   Rng rng(20251125);
   int optimal = 0, infeasible = 0;

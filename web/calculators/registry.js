@@ -1,7 +1,9 @@
-// Every calculator, in tab order. A calculator is a module exporting
-//   { id, title, summary, mount(container, context) -> { unmount() } }
-// where context = { client, params: URLSearchParams, setParams(URLSearchParams) }.
-// Calculators not yet written are listed with `ready: false` and shown as disabled tabs.
+// Every calculator, in the navigation's order (web/calculators/catalogue.js: groups, titles,
+// the question each answers). A calculator with code is a module exporting
+//   { id, mount(container, context) -> { unmount() } }
+// where context = { client, params: URLSearchParams, setParams(URLSearchParams) }; one
+// without is listed as coming (`ready: false`), with what it will do.
+import { CATALOGUE, GROUPS } from './catalogue.js';
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
 import relatives from './relatives/index.js';
@@ -13,19 +15,15 @@ import lp from './lp/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
-const comingSoon = (id, title, summary) => ({ id, title, summary, ready: false });
+const modules = new Map([genotypes, frequencies, relatives, pregnancy, family, allocation, matching, lp, systems, validation]
+  .map((m) => [m.id, m]));
 
-export const calculators = [
-  { ...genotypes, ready: true },
-  { ...relatives, ready: true },
-  { ...family, ready: true },
-  { ...pregnancy, ready: true },
-  { ...frequencies, ready: true },
-  comingSoon('antigen-order', 'Antigen order', 'optimal antigen-exclusion order (thesis ch. 7)'),
-  { ...allocation, ready: true },
-  { ...matching, ready: true },
-  { ...lp, ready: true },
-  comingSoon('supply', 'Supply', 'acquisition, ordering and ageing of stock (thesis ch. 5)'),
-  { ...systems, ready: true },
-  { ...validation, ready: true },
-];
+// The catalogue's words win over a module's own title: one place says what a calculator is.
+export const calculators = CATALOGUE.map((entry) => (modules.has(entry.id)
+  ? { ...entry, mount: modules.get(entry.id).mount, ready: true }
+  : { ...entry, ready: false }));
+
+export const groups = GROUPS.map((g) => ({ ...g, calculators: calculators.filter((c) => c.group === g.id) }));
+
+const unlisted = [...modules.keys()].filter((id) => !calculators.some((c) => c.id === id));
+if (unlisted.length) throw new Error(`registry: ${unlisted.join(', ')} not in catalogue.js`);

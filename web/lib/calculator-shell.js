@@ -7,12 +7,20 @@
 //   - URL state: a computed result's inputs are written to the address bar, so the link
 //     reproduces it; a link that cannot be read is reported and kept, never replaced;
 //   - Compute / Cancel, a progress bar for long operations, stale results marked (and their
-//     CSV withdrawn) after an edit, CSV download and Print.
+//     CSV withdrawn) after an edit, CSV download and Print (the options listed as shown, the
+//     request folded into an appendix);
+//   - result tables whose cells are labelled by their headings, so a table with the class
+//     `cards` becomes a card per row on a phone (table.js).
 //
 // definition = {
 //   id, title, summary, op,              op: the request API operation the calculator runs
 //   intro: string,                       one or two plain sentences above the form
 //   computeLabel?: string,               the Compute button's words (default "Compute")
+//   optionWords?: {name: {label, heading?, choices?, hint?}}  an option in the page's words:
+//                                        label (plain text, also in messages), heading() (the
+//                                        label's nodes, e.g. with a formula), choices {API id:
+//                                        words}, hint() (nodes in place of the API description);
+//                                        the API's identifiers stay in links and requests
 //   ownFields: string[],                 request fields its inputs render (no option control)
 //   async load(client, params) -> data,  what the inputs need (e.g. the `systems` catalogue; a
 //                                        system of the user's own a link names)
@@ -23,6 +31,9 @@
 //     validate(setError) -> number,      live checks; returns how many fields are wrong
 //     toParams(params), toRequest(request), title(): string,
 //     fieldLabel?(path): string           the user's name for a request path ("frequency of DCce")
+//     errorField?(path): string            where an API error of this path is shown, when its own
+//                                        slot does not say it (default: the path, else the
+//                                        nearest enclosing path with a slot)
 //     apiError?(error)                     the module refused the request: mark more than the
 //                                        field its path names (the people of an impossible family)
 //   },
@@ -33,8 +44,12 @@
 import { h } from './dom.js';
 import { csvLink } from './csv.js';
 import { checkNumber, parseNumber } from './numbers.js';
+import { labelTables } from './table.js';
+import { cite } from './words.js';
 
 const pretty = (name) => name.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+/** A choice's words: the calculator's, else the identifier with spaces ("least usable"). */
+const choiceWords = (words, choice) => words?.choices?.[choice] ?? String(choice).replaceAll('_', ' ');
 const isChoice = (f) => f.type === 'string' && Array.isArray(f.choices);
 const isOption = (own) => (f) => !own.has(f.name) && !f.required && (['number', 'integer', 'boolean'].includes(f.type) || isChoice(f));
 
@@ -110,22 +125,30 @@ class Shell {
       h('div', { class: 'result-column' }, this.staleNote, this.results));
   }
 
+  /** An option's words (definition.optionWords), with its label in plain text. */
+  optionWords(name) {
+    const words = this.definition.optionWords?.[name] ?? {};
+    return { ...words, label: words.label ?? pretty(name) };
+  }
+
   optionControl(field) {
     const inputId = `${this.definition.id}-opt-${field.name}`;
-    const limits = [field.default != null && `default ${field.default}`,
+    const words = this.optionWords(field.name);
+    const shownDefault = field.type === 'boolean' ? (field.default ? 'on' : 'off') : isChoice(field) ? choiceWords(words, field.default) : field.default;
+    const limits = [field.default != null && `default ${shownDefault}`,
       field.min != null && `min ${field.min}`, field.max != null && `max ${field.max}`].filter(Boolean).join(', ');
     const input = field.type === 'boolean'
       ? h('input', { type: 'checkbox', id: inputId, name: field.name, onchange: () => this.changed() })
       : isChoice(field)
         ? h('select', { id: inputId, name: field.name, 'aria-describedby': `${inputId}-hint`, onchange: () => this.changed() },
-          field.choices.map((c) => h('option', { value: c }, c)))
+          field.choices.map((c) => h('option', { value: c }, choiceWords(words, c))))
         : h('input', { type: 'text', inputmode: 'decimal', id: inputId, name: field.name, autocomplete: 'off',
         placeholder: String(field.default ?? ''), 'aria-describedby': `${inputId}-hint`, oninput: () => this.changed() });
     this.optionInputs.set(field.name, { field, input });
     return h('div', { class: 'field option' },
-      h('label', { for: inputId }, pretty(field.name)), input,
-      h('span', { class: 'hint', id: `${inputId}-hint` }, field.description ?? '', limits ? ` (${limits})` : '',
-        field.source ? ` — ${field.source}` : ''),
+      h('label', { for: inputId }, words.heading?.() ?? words.label), input,
+      h('span', { class: 'hint', id: `${inputId}-hint` }, words.hint?.() ?? field.description ?? '', limits ? ` (${limits})` : '',
+        field.source ? ` — ${cite(field.source)}` : ''),
       h('span', { class: 'field-error', 'data-error-for': field.name }));
   }
 
@@ -135,17 +158,19 @@ class Shell {
     const problems = [...this.inputs.restore(params)];
     for (const { field, input } of this.optionInputs.values()) {
       const value = params.get(field.name);
+      const words = this.optionWords(field.name);
       if (isChoice(field)) {
         input.value = field.default;
         if (value != null && field.choices.includes(value)) input.value = value;
-        else if (value != null) problems.push(`${pretty(field.name)}: "${value}" is not one of ${field.choices.join(', ')}`);
+        // The link's words are the API's: the message names those.
+        else if (value != null) problems.push(`${words.label}: "${value}" is not one of ${field.choices.join(', ')}`);
       } else if (field.type === 'boolean') {
         if (value == null) input.checked = Boolean(field.default);
         else if (['1', 'true', '0', 'false'].includes(value)) input.checked = value === '1' || value === 'true';
-        else { input.checked = Boolean(field.default); problems.push(`${pretty(field.name)}: "${value}" is neither on (1) nor off (0)`); }
+        else { input.checked = Boolean(field.default); problems.push(`${words.label}: "${value}" is neither on (1) nor off (0)`); }
       } else {
         input.value = value ?? String(field.default ?? '');
-        if (value != null && checkNumber(value, field)) problems.push(`${pretty(field.name)}: "${value}" ${checkNumber(value, field)}`);
+        if (value != null && checkNumber(value, field)) problems.push(`${words.label}: "${value}" ${checkNumber(value, field)}`);
       }
     }
     const known = new Set([...this.optionInputs.keys(), ...(this.definition.ownFields ?? []), ...(this.definition.paramNames ?? [])]);
@@ -165,10 +190,16 @@ class Shell {
 
   /** Live validation of every input. Returns the number of fields in error. */
   changed({ edited = true } = {}) {
-    let errors = this.inputs.validate((path, message) => this.setFieldError(path, message));
+    // The first field in error, so the status can name it.
+    this.firstError = null;
+    const setError = (path, message) => {
+      if (message && this.firstError == null) this.firstError = path;
+      return this.setFieldError(path, message);
+    };
+    let errors = this.inputs.validate(setError);
     for (const { field, input } of this.optionInputs.values()) {
       const message = field.type === 'boolean' || isChoice(field) ? '' : checkNumber(input.value, field);
-      this.setFieldError(field.name, message);
+      setError(field.name, message);
       if (message) errors++;
     }
     if (edited && this.rendered) this.markStale(true);
@@ -228,12 +259,36 @@ class Shell {
     return true;
   }
 
-  /** An API error next to the field its path names; otherwise above the results. */
+  /** The user's name for a request path: the calculator's, an option's, or its input's label. */
+  fieldName(path) {
+    const named = this.inputs.fieldLabel?.(path) ?? (this.optionInputs.has(path) ? pretty(path) : undefined);
+    if (named) return named;
+    const input = this.root.querySelector(`[data-error-for="${CSS.escape(path)}"]`)?.parentElement.querySelector('input, select, textarea');
+    return (input?.labels?.[0]?.textContent ?? input?.getAttribute('aria-label'))?.trim() || undefined;
+  }
+
+  /** The slot (a data-error-for path) an API error of `path` is shown in, or '' for none. */
+  errorSlot(path) {
+    const own = this.inputs.errorField?.(path);
+    if (own != null) return own;
+    // systems[0].observed -> systems[0] -> systems: the nearest part of the request with a slot.
+    for (let p = path; p;) {
+      if (this.root.querySelector(`[data-error-for="${CSS.escape(p)}"]`)) return p;
+      const parent = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+      if (parent === p) break;
+      p = parent;
+    }
+    return '';
+  }
+
+  /** An API error next to the field it is about; returns that field's name (undefined: none). */
   showApiError(error) {
     const path = error.path ?? '';
-    if (this.optionInputs.has(path) && this.optionsBox) this.optionsBox.open = true;
+    const slot = path ? this.errorSlot(path) : '';
+    if (this.optionInputs.has(slot) && this.optionsBox) this.optionsBox.open = true;
     const message = this.inUserWords(error.message, path);
-    if (!path || !this.setFieldError(path, message)) this.formError.textContent = message;
+    if (!slot || !this.setFieldError(slot, message)) { this.formError.textContent = message; return undefined; }
+    return this.fieldName(slot) ?? this.fieldName(path);
   }
 
   /** The API names fields by request path (frequencies[1], sum_tolerance); the page by their labels. */
@@ -243,7 +298,9 @@ class Shell {
     // Only what reads as code is replaced: "frequencies[1]", "sum_tolerance"; a plain word
     // such as "frequencies" or "tolerance" is already the user's.
     if (/[[\]._]/.test(path) && label) text = text.split(path).join(label);
-    for (const name of [...this.optionInputs.keys()].filter((n) => n.includes('_'))) text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), pretty(name));
+    for (const name of [...this.optionInputs.keys()].filter((n) => n.includes('_'))) {
+      text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), this.optionWords(name).label);
+    }
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -252,7 +309,10 @@ class Shell {
     this.formError.textContent = '';
     const errors = this.changed({ edited: false });
     if (errors) {
-      this.status.textContent = `Please correct the ${errors === 1 ? 'marked field' : `${errors} marked fields`} first.`;
+      const first = this.firstError != null ? this.fieldName(this.firstError) : undefined;
+      this.status.textContent = errors === 1
+        ? `Please correct the marked field first${first ? `: ${first}` : ''}.`
+        : `Please correct the ${errors} marked fields first${first ? `, starting with ${first}` : ''}.`;
       return;
     }
     this.controller?.abort();
@@ -276,8 +336,9 @@ class Shell {
       this.results.replaceChildren();
       this.rendered = this.definition.render(this.results, result, warnings,
         { request, title: this.inputs.title(), computeWith: (options) => this.computeWith(options) });
+      labelTables(this.results); // cards on a phone, headings aligned with their numbers (table.js)
       this.results.prepend(this.resultActions(this.rendered));
-      this.results.append(this.printRecord(request));
+      this.results.append(this.printRecord(), this.requestAppendix(request));
       this.markStale(false);
       this.linkProblems.hidden = true;
       // The address bar holds the inputs of the result on screen, so the link reproduces it.
@@ -289,7 +350,11 @@ class Shell {
       this.rendered = null;
       this.results.replaceChildren();
       this.markStale(false);
-      if (e.name === 'ApiError') { this.showApiError(e); this.inputs.apiError?.(e); this.status.textContent = 'Not computed: see the message next to the field.'; }
+      if (e.name === 'ApiError') {
+        const field = this.showApiError(e);
+        this.inputs.apiError?.(e);
+        this.status.textContent = `Not computed: see the message ${field ? `next to ${field}` : 'below'}.`;
+      }
       else { this.formError.textContent = e.message; this.status.textContent = 'Not computed.'; }
     } finally {
       clearTimeout(showProgress);
@@ -313,12 +378,32 @@ class Shell {
     return this.compute();
   }
 
-  /** For the printout: what was computed, when, and with which version. */
-  printRecord(request) {
+  /** An option as the page shows it: "Genotype model: Gene counting (Hardy–Weinberg)". */
+  optionShown(name) {
+    const { field, input } = this.optionInputs.get(name);
+    const words = this.optionWords(name);
+    const value = field.type === 'boolean' ? (input.checked ? 'on' : 'off')
+      : isChoice(field) ? choiceWords(words, input.value)
+        : input.value.trim() === '' ? `${field.default} (default)` : input.value.trim();
+    return `${words.label}: ${value}`;
+  }
+
+  /** For the printout (the Options box is not printed): the options as the page shows them,
+   *  what was computed, when, with which version, and the link that reproduces it. */
+  printRecord() {
     const v = this.version;
-    return h('p', { class: 'print-only' },
-      `Computed ${new Date().toLocaleString()} with rbcmatch ${v?.rbcmatch ?? '?'} (request API ${v?.api_version ?? '?'}, GLPK ${v?.glpk ?? '?'}, Eigen ${v?.eigen ?? '?'}). `,
-      `Inputs and options: ${JSON.stringify(request)}. Link: ${location.href}`);
+    return h('section', { class: 'print-only print-record' },
+      this.optionInputs.size ? [h('h3', {}, 'Options'), h('ul', {}, [...this.optionInputs.keys()].map((name) => h('li', {}, this.optionShown(name))))] : '',
+      h('p', {}, `Computed ${new Date().toLocaleString()} with rbcmatch ${v?.rbcmatch ?? '?'} (request API ${v?.api_version ?? '?'}, GLPK ${v?.glpk ?? '?'}, `,
+        `Eigen ${v?.eigen ?? '?'}). Link: ${location.href}`));
+  }
+
+  /** The request as the module received it, folded away at the end: for the command-line
+   *  tool (rbcmatch <operation> < request.json) and the API's users. */
+  requestAppendix(request) {
+    return h('details', { class: 'request-appendix' },
+      h('summary', {}, `Appendix: the request (JSON, for the command-line tool: rbcmatch ${this.definition.op})`),
+      h('pre', { tabindex: 0 }, JSON.stringify(request, null, 1)));
   }
 
   resultActions(rendered) {

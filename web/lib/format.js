@@ -14,10 +14,10 @@ export function formatNumber(value, decimals = 4) {
   return Number.isInteger(value) ? String(value) : value.toFixed(decimals);
 }
 
-/** A <span> (or given tag) showing the rounded number with the exact value as its title. */
-export function numberElement(value, { decimals = 4, tag = 'span' } = {}) {
+/** A <span> (or given tag) showing the rounded number with the exact value as its title; `fixed`: formatFixed, for a column. */
+export function numberElement(value, { decimals = 4, tag = 'span', fixed = false } = {}) {
   const el = document.createElement(tag);
-  el.textContent = formatNumber(value, decimals);
+  el.textContent = fixed ? formatFixed(value, decimals) : formatNumber(value, decimals);
   if (typeof value === 'number') el.title = String(value);
   el.classList.add('num');
   return el;
@@ -26,4 +26,56 @@ export function numberElement(value, { decimals = 4, tag = 'span' } = {}) {
 /** "1 iteration", "2 iterations": a count with its noun, singular for exactly 1. */
 export function countOf(n, singular, plural = `${singular}s`) {
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+// Probabilities in result tables: one format per column. Every value has the same number of
+// decimals (1.0000 beside 0.9999, not "1"), and a small one, whose decimals keep at most one
+// digit, is carried by "1 in N" beside them rather than by exponent notation.
+const SMALL = 1e-3;
+const NOISE = 1e-12;  // below this a probability is a double computation's rounding, 0
+
+/** A value with exactly `decimals` places ("-0.0000" read as 0.0000); '—' for null. */
+export function formatFixed(value, decimals = 4) {
+  if (value == null) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  const text = value.toFixed(decimals);
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+/** "1 in 1 850": 1 / p to three significant digits, thousands apart by a narrow space; null for p <= 0. */
+export function oneIn(p) {
+  if (!(p > 0)) return null;
+  const n = 1 / p;
+  const digits = n < 1000 ? 21 : 3;
+  return `1 in ${new Intl.NumberFormat('en', { maximumSignificantDigits: digits, maximumFractionDigits: 0 })
+    .format(Math.round(n)).replace(/,/g, '\u202f')}`;
+}
+
+// The rounded text of a probability, and "1 in N" when it is small (else null).
+function probabilityParts(p, decimals) {
+  const noise = p != null && Math.abs(p) < NOISE;
+  return { text: formatFixed(noise ? 0 : p, decimals), small: p > NOISE && p < SMALL ? oneIn(p) : null };
+}
+
+/** "0.0005 (about 1 in 1 850)" below 0.001, else "0.2500"; '—' for null. */
+export function formatProbability(p, decimals = 4) {
+  const { text, small } = probabilityParts(p, decimals);
+  return small ? `${text} (about ${small})` : text;
+}
+
+/** formatProbability as elements: the rounded value in a span.num (exact value in its title), then "(1 in N)",
+ *  or "(about 1 in N)" with `about` (in a sentence). */
+export function probabilityElement(p, { decimals = 4, about = false } = {}) {
+  const { text, small } = probabilityParts(p, decimals);
+  const value = document.createElement('span');
+  value.classList.add('num');
+  value.textContent = text;
+  if (typeof p === 'number') value.title = String(p);
+  if (!small) return value;
+  const note = document.createElement('span');
+  note.classList.add('one-in');
+  note.textContent = ` (${about ? 'about ' : ''}${small})`;
+  const both = document.createElement('span');
+  both.append(value, note);
+  return both;
 }

@@ -21,21 +21,25 @@ export function parseLoci(text, { name, emptyLabel } = {}) {
     const where = `Line ${k + 1}`;
     const colon = line.indexOf(':');
     if (colon < 1) { errors.push(`${where}: start with the locus name and a colon, e.g. “FY: FY*A = Fya, FY*B = Fyb”`); return; }
-    const locus = { name: line.slice(0, colon).trim(), alleles: [] };
+    const locus = { name: line.slice(0, colon).trim(), alleles: [], line: k + 1 };
+    const again = loci.find((l) => l.name === locus.name);
+    if (again) errors.push(`${where}: the locus “${locus.name}” is already on line ${again.line}`);
     const parts = line.slice(colon + 1).split(',').map((p) => p.trim());
     parts.forEach((part, i) => {
       if (part === '' && i === parts.length - 1 && i > 0) return; // a trailing comma
       const eq = part.indexOf('=');
       if (eq < 1) { errors.push(`${where}: “${part}” should be an allele, “=” and its antigens (nothing after “=” for a silent allele)`); return; }
       const carried = part.slice(eq + 1).trim().split(/\s+/).filter(Boolean);
+      const allele = part.slice(0, eq).trim();
+      if (locus.alleles.some((a) => a.name === allele)) { errors.push(`${where}: the allele “${allele}” is listed twice in locus ${locus.name}`); return; }
       for (const a of carried) if (!antigens.includes(a)) antigens.push(a);
-      locus.alleles.push({ name: part.slice(0, eq).trim(), antigens: carried });
+      locus.alleles.push({ name: allele, antigens: carried });
     });
     loci.push(locus);
   });
   if (!errors.length && !loci.length) errors.push('Give at least one locus, e.g. “FY: FY*A = Fya, FY*B = Fyb, FY*Null =”');
   if (errors.length) return { errors };
-  const definition = { name: String(name ?? '').trim(), antigens, loci };
+  const definition = { name: String(name ?? '').trim(), antigens, loci: loci.map(({ name: n, alleles }) => ({ name: n, alleles })) };
   if (emptyLabel && emptyLabel.trim()) definition.empty_phenotype_label = emptyLabel.trim();
   return { definition };
 }

@@ -3,20 +3,21 @@
 // it. Solid: the same in every least-cost allocation; dashed: one choice among several.
 // Identical and compatible lines differ in colour and in their tooltip, and the table beside
 // the picture says the same in words. SVG elements built one by one (no innerHTML).
-import { groupLabel } from '../frequencies/notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { svg as el } from '../../lib/svg.js';
 
 export const MAX_PICTURE_STOCK = 12;
 export const MAX_PICTURE_REQUESTS = 8;
 
 /** The picture for a result, or null when it has too many rows to read as one. Stock
- *  entries without units are left out. */
-export function allocationPicture(result) {
+ *  entries without units are left out. narrow: drawn for a phone's width (340 units wide,
+ *  each box's count on a second line), so its words stay about 11 px high there. */
+export function allocationPicture(result, { narrow = false } = {}) {
   const label = (group) => groupLabel(result.antigens, group);
   const stock = result.stock.map((s, k) => ({ ...s, k })).filter((s) => s.units > 0);
   const requests = result.requests.map((q, m) => ({ ...q, m }));
   if (!stock.length || !requests.length || stock.length > MAX_PICTURE_STOCK || requests.length > MAX_PICTURE_REQUESTS) return null;
-  const width = 640, row = 40, top = 34, boxWidth = 176, boxHeight = 28;
+  const [width, row, top, boxWidth, boxHeight] = narrow ? [340, 46, 34, 118, 36] : [640, 40, 34, 176, 28];
   const height = top + Math.max(stock.length, requests.length) * row;
   const left = 12, right = width - 12 - boxWidth;
   // Each side centred in the height, so a short side is not squeezed to the top.
@@ -75,14 +76,15 @@ export function allocationPicture(result) {
   });
   const node = (x, yy, text, sub, cls) => el('g', { class: `al-node ${cls}` },
     el('rect', { x, y: yy - boxHeight / 2, width: boxWidth, height: boxHeight, rx: 5 }),
-    el('text', { x: x + 8, y: yy + 5 }, text, el('tspan', { class: 'al-node-sub' }, sub)));
+    narrow ? el('text', { x: x + 8, y: yy - 3 }, text, el('tspan', { class: 'al-node-sub', x: x + 8, dy: 14 }, sub))
+      : el('text', { x: x + 8, y: yy + 5 }, text, el('tspan', { class: 'al-node-sub' }, `  ${sub}`)));
   const stockNodes = stock.map((s) => node(left, stockY.get(s.k), `${label(s.group)}, r = ${s.residual_shelf_life}`,
-    `  ${s.issued}/${s.units} issued`, 'stock'));
+    `${s.issued}/${s.units} issued`, 'stock'));
   const requestNodes = requests.map((q) => node(right, requestY.get(q.m), label(q.group),
-    `  ${q.delivered}/${q.units} met`, q.shortage ? 'request short' : 'request'));
+    `${q.delivered}/${q.units} met`, q.shortage ? 'request short' : 'request'));
   const description = `The allocation as a picture: ${stock.length} stock entries on the left, ${requests.length} requests on the right, ` +
     `a line for each pair that carries units, with the number of units on it. The table “Units issued” says the same in words.`;
-  return el('svg', { viewBox: `0 0 ${width} ${height}`, class: 'al-picture', role: 'img', 'aria-label': description },
+  return el('svg', { viewBox: `0 0 ${width} ${height}`, class: `al-picture ${narrow ? 'narrow' : 'wide'}`, role: 'img', 'aria-label': description },
     el('text', { x: left, y: 16, class: 'al-side' }, 'Stock (group, r)'),
     el('text', { x: right + boxWidth, y: 16, class: 'al-side', 'text-anchor': 'end' }, 'Requests'),
     ...lines, ...labels, ...stockNodes, ...requestNodes);

@@ -26,7 +26,8 @@ export class GridEditor {
       h('legend', {}, legend),
       h('p', { class: 'hint' }, hint),
       h('div', { class: 'table-scroll' },
-        h('table', { class: 'al-grid-table', id: `${id}-grid` },
+        // A grid of more than three columns becomes a card per row on a phone (web/style.css).
+        h('table', { class: `al-grid-table${grid.columns.length > 3 ? ' reflow' : ''}`, id: `${id}-grid` },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), grid.columns.map((c) => h('th', { scope: 'col' }, c.heading)),
             h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
           this.body)),
@@ -38,6 +39,22 @@ export class GridEditor {
         h('button', { type: 'button', class: 'secondary', id: `${id}-csv-export`, onclick: () => this.exportCsv() }, 'Export CSV'),
         h('span', { class: 'hint' }, `Columns: ${grid.columns.map((c) => c.name).join(', ')} (comma, semicolon or tab separated; a header line is optional).`),
         this.report));
+  }
+
+  /** Under each cell of a column that reads a blood group, its reading ("Read as A D+"),
+   *  when that is not just what was typed; nothing while the cell has an error. */
+  showReadings() {
+    const context = this.context();
+    for (const row of this.rows) {
+      row.inputs.forEach((input, i) => {
+        const slot = row.readings[i];
+        if (!slot) return;
+        const reading = this.grid.columns[i].reading(input.value, context);
+        const shown = reading && reading !== input.value.trim().replace(/\s+/g, ' ');
+        slot.textContent = shown ? `Read as ${reading}` : '';
+        slot.hidden = !shown;
+      });
+    }
   }
 
   /** The cell texts, row by row. */
@@ -57,10 +74,13 @@ export class GridEditor {
     const remove = h('button', { type: 'button', class: 'secondary al-remove' }, '×');
     const row = { inputs, remove };
     remove.addEventListener('click', () => this.removeRow(this.rows.indexOf(row)));
-    row.number = h('th', { scope: 'row' });
+    row.number = h('th', { scope: 'row', 'data-label': 'Row' });
     row.cellErrors = this.grid.columns.map(() => h('span', { class: 'field-error' }));
+    // A column that reads a blood group says, under the cell, how it was read.
+    row.readings = this.grid.columns.map((c) => (c.reading ? h('div', { class: 'hint cell-read', hidden: true }) : null));
     row.rowError = h('span', { class: 'field-error' });
-    row.tr = h('tr', {}, row.number, inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}` }, input, row.cellErrors[i])),
+    row.tr = h('tr', {}, row.number,
+      inputs.map((input, i) => h('td', { class: `al-${this.grid.columns[i].key}`, 'data-label': this.grid.columns[i].heading }, input, row.readings[i], row.cellErrors[i])),
       h('td', {}, remove));
     row.errorRow = h('tr', { class: 'al-row-error' }, h('td', { colspan: this.grid.columns.length + 2 }, row.rowError));
     this.rows.push(row);
@@ -80,7 +100,9 @@ export class GridEditor {
       input.setAttribute('aria-label', `${column.heading.replace(/ \(days\)$/, ', residual shelf life in days')}, ${name}`);
       slot.id = `${input.id}-error`;
       slot.dataset.errorFor = `${this.grid.field}[${k}].${column.key}`;
-      input.setAttribute('aria-describedby', `${slot.id} ${this.id}-${k}-error`);
+      const reading = row.readings[i];
+      if (reading) reading.id = `${input.id}-read`;
+      input.setAttribute('aria-describedby', `${slot.id} ${this.id}-${k}-error${reading ? ` ${reading.id}` : ''}`);
     });
     row.rowError.id = `${this.id}-${k}-error`;
     row.rowError.dataset.errorFor = `${this.grid.field}[${k}]`;

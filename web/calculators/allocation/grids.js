@@ -6,9 +6,14 @@
 // A grid's rows are arrays of cell texts, in the order of its columns.
 import Papa from 'papaparse';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
-import { groupLabel, parseGroup } from '../frequencies/notation.js';
+import { groupLabel, readGroup } from '../../lib/blood-group.js';
 
-const GROUP = { key: 'group', name: 'blood group', heading: 'Blood group' };
+// A group cell says how it was read when that is not what was typed ("A+" over A, B, D: A D+).
+const GROUP = { key: 'group', name: 'blood group', heading: 'Blood group',
+  reading: (text, { antigens }) => {
+    const g = String(text ?? '').trim() && readGroup(text, antigens, { complete: true });
+    return g && !g.error ? groupLabel(antigens, g.present) : '';
+  } };
 const UNITS = { key: 'units', name: 'units', heading: 'Units' };
 const DAYS = { key: 'residual_shelf_life', name: 'residual shelf life', heading: 'r (days)' };
 
@@ -27,7 +32,7 @@ export function readCell(column, text, { antigens, maxShelfLife }) {
   const t = String(text ?? '').trim();
   if (column.key === 'group') {
     if (t === '') return { error: 'enter a blood group' };
-    const g = parseGroup(t, antigens, { complete: true });
+    const g = readGroup(t, antigens, { complete: true });
     return g.error ? { error: g.error } : { value: g.present };
   }
   if (t === '') return { error: column.key === 'units' ? 'enter a number of units' : 'enter a number of days' };

@@ -6,6 +6,7 @@
 // Its own inputs: the antigens, the stock and requests grids, R and γ (a slider: the one
 // choice a user is most likely to explore). The cost shape, α and β are the shell's options.
 import { calculator } from '../../lib/calculator-shell.js';
+import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
 import { restoreGrid } from '../../lib/grid-param.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -44,6 +45,17 @@ export default calculator({
     '(thesis Table 4.4 by default; ABO: Table 3.1). The example is the thesis’s Table 6.1 (Fig. 6.2).',
   // recipients is not a link parameter (the tables are, as <system>_population): a link naming it is reported.
   ownFields: OWN_PARAMS,
+  optionWords: {
+    cost: {
+      label: 'Cost of a unit',
+      // Formulas in pieces: an inline formula does not break at the end of a line.
+      hint: () => ['The cost of issuing a unit of group ', formula('i'), ' with residual shelf life ', formula('r'), ' to a request of group ',
+        formula('j'), ': linear, ', formula('γ Δ_{ij} + (1 − γ) r / R'), ' (eq. 6.1), or exponential, ',
+        formula('γ (1 − exp(−α Δ_{ij}))'), ' + ', formula('(1 − γ) (1 − exp(−β r / R))'), ' (eq. 6.9–6.10).'],
+    },
+    alpha: { label: 'α', heading: () => formula('α'), hint: () => [formula('α'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },
+    beta: { label: 'β', heading: () => formula('β'), hint: () => [formula('β'), ' of eq. 6.10 (exponential cost only); the thesis takes ', formula('7 log 2'), '.'] },
+  },
   paramNames: SystemPopulations.paramNames(TABLE_SYSTEMS),
   load: async (client) => {
     const [{ result }, operations] = await Promise.all([client.call('systems'), client.operations()]);
@@ -69,7 +81,7 @@ class AllocationInputs {
     };
     let antigensField, lifeField, gammaField;
     [this.antigens, antigensField] = text('al-antigens', 'antigens', 'Antigens, in order',
-      'The antigens the blood groups are written over, in order, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB; every other antigen with + or −.',
+      'The antigens the blood groups are written over, in order, e.g. “A, B, D”. With A and B, ABO is written O, A, B, AB (with D, “A+” is A D+); every other antigen with + or −.',
       { oninput: () => { this.preset.value = this.presetOf(this.antigens.value); changed(); } });
     this.preset = h('select', { id: 'al-preset', onchange: () => {
       const preset = PRESETS.find((p) => p.id === this.preset.value);
@@ -88,7 +100,7 @@ class AllocationInputs {
       oninput: () => { this.gamma.value = String(Number(this.slider.value)); changed(); } });
     const context = () => this.context();
     this.stock = new GridEditor(STOCK, { id: 'al-stock', legend: 'Stock', changed, context,
-      hint: 'One row per blood group and residual shelf life r: the units of that group with r days left. Give each pair once.' });
+      hint: 'One row per blood group (as you write it: O-, A pos, A D+ K-) and residual shelf life r: the units of that group with r days left. Give each pair once.' });
     this.requests = new GridEditor(REQUESTS, { id: 'al-requests', legend: 'Requests', changed, context,
       hint: 'One row per blood group requested: how many units. Give each group once.' });
     this.fieldsets = [
@@ -158,6 +170,8 @@ class AllocationInputs {
   }
 
   validate(setError) {
+    this.stock.showReadings();
+    this.requests.showReadings();
     this.patients.show(this.usedSystems());
     let count = 0;
     for (const [path, message] of this.check()) {
@@ -189,11 +203,13 @@ class AllocationInputs {
     problems.push(...this.patients.restore(params));
     this.preset.value = this.presetOf(this.antigens.value);
     this.syncSlider();
-    // Whatever the link gives that does not read is reported, in the user's words.
+    // Whatever else the link gives that does not read is reported, in the user's words (R and γ
+    // were reported above, with the value the link gives).
     for (const [path, message] of this.check()) {
-      if (!message) continue;
+      if (!message || (OWN_PARAMS.some((p) => params.has(p)) && ['max_shelf_life', 'gamma'].includes(path))) continue;
       const label = fieldLabel(path);
-      problems.push(`${label.charAt(0).toUpperCase()}${label.slice(1)}: ${message}`);
+      // “The stock”, but γ stays γ (its capital, Γ, is another letter).
+      problems.push(`${/^[a-z]/.test(label) ? label.charAt(0).toUpperCase() + label.slice(1) : label}: ${message}`);
     }
     return [...new Set(problems)];
   }

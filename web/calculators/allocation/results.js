@@ -6,8 +6,10 @@
 // every number that differs between them is marked "one choice among several": one of
 // several equally good answers is never presented as the only one.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
-import { groupLabel } from '../frequencies/notation.js';
+import { formula as f } from '../../lib/math.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { allocationPicture, MAX_PICTURE_REQUESTS, MAX_PICTURE_STOCK } from './bipartite.js';
 
 const VARIES = 'one choice among several';
@@ -19,8 +21,8 @@ const fixedCell = (fixed) => (fixed ? h('td', { class: 'al-fixed' }, 'yes')
   : h('td', { class: 'al-varies' }, h('strong', {}, `no: ${VARIES}`)));
 
 function table(id, label, caption, headings, rows) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table al-table', id },
+  return scrollRegion(`${label}`,
+    h('table', { class: 'result-table cards titled al-table', id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
@@ -106,13 +108,13 @@ export function renderAllocation(container, result, warnings) {
       picture ? [h('p', { class: 'hint' }, 'Stock entries with units on the left (issued / in stock), requests on the right (met / requested); ',
         'each line carries the number of units on it. Green lines: identical group; blue: compatible (another group); ',
         'dashed: one choice among several (another allocation of least cost differs there). Point at a line for its words.'),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The allocation as a picture (scrolls sideways)' }, picture)]
+      scrollRegion('The allocation as a picture', picture, allocationPicture(result, { narrow: true }))]
         : h('p', { class: 'hint' }, `Drawn for up to ${MAX_PICTURE_STOCK} stock entries with units and ${MAX_PICTURE_REQUESTS} requests; the tables above say it all.`)),
     h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
-      h('p', {}, 'A unit of group i can be given to a request of group j when i has no antigen that j lacks (eq. 4.8). ',
+      h('p', {}, 'A unit of group ', f('i'), ' can be given to a request of group ', f('j'), ' when ', f('i'), ' has no antigen that ', f('j'), ' lacks (eq. 4.8). ',
         'First the most units that can be met (a maximum flow), then, among the allocations meeting that many, one of least total cost (a minimum-cost flow; thesis sec. 6.3.2, eq. 6.3). ',
-        'The cost of a unit is γ g1(Δ) + (1 − γ) g2(r): linear, γ Δ + (1 − γ) r / R (eq. 6.1), or exponential (eq. 6.10). ',
-        'Δ, the relative opportunity loss (eq. 6.8), is (F_i − F_j) / F_i with F the usability among patients (eq. 6.6). ',
+        'The cost of a unit is ', f('γ g_1(Δ) + (1 − γ) g_2(r)'), ': linear, ', f('γ Δ + (1 − γ) r / R'), ' (eq. 6.1), or exponential (eq. 6.10). ',
+        f('Δ'), ', the relative opportunity loss (eq. 6.8), is ', f('(F_i − F_j) / F_i'), ' with ', f('F'), ' the usability among patients (eq. 6.6). ',
         `Costs are rounded to a grid of 1/${result.solver.cost_scale}, so the cost shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least cost.`)));
 
   return {

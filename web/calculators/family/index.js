@@ -5,10 +5,12 @@
 // Its own inputs only: the members (name, father, mother, blood group as staff write it) and
 // a population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
-import { SYSTEM_ORDER, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
+import { scrollRegion } from '../../lib/table.js';
+import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
-import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam } from './members.js';
+import { MAX_PEOPLE, PRESETS, checkMembers, membersFromParam, membersToParam, presetOf } from './members.js';
 import { renderFamily } from './results.js';
 
 let current = null; // the inputs on screen: a result marks the people an impossible family names
@@ -22,6 +24,7 @@ export default calculator({
     'Type the blood groups you know, the way you write them. The result gives every other member’s chance of each blood group, exactly, from all of them at once. ' +
     'An impossible family (O parents with an AB child) is marked at the people to check. It neither establishes nor excludes parentage.',
   ownFields: ['people', 'systems'],
+  optionWords: { model: modelWords(() => [' People whose parents are not listed are drawn from these frequencies (negative ones as 0).']) },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'people'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => (current = new FamilyInputs(catalogue, shell)),
@@ -44,13 +47,15 @@ class FamilyInputs {
       h('fieldset', {},
         h('legend', {}, 'The family'),
         h('div', { class: 'field' }, h('label', { for: 'fm-preset' }, 'Start from'), this.preset),
-        h('p', { class: 'hint' }, 'Blood groups as you write them: O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Family members (scrolls sideways)' },
+        h('p', { class: 'hint' }, 'Blood groups as you write them: O-, A pos, O RhD-neg K-, R1r, Fy(a-b+). Leave it empty for the people you want to know about.'),
+        scrollRegion('Family members',
           h('table', { class: 'fm-members' },
             h('thead', {}, h('tr', {}, ['Name', 'Father', 'Mother', 'Blood group', ''].map((c, i) => h('th', { scope: 'col' }, c || h('span', { class: 'visually-hidden' }, 'Remove'))))),
             this.body)),
-        this.addButton,
-        h('span', { class: 'field-error', 'data-error-for': 'people' })),
+        // What is wrong with the family as a whole (an impossible one, nobody typed), under the
+        // list it is about; in a box of its own, so it marks no input.
+        h('div', {}, h('span', { class: 'field-error', 'data-error-for': 'people' })),
+        this.addButton),
       this.populations.fieldset,
     ];
     this.load(PRESETS.parents.people);
@@ -74,14 +79,15 @@ class FamilyInputs {
     row.father = h('select', { id: `${row.id}-father`, 'aria-label': 'Father', onchange: edited });
     row.mother = h('select', { id: `${row.id}-mother`, 'aria-label': 'Mother', onchange: edited });
     row.group = h('input', { type: 'text', id: `${row.id}-group`, autocomplete: 'off', spellcheck: false, size: 14, value: group,
-      'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error`, oninput: edited });
+      'aria-label': 'Blood group', 'aria-describedby': `${row.id}-error ${row.id}-read`, oninput: edited });
     row.error = h('span', { class: 'field-error', id: `${row.id}-error` });
-    row.read = h('span', { class: 'hint fm-read' });
+    row.read = h('span', { class: 'hint fm-read', id: `${row.id}-read` });
+    // Each cell names its column: on a phone a person is a card of labelled boxes (web/style.css).
     row.element = h('tr', {},
-      h('td', {}, row.name),
-      h('td', {}, row.father),
-      h('td', {}, row.mother),
-      h('td', {}, row.group, row.read, row.error),
+      h('td', { class: 'fm-name-cell', 'data-label': 'Name' }, row.name),
+      h('td', { class: 'fm-father-cell', 'data-label': 'Father' }, row.father),
+      h('td', { class: 'fm-mother-cell', 'data-label': 'Mother' }, row.mother),
+      h('td', { class: 'fm-group-cell', 'data-label': 'Blood group' }, row.group, row.read, row.error),
       h('td', { class: 'fm-row-actions' },
         h('button', { type: 'button', class: 'secondary fm-add-parents', title: 'Add this person’s father and mother to the family',
           onclick: () => { this.addParents(row); edited(); } }, '+ parents'),
@@ -162,7 +168,7 @@ class FamilyInputs {
     return this.members.map((r) => ({ name: r.name.value.trim(), father: r.father.value, mother: r.mother.value, group: r.group.value }));
   }
 
-  read(group) { return group.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(group, this.systems, this.catalogue.rhShort); }
+  read(group) { return group.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(group, this.systems); }
 
   /** The systems the typed blood groups use, in order; Rh and RhD may not both appear. */
   systemsUsed() {
@@ -180,7 +186,8 @@ class FamilyInputs {
       const rows = membersFromParam(text);
       if (rows.length > MAX_PEOPLE) problems.push(`People: the link has ${rows.length}; at most ${MAX_PEOPLE}`);
       this.load(rows.slice(0, MAX_PEOPLE).map((r) => [r.name, r.father, r.mother, r.group]));
-      this.preset.value = '';
+      // A link made from a family to start from says so again.
+      this.preset.value = presetOf(this.rows());
       const missing = rows.flatMap((r) => [r.father, r.mother]).filter((p) => p && !rows.some((x) => x.name === p));
       if (missing.length) problems.push(`People: ${[...new Set(missing)].map((m) => `“${m}”`).join(', ')} named as a parent but not in the family`);
     } else {
@@ -214,11 +221,12 @@ class FamilyInputs {
     this.showParentButtons();
     const problems = this.check();
     this.members.forEach((r, i) => {
-      r.error.textContent = problems.get(i) ?? '';
-      r.group.setAttribute('aria-invalid', problems.has(i) ? 'true' : 'false');
+      // The row's slot is named by its request path, so the module's errors about this person land here too.
+      r.error.dataset.errorFor = `people[${i}]`;
+      setError(`people[${i}]`, problems.get(i) ?? '');
       r.element.classList.remove('fm-conflict');
       const { phenotypes } = this.read(r.group.value);
-      r.read.textContent = phenotypes?.size ? ` ${[...phenotypes.values()].join(' ')}` : '';
+      r.read.textContent = phenotypes?.size ? `Read as ${describeBloodGroup(this.systems, phenotypes, { short: true })}` : '';
     });
     const none = this.systemsUsed().length === 0;
     setError('people', none ? 'Type at least one person’s blood group' : '');
@@ -239,7 +247,11 @@ class FamilyInputs {
     }
   }
 
+  /** An impossible family is about the people, whom the rows mark: its message goes under the list. */
+  errorField(path) { return /^systems\[\d+\]\.(observed|genotypes)/.test(path) ? 'people' : undefined; }
+
   fieldLabel(path) {
+    if (path === 'people') return 'the family';
     const m = /^people\[(\d+)\]/.exec(path);
     if (m) return this.rows()[Number(m[1])]?.name || `person ${Number(m[1]) + 1}`;
     const s = /^systems\[(\d+)\]/.exec(path);

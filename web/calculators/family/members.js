@@ -37,8 +37,9 @@ export function checkMembers(rows) {
     for (const parent of [r.father, r.mother])
       if (parent && parent === names[i]) problems.set(i, 'Nobody is their own parent');
   });
-  // Own ancestor: follow parents from each person.
-  const index = new Map(names.map((n, i) => [n, i]));
+  // Own ancestor: follow parents from each person. A blank parent is nobody, even while
+  // someone's name is blank too.
+  const index = new Map(names.map((n, i) => [n, i]).filter(([n]) => n));
   rows.forEach((_, i) => {
     if (problems.has(i)) return;
     const seen = new Set();
@@ -58,7 +59,7 @@ export function checkMembers(rows) {
 
 /** Generations for the picture: founders 0, a child one below its lowest parent. */
 export function generations(rows) {
-  const index = new Map(rows.map((r, i) => [r.name.trim(), i]));
+  const index = new Map(rows.map((r, i) => [r.name.trim(), i]).filter(([n]) => n));
   const depth = new Array(rows.length).fill(-1);
   const visit = (i, guard = 0) => {
     if (depth[i] >= 0 || guard > rows.length) return Math.max(depth[i], 0);
@@ -68,6 +69,13 @@ export function generations(rows) {
   };
   rows.forEach((_, i) => visit(i));
   return depth;
+}
+
+/** The preset (a key of PRESETS) whose family these rows are, or '' for none. */
+export function presetOf(rows) {
+  const text = membersToParam(rows);
+  return Object.keys(PRESETS).find((id) => membersToParam(PRESETS[id].people.map(([name, father, mother, group]) =>
+    ({ name, father, mother, group }))) === text) ?? '';
 }
 
 // In a link: people=Mother::|A RhD-pos;Father::|;Patient:Father:Mother|O RhD-neg K-

@@ -2,11 +2,13 @@
 // the most likely one and its chance), a table per system of every member's chances, and
 // the probability of what was typed.
 import { h } from '../../lib/dom.js';
-import { formatNumber, numberElement } from '../../lib/format.js';
+import { scrollRegion } from '../../lib/table.js';
+import { probabilityElement } from '../../lib/format.js';
 import { svg } from '../../lib/svg.js';
 import { generations } from './members.js';
 
-const cell = (value) => h('td', { class: 'num' }, numberElement(value));
+// One format for every chance: 4 decimals, and "1 in N" beside the small ones.
+const cell = (value) => h('td', { class: 'num' }, probabilityElement(value));
 
 /** The most likely phenotype of one system for one person: [label, probability]. */
 function likeliest(system, person) {
@@ -56,10 +58,26 @@ function tree(result, rows) {
       svg('text', { x: x + w / 2, y: y + 36, 'text-anchor': 'middle', class: 'fm-group' }, summaryOf(result, i)));
   });
   const height = levels * (hgt + gapY);
-  return h('div', { class: 'fm-tree-box', role: 'region', tabindex: 0, 'aria-label': 'Family tree (scrolls sideways)' },
+  return [h('div', { class: 'fm-tree-box', role: 'region', tabindex: 0, 'aria-label': 'Family tree (scrolls sideways)' },
     svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'fm-tree', role: 'img',
       'aria-label': `Family tree of ${rows.length} people; typed blood groups in bold, the others' most likely blood group with its chance` },
-    ...lines, ...boxes));
+    ...lines, ...boxes)), treeList(result, rows)];
+}
+
+/** The tree in words, generation by generation: what a phone shows instead of the picture
+ *  (too small to read there), and what a screen reader reads beside it. */
+function treeList(result, rows) {
+  const depth = generations(rows);
+  const order = rows.map((_, i) => i).sort((a, b) => depth[a] - depth[b] || a - b);
+  const parentsOf = (r) => [r.father, r.mother].filter(Boolean);
+  return h('ul', { class: 'fm-tree-list', 'aria-label': 'The family, generation by generation' },
+    order.map((i) => {
+      const r = rows[i];
+      const typed = result.systems.some((s) => s.people[i].observed);
+      return h('li', { class: typed ? 'typed' : '' }, h('strong', {}, r.name),
+        parentsOf(r).length ? h('span', { class: 'hint' }, ` (child of ${parentsOf(r).join(' and ')})`) : '',
+        typed ? `, typed ${r.group.trim()}` : '', `: ${summaryOf(result, i)}`);
+    }));
 }
 
 export function renderFamily(container, result, warnings, { rows }) {
@@ -67,25 +85,26 @@ export function renderFamily(container, result, warnings, { rows }) {
     h('h2', {}, `A family of ${rows.length}`),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
-    h('p', {}, 'Each box shows the blood group typed (bold frame), or the most likely one with its chance. ',
-      'The chance of the typed blood groups all together in such a family: ', numberElement(result.probability), '.'),
-    tree(result, rows),
+    h('p', {}, 'Each person shows the blood group typed (marked in red), or the most likely one with its chance. ',
+      'The chance of the typed blood groups all together in such a family: ', probabilityElement(result.probability, { about: true }), '.'),
+    ...tree(result, rows),
     ...result.systems.map((s) => h('section', { class: 'fm-system', 'data-system': s.id },
       h('h3', {}, `${s.name}: each member’s chances`),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: each member’s chances (scrolls sideways)` },
-        h('table', { class: 'result-table fm-table' },
+      scrollRegion(`${s.name}: each member’s chances`,
+        h('table', { class: 'result-table cards fm-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Typed'),
             s.phenotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
           h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id),
             h('td', {}, p.observed ? [p.observed.phenotype, p.observed.genotype].filter(Boolean).join(', ') : '—'),
             p.phenotypes.map((v) => cell(v))))))),
       h('details', {}, h('summary', {}, `${s.name}: genotypes`),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.name}: genotypes (scrolls sideways)` },
-          h('table', { class: 'result-table' },
+        scrollRegion(`${s.name}: genotypes`,
+          h('table', { class: 'result-table cards' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), s.genotype_labels.map((l) => h('th', { scope: 'col' }, l)))),
             h('tbody', {}, s.people.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.id), p.genotypes.map((v) => cell(v)))))))))),
     h('p', { class: 'hint' }, 'Populations: ', result.systems.map((s) => `${s.name}: ${s.population?.name ?? 'your frequencies'}`).join('; '),
       `. Founders (people whose parents are not listed) are drawn from the population. Genotype model: ${result.model.replace('_', ' ')}.`),
+    ...(result.notes ?? []).map((n) => h('p', { class: 'note fm-note', 'data-code': n.code }, n.message)),
     h('p', { class: 'note' }, 'Population probabilities for donor recruitment and teaching. They neither establish nor exclude parentage.'));
   return {
     destroy() {},

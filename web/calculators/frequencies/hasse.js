@@ -3,7 +3,7 @@
 // one antigen. A donor can serve every group above it along the edges (eq. 4.8). For
 // teaching; drawn as SVG elements (no innerHTML). With a patient's group, the groups that
 // can serve it are highlighted.
-import { groupLabel } from './notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { svg as el } from '../../lib/svg.js';
 
 export const MAX_HASSE_ANTIGENS = 4;

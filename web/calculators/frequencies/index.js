@@ -8,7 +8,7 @@
 import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
-import { parseGroup } from './notation.js';
+import { describeGroup, readGroup } from '../../lib/blood-group.js';
 import { PopulationInputs } from './populations.js';
 import { ANTIGEN_PRESETS as PRESETS } from './presets.js';
 import { renderFrequencies } from './results.js';
@@ -26,10 +26,24 @@ export default calculator({
     'computed from each system’s phenotype frequencies (thesis eq. 4.10–4.11, Definitions 6.1–6.2). ' +
     'Give a patient’s group to see which donor groups can serve it, the least wasteful first (relative opportunity loss, Definition 6.3).',
   ownFields: ['antigens', 'group', 'donor_group', 'systems', 'populations', 'donors', 'recipients', 'table', 'filter'],
+  optionWords: {
+    order: {
+      label: 'Order of the rows',
+      choices: { colex: 'the thesis’s order', rarest: 'rarest first', commonest: 'commonest first', least_usable: 'least usable first',
+        most_usable: 'most usable first', least_receivable: 'least receivable first', most_receivable: 'most receivable first' },
+      hint: () => ['The thesis’s order is colexicographic (eq. 4.7). Rarest first counts among donors: the rarest groups that occur, ',
+        'those that do not occur last. Least receivable first: the groups hardest to supply. Ties keep the thesis’s order. ',
+        'The column headings of the table choose it too.'],
+    },
+  },
   paramNames: [...PopulationInputs.paramNames(SYSTEMS.map((id) => ({ id }))), 'donor', ...OWN_SYSTEM_PARAMS,
     ...PopulationInputs.paramNames([{ id: 'own' }])],
   // A system of the user's own (the Systems tab), one at a time, named by the link.
-  load: (client, params) => loadSystemsWithOwn(client, readOwnSystemParams(params)),
+  // A table of one's own must sum to 1 within the API's default sum tolerance (`stationary`'s, from describe).
+  load: async (client, params) => {
+    const [catalogue, operations] = await Promise.all([loadSystemsWithOwn(client, readOwnSystemParams(params)), client.operations()]);
+    return { ...catalogue, sumTolerance: operations.stationary.fields.find((f) => f.name === 'sum_tolerance').default };
+  },
   inputs: (catalogue, shell) => (current = new FrequencyInputs(catalogue, shell)),
   // A group's name in the table looks it up: it becomes the patient's group, and is computed.
   render: (container, result, warnings, context) => renderFrequencies(container, result, warnings, {
@@ -81,25 +95,30 @@ class FrequencyInputs {
       h('option', { value: '' }, 'Your own choice'),
       PRESETS.map((p) => h('option', { value: p.id }, p.label)));
     this.orderOutput = h('output', { id: 'fq-order' });
-    this.populations = new PopulationInputs(this.systems, this.tables, changed);
+    this.populations = new PopulationInputs(this.systems, this.tables, changed, catalogue.sumTolerance);
     this.ownChoice = h('select', { id: 'fq-own-system', onchange: () => this.switchOwnSystem() },
       h('option', { value: '' }, 'None: the built-in systems'),
       catalogue.own.map((o) => h('option', { value: o.id }, o.system.name)));
     this.ownChoice.value = this.ownEntry?.own.id ?? '';
-    const text = (id, field, label, hint, placeholder) => {
+    // Each group box says how it was read ("A+" over A, B, D: A D+), so no reading is silent.
+    this.readings = [];
+    const text = (id, field, label, hint, placeholder, complete) => {
       const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: false, placeholder,
-        'aria-describedby': `${id}-hint`, oninput: () => changed() });
+        'aria-describedby': `${id}-hint ${id}-read`, oninput: () => changed() });
+      const read = h('output', { id: `${id}-read`, for: id });
+      this.readings.push({ input, read, complete });
       return [input, h('div', { class: 'field' }, h('label', { for: id }, label), input,
         h('span', { class: 'hint', id: `${id}-hint` }, hint),
-        h('span', { class: 'field-error', 'data-error-for': field }))];
+        h('span', { class: 'field-error', 'data-error-for': field }),
+        h('span', { class: 'hint' }, 'Read as: ', read))];
     };
     let groupField, donorField, filterField;
     [this.group, groupField] = text('fq-group', 'group', 'Patient’s blood group',
-      'Optional. Every chosen antigen with + or −, ABO as O, A, B or AB: “A D+ K-”. Lists the donor groups that can serve it.', 'e.g. O D- K-');
+      'Optional. As you write it: every chosen antigen with + or −, ABO as O, A, B or AB (“A+”, “O neg K-”, “A D+ K-”). Lists the donor groups that can serve it.', 'e.g. O- K-', true);
     [this.donor, donorField] = text('fq-donor', 'donor_group', 'Donor group to issue',
-      'Optional: the relative opportunity loss of giving this group to the patient.', 'e.g. O D- K-');
+      'Optional: the relative opportunity loss of giving this group to the patient.', 'e.g. O- K-', true);
     [this.filter, filterField] = text('fq-filter', 'filter', 'Show only groups matching',
-      'Optional. Some antigens with + or −: “O D-” lists every O D- group.', 'e.g. O D-');
+      'Optional. Some antigens with + or −: “O-” lists every O D- group.', 'e.g. O-', false);
     this.fieldsets = [
       h('fieldset', {},
         h('legend', {}, 'Antigens'),
@@ -157,7 +176,12 @@ class FrequencyInputs {
 
   title() { return this.order.join(' '); }
 
+  /** The module's complaint about a table of one's own goes next to that table. */
+  errorField(path) { return this.populations.ownTablePath(path); }
+
   fieldLabel(path) {
+    const own = this.populations.ownTableLabel(path);
+    if (own) return own;
     if (path === 'antigens') return 'the antigens';
     if (path.startsWith('group')) return 'the patient’s group';
     if (path.startsWith('donor_group')) return 'the donor group';
@@ -184,13 +208,18 @@ class FrequencyInputs {
     return problems;
   }
 
-  /** A group input read over the chosen antigens: {} when empty, else parseGroup's answer. */
+  /** A group input read over the chosen antigens: {} when empty, else readGroup's answer. */
   read(input, complete) {
-    return input.value.trim() === '' ? {} : parseGroup(input.value, this.order, { complete });
+    const known = this.systems.flatMap((s) => s.antigens);
+    return input.value.trim() === '' ? {} : readGroup(input.value, this.order, { complete, known });
   }
 
   validate(setError) {
     setError('antigens', '');
+    for (const { input, read, complete } of this.readings) {
+      const group = this.read(input, complete);
+      read.textContent = group.present ? describeGroup(this.order, group) : '—';
+    }
     let errors = this.populations.validate(setError);
     const group = this.read(this.group, true), donor = this.read(this.donor, true), filter = this.read(this.filter, false);
     const checks = [['group', group.error], ['filter', filter.error],

@@ -14,15 +14,16 @@ const ROLES = [
 // Scenarios: the shares of population 1 for donors and patients.
 const SCENARIOS = [
   { id: 'same', label: 'Everyone from population 1', donors: 100, patients: 100 },
-  { id: 'seed-004', label: 'Donors 99 % population 1 + 1 % population 2, patients population 2 (seed 004: NHS England, sickle cell)', donors: 99, patients: 0 },
+  { id: 'seed-004', label: 'Donors 99 % population 1 + 1 % population 2, patients population 2 (Oyebolu et al. 2024: NHS England, sickle cell)', donors: 99, patients: 0 },
   { id: 'patients-2', label: 'Donors population 1, patients population 2', donors: 100, patients: 0 },
 ];
 
 const OWN = 'own';
 
 export class PopulationInputs {
-  /** systems: the catalogue's systems (id, name); populations: the catalogue's tables. */
-  constructor(systems, populations, changed) {
+  /** systems: the catalogue's systems (id, name); populations: the catalogue's tables;
+   *  sumTolerance: how far from 1 a table of one's own may sum. */
+  constructor(systems, populations, changed, sumTolerance) {
     this.systems = systems;
     this.tablesOf = (id) => populations.filter((p) => p.system === id);
     // Population 1 defaults to the thesis's Table 4.4; a system of the user's own to its first
@@ -34,7 +35,7 @@ export class PopulationInputs {
     this.selects = [new Map(), new Map()];
     this.own = [new Map(), new Map()];
     const select = (column, s) => {
-      const own = new OwnFrequencies(s, column, changed);
+      const own = new OwnFrequencies(s, column, changed, sumTolerance);
       this.own[column].set(s.id, own);
       const el = h('select', { id: `fq-pop${column + 1}-${s.id}`, title: `${s.name}, population ${column + 1}`,
         onchange: () => { this.showOwn(column, s.id, { copy: true }); changed(); } },
@@ -117,7 +118,7 @@ export class PopulationInputs {
     let errors = 0;
     // Population 2's own tables are checked only when someone comes from population 2.
     const second = ROLES.some((r) => this.share(r.field).value !== 100);
-    for (const column of second ? [0, 1] : [0]) for (const own of this.own[column].values()) if (own.shown) errors += own.validate();
+    for (const column of second ? [0, 1] : [0]) for (const own of this.own[column].values()) if (own.shown) errors += own.validate(setError);
     if (!second) for (const own of this.own[1].values()) own.clearErrors();
     for (const r of ROLES) {
       const { error } = this.share(r.field);
@@ -194,6 +195,25 @@ export class PopulationInputs {
     }
     this.matchScenario();
     return problems;
+  }
+
+  /** The own table a module's error about donors.rh or recipients[1].populations.rh is about
+   *  (its path), or undefined when the table is a built-in one. */
+  ownTablePath(path) {
+    const m = /^(donors|recipients)(?:\[(\d)\]\.populations)?\.([\w-]+)/.exec(path);
+    if (!m) return undefined;
+    // One population is sent as population 1's tables at 100 %, population 2's at 0 %.
+    const column = m[2] != null ? Number(m[2]) : this.share(m[1]).value === 0 ? 1 : 0;
+    const own = this.own[column]?.get(m[3]);
+    return own?.shown ? own.path : undefined;
+  }
+
+  /** The user's name for an own table (own1.rh) or one of its frequencies (own1.rh[2]). */
+  ownTableLabel(path) {
+    const m = /^own([12])\.([\w-]+)(?:\[(\d+)\])?$/.exec(path);
+    const own = m && this.own[Number(m[1]) - 1].get(m[2]);
+    if (!own) return undefined;
+    return m[3] != null ? `the frequency of ${own.system.phenotypes[Number(m[3])]?.label} (${own.name})` : `${own.name} (your frequencies)`;
   }
 
   /** The user's words for a request path under donors / recipients. */

@@ -1,8 +1,9 @@
 // Rendering of a `frequencies` result: the populations used, one patient's group with the
 // donor groups that can serve it (best first), and a page of the table of blood groups.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { numberElement, formatNumber } from '../../lib/format.js';
-import { groupLabel } from './notation.js';
+import { groupLabel } from '../../lib/blood-group.js';
 import { hasseDiagram, MAX_HASSE_ANTIGENS } from './hasse.js';
 
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
@@ -45,8 +46,8 @@ function renderQuery(result) {
       : [h('p', { class: 'hint' }, `${q.total_compatible_donors} donor groups can serve this patient (they lack every antigen the patient lacks)`,
         rows.length < q.total_compatible_donors ? `; the best ${rows.length} are listed (Limit under Options)` : '',
         '. Best first: the least relative opportunity loss (Definition 6.3), i.e. the unit that is least needed by other patients.'),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Compatible donor groups (scrolls sideways)' },
-        h('table', { class: 'result-table', id: 'fq-donors-table' },
+      scrollRegion('Compatible donor groups',
+        h('table', { class: 'result-table cards', id: 'fq-donors-table' },
           h('thead', {}, h('tr', {}, ['Donor group', 'Among donors', 'Usability', 'Opportunity loss'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, rows.map((d) => h('tr', {},
             h('th', { scope: 'row' }, label(d.antigens)),
@@ -96,8 +97,8 @@ function renderTable(result, context) {
   const groups = result.groups;
   const both = !sameRoles(result);
   const plain = (t) => h('th', { scope: 'col' }, t);
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Blood groups (scrolls sideways)' },
-    h('table', { class: 'result-table', id: 'fq-result-table' },
+  return scrollRegion('Blood groups',
+    h('table', { class: 'result-table cards sortable', id: 'fq-result-table' },
       h('caption', { class: 'hint' }, 'Usability: the share of patients a unit of this group can be given to (they have every antigen it has). ',
         'Receivability: the share of donors whose blood this group can receive. Click a column heading to sort the whole table by it, a group to see the donor groups that can serve it.'),
       h('thead', {}, h('tr', {},
@@ -134,8 +135,9 @@ function rarityChart(result) {
   const label = (b) => (b.up_to == null ? 'do not occur' : b.up_to === 10 ? '1 in 10 or commoner' : `1 in ${whole(b.up_to / 10)} to 1 in ${whole(b.up_to)}`);
   return h('details', { class: 'fq-rarity', open: true },
     h('summary', {}, `How rare the ${result.matching_groups < result.total_groups ? 'matching ' : ''}groups are`),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Rarity of the groups (scrolls sideways)' }, h('table', { class: 'result-table', id: 'fq-rarity-table' },
-      h('thead', {}, h('tr', {}, ['Rarity among donors', 'Groups', '', 'Share of donors'].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'bar-col' : '' }, t || h('span', { class: 'visually-hidden' }, 'Bar'))))),
+    scrollRegion('Rarity of the groups', h('table', { class: 'result-table cards', id: 'fq-rarity-table' },
+      // The bar's column has no words to label its cards with on a phone (data-label "").
+      h('thead', {}, h('tr', {}, ['Rarity among donors', 'Groups', '', 'Share of donors'].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'bar-col' : '', 'data-label': i === 2 ? '' : null }, t || h('span', { class: 'visually-hidden' }, 'Bar'))))),
       h('tbody', {}, bands.map((b) => h('tr', {},
         h('th', { scope: 'row' }, label(b)),
         h('td', { class: 'num' }, String(b.groups)),

@@ -5,7 +5,9 @@
 // URL state, Compute / Cancel / progress, errors, stale results, CSV and Print come from the
 // calculator shell; systems and populations from the module's `systems` operation.
 import { calculator } from '../../lib/calculator-shell.js';
+import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { OWN_SYSTEM_PARAMS, loadSystemsWithOwn, readOwnSystemParams, writeOwnSystemParams } from '../../lib/own-systems.js';
@@ -21,6 +23,17 @@ export default calculator({
     'Two methods are shown side by side: the stationary distribution under random mating (least squares, thesis sec. 3.3) ' +
     'and gene counting (Hardy–Weinberg maximum likelihood).',
   ownFields: ['system', 'population', 'frequencies'],
+  optionWords: {
+    tolerance: { label: 'Tolerance', hint: () => ['Stop when the change of the genotype frequencies between iterations, ',
+      formula('‖x^{(n)} − x^{(n−1)}‖_1'), ', is below this.'] },
+    constraint: {
+      label: 'Constraint',
+      choices: { distribution: 'a distribution', nonnegative: 'at least 0', none: 'none (as printed, eq. 3.24)' },
+      hint: () => ['What each least-squares step may return. A distribution: ', formula('x ≥ 0'), ' and ', formula('Σ_i x_i = 1'),
+        ', so the answer is one. At least 0: ', formula('x ≥ 0'), ' only. None: eq. 3.24 exactly as printed, ',
+        'which can give small negative frequencies (Table 3.4 omits one) and a sum other than 1 (eq. 3.5 sums to 0.9988).'],
+    },
+  },
   paramNames: OWN_SYSTEM_PARAMS,
   // Systems of the user's own (the Systems tab) come after the built-in ones; one a link
   // defines is expanded too, so the link works in a browser that never saved it.
@@ -67,7 +80,7 @@ class GenotypeInputs {
       h('fieldset', {},
         h('legend', {}, 'Phenotype frequencies'),
         h('p', { class: 'hint' }, 'The share of people with each phenotype. Pick a population above or type your own numbers; they should add up to 1.'),
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotype frequencies (scrolls sideways)' }, h('table', { class: 'freq-table' },
+        scrollRegion('Phenotype frequencies', h('table', { class: 'freq-table' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Antigens'), h('th', { scope: 'col' }, 'Frequency'))),
           this.rows,
           h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, 'Sum'), h('td', {}, this.sumOutput, this.sumNote))))),

@@ -1,9 +1,11 @@
 // Rendering of a `stationary` result: plain-language summary first, then the table, charts,
 // convergence, multistart, the comparison of the two methods, and the formulas on request.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
 
 import { loadCharts } from '../../lib/load-charts.js';
+import { formula as f } from '../../lib/math.js';
 
 export { loadCharts };
 
@@ -95,11 +97,11 @@ function genotypeTable(result) {
     h('td', { class: 'num given' }, given[g] == null ? '—' : num(given[g])),
     h('td', { class: 'num gc' }, num(gc[g])))));
   const total = (xs) => xs.reduce((a, b) => a + b, 0);
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Genotype frequencies (scrolls sideways)' }, h('table', { class: 'result-table', id: 'gt-result-table' },
+  return scrollRegion('Genotype frequencies', h('table', { class: 'result-table', id: 'gt-result-table' },
     h('caption', { class: 'hint' }, 'Share of phenotype: the chance that a person with this phenotype has this genotype (least squares), e.g. P(R1r | DCce).'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Phenotype'), h('th', { scope: 'col' }, 'Phenotype frequency'), h('th', { scope: 'col' }, 'Genotype'),
-      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Share of phenotype'), h('th', { scope: 'col' }, 'Gene counting x'))),
+      h('th', { scope: 'col' }, 'Least squares x'), h('th', { scope: 'col' }, 'Share of pheno\u00ADtype'), h('th', { scope: 'col' }, 'Gene counting x'))),
     h('tbody', {}, body),
     h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), cellNum(total(ls)), h('td', {}), cellNum(total(gc))))));
 }
@@ -143,14 +145,15 @@ function comparison(result) {
 
 function formulas() {
   return h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed (formulas)'),
-    h('p', {}, 'Genotype frequencies x (one per unordered pair of haplotypes) must reproduce the observed phenotype ',
-      'frequencies f and be stationary under random mating: a child’s genotype distribution equals its parents’. ',
-      'With P the heredity (quadratic stochastic) operator and S the genotype-to-phenotype matrix: xᵀ P x = x and Sᵀ x = f, ',
-      'written together as A(x) x = b (thesis eq. 3.16).'),
-    h('p', {}, 'Least squares (thesis sec. 3.3.3–3.3.5): starting from x⁽⁰⁾, solve A(x⁽ⁿ⁻¹⁾) x⁽ⁿ⁾ = b in the least-squares sense, ',
-      'min ‖A x − b‖² by QR factorisation (eq. 3.17–3.18), until the L1 change ‖x⁽ⁿ⁾ − x⁽ⁿ⁻¹⁾‖₁ falls below the tolerance.'),
-    h('p', {}, 'Gene counting: haplotype frequencies p by maximum likelihood (EM algorithm); genotype frequencies ',
-      'x_ij = p_i² if i = j, and 2 p_i p_j otherwise (Hardy–Weinberg).'),
+    h('p', {}, 'Genotype frequencies ', f('x'), ' (one per unordered pair of haplotypes) must reproduce the observed phenotype ',
+      'frequencies ', f('f'), ' and be stationary under random mating: a child’s genotype distribution equals its parents’. ',
+      'With ', f('P'), ' the heredity (quadratic stochastic) operator and ', f('S'), ' the genotype-to-phenotype matrix: ',
+      f('x^"T" P x = x'), ' and ', f('S^"T" x = f'), ', written together as ', f('A(x) x = b'), ' (thesis eq. 3.16).'),
+    h('p', {}, 'Least squares (thesis sec. 3.3.3–3.3.5): starting from ', f('x^{(0)}'), ', solve ', f('A(x^{(n−1)}) x^{(n)} = b'),
+      ' in the least-squares sense, ', f('min ‖A x − b‖^2'), ' by QR factorisation (eq. 3.17–3.18), until the L1 change ',
+      f('‖x^{(n)} − x^{(n−1)}‖_1'), ' falls below the tolerance.'),
+    h('p', {}, 'Gene counting: haplotype frequencies ', f('p'), ' by maximum likelihood (EM algorithm); genotype frequencies ',
+      f('x_{ij} = p_i^2'), ' if ', f('i = j'), ', and ', f('2 p_i p_j'), ' otherwise (Hardy–Weinberg).'),
     h('p', {}, 'Rounded numbers are shown with 4 decimals; hover over (or long-press) a number to see its full value.'));
 }
 

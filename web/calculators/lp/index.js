@@ -35,6 +35,10 @@ export default calculator({
     'coefficient and each bound can change before the optimal basis changes (sensitivity ranging). Integer variables make it a ' +
     'mixed-integer programme, solved by branch and bound.',
   ownFields: ['model', 'format', 'sense', 'objective', 'constraints', 'bounds', 'integer', 'variable_names'],
+  optionWords: {
+    lp_text: { label: 'Model as LP text', hint: () => ['Also write the model as CPLEX LP text, to read or download with the result.'] },
+    mip_time_limit: { label: 'Time limit (s)' },
+  },
   paramNames: ['example'],
   load: async () => EXAMPLES,
   inputs: (examples, shell) => new LpInputs(examples, shell),

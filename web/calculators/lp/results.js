@@ -2,6 +2,7 @@
 // reduced cost, objective-coefficient range) and the constraints (activity, dual, activity
 // range), what a MathProg model printed, the model as CPLEX LP text to download, and CSV.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 
 /** A number as people write it: at most 6 decimals, no trailing zeros, exponent form when
  * tiny or huge; the exact value in the title. */
@@ -19,7 +20,9 @@ export function lpNumber(value) {
 const STATUS = {
   optimal: 'Optimal solution found.',
   infeasible: 'No solution: the constraints cannot all be met (infeasible).',
-  unbounded: 'No optimum: the objective improves without limit (unbounded), or the constraints cannot all be met.',
+  unbounded: 'No optimum: the constraints can be met, but the objective improves without limit (unbounded).',
+  primal_and_dual_infeasible: 'No solution: the constraints cannot all be met (infeasible). Even with bounds that can be met, '
+    + 'the objective would improve without limit: its dual is infeasible too.',
   undefined: 'GLPK could not decide whether the problem has a solution.',
   feasible: 'An integer solution, not proven optimal: the time limit stopped branch and bound.',
   time_limit: 'No integer solution was found within the time limit.',
@@ -34,28 +37,30 @@ const fmt = (x) => lpNumber(x).textContent;
 const bound = (value, infinite) => (value == null ? infinite : fmt(value));
 
 function table(id, label, headings, rows) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table lp-table', id },
+  return scrollRegion(`${label}`,
+    h('table', { class: 'result-table cards titled lp-table', id },
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
 }
 
-function variablesTable(result, lp) {
-  const headings = [col('Variable'), col('Value', true), ...(lp ? [col('Reduced cost', true), col('Basis')] : [col('Integer')]),
+// Without a solution (infeasible, unbounded, no integer point in time) there are no values:
+// GLPK's last point is no answer, so the value and activity columns are left out.
+function variablesTable(result, lp, solved) {
+  const headings = [col('Variable'), ...(solved ? [col('Value', true)] : []), ...(lp ? [col('Reduced cost', true), col('Basis')] : [col('Integer')]),
     col('Bounds'), col('Cost coefficient', true), ...(lp ? [col('Cost coefficient range (basis stays optimal)')] : [])];
   const rows = result.variables.map((v) => h('tr', {},
-    h('th', { scope: 'row' }, v.name), num(v.value),
+    h('th', { scope: 'row' }, v.name), ...(solved ? [num(v.value)] : []),
     ...(lp ? [num(v.reduced_cost), h('td', {}, BASIS[v.status] ?? '—')] : [h('td', {}, v.integer ? 'yes' : '')]),
     h('td', {}, `${bound(v.lower, '−∞')} to ${bound(v.upper, '+∞')}`), num(v.objective_coefficient),
     ...(lp ? [h('td', {}, rangeText(v.ranging?.objective_coefficient))] : [])));
   return table('lp-variables', 'Variables', headings, rows);
 }
 
-function constraintsTable(result, lp) {
-  const headings = [col('Constraint'), col('Activity', true), ...(lp ? [col('Dual (shadow price)', true), col('Basis'),
+function constraintsTable(result, lp, solved) {
+  const headings = [col('Constraint'), ...(solved ? [col('Activity', true)] : []), ...(lp ? [col('Dual (shadow price)', true), col('Basis'),
     col('Activity range (dual stays valid)'), col('Objective at the range’s ends')] : []), col('Bounds')];
   const rows = result.constraints.map((c) => h('tr', {},
-    h('th', { scope: 'row' }, c.name), num(c.activity),
+    h('th', { scope: 'row' }, c.name), ...(solved ? [num(c.activity)] : []),
     // A basic row is at no bound: no bound of it prices the objective, so no range is shown
     // (glpsol prints its value at the cost-coefficient break points there; the CSV has it).
     ...(lp ? [num(c.dual), h('td', {}, BASIS[c.status] ?? '—'),
@@ -81,11 +86,11 @@ function csvRows(result) {
     'objective_coefficient_low', 'objective_coefficient_high', 'activity_low', 'activity_high']];
   const range = (r, key, end) => r?.[key]?.[end] ?? (r?.[key] ? (end === 0 ? '-inf' : 'inf') : '');
   for (const v of result.variables) {
-    rows.push(['variable', v.name, v.value, lp ? v.reduced_cost : '', v.status ?? '', v.lower ?? '-inf', v.upper ?? 'inf', v.objective_coefficient,
+    rows.push(['variable', v.name, v.value ?? '', lp ? v.reduced_cost : '', v.status ?? '', v.lower ?? '-inf', v.upper ?? 'inf', v.objective_coefficient,
       range(v.ranging, 'objective_coefficient', 0), range(v.ranging, 'objective_coefficient', 1), range(v.ranging, 'activity', 0), range(v.ranging, 'activity', 1)]);
   }
   for (const c of result.constraints) {
-    rows.push(['constraint', c.name, c.activity, lp ? c.dual : '', c.status ?? '', c.lower ?? '-inf', c.upper ?? 'inf', '',
+    rows.push(['constraint', c.name, c.activity ?? '', lp ? c.dual : '', c.status ?? '', c.lower ?? '-inf', c.upper ?? 'inf', '',
       range(c.ranging, 'objective_coefficient', 0), range(c.ranging, 'objective_coefficient', 1), range(c.ranging, 'activity', 0), range(c.ranging, 'activity', 1)]);
   }
   rows.push(['objective', result.objective_name, result.objective ?? '', '', result.status, '', '', '', '', '', '', '']);
@@ -109,9 +114,9 @@ export function renderLp(container, result, warnings, { title }) {
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     result.output ? [h('h3', {}, 'What the model printed'), h('pre', { class: 'lp-output', id: 'lp-output', tabindex: 0 }, result.output)] : '',
     h('h3', {}, `Variables (${result.variables.length})`),
-    variablesTable(result, lp && solved),
+    variablesTable(result, lp && solved, solved),
     h('h3', {}, `Constraints (${result.constraints.length})`),
-    constraintsTable(result, lp && solved),
+    constraintsTable(result, lp && solved, solved),
     ranged ? h('p', { class: 'hint' }, 'Ranging (as glpsol --ranges): a cost coefficient anywhere in its range keeps the same solution optimal; ',
       'a constraint’s bound anywhere in its activity range changes the objective by the dual per unit, reaching the values shown at the ends (a basic constraint is at no bound: its dual is 0). ',
       'Outside a range the optimal basis changes. See the user guide, section LP.') : '',

@@ -3,15 +3,24 @@
 // CSV reader, which takes a grid's own `readRows`), and the generator of random units and
 // patients from the module's population tables (seeded).
 //
-// A type is the list of antigens present, by name ("D C e K Fya"); an antigen of the preset
-// not listed is absent. Names are case-sensitive: c and C, k and K, s and S differ.
+// A type is the list of antigens present, by name ("D C e K Fya"), or a blood group as staff
+// write it ("O-", "A pos", "R1R1 K-": web/lib/blood-group.js); an antigen of the preset not
+// given as present is absent. Names are case-sensitive: c and C, k and K, s and S differ.
+import { readAntigensPresent } from '../../lib/blood-group.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { seededRandom } from '../../lib/random.js';
 
 const ID = { key: 'id', name: 'id', heading: 'Id', size: 5, inputmode: 'text' };
-const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present', size: 16, inputmode: 'text' };
+// A type cell says how it was read when that is not what was typed ("A pos": A D).
+const TYPE = { key: 'type', name: 'antigens present', heading: 'Antigens present', size: 16, inputmode: 'text',
+  reading: (text, { antigens }) => {
+    const type = readAntigensPresent(text, antigens);
+    return type.error ? '' : type.present.join(' ') || 'none';
+  } };
 const AGE = { key: 'age', name: 'age', heading: 'Age (days)', size: 3 };
-const GROUP = { key: 'group', name: 'patient group', heading: 'Patient group', size: 8, inputmode: 'text' };
+// A link holds a group's id (sickle_cell); its box shows it in words (sickle cell).
+const GROUP = { key: 'group', name: 'patient group', heading: 'Patient group', size: 8, inputmode: 'text',
+  show: (value) => (readGroupName(value) ? value.replaceAll('_', ' ') : value) };
 const ANTIBODIES = { key: 'antibodies', name: 'antibodies', heading: 'Antibodies', size: 6, inputmode: 'text' };
 const UNITS = { key: 'units', name: 'units', heading: 'Units', size: 2 };
 
@@ -32,7 +41,8 @@ export function readGroupName(text) {
   return null;
 }
 
-/** Antigen names in a cell: {names} or {error}. "anti-K" reads as K; "O", "-" and "" as none. */
+/** Antigen names in a cell (antibodies, the antigens a patient group must be matched for):
+ *  {names} or {error}. "anti-K" reads as K; "O", "-" and "" as none. */
 export function readAntigenList(text, antigens, { anti = false } = {}) {
   const t = String(text ?? '').trim();
   if (t === '' || t === '-' || t === 'O' || t.toLowerCase() === 'none') return { names: [] };
@@ -71,8 +81,8 @@ function readMatchRows(grid, rows, context) {
       if (error) { errors.push({ row, key, message: error }); ok = false; } else if (value !== undefined) entry[key] = value;
     };
     put('id', readId(cell('id'), String(row + 1)));
-    const type = readAntigenList(cell('type'), context.antigens);
-    put('type', type.error ? type : { value: type.names });
+    const type = readAntigensPresent(cell('type'), context.antigens);
+    put('type', type.error ? type : { value: type.present });
     if (grid === UNITS_GRID) {
       put('age', readWhole(cell('age'), { min: 0, max: context.shelfLife ?? 100 }));
     } else {
@@ -81,8 +91,8 @@ function readMatchRows(grid, rows, context) {
         : { error: `“${String(cell('group') ?? '').trim()}” is not a patient group (sickle cell, thalassaemia, myelodysplasia, AIHA, other)` });
       const anti = readAntigenList(cell('antibodies'), context.antigens, { anti: true });
       if (anti.error) put('antibodies', anti);
-      else if (type.names && anti.names.some((a) => type.names.includes(a))) {
-        put('antibodies', { error: `the patient carries ${anti.names.filter((a) => type.names.includes(a)).join(' ')}: no antibody against their own antigens` });
+      else if (type.present && anti.names.some((a) => type.present.includes(a))) {
+        put('antibodies', { error: `the patient carries ${anti.names.filter((a) => type.present.includes(a)).join(' ')}: no antibody against their own antigens` });
       } else if (anti.names.length) entry.antibodies = anti.names;
       put('units', readWhole(cell('units'), { min: 1, max: 20, empty: 1 }));
     }
@@ -153,13 +163,20 @@ function drawType(random, catalogue, population) {
   return present;
 }
 
+/** {antigen: share of sickle-cell patients with an alloantibody against it}, from a `match` result's antigen_defaults. */
+export function antibodySharesOf(matchResult) {
+  return Object.fromEntries(matchResult.antigen_defaults.map((d) => [d.antigen, d.antibody_share]));
+}
+
 /**
  * Random grid rows: `units` units of the donor population (ages 0-34 days) and `patients`
- * requests, a share `scdShare` sickle-cell patients of African ancestry (one in five with an
- * antibody against a minor antigen they lack), the rest "other" of European ancestry (seed
- * 004 sec. 4.2's assumptions).
+ * requests, a share `scdShare` sickle-cell patients of African ancestry, the rest "other" of
+ * European ancestry (seed 004 sec. 4.2's assumptions). A sickle-cell patient has an antibody
+ * against each minor antigen typed with probability `antibodyShares[antigen]` (antibodySharesOf),
+ * kept only when the patient lacks the antigen, as the seed's authors' simulator draws them.
  */
-export function generate({ seed, units, patients, scdShare = 0.7, antigens, catalogue, shelfLife = 35 }) {
+export function generate({ seed, units, patients, scdShare = 0.7, antigens, catalogue, shelfLife = 35, antibodyShares }) {
+  if (!antibodyShares) throw new Error('generate: antibodyShares is required (antibodySharesOf a match result)');
   const random = seededRandom(seed);
   const keep = (names) => antigens.filter((a) => names.includes(a));
   const unitRows = Array.from({ length: units }, (_, i) => {
@@ -170,10 +187,10 @@ export function generate({ seed, units, patients, scdShare = 0.7, antigens, cata
   const requestRows = Array.from({ length: patients }, (_, j) => {
     const scd = random() < scdShare;
     const type = keep(drawType(random, catalogue, scd ? 'african' : 'european'));
-    const lacking = minor.filter((a) => !type.includes(a));
-    const antibody = scd && lacking.length && random() < 0.2 ? lacking[Math.floor(random() * lacking.length)] : '';
+    // One draw per antigen whether or not the patient lacks it, so a day depends only on the seed.
+    const antibodies = scd ? minor.filter((a) => random() < (antibodyShares[a] ?? 0) && !type.includes(a)) : [];
     const b = scd ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 2);
-    return [`P${j + 1}`, scd ? 'sickle cell' : 'other', type.join(' '), antibody, String(b)];
+    return [`P${j + 1}`, scd ? 'sickle cell' : 'other', type.join(' '), antibodies.join(' '), String(b)];
   });
   return { units: unitRows, requests: requestRows };
 }

@@ -7,12 +7,13 @@
 // seeded generator), the patient groups' rules and the immunogenicities. The penalty weights
 // λ1-λ5, α1-α3 and the shelf life G are the shell's options (from `describe`).
 import { calculator } from '../../lib/calculator-shell.js';
+import { formula } from '../../lib/math.js';
 import { h } from '../../lib/dom.js';
 import { restoreGrid } from '../../lib/grid-param.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { GridEditor } from '../allocation/grid-editor.js';
 import {
-  REQUESTS_GRID, UNITS_GRID, fieldLabel, formatGridParam, generate, readAntigenList, readRows,
+  REQUESTS_GRID, UNITS_GRID, antibodySharesOf, fieldLabel, formatGridParam, generate, readAntigenList, readRows,
 } from './grids.js';
 import { renderMatching } from './results.js';
 
@@ -28,7 +29,7 @@ const OWN_PARAMS = ['preset', 'units', 'requests', 'patient_groups', 'immunogeni
 export default calculator({
   id: 'matching',
   title: 'Matching',
-  summary: 'which unit for which patient today, with penalties for mismatches (seed 004)',
+  summary: 'which unit for which patient today, with penalties for mismatches (Oyebolu et al. 2024)',
   op: 'match',
   intro: 'Which unit should each patient get today? List the units in stock (antigens present and age in days) and the requests ' +
     '(the patient’s antigens, group, antibodies and how many units). The calculator keeps the hard rules — ABO and D compatible, ' +
@@ -36,6 +37,17 @@ export default calculator({
     'group allows — meets as many requests as it can, and among those picks the matching of least penalty: mismatches weighted by how ' +
     'often they cause antibodies, substitutions, first-in-first-out and young blood for sickle-cell patients (Oyebolu et al. 2024, eq. 7).',
   ownFields: OWN_PARAMS,
+  optionWords: {
+    immunogenicity_weight: weight(1, 'the mismatches, weighted by immunogenicity'),
+    major_substitution_weight: weight(2, 'major substitution (the usability of the unit’s ABD type minus the patient’s)'),
+    minor_substitution_weight: weight(3, 'minor substitution (antigens the patient carries and the unit lacks)'),
+    fifo_weight: weight(4, 'first-in-first-out (eq. 8), for patients without the young-blood penalty', 'ρ = 0'),
+    young_blood_weight: weight(5, 'young blood, for patients with it', 'ρ = 1'),
+    alpha1: youngBlood(1, ' (it divides the age)'),
+    alpha2: youngBlood(2),
+    alpha3: youngBlood(3),
+    shelf_life: { label: 'Shelf life', hint: () => [formula('G'), ', the shelf life in days: the oldest a unit can be (first-in-first-out penalty, eq. 8).'] },
+  },
   load: async (client) => {
     const [{ result }, operations, probe] = await Promise.all([
       client.call('systems'), client.operations(), client.call('match', { units: [], requests: [] })]);
@@ -44,6 +56,21 @@ export default calculator({
   inputs: (data, shell) => new MatchingInputs(data, shell),
   render: renderMatching,
 });
+
+/** A penalty weight λk in the page's words: label, a heading with the formula, and what it weighs. */
+function weight(k, what, rho) {
+  const name = { 1: 'Immunogenicity', 2: 'Major substitution', 3: 'Minor substitution', 4: 'First-in-first-out', 5: 'Young blood' }[k];
+  return {
+    label: `${name} weight λ${k}`,
+    heading: () => [`${name} weight `, formula(`λ_${k}`)],
+    hint: () => [formula(`λ_${k}`), ' weighs the penalty ', formula(`π_${k}`), `: ${what}`, ...(rho ? [' (', formula(rho), ')'] : []), '.'],
+  };
+}
+
+/** α1-α3 of the young-blood penalty. */
+function youngBlood(k, note = '') {
+  return { label: `Young blood α${k}`, heading: () => ['Young blood ', formula(`α_${k}`)], hint: () => [formula(`α_${k}`), ` of the young-blood penalty${note}.`] };
+}
 
 // The preset's antigens (the API's, repeated here only to read the grids as one types).
 const PRESET_ANTIGENS = {
@@ -61,8 +88,8 @@ class MatchingInputs {
       preset.choices.map((c) => h('option', { value: c }, { abod: 'ABOD: A, B, D', limited: 'Limited: A B D C c E e K (rule L0)', extended: 'Extended: 17 antigens (rule E0)' }[c] ?? c)));
     const context = () => this.context();
     this.units = new GridEditor(UNITS_GRID, { id: 'mt-units', legend: 'Units in stock', changed, context,
-      hint: 'One row per unit: an id, the antigens it carries (by name, e.g. “D C e K”; c and C differ; leave empty for O, D-negative, ' +
-        'no antigen typed) and its age in days.' });
+      hint: 'One row per unit: an id, the antigens it carries (by name, e.g. “D C e K”; c and C differ; or its blood group as you write it, ' +
+        '“O-”, “A pos K+”; an antigen not given as present is absent; empty for O, D-negative, no antigen typed) and its age in days.' });
     this.requests = new GridEditor(REQUESTS_GRID, { id: 'mt-requests', legend: 'Requests', changed, context,
       hint: 'One row per request: the patient’s id, group (sickle cell, thalassaemia, myelodysplasia, AIHA or other), the antigens the ' +
         'patient carries, antibodies (antigens the unit must lack, e.g. “K Fya”) and the units needed (1 to 20).' });
@@ -89,8 +116,9 @@ class MatchingInputs {
       this.units.fieldset,
       this.requests.fieldset,
       h('fieldset', {}, h('legend', {}, 'Generate a day'),
-        h('p', { class: 'hint' }, 'Random units from European donors and patients (most with sickle-cell disease, of African ancestry, one in five ' +
-          'of them with an antibody), drawn from the module’s population tables; the same seed gives the same day. Replaces both grids.'),
+        h('p', { class: 'hint' }, 'Random units from European donors and patients (most with sickle-cell disease, of African ancestry, each ' +
+          'antibody as often as among the sickle-cell patients of the paper’s data, e.g. anti-S in 5 %), drawn from the module’s population ' +
+          'tables; the same seed gives the same day. Replaces both grids.'),
         h('div', { class: 'mt-generate' },
           h('label', { for: 'mt-seed' }, 'Seed'), this.seed,
           h('label', { for: 'mt-unit-count' }, 'Units'), this.unitCount,
@@ -105,9 +133,9 @@ class MatchingInputs {
           h('thead', {}, h('tr', {}, ['Group', 'Must match', 'Max age', 'Young blood'].map((t) => h('th', { scope: 'col' }, t)))),
           this.groupsBody))),
       h('details', { class: 'mt-w' }, h('summary', {}, 'Immunogenicity of each antigen'),
-        h('p', { class: 'hint' }, 'w, the chance that a patient lacking the antigen forms an antibody when given it (Evers et al. 2016, the paper’s ' +
-          'source; see the user guide for how each default was derived). Used for the mismatch and substitution penalties and the expected ' +
-          'number of alloimmunisations.'),
+        h('p', { class: 'hint' }, 'w, the chance that a patient lacking the antigen forms an antibody when given it. Defaults: Evers et al. 2016, ' +
+          'as the paper’s authors use them in their published simulator (HDSci/BloodMatcher-WSC24). Used for the mismatch and substitution ' +
+          'penalties and the expected number of alloimmunisations.'),
         this.wBox, h('span', { class: 'field-error', 'data-error-for': 'immunogenicity' })),
     ];
     this.drawGroups();
@@ -164,7 +192,8 @@ class MatchingInputs {
       this.generateNote.textContent = 'Give a whole-number seed and up to 1000 units and 300 patients.';
       return;
     }
-    const day = generate({ seed, units, patients, antigens: this.antigens(), catalogue: this.catalogue, shelfLife: this.context().shelfLife });
+    const day = generate({ seed, units, patients, antigens: this.antigens(), catalogue: this.catalogue, shelfLife: this.context().shelfLife,
+      antibodyShares: antibodySharesOf(this.defaults) });
     this.units.setRows(day.units);
     this.requests.setRows(day.requests);
     this.generateNote.textContent = `Generated ${units} units and ${patients} patients from seed ${seed}.`;
@@ -195,6 +224,8 @@ class MatchingInputs {
   }
 
   validate(setError) {
+    this.units.showReadings();
+    this.requests.showReadings();
     let count = 0;
     for (const [path, message] of this.check()) {
       setError(path, message);

@@ -6,7 +6,9 @@
 // Several matchings can be equally good. Then the one shown is the tie-break's, and every
 // pair that differs between them is marked: one of several answers is never shown as the only one.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { countOf, formatNumber, numberElement } from '../../lib/format.js';
+import { formula as f } from '../../lib/math.js';
 
 const VARIES = 'one choice among several';
 const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
@@ -18,20 +20,20 @@ const fixedCell = (fixed) => (fixed == null ? h('td', { class: 'al-unknown' }, '
 const yesNo = (fixed) => (fixed == null ? 'not analysed' : fixed ? 'yes' : 'no');
 const antigenList = (names) => (names.length ? names.join(' ') : '—');
 
-function table(id, label, caption, headings, rows) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` },
-    h('table', { class: 'result-table al-table mt-table', id },
+function table(id, label, caption, headings, rows, { cards = true } = {}) {
+  return scrollRegion(`${label}`,
+    h('table', { class: `result-table al-table mt-table${cards ? ' cards titled' : ''}`, id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
 }
 
 const TERMS = [
-  ['immunogenicity', 'λ1 π1', 'Mismatches, weighted by immunogenicity'],
-  ['major_substitution', 'λ2 π2', 'Major substitution (usability of the unit’s ABD type minus the patient’s)'],
-  ['minor_substitution', 'λ3 π3', 'Minor substitution (antigens the patient carries and the unit lacks)'],
-  ['fifo', 'λ4 π4', 'First-in-first-out (eq. 8; negative: older units are preferred)'],
-  ['young_blood', 'λ5 π5', 'Young blood, sickle-cell patients (least near 7 days)'],
+  ['immunogenicity', 'λ_1 π_1', 'Mismatches, weighted by immunogenicity'],
+  ['major_substitution', 'λ_2 π_2', 'Major substitution (usability of the unit’s ABD type minus the patient’s)'],
+  ['minor_substitution', 'λ_3 π_3', 'Minor substitution (antigens the patient carries and the unit lacks)'],
+  ['fifo', 'λ_4 π_4', 'First-in-first-out (eq. 8; negative: older units are preferred)'],
+  ['young_blood', 'λ_5 π_5', 'Young blood, sickle-cell patients (negative for units about a week old: least near 7 days)'],
 ];
 
 function uniqueness(result) {
@@ -72,13 +74,16 @@ export function renderMatching(container, result, warnings) {
         result.shortage ? ` — no unit left keeps the hard rules for ${short.map((q) => q.id).join(', ')}.` : ': every request is met.'),
       h('li', { id: 'mt-xa' }, 'Expected alloimmunisations (xA): ', h('strong', {}, numberElement(result.expected_alloimmunisations, { decimals: 5 })),
         ' — the sum, over the units given, of the immunogenicity of each antigen the unit carries and the patient lacks.'),
-      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })))),
+      h('li', { id: 'mt-objective' }, 'Least total penalty (eq. 1, 7): ', h('strong', {}, numberElement(o.total, { decimals: 4 })),
+        o.total < 0 ? ' — below zero because the first-in-first-out and young-blood terms are rewards (negative) for the units they ' +
+          'prefer: older units, and units near 7 days old for sickle-cell patients. Lower is better; the terms are below.'
+          : ' — lower is better; the terms are below.')),
     uniqueness(result),
     h('h3', {}, 'The penalty, term by term'),
-    table('mt-objective-table', 'The penalty term by term', 'Summed over the units given; each term is its weight λ times the paper’s penalty π (sec. 3.2).',
+    table('mt-objective-table', 'The penalty term by term', ['Summed over the units given; each term is its weight ', f('λ'), ' times the paper’s penalty ', f('π'), ' (sec. 3.2).'],
       [col('Term'), col('Symbol'), col('Total', true)],
-      [...TERMS.map(([key, symbol, words]) => h('tr', {}, h('th', { scope: 'row' }, words), h('td', {}, symbol), num(o[key]))),
-        h('tr', { class: 'mt-total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, 'Σ'), num(o.total))]),
+      [...TERMS.map(([key, symbol, words]) => h('tr', {}, h('th', { scope: 'row' }, words), h('td', {}, f(symbol)), num(o[key]))),
+        h('tr', { class: 'mt-total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, f('Σ')), num(o.total))], { cards: false }),
     h('h3', {}, 'Units given'),
     result.assignment.length ? table('mt-assignment-table', 'Units given',
       'Exact: the unit’s antigens are the patient’s. Compatible: it lacks some the patient carries. Mismatched: it carries antigens the patient lacks (listed).',
@@ -105,14 +110,17 @@ export function renderMatching(container, result, warnings) {
       result.mismatch_count === 'per_request' && result.unique == null
         ? h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow); then, with that many units given, the least total ',
-          'penalty by branch and bound on a mixed-integer programme: λ2 π2 + … + λ5 π5 per unit (eq. 7), and λ1 w for each antigen a request’s units ',
-          'mismatch, once per request however many of its units carry it. The penalty per unit in the table leaves λ1 π1 out. ',
+          'penalty by branch and bound on a mixed-integer programme: ', f('λ_2 π_2 + … + λ_5 π_5'), ' per unit (eq. 7), and ', f('λ_1 w'),
+          ' for each antigen a request’s units mismatch, once per request however many of its units carry it. The penalty per unit in the table leaves ',
+          f('λ_1 π_1'), ' out. ',
           result.objective_gap_bound == null ? 'The search stopped at its time limit.'
             : `The total shown is within ${formatNumber(result.objective_gap_bound, 2)} of the least (the solver’s tolerance).`)
         : h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
-          'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is λ1 π1 + … + λ5 π5 (eq. 7). ',
-          `Penalties are rounded to a grid of 1/${result.solver.cost_scale}, so the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
+          'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is ', f('λ_1 π_1 + … + λ_5 π_5'), ' (eq. 7). ',
+          `To solve it in whole numbers, each term of a penalty is rounded to a multiple of ${(1 / result.solver.cost_scale).toExponential(0)}; `,
+          result.objective_gap_bound < 1e-12 ? 'the total shown is the exact least penalty to within 1e-12.'
+            : `the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
 
   return {
     destroy() {},

@@ -5,6 +5,7 @@
 // Its own inputs only: the mother's and the father's blood groups as staff write them, and a
 // population per system. The genotype model comes from the shell as an option.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
@@ -21,6 +22,7 @@ export default calculator({
     'the antigens she could form antibodies against (haemolytic disease of the fetus and newborn). Without the father’s blood group, the father is a random person from the population. ' +
     'Whether an antibody matters clinically depends on the antigen; this is only the chance of carrying it. It neither establishes nor excludes parentage.',
   ownFields: ['systems'],
+  optionWords: { model: modelWords() },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'mother', 'father'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => new PregnancyInputs(catalogue, shell),
@@ -40,7 +42,7 @@ class PregnancyInputs {
     };
     let motherField, fatherField;
     [this.mother, this.motherRead, motherField] = person('pg-mother', 'Mother’s blood group',
-      'As you write it: O RhD-neg K- Fy(a-b+), rr, Jk(a-b+). Each antigen she lacks is listed below.');
+      'As you write it: O-, O RhD-neg K- Fy(a-b+), rr, Jk(a-b+). Each antigen she lacks is listed below.');
     [this.father, this.fatherRead, fatherField] = person('pg-father', 'Father’s blood group (optional)',
       'Only the systems of the mother’s blood group are used; a system left out is a random father’s.');
     this.populations = new SystemPopulations(this.systems, catalogue.populations, { prefix: 'pg', changed });
@@ -48,7 +50,7 @@ class PregnancyInputs {
     this.mother.value = DEFAULT_MOTHER;
   }
 
-  read(input) { return input.value.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(input.value, this.systems, this.catalogue.rhShort); }
+  read(input) { return input.value.trim() === '' ? { phenotypes: new Map() } : readBloodGroup(input.value, this.systems); }
 
   /** {mother: Map, father: Map} or {field, error}. */
   parents() {
@@ -88,6 +90,12 @@ class PregnancyInputs {
     this.fatherRead.textContent = this.father.value.trim() ? describeBloodGroup(this.systems, this.read(this.father).phenotypes) : 'a random father';
     this.populations.show(new Set(parents.mother?.keys() ?? []));
     return parents.error ? 1 : 0;
+  }
+
+  /** The module's errors about a parent's phenotype go next to that parent's blood group. */
+  errorField(path) {
+    const m = /^systems(?:\[\d+\](?:\.(mother|father))?)?/.exec(path);
+    return m ? (m[1] === 'father' ? 'pg-father' : 'pg-mother') : undefined;
   }
 
   fieldLabel(path) {

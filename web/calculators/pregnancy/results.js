@@ -1,9 +1,13 @@
 // Rendering of a `pregnancy` result: the antigens the mother lacks with the fetus's chance of
 // carrying each, the chance of any of them, and each system's fetal phenotype distribution.
 import { h } from '../../lib/dom.js';
-import { numberElement } from '../../lib/format.js';
+import { scrollRegion } from '../../lib/table.js';
+import { oneIn, probabilityElement } from '../../lib/format.js';
 
-const cell = (value) => h('td', { class: 'num' }, value == null ? '—' : numberElement(value));
+// One format for every probability: 4 decimals, and "1 in N" beside the small ones.
+const cell = (value) => h('td', { class: 'num' }, value == null ? '—' : probabilityElement(value));
+// " (about 12 in 100)", or " (about 1 in 185)" below 1 in 100 (below 1 in 1000 formatProbability says it).
+const inWords = (p) => (p >= 0.01 ? ` (about ${Math.round(p * 100)} in 100)` : p >= 1e-3 ? ` (about ${oneIn(p)})` : '');
 
 export function renderPregnancy(container, result, warnings, { title }) {
   const lacking = result.antigens;
@@ -13,9 +17,9 @@ export function renderPregnancy(container, result, warnings, { title }) {
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     lacking.length
       ? h('p', {}, `The mother lacks ${lacking.map((a) => a.antigen).join(', ')}. The fetus carries at least one of them with probability `,
-        result.any == null ? '—' : numberElement(result.any), result.any == null ? '' : ` (about ${Math.round(result.any * 100)} in 100).`)
+        ...(result.any == null ? ['—.'] : [probabilityElement(result.any, { about: true }), `${inWords(result.any)}.`]))
       : h('p', {}, 'The mother has every antigen of the systems given: the fetus can carry none she lacks.'),
-    lacking.length ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Antigens the mother lacks (scrolls sideways)' },
+    lacking.length ? scrollRegion('Antigens the mother lacks',
       h('table', { class: 'result-table', id: 'pg-table' },
         h('thead', {}, h('tr', {}, ['Antigen the mother lacks', 'System', 'Fetus carries it'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, lacking.map((a) => h('tr', {}, h('th', { scope: 'row' }, a.antigen), h('td', {}, a.system), cell(a.probability)))))) : '',

@@ -5,13 +5,14 @@
 // Its own inputs only: the donor's blood group, typed as staff write it, and a population per
 // system. Model, summary and tolerance come from the shell as options.
 import { calculator } from '../../lib/calculator-shell.js';
+import { modelWords } from '../../lib/words.js';
 import { h } from '../../lib/dom.js';
 import { SystemPopulations } from '../../lib/system-populations.js';
 import { SYSTEM_ORDER, describeBloodGroup, loadBloodGroupCatalogue, readBloodGroup } from '../../lib/blood-group.js';
 import { renderRelatives } from './results.js';
 
 const DEFAULT_GROUP = 'O RhD-neg';
-const EXAMPLES = ['O RhD-neg', 'O RhD-neg K-', 'B RhD-neg', 'AB', 'R1R1', 'rr K-', 'Fy(a-b-)', 'O R1R1 K- Fy(a-b+) Jk(a-b+) S-s+'];
+const EXAMPLES = ['O RhD-neg', 'O-', 'O neg K-', 'B RhD-neg', 'A+', 'AB', 'R1R1', 'rr K-', 'Fy(a-b-)', 'O R1R1 K- Fy(a-b+) Jk(a-b+) M+N+S-s+'];
 
 export default calculator({
   id: 'relatives',
@@ -23,6 +24,10 @@ export default calculator({
     'Computed from each system’s genotype frequencies in the population (thesis sec. 3.2.4 and 3.4). ' +
     'It says nothing about whether people are related: it neither establishes nor excludes parentage.',
   ownFields: ['donor', 'relations'],
+  optionWords: {
+    model: modelWords(() => [' As printed, the conditional probabilities divide by the input frequency as eq. 3.28 does, so they can miss 1 ',
+      'slightly (reproduces Table 3.3); with gene counting a phenotype of frequency 0 is taken as its limit.']),
+  },
   paramNames: [...SystemPopulations.paramNames(SYSTEM_ORDER), 'group'],
   load: loadBloodGroupCatalogue,
   inputs: (catalogue, shell) => new RelativesInputs(catalogue, shell),
@@ -43,7 +48,7 @@ class RelativesInputs {
         h('div', { class: 'field' }, h('label', { for: 'rl-group' }, 'Donor’s blood group'), this.group,
           h('datalist', { id: 'rl-examples' }, EXAMPLES.map((e) => h('option', { value: e }))),
           h('span', { class: 'hint', id: 'rl-group-hint' },
-            'ABO as O, A, B or AB; antigens with + or − (RhD-neg, K-, Fy(a-b+), S-s+); Rh as a phenotype (DCce) or in short notation (R1R1, rr). ',
+            'As you write it: O-, A pos, 0 Rh+, O RhD-negative K-; antigens with + or − (K-, Fy(a-b+), M+N+S-s+); Rh as a phenotype (DCce, ccddee) or in short notation (R1R1, rr). ',
             'Say enough to fix each system’s phenotype: “K-” is enough for Kell, “Fy(a-)” is not for Duffy.'),
           h('span', { class: 'field-error', 'data-error-for': 'donor' })),
         h('p', {}, 'Read as: ', this.readAs)),
@@ -52,7 +57,7 @@ class RelativesInputs {
     this.group.value = DEFAULT_GROUP;
   }
 
-  read() { return readBloodGroup(this.group.value, this.systems, this.catalogue.rhShort); }
+  read() { return readBloodGroup(this.group.value, this.systems); }
 
   title() { return this.group.value.trim().replace(/\s+/g, ' '); }
 

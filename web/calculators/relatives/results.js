@@ -2,11 +2,16 @@
 // thesis's Fig. 3.3 (a random person beside each relative), the table, each system's full
 // conditional distributions, and Table 3.3's summary when asked for.
 import { h } from '../../lib/dom.js';
-import { formatNumber, numberElement } from '../../lib/format.js';
+import { scrollRegion } from '../../lib/table.js';
+import { formatFixed, formatProbability, numberElement, oneIn, probabilityElement } from '../../lib/format.js';
 import { loadCharts } from '../../lib/load-charts.js';
 
-const num = (value, decimals = 4) => numberElement(value, { decimals });
-const cell = (value, decimals = 4) => h('td', { class: 'num' }, value == null ? '—' : num(value, decimals));
+// One format per column: probabilities with 4 decimals and "1 in N" when small; effectiveness
+// with 4 decimals, ratios with 2, the mean number of relatives with 1, counts whole.
+const cellOf = (element) => (value, ...args) => h('td', { class: 'num' }, value == null ? '—' : element(value, ...args));
+const probabilityCell = cellOf((p) => probabilityElement(p));
+const fixed = (value, decimals = 4) => numberElement(value, { decimals, fixed: true });
+const fixedCell = cellOf(fixed);
 const times = (ratio) => (ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1));
 
 const PLURAL = { sibling: 'siblings', parent: 'parents', child: 'children', uncle_aunt: 'uncles or aunts', nephew_niece: 'nephews or nieces',
@@ -17,7 +22,7 @@ function sentence(r, random) {
   if (r.probability == null) return `${r.label}: not defined under this model (see the warning).`;
   const compare = r.ratio != null && random ? `, ${times(r.ratio)} times a random person’s chance` : '';
   const test = r.tests ? ` Type about ${Math.round(r.tests.expected)} ${PLURAL[r.id]} (each from a different family) to find one; ${r.tests.q90} are enough 9 times in 10.` : '';
-  return `${r.label}: ${formatNumber(r.probability)}${compare}.${test}`;
+  return `${r.label}: ${formatProbability(r.probability)}${compare}.${test}`;
 }
 
 export function renderRelatives(container, result, warnings, { title }) {
@@ -28,17 +33,23 @@ export function renderRelatives(container, result, warnings, { title }) {
   let destroyed = false;
   const chartBox = h('div', { class: 'chart-box' }, h('canvas', { role: 'img', 'aria-label': 'Bar chart: probability that each relative has the donor’s blood group, beside a random person' }));
   const random = result.random;
+  const table = result.donor.frequency;
   container.replaceChildren(
     h('h2', {}, `Relatives of a donor who is ${group}`),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
       h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
-    h('p', {}, `A random person is ${phenotypes} with probability `, num(result.donor.frequency),
-      random ? ` (about 1 in ${Math.round(random.expected).toLocaleString('en')}; testing at random, ${random.q90.toLocaleString('en')} people are enough 9 times in 10).` : ' (never, in this population).'),
+    random
+      ? h('p', {}, `A random person is ${phenotypes} with probability `, fixed(random.probability),
+        ` (about ${oneIn(random.probability)}; testing at random, ${random.q90.toLocaleString('en')} people are enough 9 times in 10)`,
+        formatFixed(random.probability) === formatFixed(table) ? '' : ['; the population table gives ', fixed(table)], '.')
+      : h('p', {}, `A random person is ${phenotypes} with probability `, fixed(table), ' (never, in this population).'),
     h('p', {}, `The chance that a relative of the donor is ${phenotypes}:`),
     h('ul', { class: 'rl-sentences' }, relations.filter((r) => r.id !== 'unrelated').map((r) => h('li', {}, sentence(r, random)))),
     chartBox,
     relationTable(result),
     h('p', { class: 'hint' }, 'Effectiveness (thesis eq. 3.27): the relative’s probability minus a random person’s. ',
+      'A random person’s probability comes from the same genotype model as the relatives’, not from the population table, so the model’s ',
+      'small misfit to the table does not show as an effect (an unrelated person: effectiveness 0.0000, 1.00 times); the thesis’s Table 3.3 comes out the same either way. ',
       'Relatives to test: how many relatives of that kind, each from a different donor’s family, you would type to find one with this blood group: ',
       'on average, and enough 9 (19) times in 10 (20). Relatives within one family are not independent.'),
     ...result.donor.systems.map((s, k) => distribution(result, s, k)),
@@ -51,9 +62,9 @@ export function renderRelatives(container, result, warnings, { title }) {
     if (destroyed) return;
     const shown = relations.filter((r) => r.id !== 'unrelated');
     charts.push(barChart(chartBox.querySelector('canvas'), shown.map((r) => r.label), [
-      { label: `Random person (${formatNumber(result.donor.frequency)})`, data: shown.map(() => result.donor.frequency) },
+      { label: `Random person (${formatProbability(random?.probability ?? table)})`, data: shown.map(() => random?.probability ?? table) },
       { label: `Relative of the donor`, data: shown.map((r) => r.probability) },
-    ], `probability of ${phenotypes}`, formatNumber));
+    ], `probability of ${phenotypes}`, (v) => formatFixed(v, 4)));
   }, () => {
     if (!destroyed) chartBox.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the table has every number.'));
   });
@@ -73,14 +84,14 @@ function modelName(model) {
 }
 
 function relationTable(result) {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Relatives (scrolls sideways)' },
-    h('table', { class: 'result-table', id: 'rl-table' },
+  return scrollRegion('Relatives',
+    h('table', { class: 'result-table cards', id: 'rl-table' },
       h('thead', {}, h('tr', {}, ['Relative', 'Same blood group', 'Times a random person', 'Effectiveness', 'Relatives to test', '9 in 10', '19 in 20']
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, result.relations.map((r) => h('tr', {},
         h('th', { scope: 'row' }, r.label),
-        cell(r.probability), cell(r.ratio, 2), cell(r.effectiveness),
-        cell(r.tests?.expected, 1), cell(r.tests?.q90, 0), cell(r.tests?.q95, 0))))));
+        probabilityCell(r.probability), fixedCell(r.ratio, 2), fixedCell(r.effectiveness, 4),
+        fixedCell(r.tests?.expected, 1), fixedCell(r.tests?.q90, 0), fixedCell(r.tests?.q95, 0))))));
 }
 
 /** One system's full conditional distributions: every phenotype a relative can have. */
@@ -88,21 +99,22 @@ function distribution(result, system, k) {
   const shown = result.relations;
   return h('details', { class: 'rl-distribution' },
     h('summary', {}, `${system.name}: every phenotype a relative can have (donor ${system.phenotype})`),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${system.name} distributions (scrolls sideways)` },
-      h('table', { class: 'result-table' },
+    scrollRegion(`${system.name} distributions`,
+      h('table', { class: 'result-table cards' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phenotype'), shown.map((r) => h('th', { scope: 'col' }, r.label)))),
         h('tbody', {}, system.phenotypes.map((label, p) => h('tr', { class: label === system.phenotype ? 'rl-donor' : '' },
-          h('th', { scope: 'row' }, label), shown.map((r) => cell(r.systems[k].distribution[p]))))),
-        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Sum'), shown.map((r) => cell(r.systems[k].sum)))))));
+          h('th', { scope: 'row' }, label), shown.map((r) => probabilityCell(r.systems[k].distribution[p]))))),
+        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Sum'), shown.map((r) => fixedCell(r.systems[k].sum, 4)))))));
 }
 
 /** Table 3.3: over every phenotype of each system as the donor's. */
 function summary(result) {
   return h('section', {}, h('h3', {}, 'Over every phenotype (as Table 3.3)'),
-    result.summary.map((s) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${s.system}: effectiveness over every phenotype` },
-      h('table', { class: 'result-table' },
+    result.summary.map((s) => scrollRegion(`${s.system}: effectiveness over every phenotype`,
+      h('table', { class: 'result-table cards' },
         h('caption', {}, `${s.system}: effectiveness over every phenotype of positive frequency (average weighted by frequency)`),
         h('thead', {}, h('tr', {}, ['Relative', 'Minimum', 'at', 'Average', 'Maximum', 'at'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, s.relations.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.id.replace('_', ' / ')),
-          cell(r.minimum), h('td', {}, r.minimum_phenotype ?? '—'), cell(r.average), cell(r.maximum), h('td', {}, r.maximum_phenotype ?? '—'))))))));
+          fixedCell(r.minimum, 4), h('td', {}, r.minimum_phenotype ?? '—'), fixedCell(r.average, 4), fixedCell(r.maximum, 4),
+          h('td', {}, r.maximum_phenotype ?? '—'))))))));
 }

@@ -47,7 +47,7 @@ class SystemInputs {
     this.editing = null; // the saved system loaded into the form, if any
     const text = (id, label, hint, attrs = {}) => h('div', { class: 'field' }, h('label', { for: id }, label),
       h(attrs.rows ? 'textarea' : 'input', { id, autocomplete: 'off', spellcheck: false, 'aria-describedby': `${id}-hint`,
-        ...(attrs.rows ? {} : { type: 'text' }), ...attrs, oninput: () => { changed(); } }),
+        ...(attrs.rows ? {} : { type: 'text' }), ...attrs, oninput: () => { this.edited(); changed(); } }),
       h('span', { class: 'hint', id: `${id}-hint` }, hint),
       h('span', { class: 'field-error', 'data-error-for': attrs['data-field'] ?? id }));
     this.start = h('select', { id: 'sy-start', onchange: () => { this.startFrom(this.start.value); changed(); } });
@@ -77,6 +77,7 @@ class SystemInputs {
     this.saved = systems;
     const keep = this.start.value;
     this.start.replaceChildren(
+      h('option', { value: 'own' }, 'Your own system, as written below'),
       h('option', { value: 'example' }, 'An example: Duffy with a silent allele'),
       h('optgroup', { label: 'A copy of a built-in system' }, this.catalogue.systems.map((s) => h('option', { value: `builtin:${s.id}` }, s.name))),
       systems.length ? h('optgroup', { label: 'Your saved systems (edit)' }, systems.map((s) => h('option', { value: `saved:${s.id}` }, s.definition.name))) : '');
@@ -97,20 +98,33 @@ class SystemInputs {
     this.refreshSaved();
   }
 
-  startFrom(choice) {
-    this.editing = null;
-    if (choice === 'example') this.setForm(EXAMPLE);
-    else if (choice.startsWith('builtin:')) {
-      const s = this.catalogue.systems.find((x) => x.id === choice.slice(8));
+  /** The form of each start choice: {value: {name, loci, empty}}. */
+  choices() {
+    const copy = (s) => {
       const empty = s.phenotypes.find((p) => p.antigens.length === 0)?.label;
-      this.setForm({ name: `${s.name} (my copy)`, loci: formatLoci(s), empty: empty && empty !== 'none' ? empty : '' });
-    } else if (choice.startsWith('saved:')) {
-      this.editing = this.saved.find((x) => x.id === choice.slice(6)) ?? null;
-      if (this.editing) {
-        const d = this.editing.definition;
-        this.setForm({ name: d.name, loci: formatLoci(d), empty: d.empty_phenotype_label ?? '' });
-      }
-    }
+      return { name: `${s.name} (my copy)`, loci: formatLoci(s), empty: empty && empty !== 'none' ? empty : '' };
+    };
+    return {
+      example: EXAMPLE,
+      ...Object.fromEntries(this.catalogue.systems.map((s) => [`builtin:${s.id}`, copy(s)])),
+      ...Object.fromEntries(this.saved.map((s) => [`saved:${s.id}`,
+        { name: s.definition.name, loci: formatLoci(s.definition), empty: s.definition.empty_phenotype_label ?? '' }])),
+    };
+  }
+
+  startFrom(choice) {
+    this.editing = choice.startsWith('saved:') ? this.saved.find((x) => x.id === choice.slice(6)) ?? null : null;
+    const form = this.choices()[choice];
+    if (form) this.setForm(form);
+  }
+
+  /** An edit makes the form one's own, unless it is a saved system being edited (Save replaces it). */
+  edited() { if (!this.editing) this.start.value = 'own'; }
+
+  /** The start choice whose form this is (a link's system may be one), else one's own. */
+  choiceOf({ name, loci, empty }) {
+    const same = (form) => form.name.trim() === name.trim() && form.loci.trim() === loci.trim() && (form.empty ?? '').trim() === empty.trim();
+    return Object.entries(this.choices()).find(([, form]) => same(form))?.[0] ?? 'own';
   }
 
   setForm({ name, loci, empty }) {
@@ -124,11 +138,12 @@ class SystemInputs {
   title() { return this.name.value.trim(); }
 
   restore(params) {
-    this.editing = null;
-    this.start.value = 'example';
     if (params.has('loci') || params.has('name')) {
       this.setForm({ name: params.get('name') ?? '', loci: params.get('loci') ?? '', empty: params.get('empty') ?? '' });
     } else this.setForm(EXAMPLE);
+    // The link of a copy of Kidd (or of a saved system) says so again in Start from.
+    this.start.value = this.choiceOf({ name: this.name.value, loci: this.loci.value, empty: this.empty.value });
+    this.editing = this.start.value.startsWith('saved:') ? this.saved.find((x) => `saved:${x.id}` === this.start.value) ?? null : null;
     const problems = [];
     const { errors } = this.read();
     if (errors) problems.push(...errors.map((e) => `Loci and alleles: ${e}`));

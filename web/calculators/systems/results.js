@@ -1,6 +1,7 @@
 // What a system makes (haplotypes, genotypes, phenotypes), a population table for it and the
 // Save button of the Systems tab.
 import { h } from '../../lib/dom.js';
+import { scrollRegion } from '../../lib/table.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { phenotypeCsvControls } from '../../lib/phenotype-csv-controls.js';
@@ -78,9 +79,9 @@ export function renderSystem(container, result, warnings, { request, editing, sa
     h('p', {}, `${system.antigens.length} antigen${system.antigens.length === 1 ? '' : 's'} (${system.antigens.join(', ')}), `,
       `${system.haplotypes.length} haplotypes (${system.haplotypes.join(', ')}), ${system.genotype_count} genotypes, ${system.phenotypes.length} phenotypes.`),
     warnings.length ? h('ul', { class: 'warnings' }, warnings.map((w) => h('li', {}, w.message))) : '',
-    h('p', { class: 'hint' }, 'The phenotypes, in the order of a frequencies array, with the genotypes that show each. ',
+    h('p', { class: 'hint' }, 'The phenotypes, in the order the calculators list them (and a CSV file gives them), with the genotypes that show each. ',
       'Type a population’s phenotype frequencies to save them with the system (optional).'),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Phenotypes (scrolls sideways)' },
+    scrollRegion('Phenotypes',
       h('table', { class: 'freq-table', id: 'sy-phenotypes', 'aria-label': 'Phenotypes, their genotypes and frequencies' },
         h('thead', {}, h('tr', {}, ['Phenotype', 'Antigens', 'Genotypes', 'Frequency'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, system.phenotypes.map((p, i) => h('tr', {},
