@@ -59,9 +59,9 @@ inline constexpr std::size_t max_match_antigens = 32;
 // count once, as pairs_allowed reports them), checked before the flows and the MIP, and at
 // most per_request_seconds in all (then the best matching found, not called optimal). The
 // limit is from bench/match-per-request.mjs (docs/methods/matching.md): in wasm, each of the
-// 34 days drawn by the Matching tab's generator with at most 4,000 pairs (150 to 250 units;
-// every 200 x 60 day) was proven optimal within 0.35 s; beyond it the time grows unevenly
-// (natively, one day of 4,009 pairs took 8.4 s).
+// 36 days drawn by the Matching tab's generator with at most 4,000 pairs (150 to 250 units;
+// every 200 x 60 day) was proven optimal, all but one within 0.75 s and that one in 1.1 s;
+// beyond it the time grows unevenly (natively, one day of 4,009 pairs took 8.4 s).
 inline constexpr std::size_t max_per_request_pairs = 4000;
 inline constexpr double per_request_seconds = 10;
 
@@ -204,7 +204,7 @@ struct Matching {
   double objective_gap_bound = 0;
   // Per unit: the flow's integer costs are multiples of 1 / cost_scale, a power of ten (below
   // 1 when the penalties are huge); rounding_error is the largest |c_ij - its integer cost /
-  // cost_scale| over the allowed pairs. 0 per request (costs not rounded).
+  // cost_scale| over the allowed pairs. 0 when per request solves the MIP (costs not rounded).
   double cost_scale = 0, rounding_error = 0;
   // Per term f = 1..5, over the allowed pairs: the largest |lambda_f pi_f| and the smallest
   // that is not 0 (0 when every one is 0).
@@ -261,12 +261,14 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 // request) pair as in the flow, binary y_jk per request j and antigen k of I_j with
 // lambda_1 w_k > 0 that some allowed unit would mismatch), with the units delivered fixed to
 // the maximum flow F first (so shortages mean what they mean per unit); objective the
-// per-unit terms pi_2..pi_5 plus sum lambda_1 w_k y_jk. Costs are not rounded. Progress and
+// per-unit terms pi_2..pi_5 plus sum lambda_1 w_k y_jk. Costs are not rounded (cost_scale 0;
+// objective_gap_bound is solve_per_request's tolerance, NaN after the time limit). Progress and
 // cancel at its phases and at branch and bound's nodes. More than max_per_request_pairs
 // allowed pairs are refused (limit_exceeded, "mismatch_count") before the flows. Uniqueness
 // is not analysed (uniqueness_analysed false). When no allowed pair is charged (ABOD,
 // Limited, no typed patient a unit would mismatch) the two counts are one problem and the
-// flow answers, uniqueness included, with no such limit.
+// flow answers exactly as per unit (integer terms, gap bound, rounding_material, uniqueness),
+// with no such limit.
 
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
 

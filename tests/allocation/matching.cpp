@@ -450,6 +450,28 @@ TEST_CASE("match: a young-blood penalty of 1e15 is solved, not refused, and said
   CHECK(m.objective.total() == Approx(lp_answer(p).cost).epsilon(1e-12));
 }
 
+TEST_CASE("match: per request with nothing charged is the per-unit flow, its exact costs and rounding warning included",
+          "[matching][regression]") {
+  // The day above types no minor antigen, so no mismatch is charged: per request is the same
+  // problem, answered by the flow on integer terms (cost scale, rounding_material, uniqueness),
+  // not by branch and bound on unrounded costs.
+  auto p = toy_problem();
+  p.alpha.alpha2 = 0;
+  p.groups[0].max_age = 35;
+  p.units = {{D, 35}, {D, 34}, {D, 5}, {D, 6}};
+  p.requests = {{D, 0, 0, 2}, {D, 0, 1, 2}};
+  const auto by_unit = match(p, toy_usability);
+  p.count = MismatchCount::per_request;
+  const auto by_request = match(p, toy_usability);
+  CHECK(assignment(by_request) == assignment(by_unit));
+  CHECK(by_request.uniqueness_analysed);
+  CHECK(by_request.unique == by_unit.unique);
+  CHECK(by_request.cost_scale == by_unit.cost_scale);
+  CHECK(by_request.objective_gap_bound == by_unit.objective_gap_bound);
+  CHECK(by_request.rounding_material);
+  CHECK(by_request.mip_columns == 0);
+}
+
 TEST_CASE("match: random instances with weights up to 1000 and young blood up to 21 days equal GLPK's simplex",
           "[matching][property]") {
   numeric::Rng rng(20260222);
