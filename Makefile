@@ -78,6 +78,7 @@ bench: native web
 	@node bench/allocate.mjs
 	@node bench/size.mjs
 	@node bench/match.mjs
+	@node bench/match-per-request.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs --all

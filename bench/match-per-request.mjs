@@ -1,12 +1,22 @@
-// How long counting mismatches per request (a MIP, GLPK's branch and bound) takes near its
-// limit of allowed pairs: days drawn by the Matching tab's generator (as bench/match.mjs) for
-// each preset and several seeds, shrunk until the allowed (unit, request) pairs are within
-// the limit, then solved natively (CLI, the core's solver.seconds) and in the wasm module
-// (one call after a warm-up, core seconds). Prints one line per day and the slowest.
+// Counting mismatches per request (`mismatch_count: "per_request"`, docs/methods/matching.md)
+// in the wasm module under node:
+//   1. the day of bench/match.mjs (200 units, 60 requests, seed 20241325, drawn by the Matching
+//      tab's generator) for each preset, per unit and per request: medians of repeated calls
+//      after a warm-up ("core" = the call's own solver.seconds, "request" = JSON in and out
+//      through Module.call), and the ratio per request / per unit of the request times;
+//   2. the limit on allowed pairs: days of the same generator for seeds 1-12 at growing sizes,
+//      Extended (the only preset whose per-request mismatches cost anything: ABOD types no minor
+//      antigen and Limited penalises none), one call each after one warm-up call.
+// The requests are bench/match.mjs's: the generator draws antibodies at the default shares and
+// the immunogenicities are the defaults (seed 004's authors' simulator). Prints Markdown tables
+// (docs/performance.md).
 //
-//   node bench/match-per-request.mjs [--native-only]
+//   node bench/match-per-request.mjs            build/wasm (make wasm)
+// RBCMATCH_WASM_DIR chooses another build (tests/js/support.mjs).
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
+import { median, timeMs } from './timing.mjs';
 import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
 
 const PRESETS = {
@@ -14,44 +24,87 @@ const PRESETS = {
   limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
   extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
 };
+const SIZES = [[150, 45], [200, 60], [220, 66], [250, 75]];
 
-function cli(op, request) {
-  const r = spawnSync(cliPath, [op], { input: JSON.stringify(request), maxBuffer: 1 << 26 });
-  return JSON.parse(r.stdout.toString());
+const mod = await loadModule();
+const call = (request) => {
+  const response = JSON.parse(mod.call('match', JSON.stringify(request)));
+  return response.result ?? response.error;
+};
+const catalogue = JSON.parse(mod.call('systems', '{}')).result;
+const antibodyShares = antibodySharesOf(call({ units: [], requests: [] }));
+
+function day(preset, units, patients, seed) {
+  const antigens = PRESETS[preset];
+  const drawn = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
+  const context = { antigens, shelfLife: 35 };
+  return {
+    preset,
+    units: readRows(UNITS_GRID, drawn.units, context).entries,
+    requests: readRows(REQUESTS_GRID, drawn.requests, context).entries,
+  };
 }
 
-const nativeOnly = process.argv.includes('--native-only');
-const mod = nativeOnly ? null : await loadModule();
-const catalogue = cli('systems', {}).result;
-const antibodyShares = antibodySharesOf(cli('match', { units: [], requests: [] }).result);
-const limit = cli('describe', {}).result.operations.match.fields.find((f) => f.name === 'mismatch_count').description
-  .match(/at most (\d+) allowed/)[1];
-let slowest = { wasm: 0, native: 0 };
-for (const preset of ['abod', 'limited', 'extended']) {
-  for (let seed = 1; seed <= 12; seed++) {
-    // The generator's mix (70 % sickle-cell patients, 1-3 units each): grow the day until the
-    // next size would pass the limit.
-    let request = null;
-    for (let units = 20; units <= 1000; units += 10) {
-      const antigens = PRESETS[preset];
-      const day = generate({ seed, units, patients: Math.round(units * 0.3), antigens, catalogue, antibodyShares });
-      const context = { antigens, shelfLife: 35 };
-      const next = { preset, mismatch_count: 'per_request', units: readRows(UNITS_GRID, day.units, context).entries,
-        requests: readRows(REQUESTS_GRID, day.requests, context).entries };
-      const pairs = cli('match', { ...next, mismatch_count: 'per_unit' }).result.pairs_allowed;
-      if (pairs > Number(limit)) break;
-      request = next;
-    }
-    const native = cli('match', request).result;
-    const row = { preset, seed, units: request.units.length, requests: request.requests.length, pairs: native.pairs_allowed,
-      columns: native.solver.mip.columns, rows: native.solver.mip.rows, status: native.status, native: native.solver.seconds * 1000 };
-    if (mod) {
-      const text = JSON.stringify(request);
-      mod.call('match', text);
-      row.wasm = JSON.parse(mod.call('match', text)).result.solver.seconds * 1000;
-    }
-    console.log(JSON.stringify(row));
-    if ((row.wasm ?? row.native) > (slowest.wasm || slowest.native)) slowest = row;
+const f = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+// V8 compiles the module with its baseline tier first and optimises it in the background:
+// two seconds of calls before anything is timed, so the first preset is not measured slower.
+{
+  const warm = JSON.stringify({ ...day('extended', 200, 60, 1), mismatch_count: 'per_unit' });
+  const until = performance.now() + 2000;
+  while (performance.now() < until) mod.call('match', warm);
+}
+
+// 1. The bench day.
+const rows = [];
+for (const preset of Object.keys(PRESETS)) {
+  const base = day(preset, 200, 60, 20241125 + 200);  // bench/match.mjs's seed for this day
+  const row = { preset };
+  for (const count of ['per_unit', 'per_request']) {
+    const request = { ...base, mismatch_count: count };
+    const text = JSON.stringify(request);
+    const repeats = count === 'per_unit' ? 51 : 11;
+    row[count] = { request: timeMs(() => mod.call('match', text), repeats, { minWarmups: 3 }) };
+    const core = [];
+    let result;
+    for (let i = 0; i < 5; i++) core.push((result = call(request)).solver.seconds * 1000);
+    Object.assign(row[count], { core: median(core), status: result.status, pairs: result.pairs_allowed, mip: result.solver.mip });
   }
+  rows.push(row);
 }
-console.log('slowest', JSON.stringify(slowest));
+console.log('| preset | pairs allowed | per unit: core / request ms | per request: status | core / request ms | ratio per request / per unit | MIP columns / rows |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const u = r.per_unit, q = r.per_request;
+  console.log(`| ${r.preset} | ${u.pairs} | ${f(u.core)} / ${f(u.request)} | ${q.status} | ${f(q.core)} / ${f(q.request)} | ` +
+    `${(q.request / u.request).toFixed(1)} | ${q.mip ? `${q.mip.columns} / ${q.mip.rows}` : 'none: a flow'} |`);
+}
+
+// 2. The limit.
+const limit = Number(JSON.parse(spawnSync(cliPath, ['describe'], { input: '{}' }).stdout.toString()).result.operations.match.fields
+  .find((x) => x.name === 'mismatch_count').description.match(/at most ([\d,]+) allowed/)[1].replace(/,/g, ''));
+console.log(`\nLimit: ${limit} allowed pairs. Extended, seeds 1-12:\n`);
+console.log('| units / requests | pairs allowed | refused (over the limit) | proven optimal | median ms | slowest ms (its pairs) |');
+console.log('|---|---|---|---|---|---|');
+for (const [units, patients] of SIZES) {
+  const times = [], pairs = [];
+  let refused = 0, proven = 0, slowest = { ms: 0 };
+  for (let seed = 1; seed <= 12; seed++) {
+    const request = { ...day('extended', units, patients, seed), mismatch_count: 'per_request' };
+    const first = call(request);
+    if (first.code === 'limit_exceeded') {
+      refused++;
+      continue;
+    }
+    const start = performance.now();
+    const result = call(request);
+    const ms = performance.now() - start;
+    times.push(ms), pairs.push(result.pairs_allowed);
+    if (result.status === 'optimal') proven++;
+    if (ms > slowest.ms) slowest = { ms, pairs: result.pairs_allowed };
+  }
+  const range = pairs.length ? `${Math.min(...pairs)}-${Math.max(...pairs)}` : '—';
+  console.log(`| ${units} / ${patients} | ${range} | ${refused} | ${proven} of ${times.length} | ${f(times.length ? median(times) : null)} | ` +
+    `${times.length ? `${f(slowest.ms)} (${slowest.pairs})` : '—'} |`);
+}
+console.log('\nRequest times (JSON in and out); one run on a shared machine: expect a factor of about 1.5 between runs.');

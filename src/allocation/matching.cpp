@@ -8,8 +8,8 @@
 #include <cmath>
 #include <map>
 
+#include "allocation/per_request_mip.hpp"
 #include "common/input_error.hpp"
-#include "numeric/lp_analysis.hpp"
 #include "numeric/network_flow.hpp"
 #include "numeric/random.hpp"
 
@@ -232,73 +232,37 @@ Group penalised_mismatch(const MatchingProblem& p, const MatchUnit& u, const Mat
   return u.type & ~effective_type(p, r) & p.mismatch;
 }
 
+// The antigens pi_1 would charge per request for unit u given to request r: those of I_j it
+// mismatches with lambda_1 w_k > 0.
+Group charged_mismatch(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r) {
+  Group g = 0;
+  const Group m = penalised_mismatch(p, u, r);
+  for (std::size_t k = 0; k < p.antigens; ++k)
+    if (bit(m, k) && p.lambda.immunogenicity * p.immunogenicity[k] > 0) g |= Group{1} << k;
+  return g;
+}
+
 // MismatchCount::per_request: the MIP of match()'s header over the allowed pairs, with the
-// units delivered fixed to `delivered` (the maximum flow). Returns the units per pair.
+// units delivered fixed to `delivered` (the maximum flow), solved by solve_per_request
+// (per_request_mip.hpp). Returns the units per pair.
 std::vector<int> per_request_flows(const MatchingProblem& p, const std::vector<MatchArc>& arcs,
                                    const std::vector<std::vector<std::size_t>>& class_units, std::int64_t delivered,
                                    const Progress& progress, Matching& out) {
-  const std::size_t n_arcs = arcs.size();
-  if (n_arcs == 0 || delivered == 0) return std::vector<int>(n_arcs, 0);
-  numeric::LinearProgram lp;
-  std::vector<numeric::MatrixEntry>& matrix = lp.matrix;
-  const auto add_row = [&](numeric::Bound bound) {
-    lp.constraints.push_back({{}, bound});
-    return lp.constraints.size() - 1;
-  };
-  std::vector<int> cap(n_arcs);
-  std::vector<std::size_t> class_row(class_units.size(), SIZE_MAX), request_row(p.requests.size(), SIZE_MAX);
-  // (request, antigen) -> the pairs of that request whose unit mismatches the antigen.
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> charged;
-  for (std::size_t a = 0; a < n_arcs; ++a) {
-    const auto& arc = arcs[a];
-    const auto& req = p.requests[arc.request];
-    const auto& u = p.units[class_units[arc.unit_class].front()];
-    cap[a] = std::min(static_cast<int>(class_units[arc.unit_class].size()), req.units);
-    lp.objective.push_back(arc.terms.total());  // pi_1 is 0 here: charged on y below
-    lp.bounds.push_back({0.0, static_cast<double>(cap[a])});
-    if (class_row[arc.unit_class] == SIZE_MAX)
-      class_row[arc.unit_class] = add_row({std::nullopt, static_cast<double>(class_units[arc.unit_class].size())});
-    if (request_row[arc.request] == SIZE_MAX) request_row[arc.request] = add_row({std::nullopt, static_cast<double>(req.units)});
-    matrix.push_back({class_row[arc.unit_class], a, 1.0});   // eq. (2): each unit once
-    matrix.push_back({request_row[arc.request], a, 1.0});    // eq. (3) with the shortage
-    const Group k_set = penalised_mismatch(p, u, req);
-    for (std::size_t k = 0; k < p.antigens; ++k)
-      if (bit(k_set, k) && p.lambda.immunogenicity * p.immunogenicity[k] > 0) charged[{arc.request, k}].push_back(a);
-  }
-  const std::size_t total_row = add_row({static_cast<double>(delivered), static_cast<double>(delivered)});
-  for (std::size_t a = 0; a < n_arcs; ++a) matrix.push_back({total_row, a, 1.0});
-  // y_jk, with the big M as small as the pairs allow (a tighter relaxation, fewer nodes).
-  for (const auto& [key, list] : charged) {
-    const std::size_t y = lp.objective.size();
-    lp.objective.push_back(p.lambda.immunogenicity * p.immunogenicity[key.second]);
-    lp.bounds.push_back({0.0, 1.0});
-    int big_m = 0;
-    const std::size_t row = add_row({std::nullopt, 0.0});
-    for (std::size_t a : list) matrix.push_back({row, a, 1.0}), big_m += cap[a];
-    big_m = std::min(big_m, p.requests[key.first].units);
-    matrix.push_back({row, y, -static_cast<double>(big_m)});
-  }
-  lp.integer.assign(lp.objective.size(), true);
-  out.mip_columns = lp.objective.size();
-  out.mip_rows = lp.constraints.size();
-
-  numeric::LpOptions options;
-  options.mip_time_limit = per_request_seconds;
-  options.ranging = false;
-  options.lp_text = false;
-  options.mip_cuts = true;
-  const auto report = numeric::analyse_linear_program(lp, options, progress);
-  if (report.status == numeric::LpStatus::time_limit)
-    throw InputError("time_limit", "mismatch_count",
-                     "Branch and bound found no matching within " + std::to_string(static_cast<int>(per_request_seconds)) +
-                         " seconds: count mismatches per unit, or split the problem");
-  if (report.status != numeric::LpStatus::optimal && report.status != numeric::LpStatus::feasible)
-    solver_error(std::string("The per-request matching MIP ended ") + numeric::to_string(report.status) +
-                 ", which the maximum flow rules out");
-  out.proven_optimal = report.status == numeric::LpStatus::optimal;
-  std::vector<int> flows(n_arcs);
-  for (std::size_t a = 0; a < n_arcs; ++a) flows[a] = static_cast<int>(std::llround(report.columns[a].value));
-  return flows;
+  PerRequestModel model;
+  for (const auto& units : class_units) model.class_units.push_back(static_cast<int>(units.size()));
+  for (const auto& r : p.requests) model.request_units.push_back(r.units);
+  for (std::size_t k = 0; k < p.antigens; ++k) model.charge.push_back(p.lambda.immunogenicity * p.immunogenicity[k]);
+  for (const auto& arc : arcs)
+    model.pairs.push_back({arc.unit_class, arc.request, arc.terms.total(),
+                           charged_mismatch(p, p.units[class_units[arc.unit_class].front()], p.requests[arc.request])});
+  model.delivered = delivered;
+  model.seconds = per_request_seconds;
+  const auto solution = solve_per_request(model, progress);
+  out.proven_optimal = solution.proven_optimal;
+  out.mip_columns = solution.columns;
+  out.mip_rows = solution.rows;
+  out.objective_gap_bound = solution.proven_optimal ? solution.gap_bound : std::numeric_limits<double>::quiet_NaN();
+  return solution.flow;
 }
 
 }  // namespace
@@ -434,6 +398,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   const auto request_node = [&](std::size_t j) { return 3 + static_cast<int>(classes + j); };
   using Arc = MatchArc;
   std::vector<Arc> arcs;
+  bool any_charged = false;  // per request: some allowed pair mismatches an antigen pi_1 charges
   std::vector<int> sink_arc(n), dummy_arc(n);
   for (std::size_t j = 0; j < n; ++j) {
     sink_arc[j] = static_cast<int>(net.arcs.size());
@@ -450,19 +415,13 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
         throw InputError("limit_exceeded", "units",
                          "The units and requests allow more than " + std::to_string(max_match_arcs) +
                              " (unit, request) pairs: split the problem");
-      // The MIP's limit, before the flows and branch and bound.
-      if (per_request && arcs.size() >= max_per_request_pairs)
-        throw InputError("limit_exceeded", "mismatch_count",
-                         "Counting mismatches per request solves a mixed-integer programme, limited to " +
-                             std::to_string(max_per_request_pairs) +
-                             " allowed (unit, request) pairs (units of one type and age count once); these units and "
-                             "requests allow more: count mismatches per unit, or split the problem");
       if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
       const double v_unit = v_of(u.type), v_request = v_of(effective_type(p, p.requests[j]));
       const auto t = pair_penalties(p, u, p.requests[j], v_unit, v_request);
       const double magnitude = t.immunogenicity + p.lambda.major_substitution * (v_unit + v_request) +
                                t.minor_substitution + std::abs(t.fifo) + std::abs(t.young_blood);
       arcs.push_back({c, j, static_cast<int>(net.arcs.size()), t, magnitude});
+      any_charged = any_charged || (per_request && charged_mismatch(p, u, p.requests[j]) != 0);
       net.arcs.push_back({class_node(c), request_node(j), 0, std::min(count, p.requests[j].units), 0});
     }
     if (c % 256 == 0) progress.report(0.2 * static_cast<double>(c) / static_cast<double>(classes), "building the network");
@@ -475,6 +434,16 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
       out.largest_term.*f = std::max(out.largest_term.*f, size);
       if (size > 0 && (out.smallest_term.*f == 0 || size < out.smallest_term.*f)) out.smallest_term.*f = size;
     }
+  // Per request with nothing charged (ABOD, Limited, or no typed patient that an allowed unit
+  // would mismatch), the two counts are the same problem: the flow answers, uniqueness and
+  // all. Otherwise the MIP's limit, before the flows and branch and bound.
+  const bool mip = per_request && any_charged;
+  if (mip && arcs.size() > max_per_request_pairs)
+    throw InputError("limit_exceeded", "mismatch_count",
+                     "Counting mismatches per request solves a mixed-integer programme, limited to " +
+                         std::to_string(max_per_request_pairs) + " allowed (unit, request) pairs (units of one type and "
+                         "age count once); these units and requests allow " + std::to_string(arcs.size()) +
+                         ": count mismatches per unit, or split the problem");
 
   // The most requests that real units can meet (the dummy node has no arc in yet).
   progress.report(0.2, "maximum flow");
@@ -491,7 +460,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
 
   std::vector<int> x(net.arcs.size(), 0);
   std::vector<bool> fixed;
-  if (per_request) {
+  if (mip) {
     progress.report(0.3, "branch and bound");
     const auto flows = per_request_flows(p, arcs, class_units, out.delivered, progress.part(0.3, 0.95), out);
     for (std::size_t a = 0; a < arcs.size(); ++a) {
@@ -581,18 +550,14 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     }
   }
   std::sort(out.pairs.begin(), out.pairs.end(), [](const MatchPair& a, const MatchPair& b) { return a.unit < b.unit; });
-  if (per_request) {
+  if (mip) {
     // pi_1 once per (request, antigen of I_j mismatched by any of its units), from the
     // assignment itself rather than the MIP's y (which only bound it).
     std::vector<Group> charged(n, 0);
     for (const auto& pair : out.pairs)
       charged[pair.request] |= penalised_mismatch(p, p.units[pair.unit], p.requests[pair.request]);
     for (std::size_t j = 0; j < n; ++j) out.objective.immunogenicity += p.lambda.immunogenicity * weighted(p, charged[j]);
-    // Costs are not rounded; GLPK prunes a node whose bound is within tol_obj (1 + |best|),
-    // tol_obj = 1e-7, of the best matching found (glpios01.c, ios_is_hopeful), so a proven
-    // optimum is within that. After the time limit the gap is unknown (NaN).
-    out.objective_gap_bound = out.proven_optimal ? 1e-7 * (1 + std::abs(out.objective.total()))
-                                                 : std::numeric_limits<double>::quiet_NaN();
+    // Costs are not rounded: objective_gap_bound is solve_per_request's (NaN after the time limit).
   } else {
     // Whether the rounding may matter (header): against the smallest of the smaller terms, and
     // against the size of the sum the objective is.

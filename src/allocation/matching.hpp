@@ -56,11 +56,13 @@ inline constexpr double max_weight = 1000;                    // lambda_f, alpha
 inline constexpr std::size_t max_match_antigens = 32;
 // Counting mismatches per request (MismatchCount::per_request) solves a mixed-integer
 // programme by branch and bound: at most this many allowed pairs (units of one type and age
-// count once, as pairs_allowed reports them), checked as the pairs are listed, before the
-// flows and the MIP; and at most per_request_seconds of branch and bound. The limit is where
-// the hardest instances we measured (docs/methods/matching.md) still solve well under a
-// second in wasm.
-inline constexpr std::size_t max_per_request_pairs = 800;
+// count once, as pairs_allowed reports them), checked before the flows and the MIP, and at
+// most per_request_seconds in all (then the best matching found, not called optimal). The
+// limit is from bench/match-per-request.mjs (docs/methods/matching.md): in wasm, each of the
+// 36 days drawn by the Matching tab's generator with at most 4,000 pairs (150 to 250 units;
+// every 200 x 60 day) was proven optimal, all but one within 0.75 s and that one in 1.1 s;
+// beyond it the time grows unevenly (natively, one day of 4,009 pairs took 8.4 s).
+inline constexpr std::size_t max_per_request_pairs = 4000;
 inline constexpr double per_request_seconds = 10;
 
 // ---- Antigen sets by name (the seed's; the API resolves names to bits) ----
@@ -202,7 +204,7 @@ struct Matching {
   double objective_gap_bound = 0;
   // Per unit: the flow's integer costs are multiples of 1 / cost_scale, a power of ten (below
   // 1 when the penalties are huge); rounding_error is the largest |c_ij - its integer cost /
-  // cost_scale| over the allowed pairs. 0 per request (costs not rounded).
+  // cost_scale| over the allowed pairs. 0 when per request solves the MIP (costs not rounded).
   double cost_scale = 0, rounding_error = 0;
   // Per term f = 1..5, over the allowed pairs: the largest |lambda_f pi_f| and the smallest
   // that is not 0 (0 when every one is 0).
@@ -255,15 +257,18 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 //
 // Counting mismatches per request (MismatchCount::per_request) adds a fixed charge per
 // (request, antigen), which is not a network flow: a mixed-integer programme over the same
-// allowed pairs, solved by GLPK's branch and bound (numeric/lp_analysis.hpp) with progress and
-// cancel at its nodes. Integer x_cj per (unit class, request) pair as in the flow; binary y_jk
-// per request j and antigen k of I_j with w_k > 0 that some allowed unit would mismatch;
-//   sum_{c mismatching k} x_cj <= M_jk y_jk,  M_jk = min(b_j, those pairs' capacities);
-// the units delivered fixed to the maximum flow F first (so shortages mean what they mean per
-// unit); objective the per-unit terms pi_2..pi_5 plus sum lambda_1 w_k y_jk. Costs are not
-// rounded. More than max_per_request_pairs allowed pairs are refused (limit_exceeded,
-// "mismatch_count") before the flows. Uniqueness is not analysed (uniqueness_analysed false).
-// If the time limit stops the search with no matching found, throws InputError("time_limit").
+// allowed pairs (solve_per_request, per_request_mip.hpp: integer x_cj per (unit class,
+// request) pair as in the flow, binary y_jk per request j and antigen k of I_j with
+// lambda_1 w_k > 0 that some allowed unit would mismatch), with the units delivered fixed to
+// the maximum flow F first (so shortages mean what they mean per unit); objective the
+// per-unit terms pi_2..pi_5 plus sum lambda_1 w_k y_jk. Costs are not rounded (cost_scale 0;
+// objective_gap_bound is solve_per_request's tolerance, NaN after the time limit). Progress and
+// cancel at its phases and at branch and bound's nodes. More than max_per_request_pairs
+// allowed pairs are refused (limit_exceeded, "mismatch_count") before the flows. Uniqueness
+// is not analysed (uniqueness_analysed false). When no allowed pair is charged (ABOD,
+// Limited, no typed patient a unit would mismatch) the two counts are one problem and the
+// flow answers exactly as per unit (integer terms, gap bound, rounding_material, uniqueness),
+// with no such limit.
 
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
 

@@ -129,7 +129,8 @@ const MatchFields& fields() {
                    "a mixed-integer programme, for at most " + std::to_string(allocation::max_per_request_pairs) +
                        " allowed (unit, request) pairs and " +
                        std::to_string(static_cast<int>(allocation::per_request_seconds)) +
-                       " s of branch and bound; whether the optimum is unique is then not analysed.",
+                       " s; whether the optimum is unique is then not analysed. When no allowed pair carries a "
+                       "penalised mismatch (ABOD, Limited) the two counts are the same problem, solved as per unit.",
                    "seed 004 sec. 3.2", std::string("per_unit"), {"per_unit", "per_request"}),
       json_field("recipients", "object | object[]",
                  "Optional: the patient population whose usability of the A, B, D types defines pi_2: {system id: "
@@ -486,8 +487,9 @@ json handle(ObjectReader& r, Context& context) {
                            {"seconds", result.seconds}}
                     : json{{"method", "LEMON " + numeric::lemon_version() + ": maximum flow (Preflow), then GLPK " +
                                           numeric::glpk_version() +
-                                          ": branch and bound (glp_intopt) on the mixed-integer programme with the "
-                                          "units delivered fixed to the maximum flow"},
+                                          ": the mixed-integer programme with the units delivered fixed to the "
+                                          "maximum flow, by its relaxation (simplex), reduced-cost fixing, and branch "
+                                          "and bound (glp_intopt) on its independent parts"},
                            {"cost_scale", nullptr},
                            {"mip", {{"columns", result.mip_columns},
                                     {"rows", result.mip_rows},
@@ -530,27 +532,29 @@ Operation match_operation() {
             "over the assignment, unrounded; per_request, immunogenicity counts each (request, antigen) once."},
            {"objective_gap_bound", "number",
             "The exact least cost lies in [total - bound, total] (a dual bound: costs are rounded to multiples of 1 / "
-            "solver.cost_scale for the flow). per_request: GLPK's tolerance 1e-7 (1 + |total|) when optimal, null "
-            "when feasible."},
+            "solver.cost_scale for the flow). per_request with a mismatch charged: the sum of the tolerances of the "
+            "parts proven (GLPK's 1e-7 (1 + |objective|) on each part's objective shifted to 0, or the bound's "
+            "rounding margin) when optimal, null when feasible."},
            {"unique", "boolean | null",
             "true when no other matching has the same least cost (judged on the costs rounded to multiples of 1 / "
             "solver.cost_scale; a penalties_not_resolved warning says when that may differ from the exact costs); "
-            "null per_request (not analysed)."},
+            "null per_request when some mismatch is charged (not analysed; with nothing charged, per_request is the "
+            "per_unit problem and is analysed)."},
            {"pairs_allowed", "integer", "(unit, request) pairs allowed by the hard rules (d_ij = 1, eq. 5-6)."},
-           {"varying_pairs", "integer | null", "Pairs in some least-cost matchings but not all (0 when unique); null per_request."},
-           {"tie_break", "object | null", "{rule, unique}: how the matching shown was chosen among equally good ones; null per_request."},
+           {"varying_pairs", "integer | null", "Pairs in some least-cost matchings but not all (0 when unique); null when unique is."},
+           {"tie_break", "object | null", "{rule, unique}: how the matching shown was chosen among equally good ones; null when unique is."},
            {"assignment", "object[]",
             "Per assigned unit: unit, request (indices), unit_id, request_id, mismatched (antigens), exact (same "
             "type), cost (c_ij; per_request without pi_1, which is charged to the request), fixed (in every optimum; "
-            "null per_request)."},
+            "null when unique is)."},
            {"units", "object[]", "Per unit: id, type, age, request (index, or -1 when unassigned)."},
            {"requests", "object[]",
             "Per request: id, group, type, antibodies, units, delivered, shortage, mismatched, mismatch_units "
-            "{antigen: units}, expected_alloimmunisations, fixed (null per_request), units_assigned."},
+            "{antigen: units}, expected_alloimmunisations, fixed (null when unique is), units_assigned."},
            {"solver", "object",
             "{method, cost_scale, seconds}: cost_scale, a power of ten, as fine as 64-bit integers allow for the day "
-            "(below 1 when the penalties are huge); per_request cost_scale is null and mip gives {columns, rows, "
-            "time_limit_seconds}."}},
+            "(below 1 when the penalties are huge); per_request with a mismatch charged, cost_scale is null and mip "
+            "gives {columns, rows, time_limit_seconds}."}},
           true,
           handle};
 }

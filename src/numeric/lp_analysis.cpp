@@ -435,15 +435,22 @@ LpStatus intopt_status(int rc, int status, const detail::GlpkSession& session, c
 // glp_intopt's callback: branch and bound's checkpoint. Progress::report throws Cancelled
 // when the caller asks to stop; caught here (GLPK's C frames must not be unwound), it stops
 // the search, and the caller throws Cancelled once GLPK has returned.
+// It also hands over the caller's incumbent (start: 1-based, as glp_ios_heur_sol reads it) at
+// the first chance, the root's primal-heuristic call.
 struct MipCheckpoint {
   const Progress* progress;
   double time_limit_ms;
   double started_ms;
   bool cancelled = false;
+  const double* start = nullptr;
 };
 
 void mip_checkpoint(glp_tree* tree, void* info) {
   auto* c = static_cast<MipCheckpoint*>(info);
+  if (c->start && glp_ios_reason(tree) == GLP_IHEUR) {
+    glp_ios_heur_sol(tree, c->start);
+    c->start = nullptr;
+  }
   if (c->cancelled || !c->progress->active()) return;
   try {
     const double elapsed = glp_difftime(glp_time(), c->started_ms) * 1000;
@@ -454,11 +461,13 @@ void mip_checkpoint(glp_tree* tree, void* info) {
   }
 }
 
-// One branch and bound (glp_intopt with its presolver, as glpsol), inside a guarded step.
+// One branch and bound (glp_intopt with its presolver, as glpsol, unless the checkpoint
+// hands over a first incumbent: the presolver would renumber the columns), inside a guarded step.
 struct MipRun {
   MipCheckpoint* checkpoint;
   int time_limit_ms;
-  bool cuts;
+  MipCuts cuts;
+  bool pseudocost;
   int rc = 0;      // glp_intopt's return code
   int status = 0;  // glp_mip_status
 };
@@ -467,9 +476,11 @@ void run_intopt(glp_prob* P, MipRun& r) {
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.msg_lev = GLP_MSG_ERR;
-  parm.presolve = GLP_ON;
+  parm.presolve = r.checkpoint->start ? GLP_OFF : GLP_ON;
   parm.tm_lim = r.time_limit_ms;
-  if (r.cuts) parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+  if (r.cuts != MipCuts::none) parm.mir_cuts = GLP_ON;
+  if (r.cuts == MipCuts::all) parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+  if (r.pseudocost) parm.br_tech = GLP_BR_PCH;
   parm.cb_func = mip_checkpoint;
   parm.cb_info = r.checkpoint;
   r.checkpoint->started_ms = glp_time();
@@ -566,8 +577,16 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
     if (lp_status == LpStatus::optimal) report.relaxation_objective = runs.objective;
     if (lp_status == LpStatus::optimal || lp_status == LpStatus::unbounded) {
       const int time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
+      std::vector<double> start;
+      if (!options.mip_start.empty()) {
+        if (options.mip_start.size() != static_cast<std::size_t>(n))
+          throw std::invalid_argument("mip_start: one value per column");
+        start.push_back(0);  // GLPK's arrays start at 1
+        start.insert(start.end(), options.mip_start.begin(), options.mip_start.end());
+      }
       MipCheckpoint checkpoint{&progress, static_cast<double>(time_limit_ms), 0};
-      MipRun run{&checkpoint, time_limit_ms, options.mip_cuts};
+      checkpoint.start = start.empty() ? nullptr : start.data();
+      MipRun run{&checkpoint, time_limit_ms, options.mip_cuts, options.mip_pseudocost_branching};
       if (lp_status == LpStatus::optimal) {
         auto intopt = [&] { run_intopt(P, run); };
         run_step(session, model, origin, intopt);

@@ -27,14 +27,25 @@ inline constexpr std::size_t max_lp_model_chars = 1'000'000;
 inline constexpr int lp_memory_limit_mb = 256;
 inline constexpr double max_mip_seconds = 60;
 
+// glp_intopt's cutting planes: none (glpsol's default), all four families (Gomory, mixed
+// integer rounding, cover, clique: glpsol --cuts), or mixed integer rounding alone.
+enum class MipCuts { none, all, mixed_integer_rounding };
+
 struct LpOptions {
   double mip_time_limit = 10;  // seconds of branch and bound (glp_intopt), in (0, max_mip_seconds]
   bool ranging = true;         // sensitivity ranging of an optimal LP
   bool lp_text = true;         // write the model back as CPLEX LP text
   bool maximize_mps = false;   // MPS has no objective sense: glpsol's --max
-  // glp_intopt's cutting planes (Gomory, MIR, cover, clique: glpsol --cuts), off by default
-  // as in glpsol; the matching MIP turns them on (docs/methods/matching.md).
-  bool mip_cuts = false;
+  // Branch and bound as glpsol runs it by default; the per-request matching's MIPs choose
+  // mixed integer rounding cuts and pseudocost branching (glpsol --mir --pcost), measured
+  // fastest on them (docs/methods/matching.md).
+  MipCuts mip_cuts = MipCuts::none;
+  bool mip_pseudocost_branching = false;
+  // A known integer-feasible solution, one value per column (else std::invalid_argument),
+  // handed to branch and bound as its first incumbent (glp_ios_heur_sol) so it prunes from
+  // the start; empty = none. GLPK's MIP presolver is then off (it would renumber the
+  // columns). Its feasibility is not checked: the caller guarantees it.
+  std::vector<double> mip_start;
   // glpsol sorts the constraint matrix after reading a model (glp_sort_matrix). The order of
   // the matrix decides which of several optimal bases GLPK ends in on a degenerate model, so
   // the `lp` operation sorts it too and gets glpsol's basis, duals and ranging. Off, the

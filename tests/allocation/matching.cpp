@@ -7,9 +7,11 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "common/input_error.hpp"
 #include "numeric/linear_program.hpp"
+#include "numeric/lp_analysis.hpp"
 #include "numeric/random.hpp"
 
 using namespace rbc;
@@ -64,6 +66,7 @@ double pair_cost(const MatchingProblem& p, std::size_t i, std::size_t j) {
 // constraint matrix is totally unimodular, so the simplex's optimum is integral anyway.
 struct LpAnswer {
   double delivered = 0, cost = 0;
+  bool proven = true;  // aggregated_mip: false when its time limit stopped it
 };
 LpAnswer lp_answer(const MatchingProblem& p) {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
@@ -447,6 +450,28 @@ TEST_CASE("match: a young-blood penalty of 1e15 is solved, not refused, and said
   CHECK(m.objective.total() == Approx(lp_answer(p).cost).epsilon(1e-12));
 }
 
+TEST_CASE("match: per request with nothing charged is the per-unit flow, its exact costs and rounding warning included",
+          "[matching][regression]") {
+  // The day above types no minor antigen, so no mismatch is charged: per request is the same
+  // problem, answered by the flow on integer terms (cost scale, rounding_material, uniqueness),
+  // not by branch and bound on unrounded costs.
+  auto p = toy_problem();
+  p.alpha.alpha2 = 0;
+  p.groups[0].max_age = 35;
+  p.units = {{D, 35}, {D, 34}, {D, 5}, {D, 6}};
+  p.requests = {{D, 0, 0, 2}, {D, 0, 1, 2}};
+  const auto by_unit = match(p, toy_usability);
+  p.count = MismatchCount::per_request;
+  const auto by_request = match(p, toy_usability);
+  CHECK(assignment(by_request) == assignment(by_unit));
+  CHECK(by_request.uniqueness_analysed);
+  CHECK(by_request.unique == by_unit.unique);
+  CHECK(by_request.cost_scale == by_unit.cost_scale);
+  CHECK(by_request.objective_gap_bound == by_unit.objective_gap_bound);
+  CHECK(by_request.rounding_material);
+  CHECK(by_request.mip_columns == 0);
+}
+
 TEST_CASE("match: random instances with weights up to 1000 and young blood up to 21 days equal GLPK's simplex",
           "[matching][property]") {
   numeric::Rng rng(20260222);
@@ -632,21 +657,40 @@ LpAnswer brute_force_per_request(const MatchingProblem& p) {
   return best;
 }
 
+// Whether some allowed pair would pay pi_1 per request: a typed patient lacking an antigen of
+// I (not one its group must match) with w > 0 that the unit carries.
+bool charges(const MatchingProblem& p) {
+  for (const auto& u : p.units)
+    for (const auto& r : p.requests) {
+      const auto& g = p.groups[r.group];
+      if (!g.typed || !allowed(p, u, r)) continue;
+      const Group mismatched = u.type & ~r.type & p.mismatch & ~g.must_match;
+      for (std::size_t k = 0; k < p.antigens; ++k)
+        if (((mismatched >> k) & 1U) && p.lambda.immunogenicity * p.immunogenicity[k] > 0) return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("match: per request, brute force over every assignment of tiny instances gives the MIP's optimum",
           "[matching][property]") {
   numeric::Rng rng(11);
-  for (int trial = 0; trial < 150; ++trial) {
-    const auto p = per_request_problem(rng, 6, 3, 3);
-    const auto m = match(p, toy_usability);
-    const auto best = brute_force_per_request(p);
-    INFO("trial " << trial);
-    CHECK(m.proven_optimal);
-    CHECK_FALSE(m.uniqueness_analysed);
-    CHECK(static_cast<double>(m.delivered) == best.delivered);
-    CHECK(m.objective.total() == Approx(best.cost).margin(m.objective_gap_bound + 1e-9));
-    check_hard_rules(p, m);
+  for (const bool all_typed : {false, true}) {
+    for (int trial = 0; trial < 150; ++trial) {
+      auto p = per_request_problem(rng, 6, 3, 3);
+      if (all_typed)
+        for (auto& r : p.requests) r.group = 2;  // the group whose mismatches are charged
+      const auto m = match(p, toy_usability);
+      const auto best = brute_force_per_request(p);
+      INFO("trial " << trial << (all_typed ? ", every patient typed" : ""));
+      CHECK(m.proven_optimal);
+      // Nothing charged: the same problem as per unit, whose flow analyses uniqueness.
+      CHECK(m.uniqueness_analysed == !charges(p));
+      CHECK(static_cast<double>(m.delivered) == best.delivered);
+      CHECK(m.objective.total() == Approx(best.cost).margin(m.objective_gap_bound + 1e-9));
+      check_hard_rules(p, m);
+    }
   }
 }
 
@@ -692,10 +736,12 @@ TEST_CASE("match: per request, two units mismatched for the same antigen pay onc
 TEST_CASE("match: per request, more allowed pairs than the MIP's limit are refused before any work, naming it",
           "[matching][property]") {
   auto p = toy_problem();
+  p.groups.push_back({major, 35, false, true});  // typed, must match A B D: c is charged
   p.count = MismatchCount::per_request;
   for (int a = 0; a <= 35; ++a) p.units.push_back({D, a}), p.units.push_back({D | c, a});  // 72 classes
-  for (int j = 0; j < 25; ++j) p.requests.push_back({D, 0, 1, 1});                         // all allowed: 1800 pairs
-  REQUIRE(72 * 25 > max_per_request_pairs);
+  const int n = static_cast<int>(max_per_request_pairs / 72 + 1);
+  for (int j = 0; j < n; ++j) p.requests.push_back({D, 0, 2, 1});  // c-negative: all allowed, half charged
+  REQUIRE(static_cast<std::size_t>(72 * n) > max_per_request_pairs);
   Progress watch([](double, std::string_view stage) { return stage != "branch and bound"; }, 0.0);
   try {
     match(p, toy_usability, watch);
@@ -705,13 +751,195 @@ TEST_CASE("match: per request, more allowed pairs than the MIP's limit are refus
     CHECK(e.path() == "mismatch_count");
     CHECK_THAT(e.what(), Catch::Contains("limited to " + std::to_string(max_per_request_pairs)));
   }
-  p.count = MismatchCount::per_unit;  // the flow has no such limit
-  CHECK(match(p, toy_usability).delivered == 25);
+  // Untyped patients pay no pi_1: per request is then the flow, with no such limit.
+  for (auto& r : p.requests) r.group = 1;
+  const auto untyped = match(p, toy_usability);
+  CHECK(untyped.delivered == n);
+  CHECK(untyped.uniqueness_analysed);
+  p.count = MismatchCount::per_unit;  // nor per unit
+  CHECK(match(p, toy_usability).delivered == n);
 }
 
 TEST_CASE("match: per request, a cancel as branch and bound starts stops it", "[matching][property]") {
   numeric::Rng rng(13);
-  const auto p = per_request_problem(rng, 30, 8, 4);
+  auto p = per_request_problem(rng, 30, 8, 4);
+  for (auto& r : p.requests) r.group = 2;
+  REQUIRE(charges(p));
   Progress stop([](double f, std::string_view) { return f < 0.3; }, 0.0);
   CHECK_THROWS_AS(match(p, toy_usability, stop), Cancelled);
+}
+
+namespace {
+
+// A hospital's day at the scale of bench/match.mjs's smaller day, over A B D C c K and four
+// antigens of Duffy, Kidd and MNS (bits 6-9: Fya, Jka, M, S) with Evers et al.'s
+// immunogenicities (docs/methods/matching.md): `m` units of every age; `n` patients with
+// 1-3 units each: 60 % sickle-cell-like (Rh and K matched, fresh blood with the young-blood
+// penalty, Fya Jka M S charged), 20 % typed with A, B, D matched only, 20 % untyped. Seed
+// 004's weights (all 1), so pi_1 is small beside the age terms, as on the real day.
+constexpr Group Fya = 64, Jka = 128, M = 256, S = 512;
+
+MatchingProblem hospital_day(numeric::Rng& rng, int m, int n) {
+  MatchingProblem p;
+  p.antigens = 10;
+  p.major = major;
+  p.immunogenicity = {0, 0, 0, 0.00074, 0.001235, 0.00826, 0.00046, 0.00147, 0.00061, 0.000125};
+  p.mismatch = p.substitution = C | c | K | Fya | Jka | M | S;
+  p.count = MismatchCount::per_request;
+  p.groups = {{major | C | c | K, 14, true, true}, {major, 35, false, false}, {major, 35, false, true}};
+  const auto type = [&](bool african) {
+    Group g = 0;
+    const std::pair<Group, double> freq[] = {{A, 0.45},   {B, 0.15},   {D, 0.85}, {C, 0.7},
+                                             {c, 0.8},    {K, 0.09},   {Fya, african ? 0.1 : 0.66},
+                                             {Jka, 0.77}, {M, 0.78},   {S, african ? 0.3 : 0.55}};
+    for (const auto& [a, f] : freq)
+      if (numeric::bernoulli(rng, f)) g |= a;
+    return g;
+  };
+  for (int i = 0; i < m; ++i) p.units.push_back({type(false), static_cast<int>(numeric::uniform_int(rng, 0, 35))});
+  for (int j = 0; j < n; ++j) {
+    const double u = numeric::uniform01(rng);
+    const std::size_t group = u < 0.6 ? 0 : u < 0.8 ? 2 : 1;
+    p.requests.push_back({type(group == 0), 0, group, static_cast<int>(numeric::uniform_int(rng, 1, 3))});
+  }
+  return p;
+}
+
+// The per-request problem as the aggregated MIP of the first version (x_ij binary per unit
+// and request, y_jk per request and charged antigen, sum_{i mismatching k} x_ij <= M y_jk),
+// written apart from src/allocation and solved by GLPK's branch and bound with all its cuts:
+// the least cost at the most units delivered (found first by an LP).
+LpAnswer aggregated_mip(const MatchingProblem& p, double seconds) {
+  const Group all = (Group{1} << p.antigens) - 1;
+  const auto patient = [&](const MatchRequest& r) {
+    return p.groups[r.group].typed ? r.type : (r.type & major) | (all & ~major);
+  };
+  numeric::LinearProgram lp;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> charged;
+  for (std::size_t i = 0; i < p.units.size(); ++i)
+    for (std::size_t j = 0; j < p.requests.size(); ++j) {
+      if (!allowed(p, p.units[i], p.requests[j])) continue;
+      const auto& r = p.requests[j];
+      lp.objective.push_back(
+          pair_penalties(p, p.units[i], r, toy_usability(p.units[i].type & major), toy_usability(patient(r) & major)).total());
+      const Group k_set = p.units[i].type & ~patient(r) & p.mismatch;
+      for (std::size_t k = 0; k < p.antigens; ++k)
+        if (((k_set >> k) & 1U) && p.immunogenicity[k] * p.lambda.immunogenicity > 0) charged[{j, k}].push_back(pairs.size());
+      pairs.emplace_back(i, j);
+    }
+  LpAnswer out;
+  if (pairs.empty()) return out;
+  const std::size_t n_x = pairs.size();
+  lp.bounds.assign(n_x, {0.0, 1.0});
+  std::map<std::size_t, std::size_t> unit_row, request_row;
+  for (std::size_t e = 0; e < n_x; ++e) {
+    for (auto [map, index, rhs] : {std::tuple{&unit_row, pairs[e].first, 1.0},
+                                   std::tuple{&request_row, pairs[e].second, double(p.requests[pairs[e].second].units)}}) {
+      auto [it, added] = map->emplace(index, lp.constraints.size());
+      if (added) lp.constraints.push_back({{}, {std::nullopt, rhs}});
+      lp.matrix.push_back({it->second, e, 1.0});
+    }
+  }
+  const std::size_t total = lp.constraints.size();
+  lp.constraints.push_back({{}, {}});
+  for (std::size_t e = 0; e < n_x; ++e) lp.matrix.push_back({total, e, 1.0});
+  // The most units: an LP (the matrix is a network's), then fixed.
+  auto most = lp;
+  most.maximize = true;
+  most.objective.assign(n_x, 1.0);
+  const auto flow = numeric::solve_linear_program(most);
+  REQUIRE(flow.status == numeric::LpStatus::optimal);
+  out.delivered = std::round(flow.objective);
+  lp.constraints[total].bound = {out.delivered, out.delivered};
+  for (const auto& [key, list] : charged) {
+    const std::size_t y = lp.objective.size();
+    lp.objective.push_back(p.lambda.immunogenicity * p.immunogenicity[key.second]);
+    lp.bounds.push_back({0.0, 1.0});
+    const std::size_t row = lp.constraints.size();
+    lp.constraints.push_back({{}, {std::nullopt, 0.0}});
+    for (std::size_t e : list) lp.matrix.push_back({row, e, 1.0});
+    lp.matrix.push_back({row, y, -std::min<double>(static_cast<double>(list.size()), p.requests[key.first].units)});
+  }
+  lp.integer.assign(lp.objective.size(), true);
+  numeric::LpOptions options;
+  options.mip_time_limit = seconds;
+  options.ranging = false;
+  options.lp_text = false;
+  options.mip_cuts = numeric::MipCuts::all;
+  const auto report = numeric::analyse_linear_program(lp, options);
+  REQUIRE((report.status == numeric::LpStatus::optimal || report.status == numeric::LpStatus::feasible));
+  out.cost = *report.objective;
+  out.proven = report.status == numeric::LpStatus::optimal;
+  return out;
+}
+
+void check_against_aggregated_mip(const MatchingProblem& p, double seconds) {
+  const auto m = match(p, toy_usability);
+  const auto reference = aggregated_mip(p, seconds);
+  CHECK(m.proven_optimal);
+  CHECK_FALSE(m.uniqueness_analysed);
+  CHECK(static_cast<double>(m.delivered) == reference.delivered);
+  // Both within GLPK's pruning tolerance, 1e-7 (1 + |objective|) for the reference; a
+  // reference stopped by its time limit is only a matching, which cannot cost less.
+  const double tolerance = m.objective_gap_bound + 1e-7 * (1 + std::abs(reference.cost));
+  if (reference.proven) CHECK(m.objective.total() == Approx(reference.cost).margin(tolerance));
+  else CHECK(m.objective.total() <= reference.cost + tolerance);
+  check_hard_rules(p, m);
+}
+
+}  // namespace
+
+TEST_CASE("match: per request, days of 60 units equal the aggregated MIP written apart", "[matching][property]") {
+  numeric::Rng rng(14);
+  for (int trial = 0; trial < 30; ++trial) {
+    INFO("trial " << trial);
+    const auto p = hospital_day(rng, 60, 18);
+    REQUIRE(charges(p));
+    check_against_aggregated_mip(p, 60);
+  }
+}
+
+TEST_CASE("match: per request, a day of 200 units and 60 patients is solved and proven optimal",
+          "[matching][regression]") {
+  // Refused before (at most 800 allowed pairs): hospitals could not count per request.
+  numeric::Rng rng(15);
+  auto p = hospital_day(rng, 200, 60);
+  const auto by_request = match(p, toy_usability);
+  CHECK(by_request.arcs > 2000);
+  CHECK(by_request.arcs <= max_per_request_pairs);
+  CHECK(by_request.proven_optimal);
+  CHECK_FALSE(by_request.uniqueness_analysed);
+  check_hard_rules(p, by_request);
+  p.count = MismatchCount::per_unit;
+  const auto by_unit = match(p, toy_usability);
+  CHECK(by_request.delivered == by_unit.delivered);
+  CHECK(by_request.objective.total() <= by_unit.objective.total() + by_unit.objective_gap_bound + 1e-9);
+}
+
+TEST_CASE("match: per request, days of 120 units equal the aggregated MIP written apart", "[matching][property]") {
+  numeric::Rng rng(16);
+  for (int trial = 0; trial < 6; ++trial) {
+    INFO("trial " << trial);
+    check_against_aggregated_mip(hospital_day(rng, 120, 36), 60);
+  }
+}
+
+TEST_CASE("match: per request, days of 200 units are no worse than the aggregated MIP written apart",
+          "[matching][property][.][large]") {
+  // The reference can take minutes here (its time limit then leaves it a matching only); days
+  // over the limit on allowed pairs are drawn again.
+  numeric::Rng rng(17);
+  int checked = 0;
+  for (int trial = 0; trial < 12 && checked < 4; ++trial) {
+    INFO("trial " << trial);
+    const auto p = hospital_day(rng, 200, 60);
+    try {
+      check_against_aggregated_mip(p, 60);
+      ++checked;
+    } catch (const InputError& e) {
+      CHECK(e.code() == "limit_exceeded");
+    }
+  }
+  CHECK(checked == 4);
 }

@@ -96,6 +96,27 @@ test('Matching: choosing per request pays a mismatched antigen once per patient,
   await page.close();
 });
 
+test('Matching: per request under Limited, which charges no mismatch, is the per-unit matching, its uniqueness analysed, and says why', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.server.url}#/matching`);
+  await page.waitForSelector('#mt-assignment-table');
+  assert.equal(await page.inputValue('#mt-preset'), 'limited');
+  await page.selectOption('#mt-mismatch-count', 'per_request');
+  await page.click('#matching-compute');
+  await done(page);
+  const expect = golden.expect.result;
+  const rows = await cells(page, 'mt-assignment-table');
+  assert.deepEqual(rows.map((r) => [r[0], r[2]]), expect.assignment.map((a) => [a.unit_id, a.request_id]));
+  assert.match(await page.textContent('#mt-uniqueness'), /This is the only best matching/);
+  const how = await page.textContent('.results details.formulas');
+  assert.match(how, /no unit here would cost a mismatch penalty/);
+  assert.match(how, /same problem as counting per unit/);
+  assert.doesNotMatch(how, /branch and bound/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Matching: a bad cell is marked as you type, an antibody to the patient’s own antigen refused; then it computes', async () => {
   const page = await site.browser.context.newPage();
   const problems = watchProblems(page);

@@ -103,7 +103,11 @@ export function renderMatching(container, result, warnings) {
         h('td', {}, Object.entries(q.mismatch_units).map(([a, n]) => `${a} (${n})`).join(', ') || '—'),
         num(q.expected_alloimmunisations, 5)))),
     h('details', { class: 'formulas' }, h('summary', {}, 'How this is computed'),
-      result.mismatch_count === 'per_request'
+      // Per request with nothing charged (ABOD, Limited) is the per-unit flow, uniqueness analysed.
+      result.mismatch_count === 'per_request' && result.unique != null &&
+        h('p', {}, 'Mismatches count per request, but no unit here would cost a mismatch penalty (no antigen of the preset is ',
+          'penalised for any patient it could go to), so that is the same problem as counting per unit, solved as such:'),
+      result.mismatch_count === 'per_request' && result.unique == null
         ? h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow); then, with that many units given, the least total ',
           'penalty by branch and bound on a mixed-integer programme: ', f('λ_2 π_2 + … + λ_5 π_5'), ' per unit (eq. 7), and ', f('λ_1 w'),
