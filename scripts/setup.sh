@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CACHE=${RBCMATCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rbcmatch}
-PKGS=(build-essential cmake pkg-config dpkg-dev emscripten libeigen3-dev liblemon-dev libglpk-dev
+PKGS=(build-essential cmake pkg-config dpkg-dev patch emscripten libeigen3-dev liblemon-dev libglpk-dev
       catch2 nlohmann-json3-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
