@@ -13,24 +13,26 @@ import { performance } from 'node:perf_hooks';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function timed(fn) {
-  const start = performance.now();
+const timer = (now) => (fn) => {
+  const start = now();
   fn();
-  return performance.now() - start;
-}
+  return now() - start;
+};
 
 /**
  * Median milliseconds of `repeats` calls of fn after a warm-up until the time per call settles:
  * at least `minSeconds`, then until the medians of the last three rounds agree within
  * `tolerance`. A round is as many calls as take about `roundMs` at the last round's speed (at
- * least 3). Returns {ms, warmupCalls, settled}.
+ * least 3). Returns {ms, warmupCalls, settled}. `now` is the clock in milliseconds (the tests give
+ * a simulated one).
  */
-export function settledTime(fn, repeats, { tolerance = 0.03, roundMs = 100, minSeconds = 2, maxSeconds = 30 } = {}) {
-  const start = performance.now();
+export function settledTime(fn, repeats, { tolerance = 0.03, roundMs = 100, minSeconds = 2, maxSeconds = 30, now = () => performance.now() } = {}) {
+  const timed = timer(now);
+  const start = now();
   let perCall = timed(fn);
   const medians = [];
   let warmupCalls = 1, settled = false;
-  while (!settled && performance.now() < start + 1000 * maxSeconds) {
+  while (!settled && now() < start + 1000 * maxSeconds) {
     const t = [];
     const round = Math.max(3, Math.ceil(roundMs / Math.max(perCall, 1e-3)));
     for (let i = 0; i < round; i++) t.push(timed(fn));
@@ -38,7 +40,7 @@ export function settledTime(fn, repeats, { tolerance = 0.03, roundMs = 100, minS
     perCall = median(t);
     medians.push(perCall);
     const last = medians.slice(-3);
-    settled = performance.now() >= start + 1000 * minSeconds && last.length === 3
+    settled = now() >= start + 1000 * minSeconds && last.length === 3
       && Math.max(...last) <= (1 + tolerance) * Math.min(...last);
   }
   const t = [];
