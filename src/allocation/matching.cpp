@@ -257,7 +257,18 @@ std::vector<int> per_request_flows(const MatchingProblem& p, const std::vector<M
                            charged_mismatch(p, p.units[class_units[arc.unit_class].front()], p.requests[arc.request])});
   model.delivered = delivered;
   model.seconds = per_request_seconds;
-  const auto solution = solve_per_request(model, progress);
+  // The models are built here, not typed by the user: a size limit of GLPK's models (a
+  // component's patterns, numeric::max_lp_variables) is this field's limit, said in its words.
+  const PerRequestSolution solution = [&] {
+    try {
+      return solve_per_request(model, progress);
+    } catch (const InputError& e) {
+      if (e.code() != "limit_exceeded") throw;
+      throw InputError("limit_exceeded", "mismatch_count",
+                       "Counting mismatches per request needs a mixed-integer programme too large for this day (" +
+                           std::string(e.what()) + "): count mismatches per unit, or split the problem");
+    }
+  }();
   out.proven_optimal = solution.proven_optimal;
   out.mip_columns = solution.columns;
   out.mip_rows = solution.rows;

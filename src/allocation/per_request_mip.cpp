@@ -87,8 +87,9 @@ std::size_t add_flow_rows(Model& model, const PerRequestModel& m, const std::vec
 // ---- The whole MIP, one y per (request, antigen) ----
 // Columns 0..P-1 the pairs' x, then one y per key (a request and an antigen that some allowed
 // pair would charge). The fixed charges: the aggregated row with the least big M the pairs
-// allow, and a row per pair where the pair's capacity is below that M; together they bound
-// every subset of the key's pairs, so one mismatched unit cannot be spread over b_j.
+// allow, and a row per pair where the pair's capacity is below that M (as many as the LP
+// limits leave room for); together they bound every subset of the key's pairs, so in the
+// relaxation one mismatched unit cannot be spread over b_j.
 struct Key {
   std::size_t request = 0, antigen = 0;
   std::vector<std::size_t> pairs;
@@ -120,6 +121,11 @@ Whole whole_mip(const PerRequestModel& m) {
   }
   for (const auto& key : out.keys) out.model.add_column(m.charge[key.antigen], 0, 1, true);
   out.total_row = add_flow_rows(out.model, m, pairs, column, static_cast<double>(m.delivered), true);
+  // The per-pair rows only tighten the relaxation (the aggregated row alone is exact with y
+  // integral), and a day of many one-unit classes and several-unit requests has one per pair
+  // and charged antigen: they are added while the model stays within the LP limits.
+  std::size_t pair_rows_left = numeric::max_lp_constraints - std::min(numeric::max_lp_constraints,
+                                                                      out.model.rows.size() + out.keys.size());
   for (std::size_t q = 0; q < out.keys.size(); ++q) {
     const auto& key = out.keys[q];
     const std::size_t y = P + q;
@@ -132,7 +138,10 @@ Whole whole_mip(const PerRequestModel& m) {
     out.model.add_row(std::move(agg), 0);
     if (key.pairs.size() > 1)
       for (std::size_t a : key.pairs)
-        if (const double cap = out.model.columns[a].upper; cap < big_m) out.model.add_row({{a, 1.0}, {y, -cap}}, 0);
+        if (const double cap = out.model.columns[a].upper; cap < big_m && pair_rows_left > 0) {
+          out.model.add_row({{a, 1.0}, {y, -cap}}, 0);
+          --pair_rows_left;
+        }
   }
   return out;
 }

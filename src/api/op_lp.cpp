@@ -70,8 +70,8 @@ const LpFields& fields() {
                     "", numeric::LpOptions{}.ranging),
       boolean_field("lp_text", "Return the model written as CPLEX LP text (`lp_text`).", "", numeric::LpOptions{}.lp_text),
       number_field("mip_time_limit",
-                   "Seconds GLPK's branch and bound may take on a mixed-integer programme; then the best integer "
-                   "solution found is reported as \"feasible\".",
+                   "Seconds GLPK may take on a mixed-integer programme, its relaxation and branch and bound "
+                   "together; then the best integer solution found is reported as \"feasible\".",
                    "", numeric::LpOptions{}.mip_time_limit, 0.001, numeric::max_mip_seconds),
   };
   return f;

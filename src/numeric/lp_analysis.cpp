@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cfloat>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -368,6 +369,7 @@ void check_integer_bounds(glp_prob* P, const Origin& origin, const std::string& 
 // then, without an optimum, the run without presolve and, when that finds no primal feasible
 // point, the dual simplex method's verdict on the dual.
 struct SimplexRuns {
+  int time_limit_ms = INT_MAX;      // GLPK's tm_lim: a MIP's relaxation shares its time limit
   int rc = 0;                       // glp_simplex with the presolver
   int status = 0;                   // its glp_get_status when rc == 0
   double objective = 0;
@@ -385,6 +387,7 @@ void run_simplex(glp_prob* P, SimplexRuns& s) {
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_ERR;
   parm.presolve = GLP_ON;  // glpsol's default
+  parm.tm_lim = s.time_limit_ms;
   s.rc = glp_simplex(P, &parm);
   if (s.rc == 0) s.status = glp_get_status(P), s.objective = glp_get_obj_val(P);
   if (optimal_run(s) || (s.rc != 0 && s.rc != GLP_ENOPFS && s.rc != GLP_ENODFS)) return;
@@ -404,6 +407,7 @@ void run_simplex(glp_prob* P, SimplexRuns& s) {
 
 LpStatus simplex_status(const SimplexRuns& s, const detail::GlpkSession& session, const Origin& origin) {
   if (optimal_run(s)) return LpStatus::optimal;
+  if (s.rc == GLP_ETMLIM) return LpStatus::time_limit;
   if (s.rc != 0 && s.rc != GLP_ENOPFS && s.rc != GLP_ENODFS)
     throw InputError("solver_error", origin.path,
                      "GLPK's simplex method stopped with code " + std::to_string(s.rc) + ": " + session.log.substr(0, 2000));
@@ -566,7 +570,11 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
     auto sort = [&] { glp_sort_matrix(P); };  // as glpsol does after reading a model
     run_step(session, model, origin, sort);
   }
+  // A MIP's time limit counts from here: its relaxation too can take long (the per-request
+  // matching's components), and GLPK checks the limit only between its nodes.
+  const double mip_start_ms = glp_time();
   SimplexRuns runs;
+  if (report.mixed_integer) runs.time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
   auto simplex = [&] { run_simplex(P, runs); };
   run_step(session, model, origin, simplex);
   const LpStatus lp_status = simplex_status(runs, session, origin);
@@ -576,7 +584,8 @@ LpReport solve_and_report(GlpkModel& model, detail::GlpkSession& session, const 
     report.relaxation_status = lp_status;
     if (lp_status == LpStatus::optimal) report.relaxation_objective = runs.objective;
     if (lp_status == LpStatus::optimal || lp_status == LpStatus::unbounded) {
-      const int time_limit_ms = static_cast<int>(std::lround(options.mip_time_limit * 1000));
+      const int time_limit_ms = std::max(
+          1, static_cast<int>(std::lround(options.mip_time_limit * 1000 - (glp_time() - mip_start_ms))));
       std::vector<double> start;
       if (!options.mip_start.empty()) {
         if (options.mip_start.size() != static_cast<std::size_t>(n))

@@ -32,7 +32,7 @@ inline constexpr double max_mip_seconds = 60;
 enum class MipCuts { none, all, mixed_integer_rounding };
 
 struct LpOptions {
-  double mip_time_limit = 10;  // seconds of branch and bound (glp_intopt), in (0, max_mip_seconds]
+  double mip_time_limit = 10;  // seconds of a MIP: its relaxation and branch and bound (glp_intopt), in (0, max_mip_seconds]
   bool ranging = true;         // sensitivity ranging of an optimal LP
   bool lp_text = true;         // write the model back as CPLEX LP text
   bool maximize_mps = false;   // MPS has no objective sense: glpsol's --max

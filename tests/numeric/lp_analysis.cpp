@@ -513,3 +513,36 @@ TEST_CASE("analyse_linear_program: branch and bound stops when the caller cancel
   CHECK(reports >= 1);
   CHECK(*analyse_linear_program(knapsack).objective == Approx(21));
 }
+
+TEST_CASE("analyse_linear_program: a mixed-integer programme's time limit covers its relaxation too",
+          "[numeric][regression]") {
+  // An assignment problem of 60 x 60 with random costs and integer columns: its relaxation
+  // takes hundreds of simplex iterations. With a limit of 1 ms the relaxation stops there
+  // (GLPK checks tm_lim between iterations); before, the relaxation ran to its end whatever
+  // the limit, and only branch and bound was limited (the per-request matching took 45 s
+  // under a limit of 10 s, its components' relaxations unbounded in time).
+  const std::size_t n = 60;
+  LinearProgram assignment;
+  numeric::Rng rng(20261206);
+  for (std::size_t k = 0; k < n * n; ++k) assignment.objective.push_back(1 + 99 * numeric::uniform01(rng));
+  assignment.bounds.assign(n * n, Bound{0.0, 1.0});
+  assignment.integer.assign(n * n, true);
+  for (std::size_t i = 0; i < 2 * n; ++i) {
+    assignment.constraints.push_back({{}, {1.0, 1.0}});
+    for (std::size_t j = 0; j < n; ++j)
+      assignment.matrix.push_back({i, i < n ? i * n + j : j * n + (i - n), 1.0});
+  }
+  LpOptions tight;
+  tight.mip_time_limit = 0.001;
+  tight.ranging = tight.lp_text = false;
+  const auto stopped = analyse_linear_program(assignment, tight);
+  CHECK(stopped.relaxation_status == LpStatus::time_limit);
+  CHECK(stopped.status == LpStatus::time_limit);
+  CHECK_FALSE(stopped.objective.has_value());
+  // With time enough, the same model is solved.
+  LpOptions ample = tight;
+  ample.mip_time_limit = 10;
+  const auto solved = analyse_linear_program(assignment, ample);
+  CHECK(solved.status == LpStatus::optimal);
+  CHECK(solved.relaxation_status == LpStatus::optimal);
+}

@@ -27,6 +27,12 @@ const STATUS = {
   feasible: 'An integer solution, not proven optimal: the time limit stopped branch and bound.',
   time_limit: 'No integer solution was found within the time limit.',
 };
+// The relaxation's status, in a phrase (it is an LP: never feasible).
+const RELAXATION = {
+  optimal: 'optimal', infeasible: 'infeasible', unbounded: 'unbounded',
+  primal_and_dual_infeasible: 'infeasible, and its dual too', undefined: 'undecided by GLPK',
+  time_limit: 'stopped by the time limit before its optimum',
+};
 const BASIS = { basic: 'basic', at_lower: 'at lower bound', at_upper: 'at upper bound', free: 'free (non-basic)', fixed: 'fixed' };
 
 const num = (value) => h('td', { class: 'num' }, lpNumber(value));
@@ -107,7 +113,7 @@ export function renderLp(container, result, warnings, { title }) {
       h('strong', {}, STATUS[result.status] ?? result.status)),
     solved ? h('p', { id: 'lp-objective' }, `${result.sense === 'max' ? 'Maximum' : 'Minimum'} of the objective${result.objective_name ? ` ${result.objective_name}` : ''}: `,
       h('strong', {}, lpNumber(result.objective)), '.') : '',
-    result.relaxation ? h('p', { id: 'lp-relaxation' }, 'Its LP relaxation (integrality dropped): ', result.relaxation.status,
+    result.relaxation ? h('p', { id: 'lp-relaxation' }, 'Its LP relaxation (integrality dropped): ', RELAXATION[result.relaxation.status] ?? result.relaxation.status,
       result.relaxation.objective != null ? [', objective ', lpNumber(result.relaxation.objective)] : '', '. ',
       result.duals_note ?? '') : '',
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'),
