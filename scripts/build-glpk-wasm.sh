@@ -20,8 +20,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 patch_file="$here/glpk-mathprog-operand-order.patch"
 qsort_file="$here/../wasm/glpk_stable_qsort.c"
 QSORT=-Dqsort=rbcmatch_glpk_qsort
+# What GLPK's configure would find: without them glp_time falls back to time(), whole
+# seconds, and its time limits (tm_lim) and the MIP's progress move in steps of a second.
+CONFIG="-DHAVE_SYS_TIME_H -DHAVE_GETTIMEOFDAY"
 changes=$(cat "$patch_file" "$qsort_file" | sha256sum | cut -c1-12)
-key=$(printf '%s|%s|%s|%s|%s' "$version" "$emcc_version" "$FLAGS" "$QSORT" "$changes" | sha256sum | cut -c1-12)
+key=$(printf '%s|%s|%s|%s|%s|%s' "$version" "$emcc_version" "$FLAGS" "$QSORT" "$CONFIG" "$changes" | sha256sum | cut -c1-12)
 out="$CACHE/glpk-wasm-$version-$key"
 
 if [ ! -f "$out/lib/libglpk.a" ]; then
@@ -37,13 +40,13 @@ if [ ! -f "$out/lib/libglpk.a" ]; then
   for d in "" amd api bflib colamd draft env intopt minisat misc mpl npp proxy simplex zlib; do
     includes+=" -I$src/src/$d"
   done
-  export src tmp includes FLAGS QSORT
-  xargs -P "$(nproc)" -I{} sh -c 'o="$tmp/$(echo {} | tr / _).o"; emcc $FLAGS $QSORT $includes -w -c "$src/src/{}" -o "$o"' < "$tmp/sources"
+  export src tmp includes FLAGS QSORT CONFIG
+  xargs -P "$(nproc)" -I{} sh -c 'o="$tmp/$(echo {} | tr / _).o"; emcc $FLAGS $QSORT $CONFIG $includes -w -c "$src/src/{}" -o "$o"' < "$tmp/sources"
   emcc $FLAGS -c "$qsort_file" -o "$tmp/rbcmatch_glpk_qsort.o"
   mkdir -p "$tmp/out/lib" "$tmp/out/include"
   emar rcs "$tmp/out/lib/libglpk.a" "$tmp"/*.o
   cp "$src/src/glpk.h" "$tmp/out/include/"
-  printf 'GLPK %s\nemcc %s\nflags %s\nchanges %s %s (%s)\n' "$version" "$emcc_version" "$FLAGS" \
+  printf 'GLPK %s\nemcc %s\nflags %s %s\nchanges %s %s (%s)\n' "$version" "$emcc_version" "$FLAGS" "$CONFIG" \
     "${patch_file##*/}" "${qsort_file##*/}" "$changes" > "$tmp/out/STAMP"
   rm -rf "$out"; mv "$tmp/out" "$out"
 fi
