@@ -17,13 +17,9 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
 import { median, timeMs } from './timing.mjs';
-import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
+import { antibodySharesOf } from '../web/calculators/matching/grids.js';
+import { matchDay, PRESETS } from './match-days.mjs';
 
-const PRESETS = {
-  abod: ['A', 'B', 'D'],
-  limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
-  extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
-};
 const SIZES = [[150, 45], [200, 60], [220, 66], [250, 75]];
 
 const mod = await loadModule();
@@ -34,16 +30,7 @@ const call = (request) => {
 const catalogue = JSON.parse(mod.call('systems', '{}')).result;
 const antibodyShares = antibodySharesOf(call({ units: [], requests: [] }));
 
-function day(preset, units, patients, seed) {
-  const antigens = PRESETS[preset];
-  const drawn = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
-  const context = { antigens, shelfLife: 35 };
-  return {
-    preset,
-    units: readRows(UNITS_GRID, drawn.units, context).entries,
-    requests: readRows(REQUESTS_GRID, drawn.requests, context).entries,
-  };
-}
+const day = (preset, units, patients, seed) => matchDay({ catalogue, antibodyShares, preset, units, patients, seed });
 
 const f = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
 

@@ -16,30 +16,14 @@ import { spawnSync } from 'node:child_process';
 import { cliPath, loadModule } from '../tests/js/support.mjs';
 import { nativeRequestMs } from './native.mjs';
 import { median, settledTime } from './timing.mjs';
-import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../web/calculators/matching/grids.js';
-
-const PRESETS = {
-  abod: ['A', 'B', 'D'],
-  limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
-  extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
-};
+import { antibodySharesOf } from '../web/calculators/matching/grids.js';
+import { matchDay } from './match-days.mjs';
 
 function cli(op, text) {
   const r = spawnSync(cliPath, [op], { input: text, maxBuffer: 1 << 26 });
   const response = JSON.parse(r.stdout.toString());
   if (!response.result) throw new Error(`${op}: ${JSON.stringify(response.error)}`);
   return response.result;
-}
-
-function instance(catalogue, preset, units, patients, seed) {
-  const antigens = PRESETS[preset];
-  const day = generate({ seed, units, patients, antigens, catalogue, antibodyShares });
-  const context = { antigens, shelfLife: 35 };
-  return {
-    preset,
-    units: readRows(UNITS_GRID, day.units, context).entries,
-    requests: readRows(REQUESTS_GRID, day.requests, context).entries,
-  };
 }
 
 const nativeOnly = process.argv.includes('--native-only');
@@ -49,7 +33,7 @@ const antibodyShares = antibodySharesOf(cli('match', '{"units": [], "requests": 
 const rows = [];
 for (const [units, patients] of [[200, 60], [1000, 300]]) {
   for (const preset of ['abod', 'limited', 'extended']) {
-    const request = instance(catalogue, preset, units, patients, 20241125 + units);
+    const request = matchDay({ catalogue, antibodyShares, preset, units, patients, seed: 20241125 + units });
     const text = JSON.stringify(request);
     const result = cli('match', text);
     const native = nativeRequestMs('match', { request: text }, 11).request;

@@ -4,13 +4,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './support.mjs';
-import { antibodySharesOf, generate, readRows, UNITS_GRID, REQUESTS_GRID } from '../../web/calculators/matching/grids.js';
-
-const PRESETS = {
-  abod: ['A', 'B', 'D'],
-  limited: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K'],
-  extended: ['A', 'B', 'D', 'C', 'c', 'E', 'e', 'K', 'k', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'N', 'S', 's'],
-};
+import { antibodySharesOf } from '../../web/calculators/matching/grids.js';
+import { matchDay, PRESETS } from '../../bench/match-days.mjs';
 
 let mod, catalogue, antibodyShares;
 before(async () => {
@@ -19,17 +14,10 @@ before(async () => {
   antibodyShares = antibodySharesOf(JSON.parse(mod.call('match', '{"units": [], "requests": []}')).result);
 });
 
-function benchDay(preset, count) {
-  const antigens = PRESETS[preset];
-  const day = generate({ seed: 20241325, units: 200, patients: 60, antigens, catalogue, antibodyShares });
-  const context = { antigens, shelfLife: 35 };
-  return JSON.stringify({
-    preset,
-    mismatch_count: count,
-    units: readRows(UNITS_GRID, day.units, context).entries,
-    requests: readRows(REQUESTS_GRID, day.requests, context).entries,
-  });
-}
+const benchDay = (preset, count) => JSON.stringify({
+  ...matchDay({ catalogue, antibodyShares, preset, units: 200, patients: 60, seed: 20241325 }),
+  mismatch_count: count,
+});
 
 test('match per request: the bench day of 200 units and 60 requests is proven optimal in every preset', () => {
   for (const preset of Object.keys(PRESETS)) {
