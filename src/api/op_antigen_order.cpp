@@ -321,7 +321,8 @@ json strategies_json(const ao::ScenarioAnalysis& a, const std::vector<std::strin
                    {"level", std::popcount(s)},
                    {"value", a.programme.value[s]},
                    {"se", a.noise ? json(a.noise->value_se[s]) : json(nullptr)},
-                   {"path", names(ao::optimal_path(a.programme, s), minor)}});
+                   {"path", names(ao::optimal_path(a.programme, s), minor)},
+                   {"path_unique", ao::path_is_unique(a.programme, s)}});
   }
   return out;
 }
@@ -376,6 +377,7 @@ json strategy_json(const ao::ScenarioAnalysis& a, const ao::GroupDistribution& d
           {"value", a.programme.value[strategy]},
           {"se", a.noise ? json(a.noise->value_se[strategy]) : json(nullptr)},
           {"path", names(ao::optimal_path(a.programme, strategy), minor)},
+          {"path_unique", ao::path_is_unique(a.programme, strategy)},
           {"served", a.likelihoods.served[strategy]},
           {"groups", out_groups},
           {"total_groups", rows.size()}};
@@ -612,7 +614,7 @@ json handle(ObjectReader& r, Context& context) {
       {"systems", systems},
       {"donors", donor_mix.description},
       {"recipients", recipient_mix.description},
-      {"same_population", donor_mix.description == recipient_mix.description},
+      {"same_population", d.donor == d.recipient},
       {"scenario", {{"n", n}, {"k", k}, {"model", model}}},
       {"simulation", model == 3 ? json{{"draws", settings.draws}, {"replications", settings.replications}, {"seed", settings.seed}}
                                 : json(nullptr)},
@@ -652,7 +654,7 @@ Operation antigen_order_operation() {
            {"systems", "object[]", "Per system: id, name, and the antigens used."},
            {"donors", "object[]", "The donor population, as `frequencies` describes it."},
            {"recipients", "object[]", "The recipient population."},
-           {"same_population", "boolean", "Whether donors and recipients are described alike."},
+           {"same_population", "boolean", "Whether donors and recipients have the same blood-group frequencies."},
            {"scenario", "object", "{n, k, model}."},
            {"simulation", "object | null", "Model 3: {draws, replications, seed}."},
            {"value", "number", "V of all the minor antigens: the largest share of alloimmunisation prevented (Fig. 7.3's last point)."},
@@ -670,11 +672,12 @@ Operation antigen_order_operation() {
            {"matched", "object",
             "Table 7.4: {none (not even matched on the always-matched antigens), levels [share matched on exactly "
             "l of the sequence's antigens, l = 0..m], average, adjusted}."},
-           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path}]."},
+           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path (the best order of adding its "
+            "antigens), path_unique (false when another order is as good, within 1e-12)}]."},
            {"total_strategies", "integer", "2^m."},
            {"offset", "integer", "The offset of the first strategy listed."},
            {"strategy", "object | null",
-            "For `strategy`: {antigens, value, se, path, served (share of recipients finding k matched units), "
+            "For `strategy`: {antigens, value, se, path, path_unique, served (share of recipients finding k matched units), "
             "groups [{antigens, frequency, likelihood, se}] (recipient groups, commonest first, `limit` from "
             "`offset`), total_groups}."},
            {"stability", "object | null",
