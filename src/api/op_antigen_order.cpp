@@ -389,12 +389,12 @@ json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& s
     }
   // Stable: the same position (or beyond the cut-off) in every order.
   json stable = json::array();
-  const auto position = [](const std::vector<int>& order, int mu) {
-    return static_cast<std::size_t>(std::find(order.begin(), order.end(), mu) - order.begin());
+  const auto position = [&](const std::vector<int>& order, int mu) {
+    return ao::position_in_order(order, mu, static_cast<int>(minor.size()));
   };
   for (std::size_t i = 0; i < minor.size(); ++i) {
     const auto mu = static_cast<int>(i);
-    const bool in_order = position(orders[0], mu) < orders[0].size();
+    const bool in_order = position(orders[0], mu) < minor.size();
     bool same = in_order;
     for (const auto& o : orders) same = same && position(o, mu) == position(orders[0], mu);
     if (same) stable.push_back(minor[i]);
@@ -417,10 +417,8 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
                     {"order", names(a.order.antigens, minor)},
                     {"tied", tied},
                     {"curve", curve}});
-    for (std::size_t i = 0; i < minor.size(); ++i) {
-      const auto at = std::find(a.order.antigens.begin(), a.order.antigens.end(), static_cast<int>(i));
-      counts[i][static_cast<std::size_t>(at - a.order.antigens.begin())] += 1;
-    }
+    for (std::size_t i = 0; i < minor.size(); ++i)
+      counts[i][ao::position_in_order(a.order.antigens, static_cast<int>(i), static_cast<int>(minor.size()))] += 1;
   }
   return {{"scenarios", rows}, {"positions", positions_json(counts, minor)}};
 }
