@@ -463,6 +463,14 @@ json handle(ObjectReader& r, Context& context) {
   const json* grid_field = r.get(F.grid);
   const bool robustness = r.get(F.robustness);
 
+  const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
+  TableWarnings warnings;
+  const LoadedMixture donor_mix = load_mixture(set, donors, "donors", populations, warnings);
+  const LoadedMixture recipient_mix = load_mixture(set, recipients, "recipients", populations, warnings);
+  // An unknown or repeated antigen is named in its own list, before a missing share is asked for.
+  frequency::place_antigens(always, donor_mix.mixture[0].population, "always_matched");
+  frequency::place_antigens(minor, donor_mix.mixture[0].population, "antigens");
+
   json shares_out;
   settings.shares = read_shares(shares_json, minor, context, shares_out);
   std::optional<std::uint32_t> picked;
@@ -476,10 +484,6 @@ json handle(ObjectReader& r, Context& context) {
   scenarios.insert(scenarios.end(), grid.begin(), grid.end());
   check_work(scenarios, static_cast<int>(minor.size()), settings);
 
-  const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
-  TableWarnings warnings;
-  const LoadedMixture donor_mix = load_mixture(set, donors, "donors", populations, warnings);
-  const LoadedMixture recipient_mix = load_mixture(set, recipients, "recipients", populations, warnings);
   std::vector<std::string> all = always;
   all.insert(all.end(), minor.begin(), minor.end());
   const auto places = frequency::place_antigens(all, donor_mix.mixture[0].population, "antigens");
