@@ -311,7 +311,8 @@ json strategies_json(const ao::ScenarioAnalysis& a, const std::vector<std::strin
                    {"level", std::popcount(s)},
                    {"value", a.programme.value[s]},
                    {"se", a.noise ? json(a.noise->value_se[s]) : json(nullptr)},
-                   {"path", names(ao::optimal_path(a.programme, s), minor)}});
+                   {"path", names(ao::optimal_path(a.programme, s), minor)},
+                   {"path_tied", ao::optimal_path_tied(a.programme, s)}});
   }
   return out;
 }
@@ -366,6 +367,7 @@ json strategy_json(const ao::ScenarioAnalysis& a, const ao::GroupDistribution& d
           {"value", a.programme.value[strategy]},
           {"se", a.noise ? json(a.noise->value_se[strategy]) : json(nullptr)},
           {"path", names(ao::optimal_path(a.programme, strategy), minor)},
+          {"path_tied", ao::optimal_path_tied(a.programme, strategy)},
           {"served", a.likelihoods.served[strategy]},
           {"groups", out_groups},
           {"total_groups", rows.size()}};
@@ -577,11 +579,13 @@ Operation antigen_order_operation() {
            {"matched", "object",
             "Table 7.4: {none (not even matched on the always-matched antigens), levels [share matched on exactly "
             "l of the sequence's antigens, l = 0..m], average, adjusted}."},
-           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path}]."},
+           {"strategies", "object[]",
+            "`limit` strategies from `offset`: [{antigens, level, value, se, path (a best order of adding its "
+            "antigens), path_tied (another order is as good, within 1e-12)}]."},
            {"total_strategies", "integer", "2^m."},
            {"offset", "integer", "The offset of the first strategy listed."},
            {"strategy", "object | null",
-            "For `strategy`: {antigens, value, se, path, served (share of recipients finding k matched units), "
+            "For `strategy`: {antigens, value, se, path, path_tied, served (share of recipients finding k matched units), "
             "groups [{antigens, frequency, likelihood, se}] (recipient groups, commonest first, `limit` from "
             "`offset`), total_groups}."},
            {"stability", "object | null",

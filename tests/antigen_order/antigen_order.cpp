@@ -314,3 +314,28 @@ TEST_CASE("antigen_order: an antigen that falls beyond the cut-off in a robustne
   REQUIRE(dropped);
   CHECK(robustness["stable"] == nlohmann::json{"E"});
 }
+
+TEST_CASE("antigen_order: a strategy's best order is marked when another order is as good", "[antigen_order][regression]") {
+  // K and Fya have share 0: after E they add nothing in either order, so E, K, Fya and
+  // E, Fya, K are equally good ways to add {E, K, Fya}; E alone has one order.
+  const nlohmann::json request = {{"antigens", {"E", "K", "Fya"}},
+                                  {"antibody_shares", {{"E", 1}, {"K", 0}, {"Fya", 0}}},
+                                  {"order", "colex"},
+                                  {"limit", 8},
+                                  {"strategy", {"E", "K", "Fya"}}};
+  const auto response = nlohmann::json::parse(rbc::api::handle_request("antigen_order", request.dump()));
+  REQUIRE(response.contains("result"));
+  const auto& result = response["result"];
+  const auto& rows = result["strategies"];
+  REQUIRE(rows.size() == 8);
+  // Colex: bit 0 is E, bit 1 K, bit 2 Fya.
+  CHECK(rows[1]["antigens"] == nlohmann::json{"E"});
+  CHECK(rows[1]["path_tied"] == false);
+  CHECK(rows[2]["path_tied"] == false);  // K alone
+  CHECK(rows[3]["antigens"] == nlohmann::json{"E", "K"});
+  CHECK(rows[3]["path_tied"] == false);  // E first: K first would split E's groups by K
+  CHECK(rows[6]["antigens"] == nlohmann::json{"K", "Fya"});
+  CHECK(rows[6]["path_tied"] == true);  // both add 0 in either order
+  CHECK(rows[7]["path_tied"] == true);
+  CHECK(result["strategy"]["path_tied"] == true);
+}
