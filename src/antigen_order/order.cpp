@@ -39,6 +39,11 @@ std::vector<LevelBest> best_by_level(const DynamicProgramme& programme, double t
   return levels;
 }
 
+std::size_t position_in_order(const std::vector<int>& order, int antigen, int minor) {
+  const auto at = std::find(order.begin(), order.end(), antigen);
+  return static_cast<std::size_t>(at == order.end() ? minor : at - order.begin());
+}
+
 AntigenOrder order_from_levels(const std::vector<LevelBest>& levels, const DynamicProgramme& programme,
                                const StrategyLikelihoods& likelihoods, const std::vector<double>& shares, double cutoff) {
   AntigenOrder order;

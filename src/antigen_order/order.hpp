@@ -35,6 +35,10 @@ struct AntigenOrder {
   // the optimal path of the best strategy at the cut-off level.
   bool nested = true;
 };
+// Where `antigen` is in `order` (0-based), or `minor` (the slot after the last position) when
+// it is beyond the cut-off: the index into a row of position counts (Fig. 7.4).
+std::size_t position_in_order(const std::vector<int>& order, int antigen, int minor);
+
 AntigenOrder order_from_levels(const std::vector<LevelBest>& levels, const DynamicProgramme& programme,
                                const StrategyLikelihoods& likelihoods, const std::vector<double>& shares, double cutoff);
 

@@ -65,8 +65,7 @@ void add_noise(ScenarioAnalysis& a, const SimulatedLikelihoods& sim, const Order
   for (const auto& l : reps) {
     const auto order = order_of(l, settings.shares, settings.cutoff);
     for (int mu = 0; mu < m; ++mu) {
-      const auto at = std::find(order.antigens.begin(), order.antigens.end(), mu);
-      noise.positions[static_cast<std::size_t>(mu)][static_cast<std::size_t>(at - order.antigens.begin())] += 1;
+      noise.positions[static_cast<std::size_t>(mu)][position_in_order(order.antigens, mu, m)] += 1;
     }
   }
   noise.checkpoints = sim.checkpoints;

@@ -322,7 +322,7 @@ json strategies_json(const ao::ScenarioAnalysis& a, const std::vector<std::strin
                    {"value", a.programme.value[s]},
                    {"se", a.noise ? json(a.noise->value_se[s]) : json(nullptr)},
                    {"path", names(ao::optimal_path(a.programme, s), minor)},
-                   {"path_unique", ao::path_is_unique(a.programme, s)}});
+                   {"path_tied", ao::optimal_path_tied(a.programme, s)}});
   }
   return out;
 }
@@ -377,7 +377,7 @@ json strategy_json(const ao::ScenarioAnalysis& a, const ao::GroupDistribution& d
           {"value", a.programme.value[strategy]},
           {"se", a.noise ? json(a.noise->value_se[strategy]) : json(nullptr)},
           {"path", names(ao::optimal_path(a.programme, strategy), minor)},
-          {"path_unique", ao::path_is_unique(a.programme, strategy)},
+          {"path_tied", ao::optimal_path_tied(a.programme, strategy)},
           {"served", a.likelihoods.served[strategy]},
           {"groups", out_groups},
           {"total_groups", rows.size()}};
@@ -408,30 +408,16 @@ json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& s
       variants.push_back({{"kind", "share"}, {"antigen", minor[i]}, {"factor", factor}, {"label", nullptr},
                           {"order", names(order.antigens, minor)}});
     }
-  for (const auto& v : populations) {
-    orders.push_back(v.order);
-    variants.push_back({{"kind", "population"}, {"antigen", nullptr}, {"factor", nullptr}, {"label", v.label},
-                        {"order", names(v.order, minor)}});
-  }
-  json stable = json::array(), spread = json::array();
-  const auto position = [](const std::vector<int>& order, int mu) {
-    return static_cast<std::size_t>(std::find(order.begin(), order.end(), mu) - order.begin());
+  // Stable: the same position (or beyond the cut-off) in every order.
+  json stable = json::array();
+  const auto position = [&](const std::vector<int>& order, int mu) {
+    return ao::position_in_order(order, mu, static_cast<int>(minor.size()));
   };
   for (std::size_t i = 0; i < minor.size(); ++i) {
     const auto mu = static_cast<int>(i);
-    bool same = position(orders[0], mu) < orders[0].size();
-    std::optional<std::size_t> first, last;
-    std::size_t beyond = 0;
-    for (const auto& o : orders) {
-      const auto at = position(o, mu);
-      same = same && at == position(orders[0], mu);
-      if (at == o.size()) {
-        ++beyond;
-        continue;
-      }
-      first = std::min(first.value_or(at), at);
-      last = std::max(last.value_or(at), at);
-    }
+    const bool in_order = position(orders[0], mu) < minor.size();
+    bool same = in_order;
+    for (const auto& o : orders) same = same && position(o, mu) == position(orders[0], mu);
     if (same) stable.push_back(minor[i]);
     spread.push_back({{"antigen", minor[i]},
                       {"first", first ? json(*first + 1) : json(nullptr)},
@@ -456,10 +442,8 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
                     {"order", names(a.order.antigens, minor)},
                     {"tied", tied},
                     {"curve", curve}});
-    for (std::size_t i = 0; i < minor.size(); ++i) {
-      const auto at = std::find(a.order.antigens.begin(), a.order.antigens.end(), static_cast<int>(i));
-      counts[i][static_cast<std::size_t>(at - a.order.antigens.begin())] += 1;
-    }
+    for (std::size_t i = 0; i < minor.size(); ++i)
+      counts[i][ao::position_in_order(a.order.antigens, static_cast<int>(i), static_cast<int>(minor.size()))] += 1;
   }
   return {{"scenarios", rows}, {"positions", positions_json(counts, minor)}};
 }
@@ -544,6 +528,14 @@ json handle(ObjectReader& r, Context& context) {
   const bool robustness = r.get(F.robustness);
   const auto variant_requests = read_population_variants(r.get(F.robustness_populations));
 
+  const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
+  TableWarnings warnings;
+  const LoadedMixture donor_mix = load_mixture(set, donors, "donors", populations, warnings);
+  const LoadedMixture recipient_mix = load_mixture(set, recipients, "recipients", populations, warnings);
+  // An unknown or repeated antigen is named in its own list, before a missing share is asked for.
+  frequency::place_antigens(always, donor_mix.mixture[0].population, "always_matched");
+  frequency::place_antigens(minor, donor_mix.mixture[0].population, "antigens");
+
   json shares_out;
   settings.shares = read_shares(shares_json, minor, context, shares_out);
   std::optional<std::uint32_t> picked;
@@ -559,10 +551,6 @@ json handle(ObjectReader& r, Context& context) {
   work.insert(work.end(), variant_requests.size(), scenario);
   check_work(work, static_cast<int>(minor.size()), settings);
 
-  const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
-  TableWarnings warnings;
-  const LoadedMixture donor_mix = load_mixture(set, donors, "donors", populations, warnings);
-  const LoadedMixture recipient_mix = load_mixture(set, recipients, "recipients", populations, warnings);
   std::vector<std::string> all = always;
   all.insert(all.end(), minor.begin(), minor.end());
   const auto places = frequency::place_antigens(all, donor_mix.mixture[0].population, "antigens");
@@ -672,12 +660,13 @@ Operation antigen_order_operation() {
            {"matched", "object",
             "Table 7.4: {none (not even matched on the always-matched antigens), levels [share matched on exactly "
             "l of the sequence's antigens, l = 0..m], average, adjusted}."},
-           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path (the best order of adding its "
-            "antigens), path_unique (false when another order is as good, within 1e-12)}]."},
+           {"strategies", "object[]",
+            "`limit` strategies from `offset`: [{antigens, level, value, se, path (a best order of adding its "
+            "antigens), path_tied (another order is as good, within 1e-12)}]."},
            {"total_strategies", "integer", "2^m."},
            {"offset", "integer", "The offset of the first strategy listed."},
            {"strategy", "object | null",
-            "For `strategy`: {antigens, value, se, path, path_unique, served (share of recipients finding k matched units), "
+            "For `strategy`: {antigens, value, se, path, path_tied, served (share of recipients finding k matched units), "
             "groups [{antigens, frequency, likelihood, se}] (recipient groups, commonest first, `limit` from "
             "`offset`), total_groups}."},
            {"stability", "object | null",

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <tuple>
 
 #include "antigen_order/availability.hpp"
 #include "antigen_order/dynamic_programme.hpp"
@@ -248,4 +249,121 @@ TEST_CASE("antigen_order: Table 7.5's orders of models 1 and 2", "[antigen_order
   }
   CHECK(same >= 26);        // of 40
   CHECK(first_four >= 38);  // the same four antigens first
+}
+
+TEST_CASE("antigen_order: an antigen beyond the cut-off is counted beyond it, not at the next position (Fig. 7.4)",
+          "[antigen_order][regression]") {
+  // The default thesis data at n = 60, k = 2 stop before the last antigens; model 3 with few
+  // draws is added so the replications' positions (stability) are checked too.
+  const nlohmann::json request = {{"antigens", {"E", "K", "Fyb", "e", "s"}},
+                                  {"model", 3},
+                                  {"n", 60},
+                                  {"draws", 1000},
+                                  {"replications", 3},
+                                  {"grid", {{"n", {60, 250}}, {"k", {2}}, {"models", {1, 2}}}},
+                                  {"limit", 1}};
+  const auto response = nlohmann::json::parse(rbc::api::handle_request("antigen_order", request.dump()));
+  REQUIRE(response.contains("result"));
+  const auto& result = response["result"];
+  // Each position q holds as many antigens as there are orders longer than q; the others are beyond.
+  const auto check_positions = [](const nlohmann::json& positions, const std::vector<std::vector<std::string>>& orders) {
+    for (const auto& row : positions) {
+      const auto antigen = row["antigen"].get<std::string>();
+      std::int64_t beyond = 0;
+      std::vector<std::int64_t> at(row["counts"].size(), 0);
+      for (const auto& order : orders) {
+        const auto it = std::find(order.begin(), order.end(), antigen);
+        if (it == order.end()) ++beyond;
+        else ++at[static_cast<std::size_t>(it - order.begin())];
+      }
+      INFO(antigen);
+      CHECK(row["beyond_cutoff"].get<std::int64_t>() == beyond);
+      CHECK(row["counts"].get<std::vector<std::int64_t>>() == at);
+    }
+  };
+  std::vector<std::vector<std::string>> grid_orders;
+  for (const auto& s : result["grid"]["scenarios"]) grid_orders.push_back(s["order"].get<std::vector<std::string>>());
+  REQUIRE(std::any_of(grid_orders.begin(), grid_orders.end(), [](const auto& o) { return o.size() < 5; }));
+  check_positions(result["grid"]["positions"], grid_orders);
+  // Replications: every antigen is at one position or beyond it in each, and the main order's
+  // antigens beyond the cut-off (gains near 0) are beyond it in most.
+  std::int64_t counted = 0;
+  for (const auto& row : result["stability"]["positions"]) {
+    std::int64_t sum = row["beyond_cutoff"].get<std::int64_t>();
+    for (auto c : row["counts"]) sum += c.get<std::int64_t>();
+    CHECK(sum == 3);
+    counted += row["beyond_cutoff"].get<std::int64_t>();
+  }
+  CHECK(counted > 0);
+}
+
+TEST_CASE("antigen_order: an antigen that falls beyond the cut-off in a robustness variant is not stable",
+          "[antigen_order][regression]") {
+  // K's gain (about 0.27) stays above the cut-off of 0.2 unless its share is halved; then the
+  // order is E alone, and K, last in the order, would sit at the slot just past that order.
+  const nlohmann::json request = {{"antigens", {"E", "K"}},
+                                  {"antibody_shares", {{"E", 0.7}, {"K", 0.3}}},
+                                  {"cutoff", 0.2},
+                                  {"robustness", true},
+                                  {"limit", 1}};
+  const auto response = nlohmann::json::parse(rbc::api::handle_request("antigen_order", request.dump()));
+  REQUIRE(response.contains("result"));
+  const auto& robustness = response["result"]["robustness"];
+  bool dropped = false;
+  for (const auto& v : robustness["variants"])
+    if (v["antigen"] == "K" && v["factor"] == 0.5) dropped = v["order"] == nlohmann::json{"E"};
+  REQUIRE(dropped);
+  CHECK(robustness["stable"] == nlohmann::json{"E"});
+}
+
+TEST_CASE("antigen_order: a strategy's best order is marked when another order is as good", "[antigen_order][regression]") {
+  // K and Fya have share 0: after E they add nothing in either order, so E, K, Fya and
+  // E, Fya, K are equally good ways to add {E, K, Fya}; E alone has one order.
+  const nlohmann::json request = {{"antigens", {"E", "K", "Fya"}},
+                                  {"antibody_shares", {{"E", 1}, {"K", 0}, {"Fya", 0}}},
+                                  {"order", "colex"},
+                                  {"limit", 8},
+                                  {"strategy", {"E", "K", "Fya"}}};
+  const auto response = nlohmann::json::parse(rbc::api::handle_request("antigen_order", request.dump()));
+  REQUIRE(response.contains("result"));
+  const auto& result = response["result"];
+  const auto& rows = result["strategies"];
+  REQUIRE(rows.size() == 8);
+  // Colex: bit 0 is E, bit 1 K, bit 2 Fya.
+  CHECK(rows[1]["antigens"] == nlohmann::json{"E"});
+  CHECK(rows[1]["path_tied"] == false);
+  CHECK(rows[2]["path_tied"] == false);  // K alone
+  CHECK(rows[3]["antigens"] == nlohmann::json{"E", "K"});
+  CHECK(rows[3]["path_tied"] == false);  // E first: K first would split E's groups by K
+  CHECK(rows[6]["antigens"] == nlohmann::json{"K", "Fya"});
+  CHECK(rows[6]["path_tied"] == true);  // both add 0 in either order
+  CHECK(rows[7]["path_tied"] == true);
+  CHECK(result["strategy"]["path_tied"] == true);
+}
+
+TEST_CASE("binomial_upper_tail: relative accuracy of a few ulps for large n, against a long-double recurrence",
+          "[antigen_order][regression]") {
+  // The reference counts units one by one, the count held at k once reached (P[X >= k] as an
+  // absorbing state): only sums of positive terms, in long double. The starting term of the
+  // tail came from log-gamma values near n log n, whose rounding (about 1e-12 relative at
+  // n = 1000, 2e-10 at 100,000) the result carried.
+  const auto reference = [](std::int64_t n, long double p, std::int64_t k) {
+    std::vector<long double> below(static_cast<std::size_t>(k), 0.0L);
+    below[0] = 1;
+    long double reached = 0;
+    for (std::int64_t unit = 0; unit < n; ++unit) {
+      reached += below.back() * p;
+      for (std::size_t c = below.size() - 1; c > 0; --c) below[c] = below[c] * (1 - p) + below[c - 1] * p;
+      below[0] *= 1 - p;
+    }
+    return static_cast<double>(reached);
+  };
+  for (const auto& [n, p, k] : std::vector<std::tuple<std::int64_t, double, std::int64_t>>{
+           {1000, 0.0099792, 10}, {1000, 0.3, 100}, {20000, 0.004, 100}, {100000, 0.0009, 100}, {100000, 0.00002, 5}}) {
+    INFO("n " << n << " p " << p << " k " << k);
+    const double expected = reference(n, p, k);
+    REQUIRE(expected > 1e-300);
+    const double relative = std::abs(ao::binomial_upper_tail(n, p, k) - expected) / expected;
+    CHECK(relative <= 1e-14);
+  }
 }

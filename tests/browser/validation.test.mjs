@@ -30,7 +30,7 @@ test('Validation tab: every published number of tests/reference is shown and rep
   await page.close();
 });
 
-test('Validation tab: Family, Pregnancy and Systems show the independent checks they pass, each with its kind, size and tolerance', async () => {
+test('Validation tab: Family, Pregnancy, Systems and Antigen order show the independent checks they pass, each with its kind, size and tolerance', async () => {
   const page = await site.browser.context.newPage();
   const problems = watchProblems(page);
   await page.goto(`${site.server.url}#/validation`);
@@ -40,7 +40,7 @@ test('Validation tab: Family, Pregnancy and Systems show the independent checks 
   const { passed, total } = await page.$eval('.validation .status', (e) => ({ passed: Number(e.dataset.checksPassed), total: Number(e.dataset.checksTotal) }));
   assert.equal(total, run.length);
   assert.equal(passed, total, await page.textContent('.validation'));
-  for (const id of ['family', 'pregnancy', 'systems']) {
+  for (const id of ['family', 'pregnancy', 'systems', 'antigen-order']) {
     const section = page.locator(`.validation-group[data-calculator="${id}"]`);
     const rows = await section.locator('.validation-checks tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     const file = files.find((f) => f.calculator === id);

@@ -56,6 +56,19 @@ test('validation checks: a wrong answer of the module fails them', async () => {
   assert.equal((await runCheck(checkOf('systems-builtin-copy'), own)).ok, false, 'systems: a copy of Rh');
   const relabelled = caller((op, r, request) => { if (op === 'system' && typeof request.system === 'object' && r.genotypes.length === 6) r.genotypes.reverse(); });
   assert.equal((await runCheck(checkOf('systems-builtin-copy'), relabelled)).ok, false, 'systems: genotypes in another order');
+  // Antigen order: one instance each, a number off by 1e-10 (models 1-2) or 0.05 (model 3, about 10 SE).
+  const first = (id) => ({ ...checkOf(id), instances: checkOf(id).instances.slice(0, 1) });
+  assert.equal((await runCheck(first('antigen-order-brute-force'), caller())).ok, true, 'antigen order: untouched');
+  const strategy = caller((op, r) => { if (op === 'antigen_order' && !r.strategy) r.strategies[5].value += 1e-10; });
+  assert.equal((await runCheck(first('antigen-order-brute-force'), strategy)).ok, false, 'antigen order: one strategy’s V');
+  const group = caller((op, r) => { if (op === 'antigen_order' && r.strategy?.antigens.length === 2) r.strategy.groups.at(-1).likelihood += 1e-10; });
+  assert.equal((await runCheck(first('antigen-order-brute-force'), group)).ok, false, 'antigen order: a group’s likelihood');
+  const matched = caller((op, r) => { if (op === 'antigen_order' && !r.strategy) r.matched.levels[1] += 1e-10; });
+  assert.equal((await runCheck(first('antigen-order-brute-force'), matched)).ok, false, 'antigen order: the matched distribution');
+  const simulatedValue = caller((op, r) => { if (op === 'antigen_order' && !r.strategy) r.strategies.at(-1).value += 0.05; });
+  assert.equal((await runCheck(first('antigen-order-markov-chain'), simulatedValue)).ok, false, 'antigen order, model 3: V');
+  const simulatedGroup = caller((op, r) => { if (op === 'antigen_order' && r.strategy?.antigens.length === 1) r.strategy.groups[0].likelihood += 0.05; });
+  assert.equal((await runCheck(first('antigen-order-markov-chain'), simulatedGroup)).ok, false, 'antigen order, model 3: a group’s likelihood');
 });
 
 test('validation checks: every Catch2 test they name is in the file they name', () => {

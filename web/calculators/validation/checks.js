@@ -1,6 +1,6 @@
 // Independent checks of the calculators that have no published numbers to reproduce (Family,
-// Pregnancy, Systems): each computes an answer of the module another way, here in plain JS,
-// and compares. What is checked (the instances, the tolerance, the kind, the source) is data:
+// Pregnancy, Systems), or whose published numbers cover one population only (Antigen order):
+// each computes an answer of the module another way, here in plain JS, and compares. What is checked (the instances, the tolerance, the kind, the source) is data:
 // the `checks` of tests/reference/<calculator>.json. Shared by the Validation tab,
 // scripts/gen-validation-doc.mjs (through the CLI) and tests/js/validation-checks.test.mjs
 // (through the wasm module); no DOM here.
@@ -54,6 +54,10 @@ function describeSize(check, items) {
       return `${count(items.reduce((s, i) => s + i.requests, 0))} pregnancies (a mother’s phenotype with a father’s, or with the population) over ${new Set(items.map((i) => i.system)).size} systems; ${count(items.reduce((s, i) => s + i.size, 0))} pairs of parents’ genotypes summed`;
     case 'systems_builtin_copy':
       return `${n} built-in systems; ${count(items.reduce((s, i) => s + i.size, 0))} genotypes`;
+    case 'antigen_order_brute_force':
+      return `${n} instances (${Math.min(...items.map((i) => i.minor))} to ${Math.max(...items.map((i) => i.minor))} minor antigens); ${count(items.reduce((s, i) => s + i.size, 0))} orders of strategies' antigens valued`;
+    case 'antigen_order_markov_chain':
+      return `${n} ${n > 1 ? 'instances' : 'instance'}; ${count(items.reduce((s, i) => s + i.size, 0))} stock states followed over every draw`;
     default:
       return '';
   }
@@ -380,7 +384,253 @@ async function systemsBuiltinCopy(check, instance, context) {
   return { ok: worst <= check.tolerance, compared: 2 * a.least_squares.x.length + original.genotypes.length, worst, size: original.genotypes.length };
 }
 
+// ---- Antigen order ----------------------------------------------------------------------
+//
+// From thesis sec. 7.2.3 and appendix 7.5, not from the module's code. A strategy M keeps the
+// always-matched antigens and some minor ones; a blood group is compressed to its antigens in
+// M (7.5.1). Model 1: a unit serves recipient group j when it has no antigen j lacks
+// (g_j = sum_{i <= j} f_i); model 2: when it is identical to j (f_j); the likelihood is
+// P[at least k such units among n]. Model 3 is Algorithm 1, followed here exactly as a Markov
+// chain on the stock. V(M) is the best, over every order of M's antigens, of the sum over
+// prefixes of p_mu * P[k matched units under the prefix | recipient lacks mu] (eq. 7.2-7.3, with
+// the weight on recipients who lack mu: NOTES.md, "Chapter 7").
+
+/** P[X >= k], X ~ Bin(n, p): the units counted one by one, the count held at k once reached (only sums of positive terms). */
+function atLeast(n, p, k) {
+  const below = new Float64Array(k); // P[count = c], c < k
+  below[0] = 1;
+  let reached = 0;
+  for (let unit = 0; unit < n; unit++) {
+    reached += below[k - 1] * p;
+    for (let c = k - 1; c > 0; c--) below[c] = below[c] * (1 - p) + below[c - 1] * p;
+    below[0] *= 1 - p;
+  }
+  return reached;
+}
+
+/** The antigen-order request's blood groups over always ∪ minor, from `frequencies` (the table, colex). */
+async function antigenGroups(request, context) {
+  const always = request.always_matched ?? ['A', 'B', 'D'];
+  const antigens = [...always, ...request.antigens];
+  const populations = Object.fromEntries(['systems', 'populations', 'donors', 'recipients'].filter((f) => request[f] != null).map((f) => [f, request[f]]));
+  const table = await context.call('frequencies', { antigens, ...populations, table: true, order: 'colex', limit: 4096 });
+  return { a: always.length, m: request.antigens.length, antigens, groups: table.groups.map((g) => ({ bits: g.index, donor: g.frequency, recipient: g.recipient_frequency })) };
+}
+
+/** The shares p_mu, as given for every minor antigen (or drawn at random), scaled to add up to 1. */
+function orderShares(instance, check) {
+  const { antigens } = instance.request;
+  let given = instance.request.antibody_shares;
+  if (instance.random_shares) {
+    const random = seededRandom(check.seed + instance.random_shares);
+    given = Object.fromEntries(antigens.map((a) => [a, random() < 0.2 ? 0 : random()]));
+  }
+  if (!given || antigens.some((a) => given[a] == null)) throw new Error(`${instance.name}: a share for every antigen`);
+  const total = antigens.reduce((s, a) => s + given[a], 0);
+  return { given, p: antigens.map((a) => given[a] / total) };
+}
+
+/** Per compressed group of strategy M (key: the group's bits outside M cleared): donor and recipient shares. */
+function compressed(g, strategy) {
+  const kept = ((1 << g.a) - 1) | (strategy << g.a);
+  const groups = new Map();
+  for (const { bits, donor, recipient } of g.groups) {
+    const key = bits & kept;
+    const e = groups.get(key) ?? { key, donor: 0, recipient: 0 };
+    e.donor += donor;
+    e.recipient += recipient;
+    groups.set(key, e);
+  }
+  return [...groups.values()];
+}
+
+/** The likelihood that a recipient who lacks minor antigen mu finds k matched units under M (0 when none lacks it). */
+function givenLacking(g, groups, likelihood, mu) {
+  let served = 0, lacking = 0;
+  groups.forEach((e, j) => {
+    if (e.key & (1 << (g.a + mu))) return;
+    served += e.recipient * likelihood[j];
+    lacking += e.recipient;
+  });
+  return lacking > 0 ? served / lacking : 0;
+}
+
+/** Every order of a list. */
+function* permutations(list) {
+  if (list.length <= 1) { yield list; return; }
+  for (const [i, x] of list.entries()) for (const rest of permutations([...list.slice(0, i), ...list.slice(i + 1)])) yield [x, ...rest];
+}
+
+/** V(M) for every strategy, by brute force over the orders of its antigens; lack(M, mu) as computed. */
+function valuesByOrders(m, p, lack) {
+  const values = [];
+  let orders = 0;
+  for (let s = 0; s < 1 << m; s++) {
+    const antigens = [...Array(m).keys()].filter((i) => s & (1 << i));
+    let best = 0;
+    for (const order of permutations(antigens)) {
+      let v = 0, prefix = 0;
+      for (const mu of order) { prefix |= 1 << mu; v += p[mu] * lack(prefix, mu); }
+      best = Math.max(best, v);
+      orders++;
+    }
+    values.push(best);
+  }
+  return { values, orders };
+}
+
+const namesOf = (g, s) => g.antigens.slice(g.a).filter((_, i) => s & (1 << i));
+const groupKey = (g, names) => names.reduce((key, a) => key | (1 << g.antigens.indexOf(a)), 0);
+
+/** The module's answer with every strategy listed (colex), for the instance's request. */
+const orderRequest = (instance, shares, extra = {}) => ({ ...instance.request, antibody_shares: shares, order: 'colex', limit: 4096, ...extra });
+
+async function antigenOrderBruteForce(check, instance, context) {
+  const g = await antigenGroups(instance.request, context);
+  const { given, p } = orderShares(instance, check);
+  const request = instance.request;
+  const { n, k, model } = request;
+  const likelihoods = []; // per strategy: per compressed group
+  let worst = 0, compared = 0;
+  const differ = (a, b) => { worst = Math.max(worst, Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) : Infinity); compared++; };
+  for (let s = 0; s < 1 << g.m; s++) {
+    const groups = compressed(g, s);
+    const likelihood = groups.map((j) => {
+      // Model 1: every unit without an antigen j lacks; model 2: identical units.
+      const share = groups.reduce((sum, i) => sum + ((model === 1 ? (i.key & ~j.key) === 0 : i.key === j.key) ? i.donor : 0), 0);
+      return atLeast(n, Math.min(share, 1), k);
+    });
+    likelihoods.push({ groups, likelihood });
+    // The module's likelihood per recipient group of this strategy, and the share served.
+    const shown = (await context.call('antigen_order', orderRequest(instance, given, { strategy: namesOf(g, s) }))).strategy;
+    const byKey = new Map(groups.map((j, index) => [j.key, index]));
+    const occurring = groups.filter((j) => j.recipient > 0).length;
+    if (shown.total_groups !== occurring) differ(shown.total_groups, occurring);
+    for (const row of shown.groups) {
+      const j = byKey.get(groupKey(g, row.antigens));
+      differ(row.frequency, groups[j]?.recipient);
+      differ(row.likelihood, likelihood[j]);
+    }
+    differ(shown.served, groups.reduce((sum, j, index) => sum + j.recipient * likelihood[index], 0));
+  }
+  const lack = (s, mu) => givenLacking(g, likelihoods[s].groups, likelihoods[s].likelihood, mu);
+  const { values, orders } = valuesByOrders(g.m, p, lack);
+  const result = await context.call('antigen_order', orderRequest(instance, given));
+  result.strategies.forEach((row) => differ(row.value, values[groupKey({ antigens: g.antigens.slice(g.a) }, row.antigens)]));
+  if (result.strategies.length !== values.length) differ(result.strategies.length, values.length);
+  differ(result.value, values[values.length - 1]);
+  // Fig. 7.3: the best V of each number of antigens.
+  result.curve.forEach((point) => differ(point.value, Math.max(...values.filter((_, s) => popcount(s) === point.level))));
+  // Table 7.4 along the module's sequence: matched on exactly l antigens = served by the first l
+  // but not the first l + 1 (a unit matched on more antigens is matched on fewer).
+  const served = likelihoods.map(({ groups, likelihood }) => groups.reduce((sum, j, index) => sum + j.recipient * likelihood[index], 0));
+  const prefixes = [0];
+  for (const a of result.sequence) prefixes.push(prefixes.at(-1) | (1 << request.antigens.indexOf(a)));
+  const exactly = prefixes.map((s, l) => served[s] - (l + 1 < prefixes.length ? served[prefixes[l + 1]] : 0));
+  differ(result.matched.none, 1 - served[0]);
+  exactly.forEach((x, l) => differ(result.matched.levels[l], x));
+  differ(result.matched.average, exactly.reduce((sum, x, l) => sum + l * x, 0));
+  return { ok: worst <= check.tolerance, compared, worst, size: orders, minor: g.m };
+}
+
+const popcount = (s) => { let c = 0; for (; s; s &= s - 1) c++; return c; };
+
+/** Compositions of n units over `parts` groups, each an array of counts. */
+function compositions(n, parts) {
+  if (parts === 1) return [[n]];
+  const out = [];
+  for (let c = 0; c <= n; c++) for (const rest of compositions(n - c, parts - 1)) out.push([c, ...rest]);
+  return out;
+}
+
+/**
+ * Algorithm 1 on strategy M, followed exactly: the distribution of the stock (counts per
+ * compressed donor group) over `draws` recipients. Returns per compressed group j the expected
+ * share of draws at which k units of j are in stock, (1/T) sum_t P[c_t,j >= k]: what s_j / t_j
+ * estimates, since the recipient drawn at t is independent of the stock then.
+ */
+function chainLikelihoods(groups, n, k, draws) {
+  const stocked = groups.map((j, index) => index).filter((index) => groups[index].donor > 0);
+  const f = stocked.map((index) => groups[index].donor);
+  const states = compositions(n, stocked.length);
+  const index = new Map(states.map((c, i) => [c.join(), i]));
+  // The k replacement units: a multinomial over the donor groups.
+  const refills = compositions(k, stocked.length).map((c) => {
+    let pr = factorial(k);
+    c.forEach((x, i) => { pr *= f[i] ** x / factorial(x); });
+    return { c, pr };
+  });
+  // The initial stock: n units drawn from the donors.
+  let dist = new Float64Array(states.length);
+  states.forEach((c, i) => { let pr = factorial(n); c.forEach((x, u) => { pr *= f[u] ** x / factorial(x); }); dist[i] = pr; });
+  // Per state, the sparse transition: a recipient of a stocked group j with c_j >= k takes k units and k come in.
+  const r = stocked.map((index) => groups[index].recipient);
+  const unserved = groups.reduce((s, j, index) => s + (groups[index].donor > 0 ? 0 : j.recipient), 0);
+  const moves = states.map((c) => {
+    const out = new Map();
+    const add = (to, pr) => out.set(to, (out.get(to) ?? 0) + pr);
+    let stay = unserved;
+    c.forEach((x, u) => {
+      if (x < k) { stay += r[u]; return; }
+      for (const refill of refills) add(index.get(c.map((y, w) => y - (w === u ? k : 0) + refill.c[w]).join()), r[u] * refill.pr);
+    });
+    add(index.get(c.join()), stay);
+    return [...out.entries()];
+  });
+  const available = stocked.map(() => 0);
+  for (let t = 0; t < draws; t++) {
+    const next = new Float64Array(states.length);
+    states.forEach((c, i) => {
+      const w = dist[i];
+      if (!w) return;
+      c.forEach((x, u) => { if (x >= k) available[u] += w; });
+      for (const [to, pr] of moves[i]) next[to] += w * pr;
+    });
+    dist = next;
+  }
+  const likelihood = groups.map(() => 0);
+  stocked.forEach((j, u) => { likelihood[j] = available[u] / draws; });
+  return { likelihood, states: states.length };
+}
+
+const factorial = (x) => { let f = 1; for (let i = 2; i <= x; i++) f *= i; return f; };
+
+async function antigenOrderMarkovChain(check, instance, context) {
+  const g = await antigenGroups(instance.request, context);
+  const { given, p } = orderShares(instance, check);
+  const { n, k, draws, replications } = instance.request;
+  const likelihoods = [];
+  let worst = 0, compared = 0, size = 0, ok = true;
+  // A difference in the module's standard errors. Where every replication gave the same value
+  // (se 0: e.g. a group served every time while its exact likelihood is 1 - 3e-5), the standard
+  // error of a share among the `recipients` simulated stands in.
+  const judge = (estimate, exact, se, recipients) => {
+    const spread = se > 0 ? se : Math.sqrt(exact * (1 - exact) / recipients);
+    const z = spread > 0 ? Math.abs(estimate - exact) / spread : (Math.abs(estimate - exact) <= 1e-12 ? 0 : Infinity);
+    worst = Math.max(worst, z);
+    if (!(z <= check.standard_errors)) ok = false;
+    compared++;
+  };
+  for (let s = 0; s < 1 << g.m; s++) {
+    const groups = compressed(g, s);
+    const chain = chainLikelihoods(groups, n, k, draws);
+    likelihoods.push({ groups, likelihood: chain.likelihood });
+    size += chain.states;
+    const byKey = new Map(groups.map((j, index) => [j.key, index]));
+    for (const row of (await context.call('antigen_order', orderRequest(instance, given, { strategy: namesOf(g, s) }))).strategy.groups)
+      if (row.likelihood != null) judge(row.likelihood, chain.likelihood[byKey.get(groupKey(g, row.antigens))], row.se, draws * replications * row.frequency);
+  }
+  const lack = (s, mu) => givenLacking(g, likelihoods[s].groups, likelihoods[s].likelihood, mu);
+  const { values } = valuesByOrders(g.m, p, lack);
+  const result = await context.call('antigen_order', orderRequest(instance, given));
+  result.strategies.forEach((row) => judge(row.value, values[groupKey({ antigens: g.antigens.slice(g.a) }, row.antigens)], row.se, draws * replications));
+  judge(result.value, values[values.length - 1], result.value_se, draws * replications);
+  return { ok, compared, worst, size };
+}
+
 const METHODS = {
+  antigen_order_brute_force: antigenOrderBruteForce,
+  antigen_order_markov_chain: antigenOrderMarkovChain,
   family_enumeration: familyEnumeration,
   family_simulation: familySimulation,
   pregnancy_direct_sum: pregnancyDirectSum,

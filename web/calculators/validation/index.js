@@ -41,7 +41,7 @@ async function mount(container, { client, params }) {
   const root = h('div', { class: 'validation' },
     h('p', { class: 'intro' }, 'Every number the source papers publish that this calculator reproduces, beside the number computed just now in your browser by the same WebAssembly module the calculators use. ',
       'A row passes when the difference is within what the paper’s rounding allows. ',
-      'Where a calculator has no published number, the checks it passes instead: its answers recomputed here another way (by enumeration, a direct sum, simulation), each with its kind, size and tolerance.'),
+      'Where a calculator has no published number, or published numbers for one population only, the checks it passes instead: its answers recomputed here another way (by enumeration, a direct sum, simulation, every order of the antigens, an exact Markov chain), each with its kind, size and tolerance.'),
     unknown.length ? h('div', { class: 'link-problems', role: 'alert' },
       h('p', {}, h('strong', {}, 'This link has settings the Validation tab does not have, so they were not used. '),
         'The numbers below do not depend on them.'),
