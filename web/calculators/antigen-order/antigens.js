@@ -62,8 +62,7 @@ export class AntigenTable {
       const tr = h('tr', { 'data-antigen': a },
         h('th', { scope: 'row' }, a),
         h('td', {}, role),
-        h('td', {}, share, error),
-        h('td', { class: 'ao-source-cell' }, source));
+        h('td', { class: 'ao-share-cell' }, share, source, error));
       return [a, { role, share, source, tr }];
     }));
     this.sum = h('output', { id: 'ao-share-sum' });
@@ -74,7 +73,7 @@ export class AntigenTable {
         'the calculator finds (at most ', String(MAX_MINOR), '). Share: of the alloantibodies patients form, the share against this antigen ',
         '(how much matching on it can prevent); the shares are scaled to add up to 1 over the antigens to order.'),
       h('div', { class: 'table-scroll' }, h('table', { class: 'ao-antigens-table', id: 'ao-antigens' },
-        h('thead', {}, h('tr', {}, ['Antigen', 'Role', 'Share', 'Source'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['Antigen', 'Role', 'Share'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, [...this.rows.values()].map((r) => r.tr)))),
       h('p', { class: 'hint' }, 'Antigens to order: ', this.count, '. Sum of their shares: ', this.sum, '.'),
       h('span', { class: 'field-error', 'data-error-for': 'antigens' }),
@@ -117,7 +116,8 @@ export class AntigenTable {
     const { role, share, source } = this.rows.get(a);
     const d = this.defaultShare(a);
     share.disabled = role.value !== 'minor';
-    source.textContent = this.own(a) ? 'your value' : d != null ? cite(this.defaults.source) : 'none: give a share';
+    // Only an antigen to order has a share that counts.
+    source.textContent = role.value !== 'minor' ? '' : this.own(a) ? 'your value' : d != null ? cite(this.defaults.source) : 'none in Table 7.1';
   }
 
   /** Checks every share of an antigen to order; returns the number of fields in error. */

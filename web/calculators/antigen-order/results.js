@@ -23,16 +23,16 @@ const col = (text, numeric = false) => h('th', { scope: 'col', class: numeric ? 
 const antigens = (names, none = 'none') => (names.length ? names.join(' ') : none);
 const whole = (x) => x.toLocaleString('en').replace(/,/g, '\u202f');
 
-function table(id, label, caption, headings, rows, { cards = true, extra = '' } = {}) {
+function table(id, label, caption, headings, rows, { cards = true, titled = false, extra = '' } = {}) {
   return scrollRegion(label,
-    h('table', { class: `result-table ao-table${cards ? ' cards' : ''}${extra}`, id },
+    h('table', { class: `result-table ao-table${cards ? ' cards' : ''}${titled ? ' titled' : ''}${extra}`, id },
       caption ? h('caption', { class: 'hint' }, caption) : '',
       h('thead', {}, h('tr', {}, headings)),
       h('tbody', {}, rows)));
 }
 
-/** "model 2 (static stock, identical units only), n = 60 units in stock, k = 2 requested". */
-const scenarioWords = (s) => `model ${s.model} (${MODEL_WORDS[s.model]}), n = ${whole(s.n)} units in stock, k = ${s.k} requested`;
+/** "n = 60 units in stock, k = 2 requested, model 2". */
+const scenarioWords = (s) => `n = ${whole(s.n)} units in stock, k = ${s.k} requested, model ${s.model}`;
 
 export function renderAntigenOrder(container, result, warnings, context) {
   const simulated = result.scenario.model === 3;
@@ -41,8 +41,10 @@ export function renderAntigenOrder(container, result, warnings, context) {
   const curveBox = h('div', { class: 'chart-box' }, h('canvas', { role: 'img',
     'aria-label': `The largest share of alloimmunisation prevented at each number of matched antigens, from 0 to ${result.antigens.length}; the table below has every point` }));
 
-  container.replaceChildren(
+  // Some parts are lists of nodes: flattened here (replaceChildren takes nodes, not arrays).
+  container.replaceChildren(...[
     h('h2', {}, `Antigen order: ${scenarioWords(result.scenario)}`),
+    h('p', { class: 'hint', id: 'ao-model-words' }, `Inventory model ${result.scenario.model}: ${MODEL_WORDS[result.scenario.model]}.`),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'), h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     summary(result),
     h('h3', {}, 'How much each antigen adds (thesis Fig. 7.3)'),
@@ -62,7 +64,7 @@ export function renderAntigenOrder(container, result, warnings, context) {
     result.stability ? stability(result) : '',
     result.robustness ? robustness(result) : '',
     grid(result, context),
-    explanation(result));
+    explanation(result)].flat().filter((x) => x !== ''));
 
   loadCharts().then(({ curveChart }) => {
     if (destroyed) return;
@@ -77,7 +79,7 @@ export function renderAntigenOrder(container, result, warnings, context) {
     } : null;
     charts.push(curveChart(curveBox.querySelector('canvas'), labels,
       { label: 'Largest share prevented', data: result.curve.map((c) => c.value) }, band,
-      'minor antigens matched (and the antigen added)', 'share of alloimmunisation prevented', (v) => formatFixed(v, 4)));
+      'minor antigens matched (and the antigen added)', 'share prevented', (v) => formatFixed(v, 4)));
   }, () => {
     if (!destroyed) curveBox.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the table below has every point.'));
   });
@@ -142,7 +144,7 @@ function orderTable(result, context) {
       [col('Position'), col('Antigen'), col('Gain', true), col('Cumulative', true), simulated ? col('±', true) : '', col('Tie')],
       result.order.map((o) => h('tr', { class: o.tied_with.length ? 'ao-tied' : null },
         h('th', { scope: 'row' }, String(o.position)), h('td', { class: 'ao-antigen' }, o.antigen), num(o.gain), num(o.value),
-        simulated ? seCell(o.se) : '', h('td', {}, tieWords(o.tied_with) || '—')))),
+        simulated ? seCell(o.se) : '', h('td', {}, tieWords(o.tied_with) || '—'))), { titled: true }),
     ties.length ? h('p', { class: 'note', id: 'ao-ties' }, h('strong', {}, 'Not one answer: '),
       ties.map((o) => `at position ${o.position}, ${o.antigen} and ${list(o.tied_with)} are equally good`).join('; '),
       simulated ? ' (within the simulation’s noise). Either order is as good as the data can tell.' : '. Either order prevents as much.') : '',
@@ -258,7 +260,7 @@ function robustness(result) {
   const base = result.order.map((o) => o.antigen);
   const where = positionsOf(base);
   // An order with the antigens whose position differs from the base order marked.
-  const shown = (order) => h('span', { class: 'ao-order' }, order.map((a, i) => [i ? ' ' : '',
+  const shown = (order) => h('span', { class: 'ao-order' }, order.flatMap((a, i) => [i ? ' ' : '',
     where[a] === i + 1 ? a : h('mark', { title: `${a}: position ${i + 1}, not ${where[a] ?? 'in the order'}` }, a)]));
   const byAntigen = result.antigens.map((a) => ({ antigen: a, half: r.variants.find((v) => v.antigen === a && v.factor === 0.5),
     more: r.variants.find((v) => v.antigen === a && v.factor === 1.5) }));
