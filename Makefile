@@ -79,6 +79,7 @@ bench: native web
 	@node bench/size.mjs
 	@node bench/match.mjs
 	@node bench/match-per-request.mjs
+	@node bench/antigen-order.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs --all

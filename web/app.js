@@ -14,6 +14,8 @@ let active = null; // {id, instance}
 
 // The single-file build sets a worker factory (Blob URL) before this module runs.
 if (globalThis.rbcmatchWorkerFactory) client.setWorkerFactory(globalThis.rbcmatchWorkerFactory);
+// The client itself, for the browser tests that call it in the page (tests/browser/pool.test.mjs).
+globalThis.rbcmatchClient = client;
 
 /** A view that is not a calculator: the start view, a coming calculator, an unknown one. */
 function showPage(id, title, view) {

@@ -16,5 +16,6 @@ Operation frequencies_operation();
 Operation allocate_operation();
 Operation match_operation();
 Operation lp_operation();
+Operation antigen_order_operation();
 
 }  // namespace rbc::api

@@ -44,7 +44,8 @@ const std::vector<Operation>& operations() {
   static const std::vector<Operation> ops = {version_operation(),     describe_operation(), systems_operation(),
                                              system_operation(),      stationary_operation(), relatives_operation(),
                                              pregnancy_operation(),   family_operation(),     frequencies_operation(),
-                                             allocate_operation(),    match_operation(),      lp_operation()};
+                                             allocate_operation(),    match_operation(),      lp_operation(),
+                                             antigen_order_operation()};
   return ops;
 }
 
