@@ -59,8 +59,18 @@ test('runEach: one request after another without a pool, answers in order, progr
   // A failure stops the rest: a cancelled piece rejects the whole.
   const failing = { call: async (op, r) => { if (r.i === 1) throw new DOMException('cancelled', 'AbortError'); return { result: r.i, warnings: [] }; } };
   await assert.rejects(runEach(failing, 'antigen_order', [{ i: 0 }, { i: 1 }, { i: 2 }]), { name: 'AbortError' });
-  const pooled = { callEach: async (op, requests) => requests.map((r) => ({ result: -r.i, warnings: [] })), call: () => assert.fail('not the pool') };
-  assert.deepEqual((await runEach(pooled, 'antigen_order', [{ i: 1 }, { i: 2 }])).map((a) => a.result), [-1, -2]);
+  const pooled = {
+    callEach: async (op, requests, { onProgress }) => { onProgress({ fraction: 0.5, stage: 'simulating' }); return requests.map((r) => ({ result: -r.i, warnings: [] })); },
+    call: () => assert.fail('not the pool'),
+  };
+  const stages = [];
+  assert.deepEqual((await runEach(pooled, 'antigen_order', [{ i: 1 }, { i: 2 }], { onProgress: (p) => stages.push(p) })).map((a) => a.result), [-1, -2]);
+  assert.deepEqual(stages, [{ fraction: 0.5, stage: '2 parts; simulating' }]);
+  // One request: the client's call, its progress as it reports it.
+  const single = { call: async (op, r, { onProgress }) => { onProgress({ fraction: 0.3, stage: 'simulating' }); return { result: r.i, warnings: [] }; }, callEach: () => assert.fail('no pool for one') };
+  const one = [];
+  assert.deepEqual(await runEach(single, 'antigen_order', [{ i: 7 }], { onProgress: (p) => one.push(p) }), [{ result: 7, warnings: [] }]);
+  assert.deepEqual(one, [{ fraction: 0.3, stage: 'simulating' }]);
 });
 
 test('readNames, readSharesParam: the link’s lists and shares read, what does not read said [antigen_order][validation]', () => {

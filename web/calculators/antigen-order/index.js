@@ -44,11 +44,12 @@ export default calculator({
   load: async (client) => {
     const [{ result: catalogue }, operations] = await Promise.all([client.call('systems'), client.operations()]);
     const fields = operations[OP]?.fields ?? [];
+    const antigens = SYSTEMS.flatMap((id) => catalogue.systems.find((s) => s.id === id)?.antigens ?? []);
     return {
       catalogue,
       fields,
       sumTolerance: operations.stationary.fields.find((f) => f.name === 'sum_tolerance').default,
-      defaults: await shareDefaults(client, fields),
+      defaults: await shareDefaults(client, fields, antigens),
     };
   },
   inputs: (data, shell) => (current = new AntigenOrderInputs(data, shell)),
@@ -65,10 +66,11 @@ let current = null; // the inputs on screen, for the results' buttons (pick a st
 
 /**
  * The default antigens (describe) and shares with their source: describe's default of
- * antibody_shares when it has one, else the module's answer for the default antigens with
- * model 1 (exact, quick), whose `shares` name each value's source.
+ * antibody_shares when it has one, else the module's answer for each antigen (model 1, two
+ * antigens: a millisecond each), whose `shares` say its default and source; an antigen
+ * without one (k, N: not in Table 7.1) is refused, and has none.
  */
-async function shareDefaults(client, fields) {
+async function shareDefaults(client, fields, antigens) {
   const field = (name) => fields.find((f) => f.name === name);
   const always = field('always_matched')?.default ?? ['A', 'B', 'D'];
   const minor = field('antigens')?.default ?? [];
@@ -76,11 +78,18 @@ async function shareDefaults(client, fields) {
   if (declared?.default && typeof declared.default === 'object') {
     return { always, minor, shares: declared.default, source: declared.source ?? 'thesis Table 7.1' };
   }
-  const { result } = await client.call(OP, { model: 1, n: 1, k: 1, limit: 1 });
+  // Beside another antigen with a share given, so a default of 0 (s) is not refused as a sum of 0.
+  const probe = (a) => {
+    const other = antigens.find((x) => x !== a);
+    return { always_matched: [], antigens: [a, other], antibody_shares: { [other]: 1 }, model: 1, n: 1, k: 1, limit: 1 };
+  };
+  const answers = await Promise.all(antigens.map((a) => client.call(OP, probe(a))
+    .then(({ result }) => result.shares[0], (e) => { if (e.name !== 'ApiError') throw e; return null; })));
+  const known = answers.filter(Boolean);
   return {
     always, minor,
-    shares: Object.fromEntries(result.shares.map((s) => [s.antigen, s.given ?? s.share])),
-    source: result.shares[0]?.source ?? declared?.source ?? 'thesis Table 7.1',
+    shares: Object.fromEntries(known.map((s) => [s.antigen, s.given ?? s.share])),
+    source: known[0]?.source ?? declared?.source ?? 'thesis Table 7.1',
   };
 }
 

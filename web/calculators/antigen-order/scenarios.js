@@ -58,25 +58,23 @@ export function joinAnswers(answers) {
 
 /**
  * Run several requests of one operation; resolves to their answers in order. The client's
- * pool (callEach, one worker per core) when it has one, else one after another. onProgress
- * gets {fraction, stage} over all of them, each request weighted by `weights` (default equal).
+ * pool (callEach: one worker per core, web/lib/worker-pool.js) when it has one, else one after
+ * another. onProgress gets {fraction, stage} over all of them, each request counted alike (a
+ * model-3 scenario costs about what the page's own request does).
  */
-export async function runEach(client, op, requests, { signal, onProgress, weights } = {}) {
-  const w = weights ?? requests.map(() => 1);
-  const total = w.reduce((a, b) => a + b, 0);
+export async function runEach(client, op, requests, { signal, onProgress } = {}) {
+  if (requests.length === 1) return [await client.call(op, requests[0], { signal, onProgress })];
+  const parts = `${requests.length} parts`;
+  if (typeof client.callEach === 'function') {
+    return client.callEach(op, requests, {
+      signal, onProgress: (p) => onProgress?.({ fraction: p.fraction, stage: p.stage ? `${parts}; ${p.stage}` : parts }),
+    });
+  }
   const fractions = requests.map(() => 0);
   const report = (i, fraction) => {
     fractions[i] = fraction;
-    const done = fractions.reduce((sum, f, j) => sum + f * w[j], 0) / total;
-    const finished = fractions.filter((f) => f >= 1).length;
-    onProgress?.({ fraction: done, stage: `${finished} of ${requests.length} done` });
+    onProgress?.({ fraction: fractions.reduce((a, b) => a + b, 0) / requests.length, stage: `${parts}, ${i + (fraction >= 1)} done` });
   };
-  if (typeof client.callEach === 'function') {
-    return client.callEach(op, requests, {
-      signal,
-      onProgress: (p) => report(p.index ?? 0, p.fraction ?? 0),
-    });
-  }
   const answers = [];
   for (const [i, request] of requests.entries()) {
     answers.push(await client.call(op, request, { signal, onProgress: (p) => report(i, p.fraction ?? 0) }));
