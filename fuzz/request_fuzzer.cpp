@@ -64,7 +64,13 @@ const std::vector<std::string> nullable = {
     // (cost_scale), and a solution the time limit stopped has no gap bound. All but the gap
     // bound are booleans or integers, which no NaN can become; the gap bound sits beside the
     // objective's terms.
-    "unique", "varying_pairs", "tie_break", "fixed", "cost_scale", "objective_gap_bound"};
+    "unique", "varying_pairs", "tie_break", "fixed", "cost_scale", "objective_gap_bound",
+    // antigen_order: standard errors and the simulation's parts only for model 3, parts not
+    // asked for (strategy, robustness, grid), a level without a runner-up, an order still
+    // changing at its last checkpoint, an antigen beyond the cut-off in every order, a group no
+    // simulated recipient had, the fields of the other kind of robustness variant.
+    "se", "value_se", "difference_se", "simulation", "strategy", "stability", "robustness", "grid", "runner_up",
+    "settled_draws", "first", "last", "likelihood", "label", "antigen", "factor"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};

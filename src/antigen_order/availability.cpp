@@ -115,8 +115,9 @@ void upper_tails(std::int64_t n, double p, double log_q, const std::vector<std::
   }
   const double ratio = p / (1 - p);
   const auto next_term = [&](double term, std::int64_t x) {  // P[X = x + 1] from P[X = x]
-    return term * (x < max_tail_k ? coefficients[static_cast<std::size_t>(x)]
-                                  : static_cast<double>(n - x) / static_cast<double>(x + 1)) * ratio;
+    // One multiplication on the chain of terms (the factor does not wait for the term).
+    return term * ((x < max_tail_k ? coefficients[static_cast<std::size_t>(x)]
+                                   : static_cast<double>(n - x) / static_cast<double>(x + 1)) * ratio);
   };
   double term = std::exp(log_p0);
   if (static_cast<double>(kmax) <= static_cast<double>(n) * p) {

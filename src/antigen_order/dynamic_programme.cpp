@@ -54,6 +54,12 @@ std::vector<int> optimal_path(const DynamicProgramme& programme, std::uint32_t s
   return path;
 }
 
+bool path_is_unique(const DynamicProgramme& programme, std::uint32_t strategy) {
+  for (; strategy != 0; strategy &= ~(std::uint32_t{1} << programme.last[strategy]))
+    if (programme.other_last[strategy]) return false;
+  return true;
+}
+
 double path_value(const std::vector<int>& path, const StrategyLikelihoods& likelihoods, const std::vector<double>& shares) {
   double v = 0;
   std::uint32_t s = 0;

@@ -32,6 +32,10 @@ DynamicProgramme solve_programme(const StrategyLikelihoods& likelihoods, const s
 // The antigens of `strategy` in the order an optimal path adds them.
 std::vector<int> optimal_path(const DynamicProgramme& programme, std::uint32_t strategy);
 
+// Whether optimal_path(strategy) is the only best order: no step of it had another antigen
+// reach the same value (within the programme's tolerance).
+bool path_is_unique(const DynamicProgramme& programme, std::uint32_t strategy);
+
 // The value of adding `path`'s antigens in that order: sum over prefixes of r (eq. 7.3).
 double path_value(const std::vector<int>& path, const StrategyLikelihoods& likelihoods, const std::vector<double>& shares);
 

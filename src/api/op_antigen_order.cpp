@@ -32,6 +32,7 @@ constexpr double max_simulated_draws = 4294967296.0;  // 2^32
 // Replacement units drawn ahead per replication (draws x k).
 constexpr double max_replacements = 1e7;
 constexpr int max_grid_values = 10;
+constexpr std::size_t max_population_variants = 4;
 
 // Thesis Table 7.1: the share of first-time alloantibodies against each antigen, from an
 // incident cohort of previously non-transfused Caucasian recipients (thesis ref. [36]).
@@ -52,10 +53,12 @@ struct OrderFields {
   Field<int> offset, limit;
   Field<json> grid;
   Field<bool> robustness;
+  Field<json> robustness_populations;
   std::vector<FieldSpec> specs() const {
     return {always_matched.spec, antigens.spec, antibody_shares.spec, systems.spec, populations.spec, donors.spec,
             recipients.spec, n.spec, k.spec, model.spec, draws.spec, replications.spec, seed.spec, cutoff.spec,
-            strategy.spec, order.spec, offset.spec, limit.spec, grid.spec, robustness.spec};
+            strategy.spec, order.spec, offset.spec, limit.spec, grid.spec, robustness.spec,
+            robustness_populations.spec};
   }
 };
 
@@ -118,6 +121,13 @@ const OrderFields& fields() {
                      "combination, and how often each antigen lands at each position (Fig. 7.4).",
                  "thesis sec. 7.2.4, Table 7.5, Fig. 7.4", false),
       boolean_field("robustness", "Also the order with each antibody share halved and raised by half.", "", false),
+      json_field("robustness_populations", "object[]",
+                 "Optional: up to " + std::to_string(max_population_variants) +
+                     " other populations [{\"label\": \"...\", \"donors\": ..., \"recipients\": ...}] (each "
+                     "role as in `donors`; a role left out is the request's): the order for each, e.g. recipients "
+                     "with more African ancestry than the donors. Listed with the robustness variants; an antigen is "
+                     "stable only if its position is the same in all of them.",
+                 "", false),
   };
   return f;
 }
@@ -311,7 +321,8 @@ json strategies_json(const ao::ScenarioAnalysis& a, const std::vector<std::strin
                    {"level", std::popcount(s)},
                    {"value", a.programme.value[s]},
                    {"se", a.noise ? json(a.noise->value_se[s]) : json(nullptr)},
-                   {"path", names(ao::optimal_path(a.programme, s), minor)}});
+                   {"path", names(ao::optimal_path(a.programme, s), minor)},
+                   {"path_unique", ao::path_is_unique(a.programme, s)}});
   }
   return out;
 }
@@ -366,16 +377,25 @@ json strategy_json(const ao::ScenarioAnalysis& a, const ao::GroupDistribution& d
           {"value", a.programme.value[strategy]},
           {"se", a.noise ? json(a.noise->value_se[strategy]) : json(nullptr)},
           {"path", names(ao::optimal_path(a.programme, strategy), minor)},
+          {"path_unique", ao::path_is_unique(a.programme, strategy)},
           {"served", a.likelihoods.served[strategy]},
           {"groups", out_groups},
           {"total_groups", rows.size()}};
 }
 
-json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& shares, double cutoff,
-                     const std::vector<std::string>& minor) {
+struct PopulationVariant {
+  std::string label;
+  std::vector<int> order;
+};
+
+// The order with each share halved and raised by half (when `shares_too`) and for each other
+// population; stable: the antigens at the same position (in the order, not beyond the cut-off)
+// in every one of them.
+json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& shares, double cutoff, bool shares_too,
+                     const std::vector<PopulationVariant>& populations, const std::vector<std::string>& minor) {
   json variants = json::array();
   std::vector<std::vector<int>> orders{a.order.antigens};
-  for (std::size_t i = 0; i < minor.size(); ++i)
+  for (std::size_t i = 0; i < minor.size() && shares_too; ++i)
     for (double factor : {0.5, 1.5}) {
       auto p = shares;
       p[i] *= factor;
@@ -385,21 +405,40 @@ json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& s
       for (double& x : p) x /= sum;
       const auto order = ao::order_for_shares(a.likelihoods, p, cutoff);
       orders.push_back(order.antigens);
-      variants.push_back({{"antigen", minor[i]}, {"factor", factor}, {"order", names(order.antigens, minor)}});
+      variants.push_back({{"kind", "share"}, {"antigen", minor[i]}, {"factor", factor}, {"label", nullptr},
+                          {"order", names(order.antigens, minor)}});
     }
-  // Stable: the same position (or beyond the cut-off) in every order.
-  json stable = json::array();
+  for (const auto& v : populations) {
+    orders.push_back(v.order);
+    variants.push_back({{"kind", "population"}, {"antigen", nullptr}, {"factor", nullptr}, {"label", v.label},
+                        {"order", names(v.order, minor)}});
+  }
+  json stable = json::array(), spread = json::array();
   const auto position = [](const std::vector<int>& order, int mu) {
     return static_cast<std::size_t>(std::find(order.begin(), order.end(), mu) - order.begin());
   };
   for (std::size_t i = 0; i < minor.size(); ++i) {
     const auto mu = static_cast<int>(i);
-    const bool in_order = position(orders[0], mu) < orders[0].size();
-    bool same = in_order;
-    for (const auto& o : orders) same = same && position(o, mu) == position(orders[0], mu);
+    bool same = position(orders[0], mu) < orders[0].size();
+    std::optional<std::size_t> first, last;
+    std::size_t beyond = 0;
+    for (const auto& o : orders) {
+      const auto at = position(o, mu);
+      same = same && at == position(orders[0], mu);
+      if (at == o.size()) {
+        ++beyond;
+        continue;
+      }
+      first = std::min(first.value_or(at), at);
+      last = std::max(last.value_or(at), at);
+    }
     if (same) stable.push_back(minor[i]);
+    spread.push_back({{"antigen", minor[i]},
+                      {"first", first ? json(*first + 1) : json(nullptr)},
+                      {"last", last ? json(*last + 1) : json(nullptr)},
+                      {"beyond_cutoff", beyond}});
   }
-  return {{"variants", variants}, {"stable", stable}};
+  return {{"variants", variants}, {"stable", stable}, {"spread", spread}};
 }
 
 json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::vector<std::string>& minor) {
@@ -423,6 +462,45 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
     }
   }
   return {{"scenarios", rows}, {"positions", positions_json(counts, minor)}};
+}
+
+// Another population for the robustness of the order: its label and roles as read.
+struct VariantRequest {
+  std::string label;
+  const json* donors = nullptr;
+  const json* recipients = nullptr;
+  std::string path;
+};
+
+std::vector<VariantRequest> read_population_variants(const json* value) {
+  std::vector<VariantRequest> out;
+  if (!value) return out;
+  const auto& items = read_array(*value, "robustness_populations");
+  if (items.size() > max_population_variants)
+    throw InputError("limit_exceeded", "robustness_populations",
+                     "At most " + std::to_string(max_population_variants) + " other populations");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto path = field_index("robustness_populations", i);
+    ObjectReader r(items[i], path);
+    VariantRequest v;
+    v.path = path;
+    v.label = read_string(r.member("label"), r.path_of("label"));
+    if (r.has("donors")) v.donors = &r.member("donors");
+    if (r.has("recipients")) v.recipients = &r.member("recipients");
+    if (!v.donors && !v.recipients)
+      throw InputError("missing_field", path, "Give the donors or the recipients of the population '" + v.label + "'");
+    r.finish();
+    out.push_back(v);
+  }
+  return out;
+}
+
+// The groups over A = always ∪ minor of a donor and a recipient population (eq. 4.10-4.11).
+ao::GroupDistribution groups_of(const LoadedMixture& donors, const LoadedMixture& recipients,
+                                const std::vector<frequency::AntigenPlace>& places, std::size_t always, std::size_t minor) {
+  return ao::group_distribution(frequency::blood_group_table(donors.mixture, places, "antigens"),
+                                frequency::blood_group_table(recipients.mixture, places, "antigens"),
+                                static_cast<int>(always), static_cast<int>(minor));
 }
 
 json handle(ObjectReader& r, Context& context) {
@@ -464,6 +542,7 @@ json handle(ObjectReader& r, Context& context) {
   const auto limit = static_cast<std::size_t>(r.get(F.limit));
   const json* grid_field = r.get(F.grid);
   const bool robustness = r.get(F.robustness);
+  const auto variant_requests = read_population_variants(r.get(F.robustness_populations));
 
   json shares_out;
   settings.shares = read_shares(shares_json, minor, context, shares_out);
@@ -476,7 +555,9 @@ json handle(ObjectReader& r, Context& context) {
   std::vector<ao::Scenario> scenarios{scenario};
   const auto grid = grid_field ? read_grid(*grid_field) : std::vector<ao::Scenario>{};
   scenarios.insert(scenarios.end(), grid.begin(), grid.end());
-  check_work(scenarios, static_cast<int>(minor.size()), settings);
+  auto work = scenarios;
+  work.insert(work.end(), variant_requests.size(), scenario);
+  check_work(work, static_cast<int>(minor.size()), settings);
 
   const SystemSet set = SystemSet::with_own(r.get(F.systems), "systems");
   TableWarnings warnings;
@@ -486,9 +567,7 @@ json handle(ObjectReader& r, Context& context) {
   all.insert(all.end(), minor.begin(), minor.end());
   const auto places = frequency::place_antigens(all, donor_mix.mixture[0].population, "antigens");
   const json systems = systems_used(set, all, places, warnings, context.warnings);
-  const auto d = ao::group_distribution(frequency::blood_group_table(donor_mix.mixture, places, "antigens"),
-                                        frequency::blood_group_table(recipient_mix.mixture, places, "antigens"),
-                                        static_cast<int>(always.size()), static_cast<int>(minor.size()));
+  const auto d = groups_of(donor_mix, recipient_mix, places, always.size(), minor.size());
   for (std::size_t i = 0; i < minor.size(); ++i)
     if (d.recipients_lacking[i] <= 0 && settings.shares[i] > 0)
       context.warn("no_recipient_lacks",
@@ -496,8 +575,24 @@ json handle(ObjectReader& r, Context& context) {
                        ": matching on it prevents nothing here, whatever its antibody share.",
                    "antigens");
 
-  const auto analyses = ao::analyse_scenarios(d, scenarios, settings, context.progress);
+  const double parts = 1.0 + static_cast<double>(variant_requests.size());
+  const auto analyses = ao::analyse_scenarios(d, scenarios, settings, context.progress.part(0, 1 / parts));
   const auto& a = analyses[0];
+  std::vector<PopulationVariant> variants;
+  for (std::size_t i = 0; i < variant_requests.size(); ++i) {
+    const auto& v = variant_requests[i];
+    TableWarnings variant_warnings;  // the variant's tables are named in its label, not warned about again
+    const auto donors_v = load_mixture(set, v.donors ? v.donors : donors, v.donors ? field_member(v.path, "donors") : "donors",
+                                       populations, variant_warnings);
+    const auto recipients_v =
+        load_mixture(set, v.recipients ? v.recipients : recipients,
+                     v.recipients ? field_member(v.path, "recipients") : "recipients", populations, variant_warnings);
+    const auto progress = context.progress.part((1.0 + static_cast<double>(i)) / parts, (2.0 + static_cast<double>(i)) / parts);
+    variants.push_back(
+        {v.label, ao::analyse_scenarios(groups_of(donors_v, recipients_v, places, always.size(), minor.size()), {scenario},
+                                        settings, progress)[0]
+                      .order.antigens});
+  }
   if (!a.order.nested)
     context.warn("order_not_nested",
                  "The best strategy of some number of antigens does not contain the best with one antigen fewer; "
@@ -519,7 +614,7 @@ json handle(ObjectReader& r, Context& context) {
       {"systems", systems},
       {"donors", donor_mix.description},
       {"recipients", recipient_mix.description},
-      {"same_population", donor_mix.description == recipient_mix.description},
+      {"same_population", d.donor == d.recipient},
       {"scenario", {{"n", n}, {"k", k}, {"model", model}}},
       {"simulation", model == 3 ? json{{"draws", settings.draws}, {"replications", settings.replications}, {"seed", settings.seed}}
                                 : json(nullptr)},
@@ -536,7 +631,9 @@ json handle(ObjectReader& r, Context& context) {
       {"offset", offset},
       {"strategy", picked ? strategy_json(a, d, settings, *picked, always, minor, offset, limit) : json(nullptr)},
       {"stability", a.noise ? stability_json(*a.noise, minor) : json(nullptr)},
-      {"robustness", robustness ? robustness_json(a, settings.shares, settings.cutoff, minor) : json(nullptr)},
+      {"robustness", robustness || !variants.empty()
+                         ? robustness_json(a, settings.shares, settings.cutoff, robustness, variants, minor)
+                         : json(nullptr)},
       {"grid", grid_field ? grid_json(grid_analyses, minor) : json(nullptr)},
   };
 }
@@ -557,7 +654,7 @@ Operation antigen_order_operation() {
            {"systems", "object[]", "Per system: id, name, and the antigens used."},
            {"donors", "object[]", "The donor population, as `frequencies` describes it."},
            {"recipients", "object[]", "The recipient population."},
-           {"same_population", "boolean", "Whether donors and recipients are described alike."},
+           {"same_population", "boolean", "Whether donors and recipients have the same blood-group frequencies."},
            {"scenario", "object", "{n, k, model}."},
            {"simulation", "object | null", "Model 3: {draws, replications, seed}."},
            {"value", "number", "V of all the minor antigens: the largest share of alloimmunisation prevented (Fig. 7.3's last point)."},
@@ -575,19 +672,22 @@ Operation antigen_order_operation() {
            {"matched", "object",
             "Table 7.4: {none (not even matched on the always-matched antigens), levels [share matched on exactly "
             "l of the sequence's antigens, l = 0..m], average, adjusted}."},
-           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path}]."},
+           {"strategies", "object[]", "`limit` strategies from `offset`: [{antigens, level, value, se, path (the best order of adding its "
+            "antigens), path_unique (false when another order is as good, within 1e-12)}]."},
            {"total_strategies", "integer", "2^m."},
            {"offset", "integer", "The offset of the first strategy listed."},
            {"strategy", "object | null",
-            "For `strategy`: {antigens, value, se, path, served (share of recipients finding k matched units), "
+            "For `strategy`: {antigens, value, se, path, path_unique, served (share of recipients finding k matched units), "
             "groups [{antigens, frequency, likelihood, se}] (recipient groups, commonest first, `limit` from "
             "`offset`), total_groups}."},
            {"stability", "object | null",
             "Model 3: {replications, positions [{antigen, counts per position, beyond_cutoff}] over replications, "
             "checkpoints [{draws, order}], settled_draws (null: still changing at the end)}."},
            {"robustness", "object | null",
-            "With robustness: {variants [{antigen, factor, order}], stable (antigens at the same position in "
-            "every order)}."},
+            "With robustness or robustness_populations: {variants [{kind (share or population), antigen and factor "
+            "(shares), label (populations), order}], stable (antigens at the same position in "
+            "every order, the request's included), spread [{antigen, first, last (positions, 1-based, over every "
+            "order; null when always beyond the cut-off), beyond_cutoff (orders without it)}]}."},
            {"grid", "object | null",
             "With grid: {scenarios [{n, k, model, value, se, order, tied, curve}], positions [{antigen, counts, "
             "beyond_cutoff}] (Fig. 7.4)}."}},

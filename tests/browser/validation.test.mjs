@@ -18,7 +18,7 @@ test('Validation tab: every published number of tests/reference is shown and rep
   const page = await site.browser.context.newPage();
   const problems = watchProblems(page);
   await page.goto(`${site.server.url}#/validation`);
-  await page.waitForSelector('.validation .status[data-total]');
+  await page.waitForSelector('.validation .status[data-total]', { timeout: 120000 }); // the simulated antigen orders take seconds each
   const { passed, total } = await page.$eval('.validation .status', (e) => ({ passed: Number(e.dataset.passed), total: Number(e.dataset.total) }));
   assert.equal(total, expected);
   assert.equal(passed, total, await page.textContent('.validation'));
@@ -70,7 +70,7 @@ test('Validation tab: at 360 px every column of a row (published, computed, diff
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.server.url}#/validation`);
-  await page.waitForSelector('.validation .status[data-total]');
+  await page.waitForSelector('.validation .status[data-total]', { timeout: 120000 }); // the simulated antigen orders take seconds each
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
   await assertOnPhoneScreen(page, [2, 3, 4, 5, 6].map((k) => `.validation tr.pass td:nth-of-type(${k})`));
