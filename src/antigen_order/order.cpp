@@ -119,4 +119,9 @@ MatchedDistribution matched_distribution(const std::vector<int>& sequence, const
   return out;
 }
 
+std::size_t position_in(const AntigenOrder& order, int mu, int m) {
+  const auto at = std::find(order.antigens.begin(), order.antigens.end(), mu);
+  return at == order.antigens.end() ? static_cast<std::size_t>(m) : static_cast<std::size_t>(at - order.antigens.begin());
+}
+
 }  // namespace rbc::antigen_order

@@ -38,6 +38,10 @@ struct AntigenOrder {
 AntigenOrder order_from_levels(const std::vector<LevelBest>& levels, const DynamicProgramme& programme,
                                const StrategyLikelihoods& likelihoods, const std::vector<double>& shares, double cutoff);
 
+// Where antigen mu stands in `order` (Fig. 7.4's counts): its position 0..size-1, or m, the
+// column "after the cut-off", when the order stops before it.
+std::size_t position_in(const AntigenOrder& order, int mu, int m);
+
 // Table 7.4 along `sequence`: none = recipients not even matched on the always-matched
 // antigens, levels[l] = matched on the first l antigens of the sequence but not l + 1.
 struct MatchedDistribution {

@@ -64,10 +64,7 @@ void add_noise(ScenarioAnalysis& a, const SimulatedLikelihoods& sim, const Order
   noise.positions.assign(static_cast<std::size_t>(m), std::vector<std::int64_t>(static_cast<std::size_t>(m) + 1, 0));
   for (const auto& l : reps) {
     const auto order = order_of(l, settings.shares, settings.cutoff);
-    for (int mu = 0; mu < m; ++mu) {
-      const auto at = std::find(order.antigens.begin(), order.antigens.end(), mu);
-      noise.positions[static_cast<std::size_t>(mu)][static_cast<std::size_t>(at - order.antigens.begin())] += 1;
-    }
+    for (int mu = 0; mu < m; ++mu) noise.positions[static_cast<std::size_t>(mu)][position_in(order, mu, m)] += 1;
   }
   noise.checkpoints = sim.checkpoints;
   for (const auto& counts : sim.at_checkpoint)

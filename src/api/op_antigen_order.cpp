@@ -456,10 +456,8 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
                     {"order", names(a.order.antigens, minor)},
                     {"tied", tied},
                     {"curve", curve}});
-    for (std::size_t i = 0; i < minor.size(); ++i) {
-      const auto at = std::find(a.order.antigens.begin(), a.order.antigens.end(), static_cast<int>(i));
-      counts[i][static_cast<std::size_t>(at - a.order.antigens.begin())] += 1;
-    }
+    for (std::size_t i = 0; i < minor.size(); ++i)
+      counts[i][ao::position_in(a.order, static_cast<int>(i), static_cast<int>(minor.size()))] += 1;
   }
   return {{"scenarios", rows}, {"positions", positions_json(counts, minor)}};
 }
