@@ -153,6 +153,8 @@ test('Antigen order: CSV of the order, the curve and the strategies; Next pages 
   const strategies = await csvOf(page, '.ao-csv a[download*="strategies"]');
   assert.equal(strategies.length, 1 + expect.strategies.length);
   assert.equal(strategies[1].split(',')[3], String(expect.strategies[0].value));
+  assert.equal(await page.getAttribute('#ao-strategies', 'open'), null, 'the list folded at first');
+  await page.click('#ao-strategies > summary');
   await page.click('#ao-next');
   await done(page);
   assert.match(await page.textContent('#ao-page'), /Strategies 65–128 of 4\u202f096/);
@@ -181,7 +183,8 @@ test('Antigen order: model 3 shows progress and can be cancelled; then its noise
   assert.match(await page.textContent('#ao-noise'), /1\u202f000 patients per strategy in each of 3 replications \(seed 1\)/);
   const order = await cells(page, 'ao-order-table');
   assert.deepEqual(order.map((r) => r[1]), expect.order.map((o) => o.antigen));
-  order.forEach((r, i) => assert.equal(r[5] !== '—', expect.order[i].tied_with.length > 0, `tie at ${i + 1} said`));
+  const tied = expect.order.some((o) => o.tied_with.length);
+  order.forEach((r, i) => assert.equal(tied && r[5] !== '—', expect.order[i].tied_with.length > 0, `tie at ${i + 1} said`));
   assert.ok(order.every((r) => /^± /.test(r[4])), 'a standard error on every row');
   // Every antigen's positions over the replications add up to the replications.
   const rows = await cells(page, 'ao-stability-table');

@@ -17,8 +17,9 @@ import {
   MODEL_WORDS, added, curveCsv, gridCsv, list, orderCsv, orderText, positionsOf, shade, strategiesCsv, tieWords,
 } from './words.js';
 
-const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals }));
-const seCell = (se) => h('td', { class: 'num' }, se == null ? '—' : ['± ', numberElement(se, { decimals: 4 })]);
+// Shares in a column: the same decimals in every row (0.0006, not 6.45e-4), the full value in its title.
+const num = (value, decimals = 4) => h('td', { class: 'num' }, numberElement(value, { decimals, fixed: true }));
+const seCell = (se) => h('td', { class: 'num' }, se == null ? '—' : ['± ', numberElement(se, { decimals: 4, fixed: true })]);
 const col = (text, numeric = false) => h('th', { scope: 'col', class: numeric ? 'num' : null }, text);
 const antigens = (names, none = 'none') => (names.length ? names.join(' ') : none);
 const whole = (x) => x.toLocaleString('en').replace(/,/g, '\u202f');
@@ -45,8 +46,10 @@ export function renderAntigenOrder(container, result, warnings, context) {
   container.replaceChildren(...[
     h('h2', {}, `Antigen order: ${scenarioWords(result.scenario)}`),
     h('p', { class: 'hint', id: 'ao-model-words' }, `Inventory model ${result.scenario.model}: ${MODEL_WORDS[result.scenario.model]}.`),
-    warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'), h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
     summary(result),
+    warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'), h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
+    h('h3', {}, 'The order (thesis Table 7.5)'),
+    orderTable(result, context),
     h('h3', {}, 'How much each antigen adds (thesis Fig. 7.3)'),
     h('p', { class: 'hint' }, 'For each number of minor antigens matched (besides ', list(result.always_matched), '), the best strategy of that size and ',
       'the share of alloimmunisation it prevents. The step from one point to the next is what the antigen added brings. ',
@@ -54,11 +57,8 @@ export function renderAntigenOrder(container, result, warnings, context) {
     curveBox,
     curveTable(result),
     h('div', { class: 'no-print ao-csv' }, csvLink(curveCsv(result), `rbcmatch-antigen-order-curve-${fileTag(result)}.csv`, 'Download the curve (CSV)')),
-    h('h3', {}, 'The order (thesis Table 7.5)'),
-    orderTable(result, context),
     h('h3', {}, 'How many antigens a patient is matched for (thesis Table 7.4)'),
     matchedTable(result),
-    h('h3', {}, 'Every strategy'),
     strategies(result, context),
     result.strategy ? strategyDetail(result) : '',
     result.stability ? stability(result) : '',
@@ -141,10 +141,11 @@ function orderTable(result, context) {
     h('p', { class: 'hint' }, 'Add the antigens in this order; when matched units are short, drop them from the end. Gain: what the antigen adds to the ',
       'share prevented; cumulative: the share prevented by matching on it and every antigen above it.'),
     table('ao-order-table', 'The order', '',
-      [col('Position'), col('Antigen'), col('Gain', true), col('Cumulative', true), simulated ? col('±', true) : '', col('Tie')],
+      [col('Position'), col('Antigen'), col('Gain', true), col('Cumulative', true), simulated ? col('±', true) : '', ties.length ? col('Tie') : ''],
       result.order.map((o) => h('tr', { class: o.tied_with.length ? 'ao-tied' : null },
         h('th', { scope: 'row' }, String(o.position)), h('td', { class: 'ao-antigen' }, o.antigen), num(o.gain), num(o.value),
-        simulated ? seCell(o.se) : '', h('td', {}, tieWords(o.tied_with) || '—'))), { titled: true }),
+        simulated ? seCell(o.se) : '', ties.length ? h('td', {}, tieWords(o.tied_with) || '—') : '')),
+      { titled: true }),
     ties.length ? h('p', { class: 'note', id: 'ao-ties' }, h('strong', {}, 'Not one answer: '),
       ties.map((o) => `at position ${o.position}, ${o.antigen} and ${list(o.tied_with)} are equally good`).join('; '),
       simulated ? ' (within the simulation’s noise). Either order is as good as the data can tell.' : '. Either order prevents as much.') : '',
@@ -176,7 +177,7 @@ function matchedTable(result) {
       [col('Matched on'), col('Share of patients', true), h('th', { scope: 'col', class: 'bar-col', 'data-label': '' }, h('span', { class: 'visually-hidden' }, 'Bar'))],
       [row(`not even ${list(result.always_matched)}`, matched.none),
         ...matched.levels.map((share, l) => row(l === 0 ? `${list(result.always_matched)} only` : `+ ${sequence.slice(0, l).join(' ')}`, share))],
-      { extra: ' ao-matched' }),
+      { cards: false, extra: ' ao-matched' }),
   ];
 }
 
@@ -193,7 +194,12 @@ function pager(result, context) {
 
 function strategies(result, context) {
   const simulated = result.scenario.model === 3;
-  return [
+  const shown = result.strategies.length;
+  // Folded at first (a page of 64 rows); open once the user pages or sorts it.
+  const open = result.offset > 0 || context.request.order === 'colex';
+  return h('details', { class: 'ao-strategies', id: 'ao-strategies', open },
+    h('summary', {}, h('h3', {}, `Every strategy: ${whole(result.total_strategies)}, `,
+      context.request.order === 'colex' ? 'in the thesis’s order' : 'best first', shown < result.total_strategies ? `, ${shown} at a time` : '')),
     h('p', { class: 'hint' }, `Each of the ${whole(result.total_strategies)} sets of minor antigens one could match on, with the largest share it prevents `,
       'and the best order to add its antigens (eq. 7.2). Details: the chance, per patient group, of finding k matched units.'),
     pager(result, context),
@@ -207,8 +213,7 @@ function strategies(result, context) {
         h('td', {}, antigens(s.path, '—')),
         h('td', {}, h('button', { type: 'button', class: 'secondary ao-details', 'aria-label': `Details of ${antigens(s.antigens, 'no minor antigen')}`,
           onclick: () => context.pick(s.antigens) }, 'Details'))))),
-    h('div', { class: 'no-print ao-csv' }, csvLink(strategiesCsv(result), `rbcmatch-antigen-order-strategies-${fileTag(result)}.csv`, 'Download these strategies (CSV)')),
-  ];
+    h('div', { class: 'no-print ao-csv' }, csvLink(strategiesCsv(result), `rbcmatch-antigen-order-strategies-${fileTag(result)}.csv`, 'Download these strategies (CSV)')));
 }
 
 function strategyDetail(result) {
