@@ -108,7 +108,9 @@ function summary(result) {
       ' of the alloimmunisations against them.'),
     first.length ? h('p', { id: 'ao-first' }, 'Match first: ', h('strong', {}, list(first.map((o) => o.antigen))),
       '. Matched on ', first.length === 1 ? 'it' : `these ${first.length}`, ' alone, a patient is spared ',
-      numberElement(at.value, { decimals: 4 }), ' of them.') : '',
+      numberElement(at.value, { decimals: 4 }), ' of them.',
+      first.some((o) => o.tied_with.length) ? ` Tied, so either order is as good: ${first.filter((o) => o.tied_with.length)
+        .map((o) => `${o.antigen} ≈ ${list(o.tied_with)}`).join('; ')}.` : '') : '',
     h('p', { id: 'ao-drop' }, 'When matched units are short, drop first: ', h('strong', {}, list(drop.slice(0, 4))),
       drop.length > 4 ? ' (the whole order below, read from the end)' : '', '.'),
     h('ul', { class: 'hint fq-populations-used' },
