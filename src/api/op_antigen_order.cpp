@@ -408,16 +408,32 @@ json robustness_json(const ao::ScenarioAnalysis& a, const std::vector<double>& s
       variants.push_back({{"kind", "share"}, {"antigen", minor[i]}, {"factor", factor}, {"label", nullptr},
                           {"order", names(order.antigens, minor)}});
     }
-  // Stable: the same position (or beyond the cut-off) in every order.
-  json stable = json::array();
+  for (const auto& v : populations) {
+    orders.push_back(v.order);
+    variants.push_back({{"kind", "population"}, {"antigen", nullptr}, {"factor", nullptr}, {"label", v.label},
+                        {"order", names(v.order, minor)}});
+  }
+  // Stable: the same position in every order, and in the order (not beyond the cut-off).
+  json stable = json::array(), spread = json::array();
+  const auto m = minor.size();
   const auto position = [&](const std::vector<int>& order, int mu) {
-    return ao::position_in_order(order, mu, static_cast<int>(minor.size()));
+    return ao::position_in_order(order, mu, static_cast<int>(m));
   };
-  for (std::size_t i = 0; i < minor.size(); ++i) {
+  for (std::size_t i = 0; i < m; ++i) {
     const auto mu = static_cast<int>(i);
-    const bool in_order = position(orders[0], mu) < minor.size();
-    bool same = in_order;
-    for (const auto& o : orders) same = same && position(o, mu) == position(orders[0], mu);
+    bool same = position(orders[0], mu) < m;
+    std::optional<std::size_t> first, last;
+    std::size_t beyond = 0;
+    for (const auto& o : orders) {
+      const auto at = position(o, mu);
+      same = same && at == position(orders[0], mu);
+      if (at == m) {
+        ++beyond;
+        continue;
+      }
+      first = std::min(first.value_or(at), at);
+      last = std::max(last.value_or(at), at);
+    }
     if (same) stable.push_back(minor[i]);
     spread.push_back({{"antigen", minor[i]},
                       {"first", first ? json(*first + 1) : json(nullptr)},

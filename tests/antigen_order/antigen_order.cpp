@@ -367,3 +367,28 @@ TEST_CASE("binomial_upper_tail: relative accuracy of a few ulps for large n, aga
     CHECK(relative <= 1e-14);
   }
 }
+
+TEST_CASE("antigen_order: an antigen after the cut-off is counted after it, in the grid's positions and the replications'",
+          "[antigen_order][regression]") {
+  // A cut-off of 0.2 stops the order after E and K (gains about 0.35 and 0.23): c and Jka come
+  // after it in every scenario and every replication. They were counted at position 3 (the
+  // first position past the order), so a position's count could exceed the scenarios.
+  const auto r = nlohmann::json::parse(rbc::api::handle_request(
+      "antigen_order", R"({"antigens": ["E", "K", "c", "Jka"], "cutoff": 0.2, "model": 3, "draws": 300, "replications": 3,
+                           "limit": 1, "grid": {"n": [60, 120], "k": [1, 2], "models": [2]}})"));
+  INFO(r.dump().substr(0, 600));
+  REQUIRE(r.contains("result"));
+  const auto& result = r["result"];
+  const std::int64_t scenarios = 4, replications = 3;
+  for (const auto& [where, total] : {std::pair{result["grid"]["positions"], scenarios},
+                                     std::pair{result["stability"]["positions"], replications}}) {
+    std::vector<std::int64_t> column(4, 0);
+    for (const auto& p : where) {
+      const auto counts = p["counts"].get<std::vector<std::int64_t>>();
+      CHECK(std::accumulate(counts.begin(), counts.end(), std::int64_t{0}) + p["beyond_cutoff"].get<std::int64_t>() == total);
+      for (std::size_t q = 0; q < 4; ++q) column[q] += counts[q];
+      if (p["antigen"] == "c" || p["antigen"] == "Jka") CHECK(p["beyond_cutoff"] == total);
+    }
+    for (std::size_t q = 0; q < 4; ++q) CHECK(column[q] <= total);
+  }
+}

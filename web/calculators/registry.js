@@ -6,6 +6,7 @@
 import { CATALOGUE, GROUPS } from './catalogue.js';
 import genotypes from './genotypes/index.js';
 import frequencies from './frequencies/index.js';
+import antigenOrder from './antigen-order/index.js';
 import relatives from './relatives/index.js';
 import pregnancy from './pregnancy/index.js';
 import family from './family/index.js';
@@ -15,7 +16,7 @@ import lp from './lp/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
-const modules = new Map([genotypes, frequencies, relatives, pregnancy, family, allocation, matching, lp, systems, validation]
+const modules = new Map([genotypes, frequencies, antigenOrder, relatives, pregnancy, family, allocation, matching, lp, systems, validation]
   .map((m) => [m.id, m]));
 
 // The catalogue's words win over a module's own title: one place says what a calculator is.

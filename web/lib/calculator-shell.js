@@ -37,6 +37,9 @@
 //     apiError?(error)                     the module refused the request: mark more than the
 //                                        field its path names (the people of an impossible family)
 //   },
+//   call?(client, request, {signal, onProgress}) -> {result, warnings}   how a request is computed,
+//                                        when not one client.call of `op` (several requests
+//                                        on the page's workers, say); rejects as client.call does
 //   render(container, result, warnings, {request, title, computeWith}) -> {destroy(), csv(): rows[][], csvName}
 //                                        computeWith({option: value}): set options (the
 //                                        next page's offset, say) and compute again
@@ -325,13 +328,16 @@ class Shell {
     this.progress.removeAttribute('value');  // indeterminate until the first report
     const showProgress = setTimeout(() => { if (this.controller === controller) this.progress.hidden = false; }, 300);
     try {
-      const { result, warnings } = await this.client.call(this.definition.op, request, {
+      const options = {
         signal: controller.signal,
         onProgress: ({ fraction, stage }) => {
           this.progress.value = fraction;
           this.status.textContent = `Computing${stage ? ` (${stage})` : ''}… ${Math.round(fraction * 100)}%`;
         },
-      });
+      };
+      const { result, warnings } = await (this.definition.call
+        ? this.definition.call(this.client, request, options)
+        : this.client.call(this.definition.op, request, options));
       this.rendered?.destroy();
       this.results.replaceChildren();
       this.rendered = this.definition.render(this.results, result, warnings,

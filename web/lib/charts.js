@@ -4,11 +4,11 @@
 // imports nothing of the page's own code: numbers are formatted by the function it is given.
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement,
-  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip,
+  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler,
 } from 'chart.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement,
-  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip);
+  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler);
 
 // Two colours that stay distinct for common colour-vision deficiencies (blue / orange).
 export const COLOURS = ['#1f6fb2', '#e08a1e'];
@@ -42,6 +42,36 @@ export function logLineChart(canvas, labels, series, xTitle, yTitle, formatNumbe
       scales: {
         x: { title: { display: true, text: xTitle } },
         y: { type: 'logarithmic', title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+      },
+    },
+  });
+}
+
+/**
+ * A curve on a 0-1 scale (a share), with a band around it when `band` = {lower, upper, label}
+ * is given (e.g. ± 2 standard errors); formatNumber for the tooltips.
+ */
+export function curveChart(canvas, labels, curve, band, xTitle, yTitle, formatNumber) {
+  const [colour] = COLOURS;
+  const datasets = [{ label: curve.label, data: curve.data, borderColor: colour, backgroundColor: colour, pointRadius: 3 }];
+  // The band: its upper edge, then its lower edge filled up to it ('-1': the dataset before).
+  if (band) {
+    datasets.push({ label: band.label, data: band.upper, borderColor: 'transparent', pointRadius: 0, fill: false, band: true },
+      { label: band.label, data: band.lower, borderColor: 'transparent', pointRadius: 0, backgroundColor: 'rgba(31, 111, 178, 0.2)', fill: '-1', band: true });
+  }
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      ...base,
+      scales: {
+        x: { title: { display: true, text: xTitle } },
+        y: { min: 0, max: 1, title: { display: true, text: yTitle } },
+      },
+      plugins: {
+        // The band once in the legend (its lower edge), with the fill's colour.
+        legend: { labels: { filter: (item, data) => !(data.datasets[item.datasetIndex].band && data.datasets[item.datasetIndex].fill === false) } },
+        tooltip: { filter: (item) => !item.dataset.band, callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
       },
     },
   });

@@ -22,8 +22,9 @@ const OWN = 'own';
 
 export class PopulationInputs {
   /** systems: the catalogue's systems (id, name); populations: the catalogue's tables;
-   *  sumTolerance: how far from 1 a table of one's own may sum. */
-  constructor(systems, populations, changed, sumTolerance) {
+   *  sumTolerance: how far from 1 a table of one's own may sum; hint: what donors and patients
+   *  are for in the calculator (the Antigen order tab's own). */
+  constructor(systems, populations, changed, sumTolerance, { hint } = {}) {
     this.systems = systems;
     this.tablesOf = (id) => populations.filter((p) => p.system === id);
     // Population 1 defaults to the thesis's Table 4.4; a system of the user's own to its first
@@ -53,8 +54,8 @@ export class PopulationInputs {
       SCENARIOS.map((s) => h('option', { value: s.id }, s.label)));
     this.fieldset = h('fieldset', {},
       h('legend', {}, 'Populations'),
-      h('p', { class: 'hint' }, 'Frequency and rarity are counted among donors; usability among patients. ',
-        'Donors and patients can differ, and each can be a mix of two populations: choose population 1 and 2 for each system.'),
+      h('p', { class: 'hint' }, hint ?? ['Frequency and rarity are counted among donors; usability among patients. ',
+        'Donors and patients can differ, and each can be a mix of two populations: choose population 1 and 2 for each system.']),
       systems.map((s) => h('div', { class: 'fq-population-row', role: 'group', 'aria-label': s.name },
         h('span', { class: 'fq-system-name' }, s.name),
         h('label', { for: `fq-pop1-${s.id}` }, '1'), select(0, s),

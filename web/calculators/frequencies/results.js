@@ -14,7 +14,7 @@ const rarity = (oneIn) => (oneIn == null ? 'does not occur' : `1 in ${whole(oneI
 const percent = (w) => `${Number((w * 100).toPrecision(6))} %`;
 
 /** "Donors: Caucasian, thesis Table 4.4 (Rh); African… (Duffy)" over the systems A uses. */
-function describeRole(label, components, systems) {
+export function describeRole(label, components, systems) {
   const used = systems.filter((s) => s.antigens.length);
   if (!used.length) return h('li', {}, `${label}: no population needed (no antigen chosen).`);
   const tablesOf = (c) => used.map((s) => `${s.name}: ${c.tables[s.id].name}`).join('; ');
