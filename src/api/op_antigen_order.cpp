@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "antigen_order/builtin_antibody_shares.hpp"
 #include "antigen_order/scenario.hpp"
 #include "api/operations.hpp"
 #include "api/population_json.hpp"
@@ -34,15 +35,6 @@ constexpr double max_replacements = 1e7;
 constexpr int max_grid_values = 10;
 constexpr std::size_t max_population_variants = 4;
 
-// Thesis Table 7.1: the share of first-time alloantibodies against each antigen, from an
-// incident cohort of previously non-transfused Caucasian recipients (thesis ref. [36]).
-const std::map<std::string, double>& table_7_1() {
-  static const std::map<std::string, double> shares{
-      {"E", 0.373}, {"K", 0.257},  {"Jka", 0.105}, {"c", 0.078},   {"Fya", 0.051}, {"C", 0.046},
-      {"M", 0.038}, {"S", 0.017},  {"Jkb", 0.015}, {"Fyb", 0.011}, {"e", 0.008},   {"s", 0.0}};
-  return shares;
-}
-const char* const table_7_1_source = "thesis Table 7.1";
 
 struct OrderFields {
   Field<json> always_matched, antigens, antibody_shares, systems, populations, donors, recipients;
@@ -77,8 +69,7 @@ const OrderFields& fields() {
                  "thesis sec. 7.2.4", false, json{"C", "c", "E", "e", "K", "Fya", "Fyb", "Jka", "Jkb", "M", "S", "s"}),
       json_field("antibody_shares", "object",
                  "{antigen: share}: the share of alloantibodies formed against each antigen (p_a). Antigens not "
-                 "given take thesis Table 7.1's share (E 0.373, K 0.257, Jka 0.105, c 0.078, Fya 0.051, C 0.046, "
-                 "M 0.038, S 0.017, Jkb 0.015, Fyb 0.011, e 0.008, s 0); the shares are scaled to add up to 1 over "
+                 "given take thesis Table 7.1's share (src/antigen_order/builtin_antibody_shares.cpp); the shares are scaled to add up to 1 over "
                  "the antigens considered.",
                  "thesis Table 7.1", false),
       json_field("systems", "object", "Optional: blood-group systems of your own, as in `frequencies`.",
@@ -167,8 +158,8 @@ std::vector<double> read_shares(const json* given, const std::vector<std::string
   double sum = 0;
   for (const auto& a : minor) {
     if (!shares.count(a)) {
-      const auto it = table_7_1().find(a);
-      if (it == table_7_1().end())
+      const auto it = ao::table_7_1_shares().shares.find(a);
+      if (it == ao::table_7_1_shares().shares.end())
         throw InputError("missing_field", "antibody_shares",
                          "Give the share of alloantibodies against " + a + " (Table 7.1 has none)");
       shares[a] = it->second;
@@ -190,7 +181,7 @@ std::vector<double> read_shares(const json* given, const std::vector<std::string
     shares_out.push_back({{"antigen", minor[i]},
                           {"share", p[i]},
                           {"given", shares[minor[i]]},
-                          {"source", from_request[minor[i]] ? "your value" : table_7_1_source}});
+                          {"source", from_request[minor[i]] ? "your value" : ao::table_7_1_shares().source}});
   }
   return p;
 }
