@@ -155,52 +155,107 @@ namespace {
 // the largest k, where the terms fall, and only positive terms are ever added.
 constexpr std::int64_t max_tail_k = 128;
 
-// coefficients[x] = (n - x) / (x + 1), x < max_tail_k, computed once per n.
-// log_q = log(1 - p), shared by every n.
-void upper_tails(std::int64_t n, double p, double log_q, const std::vector<std::int64_t>& ks, const double* coefficients,
-                 double* out) {
-  if (p <= 0 || p >= 1) {
-    for (std::size_t i = 0; i < ks.size(); ++i) out[i] = ks[i] == 0 || p >= 1 ? 1.0 : 0.0;
-    return;
+// The ratios P[X = x + 1] / P[X = x] = (n - x) / (x + 1) * p / q without p / q, computed once
+// per n: one[x] for single steps, four[x] = one[x] one[x + 1] one[x + 2] one[x + 3].
+struct TermRatios {
+  std::int64_t n = 0;
+  std::vector<double> one, four;  // x < max_tail_k
+
+  explicit TermRatios(std::int64_t n_) : n(n_) {
+    for (std::int64_t x = 0; x < max_tail_k; ++x) one.push_back(static_cast<double>(n - x) / static_cast<double>(x + 1));
+    for (std::size_t x = 0; x + 3 < one.size(); ++x) four.push_back(one[x] * one[x + 1] * one[x + 2] * one[x + 3]);
   }
-  const double log_p0 = static_cast<double>(n) * log_q;
-  const std::int64_t kmax = ks.back();
-  if (log_p0 < -700 || kmax > max_tail_k) {  // q^n underflows, or k beyond the buffer
-    for (std::size_t i = 0; i < ks.size(); ++i) out[i] = binomial_upper_tail(n, p, ks[i]);
-    return;
+  double step(std::int64_t x) const {
+    return x < max_tail_k ? one[static_cast<std::size_t>(x)] : static_cast<double>(n - x) / static_cast<double>(x + 1);
   }
-  const double ratio = p / (1 - p);
-  const auto next_term = [&](double term, std::int64_t x) {  // P[X = x + 1] from P[X = x]
-    // One multiplication on the chain of terms (the factor does not wait for the term).
-    return term * ((x < max_tail_k ? coefficients[static_cast<std::size_t>(x)]
-                                   : static_cast<double>(n - x) / static_cast<double>(x + 1)) * ratio);
-  };
-  double term = std::exp(log_p0);
-  if (static_cast<double>(kmax) <= static_cast<double>(n) * p) {
-    double cdf = 0;
-    std::size_t i = 0;
-    for (std::int64_t x = 0; i < ks.size(); ++x) {
-      while (i < ks.size() && ks[i] == x) out[i++] = std::max(0.0, 1 - cdf);
-      cdf += term;
-      term = next_term(term, x);
+  double four_steps(std::int64_t x) const {
+    return x + 3 < max_tail_k ? four[static_cast<std::size_t>(x)] : step(x) * step(x + 1) * step(x + 2) * step(x + 3);
+  }
+};
+
+// sum_{x >= from} P[X = x] given term = P[X = from], from past the mode (the terms fall).
+// Four interleaved chains (x, x + 1, x + 2, x + 3, each advanced four steps at a time), so no
+// multiplication waits for the one before it. Past n a factor (n - n) / (n + 1) = 0 ends every
+// chain.
+double falling_tail(const TermRatios& ratios, std::int64_t from, double term, double ratio) {
+  const double ratio4 = (ratio * ratio) * (ratio * ratio);
+  std::array<double, 4> t{term, 0, 0, 0}, sum{0, 0, 0, 0};
+  for (std::size_t i = 1; i < 4; ++i) t[i] = t[i - 1] * (ratios.step(from + static_cast<std::int64_t>(i) - 1) * ratio);
+  for (std::int64_t x = from;; x += 4) {
+    for (std::size_t i = 0; i < 4; ++i) sum[i] += t[i];
+    const double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+    if (!(t[3] > total * 1e-17)) return total;  // t[3] is the smallest term added
+    for (std::size_t i = 0; i < 4; ++i) t[i] *= ratios.four_steps(x + static_cast<std::int64_t>(i)) * ratio4;
+  }
+}
+
+struct TailScratch {
+  std::vector<double> term, ratio, sum, below, sums;
+};
+
+// P[X_t >= k], X_t ~ Bin(n, p[t]), for every group t and each k in `ks` (ascending, at most
+// max_tail_k): out[t * |ks| + q]. log_q[t] = log(1 - p[t]), shared by every n.
+//
+// Where the mean is at least the largest k, every tail is at least about 1/2 and 1 - P[X < k]
+// is accurate. Otherwise the tails are summed upwards from the largest k, where the terms
+// fall, plus the terms from k to it: only positive terms are ever added.
+//
+// The terms below the largest k, and their sums, are stepped for all groups at once (x outer,
+// groups inner, contiguous): the groups' chains are independent, so no multiplication waits
+// for the one before it.
+void group_tails(const TermRatios& ratios, const std::vector<double>& p, const std::vector<double>& log_q,
+                 const std::vector<std::int64_t>& ks, TailScratch& s, std::vector<double>& out) {
+  const std::int64_t n = ratios.n, kmax = ks.back();
+  const std::size_t groups = p.size(), nk = ks.size(), below = static_cast<std::size_t>(kmax);
+  // q^n underflows, or p is 0 or 1: these groups take the exact routine (or the trivial answer).
+  const auto by_chain = [&](std::size_t t) { return p[t] > 0 && p[t] < 1 && static_cast<double>(n) * log_q[t] >= -700; };
+  const auto falls = [&](std::size_t t) { return static_cast<double>(kmax) > static_cast<double>(n) * p[t]; };
+  s.term.resize(groups);
+  s.ratio.resize(groups);
+  s.below.resize(groups * below);
+  for (std::size_t t = 0; t < groups; ++t) {
+    const bool chain = by_chain(t);
+    s.term[t] = chain ? std::exp(static_cast<double>(n) * log_q[t]) : 0.0;
+    s.ratio[t] = chain ? p[t] / (1 - p[t]) : 0.0;
+  }
+  // s.sums[q * groups + t]: P[X_t < k_q] (rising sums from 0) or P[k_q <= X_t < kmax]
+  // (falling sums from kmax - 1), whichever group t's route needs.
+  s.sums.resize(groups * nk);  // every row is written below
+  s.sum.assign(groups, 0.0);
+  std::size_t q = 0;
+  for (std::size_t x = 0; x < below; ++x) {  // s.below[x * groups + t] = P[X_t = x]
+    for (; q < nk && ks[q] == static_cast<std::int64_t>(x); ++q) std::copy(s.sum.begin(), s.sum.end(), s.sums.begin() + q * groups);
+    const double step = ratios.one[x];
+    double* column = s.below.data() + x * groups;
+    for (std::size_t t = 0; t < groups; ++t) {
+      column[t] = s.term[t];
+      s.sum[t] += s.term[t];
+      s.term[t] *= step * s.ratio[t];
     }
-    return;
   }
-  std::array<double, max_tail_k> below;  // P[X = x], x < kmax
-  for (std::int64_t x = 0; x < kmax; ++x) {
-    below[static_cast<std::size_t>(x)] = term;
-    term = next_term(term, x);
+  for (; q < nk; ++q) std::copy(s.sum.begin(), s.sum.end(), s.sums.begin() + q * groups);  // k_q = kmax
+  std::fill(s.sum.begin(), s.sum.end(), 0.0);
+  for (std::size_t i = nk, x = below; i-- > 0;) {
+    for (; x > static_cast<std::size_t>(ks[i]); --x) {
+      const double* column = s.below.data() + (x - 1) * groups;
+      for (std::size_t t = 0; t < groups; ++t) s.sum[t] += column[t];
+    }
+    double* sums = s.sums.data() + i * groups;
+    for (std::size_t t = 0; t < groups; ++t)
+      if (falls(t)) sums[t] = s.sum[t];
   }
-  double tail = 0;  // P[X >= kmax]: past the mean, so the terms fall
-  for (std::int64_t x = kmax; x <= n && term > 0; ++x) {
-    tail += term;
-    if (term < tail * 1e-17) break;
-    term = next_term(term, x);
-  }
-  std::int64_t x = kmax;
-  for (std::size_t i = ks.size(); i-- > 0;) {
-    for (; x > ks[i]; --x) tail += below[static_cast<std::size_t>(x - 1)];
-    out[i] = std::min(1.0, tail);
+  out.resize(groups * nk);
+  for (std::size_t t = 0; t < groups; ++t) {
+    double* tails = out.data() + t * nk;
+    if (!by_chain(t)) {
+      for (std::size_t i = 0; i < nk; ++i)
+        tails[i] = ks[i] == 0 || p[t] >= 1 ? 1.0 : p[t] <= 0 ? 0.0 : binomial_upper_tail(n, p[t], ks[i]);
+    } else if (!falls(t)) {
+      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::max(0.0, 1 - s.sums[i * groups + t]);
+    } else {
+      const double top = falling_tail(ratios, kmax, s.term[t], s.ratio[t]);  // P[X_t >= kmax]
+      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::min(1.0, top + s.sums[i * groups + t]);
+    }
   }
 }
 
@@ -253,7 +308,7 @@ struct Batch {
   std::int64_t n;
   std::vector<std::int64_t> ks;                   // ascending
   std::vector<std::vector<std::size_t>> targets;  // per k, the scenarios it serves
-  std::vector<double> coefficients;               // (n - x) / (x + 1), x < max_tail_k
+  TermRatios ratios;
 };
 
 std::vector<Batch> batches_of(const std::vector<ExactScenario>& scenarios) {
@@ -261,7 +316,7 @@ std::vector<Batch> batches_of(const std::vector<ExactScenario>& scenarios) {
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     const auto& sc = scenarios[s];
     auto it = std::find_if(batches.begin(), batches.end(), [&](const Batch& b) { return b.model == sc.model && b.n == sc.n; });
-    if (it == batches.end()) it = batches.insert(batches.end(), Batch{sc.model, sc.n, {}, {}, {}});
+    if (it == batches.end()) it = batches.insert(batches.end(), Batch{sc.model, sc.n, {}, {}, TermRatios(sc.n)});
     const auto at = std::lower_bound(it->ks.begin(), it->ks.end(), sc.k);
     const auto pos = static_cast<std::size_t>(at - it->ks.begin());
     if (at == it->ks.end() || *at != sc.k) {
@@ -270,9 +325,6 @@ std::vector<Batch> batches_of(const std::vector<ExactScenario>& scenarios) {
     }
     it->targets[pos].push_back(s);
   }
-  for (auto& b : batches)
-    for (std::int64_t x = 0; x < max_tail_k; ++x)
-      b.coefficients.push_back(static_cast<double>(b.n - x) / static_cast<double>(x + 1));
   return batches;
 }
 
@@ -284,19 +336,27 @@ struct Recipients {
 };
 
 // Sums f_j L_j over the recipient groups, in all (served[q]) and over those lacking each of
-// M's antigens (lacking[q * |M| + u]), for each k of the batch.
-void sum_likelihoods(const Batch& b, const Recipients& r, std::size_t antigens, std::vector<double>& served,
+// M's antigens (lacking[u * |ks| + q]), for each k of the batch. Groups that lack the same
+// antigens of M (they differ in the always-matched ones) are summed together first, so each
+// set of lacked antigens is spread over its antigens once.
+void sum_likelihoods(const Batch& b, const Recipients& r, std::size_t antigens, TailScratch& scratch,
+                     std::vector<double>& tails, std::vector<double>& by_lacked, std::vector<double>& served,
                      std::vector<double>& lacking) {
-  std::array<double, max_tail_k> tails;
-  served.assign(b.ks.size(), 0.0);
-  lacking.assign(b.ks.size() * antigens, 0.0);
+  const std::size_t ks = b.ks.size();
+  group_tails(b.ratios, r.p, r.log_q, b.ks, scratch, tails);
+  by_lacked.assign((std::size_t{1} << antigens) * ks, 0.0);
   for (std::size_t t = 0; t < r.group.size(); ++t) {
-    upper_tails(b.n, r.p[t], r.log_q[t], b.ks, b.coefficients.data(), tails.data());
-    for (std::size_t q = 0; q < b.ks.size(); ++q) {
-      const double v = r.frequency[t] * tails[q];
-      served[q] += v;
-      double* row = lacking.data() + q * antigens;
-      for (std::uint32_t rest = r.lacked[t]; rest != 0; rest &= rest - 1) row[std::countr_zero(rest)] += v;
+    double* row = by_lacked.data() + r.lacked[t] * ks;
+    for (std::size_t q = 0; q < ks; ++q) row[q] += r.frequency[t] * tails[t * ks + q];
+  }
+  served.assign(ks, 0.0);
+  lacking.assign(ks * antigens, 0.0);
+  for (std::uint32_t mask = 0; mask < (std::uint32_t{1} << antigens); ++mask) {
+    const double* row = by_lacked.data() + mask * ks;
+    for (std::size_t q = 0; q < ks; ++q) served[q] += row[q];
+    for (std::uint32_t rest = mask; rest != 0; rest &= rest - 1) {
+      double* to = lacking.data() + static_cast<std::size_t>(std::countr_zero(rest)) * ks;
+      for (std::size_t q = 0; q < ks; ++q) to[q] += row[q];
     }
   }
 }
@@ -318,7 +378,8 @@ std::vector<StrategyLikelihoods> exact_likelihoods(const GroupDistribution& d, c
   }
   const auto batches = batches_of(scenarios);
   Recipients r;
-  std::vector<double> served, lacking;
+  TailScratch scratch;
+  std::vector<double> tails, by_lacked, served, lacking;
   std::size_t visited = 0;
   for_each_strategy(d, [&](std::uint32_t strategy, const CompressedGroups& groups) {
     if ((visited++ & 63U) == 0) progress.report(static_cast<double>(visited) / static_cast<double>(strategies), "availability");
@@ -345,7 +406,7 @@ std::vector<StrategyLikelihoods> exact_likelihoods(const GroupDistribution& d, c
       }
       for (const auto& b : batches) {
         if (b.model != model) continue;
-        sum_likelihoods(b, r, antigens.size(), served, lacking);
+        sum_likelihoods(b, r, antigens.size(), scratch, tails, by_lacked, served, lacking);
         for (std::size_t q = 0; q < b.ks.size(); ++q)
           for (std::size_t target : b.targets[q]) {
             auto& s = out[target];
@@ -353,7 +414,7 @@ std::vector<StrategyLikelihoods> exact_likelihoods(const GroupDistribution& d, c
             for (std::size_t u = 0; u < antigens.size(); ++u) {
               const double share = d.recipients_lacking[antigens[u]];
               s.lacking[strategy * static_cast<std::size_t>(m) + antigens[u]] =
-                  share > 0 ? std::min(1.0, lacking[q * antigens.size() + u] / share) : 0.0;
+                  share > 0 ? std::min(1.0, lacking[u * b.ks.size() + q] / share) : 0.0;
             }
           }
       }
