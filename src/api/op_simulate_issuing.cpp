@@ -470,8 +470,8 @@ Built build(ObjectReader& r) {
 // ---- Writing ----
 
 json estimate_json(const issuing::Estimate& e) {
-  return {{"mean", e.mean}, {"low", e.interval ? json(e.mean - e.half_width) : json(nullptr)},
-          {"high", e.interval ? json(e.mean + e.half_width) : json(nullptr)}, {"sd", e.sd}};
+  return {{"mean", e.mean}, {"low", e.interval ? json(e.low) : json(nullptr)},
+          {"high", e.interval ? json(e.high) : json(nullptr)}, {"sd", e.sd}};
 }
 json estimates_json(const std::vector<issuing::Estimate>& v) {
   json out = json::array();
@@ -734,7 +734,7 @@ const std::vector<ResultMember>& result_members() {
       {"replication_indices", "integer[]", "The replications summarised, in order."},
       {"summary", "object",
        "{replications, policies, comparisons}. Every estimate is {mean, low, high, sd}: the mean over the "
-       "replications and its 95 % interval (Student's t; null from one replication). Per policy: label, "
+       "replications and its 95 % interval (Student's t, cut to the quantity's range: [0, 1] for shares, 0 or more for counts; null from one replication). Per policy: label, "
        "shortage_share (eta, units short / requested), outdated_share (omega, outdated / (issued + outdated)), "
        "shortage_units, outdated_units, issued_units, requested_units, supplied_units (totals over the measured days), "
        "mean_stock, alloimmunisations (xA over the measured days), by_antigen [{antigen, mismatches, "

@@ -9,7 +9,7 @@
 
 namespace rbc::issuing {
 
-Estimate estimate(const std::vector<double>& xs) {
+Estimate estimate(const std::vector<double>& xs, double floor, double ceiling) {
   Estimate e;
   e.n = static_cast<int>(xs.size());
   e.mean = numeric::mean(xs);
@@ -20,6 +20,8 @@ Estimate estimate(const std::vector<double>& xs) {
     e.half_width = numeric::student_t_975(e.n - 1) * e.sd / std::sqrt(static_cast<double>(e.n));
     e.interval = true;
   }
+  e.low = std::max(floor, e.mean - e.half_width);
+  e.high = std::min(ceiling, e.mean + e.half_width);
   return e;
 }
 
@@ -56,11 +58,13 @@ Summary summarise(std::vector<Replication> reps, const std::vector<double>& w) {
   out.replications = static_cast<int>(reps.size());
   if (reps.empty()) return out;
   const std::size_t np = reps.front().policies.size();
-  const auto over = [&](std::size_t p, const Metric& f) {
+  // Counts and means of counts are >= 0; shares lie in [0, 1]; differences are unbounded.
+  const auto over = [&](std::size_t p, const Metric& f, double ceiling = unbounded) {
     std::vector<double> xs;
     for (const auto& r : reps) xs.push_back(f(r.policies[p]));
-    return estimate(xs);
+    return estimate(xs, 0.0, ceiling);
   };
+  const auto share = [&](std::size_t p, const Metric& f) { return over(p, f, 1.0); };
   const auto diff = [&](std::size_t p, std::size_t q, const Metric& f) {
     std::vector<double> xs;
     for (const auto& r : reps) xs.push_back(f(r.policies[p]) - f(r.policies[q]));
@@ -76,8 +80,8 @@ Summary summarise(std::vector<Replication> reps, const std::vector<double>& w) {
   const Metric mean_stock = [](const Outcome& o) { return ratio(o.stock_days, o.days); };
   for (std::size_t p = 0; p < np; ++p) {
     PolicySummary s;
-    s.shortage_share = over(p, eta);
-    s.outdated_share = over(p, omega);
+    s.shortage_share = share(p, eta);
+    s.outdated_share = share(p, omega);
     s.shortage_units = over(p, short_units);
     s.outdated_units = over(p, outdated_units);
     s.issued_units = over(p, [](const Outcome& o) { return static_cast<double>(o.issued); });
@@ -91,27 +95,27 @@ Summary summarise(std::vector<Replication> reps, const std::vector<double>& w) {
     }
     for (std::size_t k = 0; k < streams; ++k) {
       s.stream_shortage_units.push_back(over(p, [&](const Outcome& o) { return static_cast<double>(o.stream_shortage[k]); }));
-      s.stream_shortage_share.push_back(over(p, [&](const Outcome& o) { return ratio(o.stream_shortage[k], o.stream_requested[k]); }));
-      s.stream_identical_share.push_back(over(p, [&](const Outcome& o) { return ratio(o.stream_identical[k], o.stream_issued[k]); }));
+      s.stream_shortage_share.push_back(share(p, [&](const Outcome& o) { return ratio(o.stream_shortage[k], o.stream_requested[k]); }));
+      s.stream_identical_share.push_back(share(p, [&](const Outcome& o) { return ratio(o.stream_identical[k], o.stream_issued[k]); }));
       s.stream_issue_age.push_back(over(p, [&](const Outcome& o) { return mean_age(o.issue_age[k]); }));
       std::vector<Estimate> dist;
       for (std::size_t a = 0; a < ages; ++a)
-        dist.push_back(over(p, [&](const Outcome& o) { return ratio(o.issue_age[k][a], sum_of(o.issue_age[k])); }));
+        dist.push_back(share(p, [&](const Outcome& o) { return ratio(o.issue_age[k][a], sum_of(o.issue_age[k])); }));
       s.stream_issue_age_share.push_back(std::move(dist));
     }
     for (int c = 0; c < factor_classes; ++c) {
       const auto cc = static_cast<std::size_t>(c);
-      s.request_identical.push_back(over(p, [&](const Outcome& o) { return ratio(o.request_identical[cc], o.requested); }));
-      s.request_compatible.push_back(over(p, [&](const Outcome& o) { return ratio(o.request_compatible[cc], o.requested); }));
-      s.request_shortage.push_back(over(p, [&](const Outcome& o) { return ratio(o.request_shortage[cc], o.requested); }));
-      s.unit_identical.push_back(over(p, [&](const Outcome& o) { return ratio(o.unit_identical[cc], o.issued + o.outdated); }));
-      s.unit_compatible.push_back(over(p, [&](const Outcome& o) { return ratio(o.unit_compatible[cc], o.issued + o.outdated); }));
-      s.unit_outdated.push_back(over(p, [&](const Outcome& o) { return ratio(o.unit_outdated[cc], o.issued + o.outdated); }));
+      s.request_identical.push_back(share(p, [&](const Outcome& o) { return ratio(o.request_identical[cc], o.requested); }));
+      s.request_compatible.push_back(share(p, [&](const Outcome& o) { return ratio(o.request_compatible[cc], o.requested); }));
+      s.request_shortage.push_back(share(p, [&](const Outcome& o) { return ratio(o.request_shortage[cc], o.requested); }));
+      s.unit_identical.push_back(share(p, [&](const Outcome& o) { return ratio(o.unit_identical[cc], o.issued + o.outdated); }));
+      s.unit_compatible.push_back(share(p, [&](const Outcome& o) { return ratio(o.unit_compatible[cc], o.issued + o.outdated); }));
+      s.unit_outdated.push_back(share(p, [&](const Outcome& o) { return ratio(o.unit_outdated[cc], o.issued + o.outdated); }));
     }
     for (std::size_t m = 0; m < 8; ++m)
-      s.stock_major_share.push_back(over(p, [&](const Outcome& o) { return ratio(o.stock_major[m], o.stock_days); }));
+      s.stock_major_share.push_back(share(p, [&](const Outcome& o) { return ratio(o.stock_major[m], o.stock_days); }));
     for (std::size_t a = 0; a < ages; ++a)
-      s.stock_age_share.push_back(over(p, [&](const Outcome& o) { return ratio(o.stock_age[a], o.stock_days); }));
+      s.stock_age_share.push_back(share(p, [&](const Outcome& o) { return ratio(o.stock_age[a], o.stock_days); }));
     out.policies.push_back(std::move(s));
   }
   for (std::size_t p = 1; p < np; ++p) {

@@ -11,14 +11,17 @@
 
 namespace rbc::issuing {
 
-// mean +- half_width is the 95 % interval; sd over the replications (n - 1); n replications.
-// One replication: half_width and sd are 0 and `interval` false.
+// mean +- half_width is the 95 % interval, [low, high] the same cut to the quantity's range
+// (a share's to [0, 1], a count's to [0, inf): the t interval of a few replications can reach
+// past it); sd over the replications (n - 1); n replications. One replication: half_width
+// and sd are 0, low = high = mean and `interval` false.
 struct Estimate {
-  double mean = 0, sd = 0, half_width = 0;
+  double mean = 0, sd = 0, half_width = 0, low = 0, high = 0;
   int n = 0;
   bool interval = false;
 };
-Estimate estimate(const std::vector<double>& per_replication);
+inline constexpr double unbounded = 1e308;
+Estimate estimate(const std::vector<double>& per_replication, double floor = -unbounded, double ceiling = unbounded);
 
 struct PolicySummary {
   // eta = units short / units requested, omega = units outdated / (units issued + outdated)

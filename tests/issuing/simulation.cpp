@@ -48,6 +48,11 @@ void check_conservation(const Outcome& o, std::int64_t stock_start) {
 void check_share(const issuing::Estimate& e) {
   CHECK(e.mean >= 0);
   CHECK(e.mean <= 1);
+  // The interval too: a t interval over few replications can reach past [0, 1] (it did).
+  CHECK(e.low >= 0);
+  CHECK(e.high <= 1);
+  CHECK(e.low <= e.mean);
+  CHECK(e.mean <= e.high);
 }
 
 }  // namespace
