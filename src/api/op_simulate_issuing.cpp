@@ -81,7 +81,17 @@ const json& preset(const std::string& id) {
                                 {{"label", "MROL (gamma 1)"}, {"method", "allocate"}, {"gamma", 1}, {"cost", "exponential"}},
                                 {{"label", "FIFO/MROL (gamma 1/2)"}, {"method", "allocate"}, {"gamma", 0.5}, {"cost", "exponential"}}})},
   };
-  return id == "thesis" ? thesis : seed004;
+  // Seed 004's scenario at 1/33 of its size (106 units a day, one appointment of 10 units):
+  // the same rules and populations, seconds instead of minutes.
+  static const json seed004_small = [] {
+    json s = seed004;
+    s["supply"]["mean"] = 106;
+    s["initial_stock"]["units"] = 803;
+    s["demand"][0]["requests"]["mean"] = 1;
+    s["demand"][1]["requests"]["mean"] = 96;
+    return s;
+  }();
+  return id == "thesis" ? thesis : id == "seed004" ? seed004 : seed004_small;
 }
 
 struct SimulateFields {
@@ -104,9 +114,11 @@ const SimulateFields& fields() {
       string_field("preset",
                    "The scenario every field not given comes from: seed004 (Oyebolu et al.: 3,500 units a day, 33 "
                    "sickle-cell appointments of 10 units, 26,500 units at the start, 18 weeks' warm-up, 6 weeks "
-                   "measured, rules L0 and E0) or thesis (ch. 6: antigens A2, one week of stock, a year, gamma 0, 1 "
-                   "and 1/2).",
-                   "seed 004 sec. 4.2, 5.1; thesis sec. 6.5.1", std::string("seed004"), {"seed004", "thesis"}),
+                   "measured, rules L0 and E0; about a minute per replication and policy), seed004_small (the same "
+                   "at 1/33 of the size: 106 units a day, one appointment) or thesis (ch. 6: antigens A2, one week of "
+                   "stock at 1,000 units a day, a year, gamma 0, 1 and 1/2).",
+                   "seed 004 sec. 4.2, 5.1; thesis sec. 6.5.1", std::string("seed004_small"),
+                   {"seed004_small", "seed004", "thesis"}),
       json_field("antigens", "string[]",
                  "The antigens typed (donors and typed patients), A, B and D among them; at most " +
                      std::to_string(allocation::max_match_antigens) + ".",
@@ -230,11 +242,14 @@ int read_int(ObjectReader& r, const Field<int>& field, const json& base) {
   return base.at(field.spec.name).get<int>();
 }
 
+// The request's value of a structured field, else the preset's, else null (then left out of
+// the scenario echoed, which holds no null).
 const json& pick(ObjectReader& r, const Field<json>& field, const json& base, json& scenario) {
+  static const json none = nullptr;
   const json* v = r.get(field);
-  if (v) scenario[field.spec.name] = *v;
-  else if (base.contains(field.spec.name)) scenario[field.spec.name] = base.at(field.spec.name);
-  else scenario[field.spec.name] = nullptr;
+  if (!v && base.contains(field.spec.name)) v = &base.at(field.spec.name);
+  if (!v || v->is_null()) return none;
+  scenario[field.spec.name] = *v;
   return scenario[field.spec.name];
 }
 
@@ -270,11 +285,11 @@ Built build(ObjectReader& r) {
   echo["seed"] = s.seed;
 
   TableWarnings warnings;
-  const auto donors = load_mixture(SystemSet::builtin(), &pick(r, F.donors, base, echo), "donors", nullptr, warnings);
+  const json& donors_json = pick(r, F.donors, base, echo);
+  const auto donors = load_mixture(SystemSet::builtin(), donors_json.is_null() ? nullptr : &donors_json, "donors", nullptr, warnings);
   const json& recipients_json = pick(r, F.recipients, base, echo);
   const auto recipients =
       load_mixture(SystemSet::builtin(), recipients_json.is_null() ? nullptr : &recipients_json, "recipients", nullptr, warnings);
-  if (echo["donors"].is_null()) echo["donors"] = json::object();
   s.donors = donors.mixture;
   s.recipients = recipients.mixture;
   s.places = frequency::place_antigens(s.antigens, s.donors[0].population, "antigens");
