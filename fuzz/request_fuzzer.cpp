@@ -70,7 +70,9 @@ const std::vector<std::string> nullable = {
     // changing at its last checkpoint, an antigen beyond the cut-off in every order, a group no
     // simulated recipient had, the fields of the other kind of robustness variant.
     "se", "value_se", "difference_se", "simulation", "strategy", "stability", "robustness", "grid", "runner_up",
-    "settled_draws", "first", "last", "likelihood", "label", "antigen", "factor"};
+    "settled_draws", "first", "last", "likelihood", "label", "antigen", "factor",
+    // simulate_issuing / merge_issuing: an interval from one replication, a trace not in the run.
+    "low", "high", "trace"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};

@@ -246,15 +246,15 @@ Group charged_mismatch(const MatchingProblem& p, const MatchUnit& u, const Match
 // units delivered fixed to `delivered` (the maximum flow), solved by solve_per_request
 // (per_request_mip.hpp). Returns the units per pair.
 std::vector<int> per_request_flows(const MatchingProblem& p, const std::vector<MatchArc>& arcs,
-                                   const std::vector<std::vector<std::size_t>>& class_units, std::int64_t delivered,
-                                   const Progress& progress, Matching& out) {
+                                   const std::vector<MatchUnit>& reps, const std::vector<int>& counts,
+                                   std::int64_t delivered, const Progress& progress, Matching& out) {
   PerRequestModel model;
-  for (const auto& units : class_units) model.class_units.push_back(static_cast<int>(units.size()));
+  for (int count : counts) model.class_units.push_back(count);
   for (const auto& r : p.requests) model.request_units.push_back(r.units);
   for (std::size_t k = 0; k < p.antigens; ++k) model.charge.push_back(p.lambda.immunogenicity * p.immunogenicity[k]);
   for (const auto& arc : arcs)
     model.pairs.push_back({arc.unit_class, arc.request, arc.terms.total(),
-                           charged_mismatch(p, p.units[class_units[arc.unit_class].front()], p.requests[arc.request])});
+                           charged_mismatch(p, reps[arc.unit_class], p.requests[arc.request])});
   model.delivered = delivered;
   model.seconds = per_request_seconds;
   // The models are built here, not typed by the user: a size limit of GLPK's models (a
@@ -278,7 +278,7 @@ std::vector<int> per_request_flows(const MatchingProblem& p, const std::vector<M
 
 }  // namespace
 
-void check_matching(const MatchingProblem& p) {
+void check_matching_settings(const MatchingProblem& p) {
   if (p.antigens == 0 || p.antigens > max_match_antigens)
     throw InputError("invalid_field", "antigens", "Give between 1 and " + std::to_string(max_match_antigens) + " antigens");
   if (p.immunogenicity.size() != p.antigens)
@@ -304,6 +304,10 @@ void check_matching(const MatchingProblem& p) {
       throw InputError("invalid_field", field_member(field_index("patient_groups", g), "max_age"),
                        "The maximum age of a patient group must be a whole number of days from 0 to the shelf life G = " +
                            std::to_string(p.shelf_life));
+}
+
+void check_matching(const MatchingProblem& p) {
+  check_matching_settings(p);
   if (p.units.size() > max_match_units)
     throw InputError("limit_exceeded", "units",
                      "Too many units: " + std::to_string(p.units.size()) + " (at most " + std::to_string(max_match_units) + ")");
@@ -369,37 +373,29 @@ PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, co
   return c;
 }
 
-Matching match(const MatchingProblem& p, const MajorUsability& usability, const Progress& progress) {
-  const auto started = std::chrono::steady_clock::now();
-  check_matching(p);
-  const bool per_request = p.count == MismatchCount::per_request;
-  Matching out;
-  const std::size_t m = p.units.size(), n = p.requests.size();
-  progress.report(0, "building the network");
+// The day's flows over classes of interchangeable units (reps[c]: the type and age of class c,
+// counts[c] of them), as match()'s header describes; fills out's summary members (sizes,
+// delivered, shortage, costs, uniqueness when `analyse`). With analyse false, no uniqueness
+// analysis and no tie-break: the flow solver's optimum (deterministic for the same input).
+struct ClassSolution {
+  std::vector<MatchArc> arcs;
+  std::vector<int> dummy_arc, x;
+  std::vector<bool> fixed;
+  bool mip = false;
+};
 
+ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUnit>& reps, const std::vector<int>& counts,
+                            const MajorUsability& usability, const Progress& progress, bool analyse,
+                            std::size_t arc_limit, Matching& out) {
+  const bool per_request = p.count == MismatchCount::per_request;
+  const std::size_t n = p.requests.size();
+  const std::size_t classes = reps.size();
   std::map<Group, double> v;
   const auto v_of = [&](Group g) {
     auto it = v.find(g & p.major);
     if (it == v.end()) it = v.emplace(g & p.major, std::clamp(usability(g & p.major), 0.0, 1.0)).first;
     return it->second;
   };
-
-  // Units of one type and age are interchangeable (every term of c_ij and every rule depends
-  // on nothing else): one node per such class, in order of first appearance, with capacity
-  // its number of units. Which of a class's units goes where is then list order, and is not
-  // called a tie. Far fewer nodes and arcs when types are few (ABOD: at most 8 x (G + 1)).
-  std::vector<std::size_t> unit_class(m);
-  std::vector<std::vector<std::size_t>> class_units;
-  {
-    std::map<std::pair<Group, int>, std::size_t> index;
-    for (std::size_t i = 0; i < m; ++i) {
-      auto [it, added] = index.emplace(std::pair{p.units[i].type, p.units[i].age}, class_units.size());
-      if (added) class_units.emplace_back();
-      class_units[it->second].push_back(i);
-      unit_class[i] = it->second;
-    }
-  }
-  const std::size_t classes = class_units.size();
 
   // Nodes: 0 source, 1 sink, 2 the dummy supply of shortages, then unit classes, then requests.
   numeric::FlowNetwork net;
@@ -417,14 +413,14 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     out.units_requested += p.requests[j].units;
   }
   for (std::size_t c = 0; c < classes; ++c) {
-    const auto& u = p.units[class_units[c].front()];
-    const int count = static_cast<int>(class_units[c].size());
+    const auto& u = reps[c];
+    const int count = counts[c];
     bool any = false;
     for (std::size_t j = 0; j < n; ++j) {
       if (!allowed(p, u, p.requests[j])) continue;
-      if (arcs.size() >= max_match_arcs)
+      if (arcs.size() >= arc_limit)
         throw InputError("limit_exceeded", "units",
-                         "The units and requests allow more than " + std::to_string(max_match_arcs) +
+                         "The units and requests allow more than " + std::to_string(arc_limit) +
                              " (unit, request) pairs: split the problem");
       if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
       const double v_unit = v_of(u.type), v_request = v_of(effective_type(p, p.requests[j]));
@@ -473,7 +469,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   std::vector<bool> fixed;
   if (mip) {
     progress.report(0.3, "branch and bound");
-    const auto flows = per_request_flows(p, arcs, class_units, out.delivered, progress.part(0.3, 0.95), out);
+    const auto flows = per_request_flows(p, arcs, reps, counts, out.delivered, progress.part(0.3, 0.95), out);
     for (std::size_t a = 0; a < arcs.size(); ++a) {
       x[static_cast<std::size_t>(arcs[a].arc)] = flows[a];
       x[static_cast<std::size_t>(dummy_arc[arcs[a].request])] -= flows[a];
@@ -488,7 +484,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   out.cost_scale = cost_scale_for(largest, net.nodes, out.units_requested);
   const RoundedTerms rounded(p, out.cost_scale, v);
   for (const auto& a : arcs) {
-    const auto& u = p.units[class_units[a.unit_class].front()];
+    const auto& u = reps[a.unit_class];
     auto& arc = net.arcs[static_cast<std::size_t>(a.arc)];
     arc.cost = rounded.cost(p, u, p.requests[a.request], a.terms.total(), a.magnitude);
     out.rounding_error = std::max(out.rounding_error, std::abs(a.terms.total() - static_cast<double>(arc.cost) / out.cost_scale));
@@ -497,19 +493,24 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   const auto best = numeric::min_cost_flow(net, supply);  // the scale keeps it from overflowing
   if (best.status != numeric::FlowStatus::optimal)
     solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
-  fixed = numeric::fixed_arcs(net, best.x, best.potential);
-  for (const auto& a : arcs)
-    if (!fixed[static_cast<std::size_t>(a.arc)]) ++out.varying_arcs;
-  for (int a : dummy_arc)
-    if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
-  out.unique = out.varying_arcs == 0;
+  if (analyse) {
+    fixed = numeric::fixed_arcs(net, best.x, best.potential);
+    for (const auto& a : arcs)
+      if (!fixed[static_cast<std::size_t>(a.arc)]) ++out.varying_arcs;
+    for (int a : dummy_arc)
+      if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
+    out.unique = out.varying_arcs == 0;
+  } else {
+    fixed.assign(net.arcs.size(), true);  // not analysed: see uniqueness_analysed
+    out.uniqueness_analysed = false;
+  }
 
   // Tie-break (only when there are ties): among the least-cost flows, the one whose units come
   // from the classes listed first (cost = the class's first unit's position). A second pass by
   // a rearrangement cost was tried and dropped when the flows were GLPK's out-of-kilter
   // routine (its large costs took seconds at 1,000 units).
   x = best.x;
-  if (!out.unique) {
+  if (analyse && !out.unique) {
     std::vector<const Arc*> arc_of(net.arcs.size(), nullptr);
     for (const auto& a : arcs) arc_of[static_cast<std::size_t>(a.arc)] = &a;
     progress.report(0.7, "tie-break: units listed first");
@@ -527,6 +528,46 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   }
   out.objective_gap_bound = dual_gap(net, arcs, x, best.potential, out.cost_scale);
   }  // per unit
+
+  return {std::move(arcs), std::move(dummy_arc), std::move(x), std::move(fixed), mip};
+}
+
+Matching match(const MatchingProblem& p, const MajorUsability& usability, const Progress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  check_matching(p);
+  Matching out;
+  const std::size_t m = p.units.size(), n = p.requests.size();
+  progress.report(0, "building the network");
+
+  // Units of one type and age are interchangeable (every term of c_ij and every rule depends
+  // on nothing else): one node per such class, in order of first appearance, with capacity
+  // its number of units. Which of a class's units goes where is then list order, and is not
+  // called a tie. Far fewer nodes and arcs when types are few (ABOD: at most 8 x (G + 1)).
+  std::vector<std::size_t> unit_class(m);
+  std::vector<std::vector<std::size_t>> class_units;
+  {
+    std::map<std::pair<Group, int>, std::size_t> index;
+    for (std::size_t i = 0; i < m; ++i) {
+      auto [it, added] = index.emplace(std::pair{p.units[i].type, p.units[i].age}, class_units.size());
+      if (added) class_units.emplace_back();
+      class_units[it->second].push_back(i);
+      unit_class[i] = it->second;
+    }
+  }
+  const std::size_t classes = class_units.size();
+
+  std::vector<MatchUnit> reps;
+  std::vector<int> counts;
+  for (const auto& units : class_units) {
+    reps.push_back(p.units[units.front()]);
+    counts.push_back(static_cast<int>(units.size()));
+  }
+  auto solved = solve_classes(p, reps, counts, usability, progress, true, max_match_arcs, out);
+  const auto& arcs = solved.arcs;
+  const auto& x = solved.x;
+  const auto& fixed = solved.fixed;
+  const auto& dummy_arc = solved.dummy_arc;
+  const bool mip = solved.mip;
 
   // The answer: each class's units, in list order, to its arcs' requests in request order.
   out.unit_request.assign(m, -1);
@@ -581,6 +622,71 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   }
   progress.report(1, "done");
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace rbc::allocation
+
+namespace rbc::allocation {
+
+ClassMatching match_classes(const MatchingProblem& p, const std::vector<UnitClass>& classes,
+                            const MajorUsability& usability, const Progress& progress) {
+  check_matching_settings(p);
+  if (p.count != MismatchCount::per_unit)
+    throw InputError("invalid_field", "mismatch_count", "Days given as classes of units count mismatches per unit");
+  if (!p.units.empty()) throw InputError("invalid_field", "units", "Give the units as classes, not as a list");
+  const Group all = all_antigens(p.antigens);
+  std::vector<MatchUnit> reps;
+  std::vector<int> counts;
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    const auto& u = classes[c];
+    const auto path = field_index("units", c);
+    if (u.age < 0 || u.age > p.shelf_life)
+      throw InputError("invalid_field", field_member(path, "age"), "The age of a unit must lie in [0, G]");
+    if ((u.type & ~all) != 0) throw InputError("invalid_field", field_member(path, "type"), "Unknown antigen in the type");
+    if (u.units < 1) throw InputError("invalid_field", field_member(path, "units"), "A class holds at least one unit");
+    reps.push_back({u.type, u.age});
+    counts.push_back(u.units);
+  }
+  for (std::size_t j = 0; j < p.requests.size(); ++j) {
+    const auto& r = p.requests[j];
+    const auto path = field_index("requests", j);
+    if (r.group >= p.groups.size()) throw InputError("invalid_field", field_member(path, "group"), "Unknown patient group");
+    if (r.units < 1 || r.units > max_class_request_units)
+      throw InputError("invalid_field", field_member(path, "units"),
+                       "A request is for 1 to " + std::to_string(max_class_request_units) + " units");
+    if ((r.type & r.antibodies) != 0)
+      throw InputError("invalid_field", field_member(path, "antibodies"), "A patient has no antibody against their own antigens");
+  }
+  Matching summary;
+  const auto solved = solve_classes(p, reps, counts, usability, progress, false, max_day_arcs, summary);
+  ClassMatching out;
+  out.units_requested = summary.units_requested;
+  out.delivered = summary.delivered;
+  out.shortage = summary.shortage;
+  out.arcs = summary.arcs;
+  out.delivered_per_request.resize(p.requests.size());
+  for (std::size_t j = 0; j < p.requests.size(); ++j)
+    out.delivered_per_request[j] = p.requests[j].units - solved.x[static_cast<std::size_t>(solved.dummy_arc[j])];
+  double size = 0;
+  for (const auto& a : solved.arcs) {
+    const int flow = solved.x[static_cast<std::size_t>(a.arc)];
+    if (flow == 0) continue;
+    const auto& req = p.requests[a.request];
+    const Group mismatched = p.groups[req.group].typed ? (reps[a.unit_class].type & ~req.type) : Group{0};
+    out.flows.push_back({a.unit_class, a.request, flow, mismatched});
+    out.objective.immunogenicity += flow * a.terms.immunogenicity;
+    out.objective.major_substitution += flow * a.terms.major_substitution;
+    out.objective.minor_substitution += flow * a.terms.minor_substitution;
+    out.objective.fifo += flow * a.terms.fifo;
+    out.objective.young_blood += flow * a.terms.young_blood;
+    size += flow * std::abs(a.terms.total());
+  }
+  double smallest = 0;
+  const auto& low = summary.smallest_term;
+  for (double t : {low.immunogenicity, low.major_substitution, low.minor_substitution, low.fifo})
+    if (t > 0 && (smallest == 0 || t < smallest)) smallest = t;
+  out.rounding_material = (smallest > 0 && summary.rounding_error > 1e-3 * smallest) || summary.objective_gap_bound > 1e-9 * size;
   return out;
 }
 

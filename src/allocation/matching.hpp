@@ -272,4 +272,43 @@ bool allowed(const MatchingProblem& p, const MatchUnit& unit, const MatchRequest
 
 Matching match(const MatchingProblem& problem, const MajorUsability& usability, const Progress& progress = {});
 
+// ---- Many days (src/issuing): a day given as classes of interchangeable units ----
+// match() for stock held as counts per (type, age), with requests of any size (identical
+// patients' requests added up): the same network, costs, shortages and rounding, without the
+// uniqueness analysis and tie-break (the flow solver's optimum, the same for the same input,
+// natively and in wasm). Per unit counting only. Limits: max_day_arcs allowed pairs ("units"),
+// b_j up to max_class_request_units; no limit on the number of classes or requests beyond that.
+inline constexpr std::size_t max_day_arcs = 1000000;
+inline constexpr int max_class_request_units = 10000000;
+
+struct UnitClass {
+  Group type = 0;
+  int age = 0;    // g_i, days, 0 <= g_i <= G
+  int units = 0;  // >= 1
+};
+
+struct ClassFlow {
+  std::size_t unit_class = 0, request = 0;
+  int units = 0;
+  Group mismatched = 0;  // antigens the class carries and the (typed) patient lacks
+};
+
+struct ClassMatching {
+  std::int64_t units_requested = 0, delivered = 0, shortage = 0;
+  std::vector<int> delivered_per_request;
+  std::vector<ClassFlow> flows;  // pairs that carry units, by class, then request
+  PenaltyBreakdown objective;    // unrounded
+  std::size_t arcs = 0;          // allowed (class, request) pairs
+  bool rounding_material = false;  // as Matching::rounding_material
+};
+
+// Throws InputError as check_matching for the settings, "units[c]..." for a bad class,
+// "requests[j]..." for a bad request, "mismatch_count" for per_request, "units" for more than
+// max_day_arcs allowed pairs. `settings.units` must be empty.
+ClassMatching match_classes(const MatchingProblem& settings, const std::vector<UnitClass>& classes,
+                            const MajorUsability& usability, const Progress& progress = {});
+
+// check_matching without the units and requests.
+void check_matching_settings(const MatchingProblem& problem);
+
 }  // namespace rbc::allocation

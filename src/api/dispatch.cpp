@@ -49,7 +49,8 @@ void refuse_undeclared_fields(const Operation& op, const json& request) {
 
 }  // namespace
 
-std::string handle_request(std::string_view op, std::string_view request_json, const Progress& progress) {
+std::string handle_request(std::string_view op, std::string_view request_json, const Progress& progress,
+                           const ParallelFor& parallel) {
   json response;
   try {
     const Operation& operation = operation_named(op);
@@ -64,7 +65,7 @@ std::string handle_request(std::string_view op, std::string_view request_json, c
     take_api_version(request);
     refuse_undeclared_fields(operation, request);
     ObjectReader reader(request, "");
-    Context context{{}, progress};
+    Context context{{}, progress, parallel};
     json result = operation.handler(reader, context);
     response = {{"api_version", api_version},
                 {"op", std::string(op)},

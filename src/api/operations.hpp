@@ -17,5 +17,7 @@ Operation allocate_operation();
 Operation match_operation();
 Operation lp_operation();
 Operation antigen_order_operation();
+Operation simulate_issuing_operation();
+Operation merge_issuing_operation();
 
 }  // namespace rbc::api

@@ -45,7 +45,8 @@ const std::vector<Operation>& operations() {
                                              system_operation(),      stationary_operation(), relatives_operation(),
                                              pregnancy_operation(),   family_operation(),     frequencies_operation(),
                                              allocate_operation(),    match_operation(),      lp_operation(),
-                                             antigen_order_operation()};
+                                             antigen_order_operation(), simulate_issuing_operation(),
+                                             merge_issuing_operation()};
   return ops;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/parallel.hpp"
 #include "common/progress.hpp"
 
 namespace rbc::api {
@@ -63,6 +64,9 @@ class ObjectReader;
 struct Context {
   std::vector<nlohmann::json> warnings;
   Progress progress;
+  // Runs independent pieces (replications) side by side; empty: one after another. The CLI's
+  // --threads gives one; the answer never depends on it.
+  ParallelFor parallel = {};
   void warn(const std::string& code, const std::string& message, const std::string& path = "");
 };
 

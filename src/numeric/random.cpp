@@ -458,6 +458,39 @@ std::int64_t poisson(Rng& rng, double mean) {
   return mean < 10.0 ? poisson_inversion(rng, mean) : poisson_ptrs(rng, mean);
 }
 
+double gamma(Rng& rng, double shape, double scale) {
+  if (!(shape > 0.0 && shape <= max_gamma_shape)) bad_argument("gamma", "shape", "in (0, 1e9]", shape);
+  if (!(scale > 0.0 && std::isfinite(scale))) bad_argument("gamma", "scale", "finite and > 0", scale);
+  if (shape < 1.0) {
+    // Marsaglia and Tsang's boost: G(a) = G(a + 1) U^(1/a), U in (0, 1].
+    const double g = gamma(rng, shape + 1.0, 1.0);
+    const double u = 1.0 - uniform01(rng);
+    return scale * g * portable_exp(portable_log(u) / shape);
+  }
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    const double x = normal(rng);
+    double v = 1.0 + c * x;
+    if (v <= 0.0) continue;
+    v = v * v * v;
+    const double u = uniform01(rng);
+    const double x2 = x * x;
+    if (u < 1.0 - 0.0331 * (x2 * x2)) return scale * (d * v);
+    if (portable_log(u) < 0.5 * x2 + d * (1.0 - v + portable_log(v))) return scale * (d * v);
+  }
+}
+
+std::int64_t negative_binomial(Rng& rng, double mean, double size) {
+  if (!(mean >= 0.0 && mean <= max_negative_binomial_mean))
+    bad_argument("negative_binomial", "mean", "in [0, 1e8]", mean);
+  if (!(size > 0.0 && size <= max_gamma_shape)) bad_argument("negative_binomial", "size", "in (0, 1e9]", size);
+  if (mean == 0.0) return 0;
+  const double rate = gamma(rng, size, mean / size);
+  // The gamma tail beyond Poisson's range has probability far below 2^-100 at these means.
+  return poisson(rng, rate < max_poisson_mean ? rate : max_poisson_mean);
+}
+
 std::int64_t binomial(Rng& rng, std::int64_t n, double p) {
   if (n < 0 || n > max_binomial_n) bad_argument("binomial", "n", "in [0, 2^31 - 1]", static_cast<double>(n));
   if (!(p >= 0.0 && p <= 1.0)) bad_argument("binomial", "p", "in [0, 1]", p);

@@ -137,6 +137,19 @@ double normal(Rng& rng, double mean = 0.0, double sd = 1.0);
 inline constexpr double max_poisson_mean = 2147483647.0;  // 2^31 - 1
 std::int64_t poisson(Rng& rng, double mean);
 
+// Gamma with shape a in (0, max_gamma_shape] and scale > 0 (mean a scale, variance a scale^2),
+// by Marsaglia and Tsang ("A simple method for generating gamma variables", ACM TOMS 26,
+// 2000): a normal and a uniform per attempt (about 1.03 attempts for a >= 1); a < 1 by their
+// boost G(a + 1) U^(1/a), one more draw.
+inline constexpr double max_gamma_shape = 1e9;
+double gamma(Rng& rng, double shape, double scale);
+
+// Negative binomial with mean m in [0, max_negative_binomial_mean] and size r in
+// (0, max_gamma_shape]: variance m + m^2 / r (r -> infinity: Poisson). Drawn as the
+// Poisson-gamma mixture Poisson(G), G ~ Gamma(r, m / r); m = 0 returns 0 without a draw.
+inline constexpr double max_negative_binomial_mean = 1e8;
+std::int64_t negative_binomial(Rng& rng, double mean, double size);
+
 // Binomial: successes in n independent trials of probability p; n in [0, max_binomial_n],
 // p in [0, 1]. n p < 10 (after p -> 1 - p for p > 0.5): inversion; otherwise Hörmann's
 // BTRD ("The generation of binomial random variates", J. Statist. Comput. Simul. 46, 1993).

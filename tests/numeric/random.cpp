@@ -332,6 +332,30 @@ TEST_CASE("poisson: moments and frequencies on both sides of the method switch",
   CHECK(poisson(rng, 0.0) == 0);
 }
 
+TEST_CASE("gamma: mean shape x scale and variance shape x scale^2, below and above shape 1", "[numeric][property]") {
+  Rng rng(211);
+  for (const double shape : {0.3, 1.0, 2.5, 40.0}) {
+    INFO("shape " << shape);
+    const auto xs = sample(rng, 100000, [shape](Rng& r) { return gamma(r, shape, 2.0); });
+    for (double x : xs) CHECK(x >= 0);
+    check_moments(xs, 2.0 * shape, 4.0 * shape);
+  }
+}
+
+TEST_CASE("negative_binomial: mean m and variance m + m^2 / r; 0 without a draw", "[numeric][property]") {
+  Rng rng(223);
+  for (const auto& [mean, size] : std::vector<std::pair<double, double>>{{0.5, 2}, {12, 0.8}, {300, 20}, {3500, 1e6}}) {
+    INFO("mean " << mean << ", size " << size);
+    const auto xs = sample(rng, 100000, [mean, size](Rng& r) { return negative_binomial(r, mean, size); });
+    check_moments(xs, mean, mean + mean * mean / size);
+  }
+  const Rng before = rng;
+  CHECK(negative_binomial(rng, 0.0, 3.0) == 0);
+  CHECK(rng == before);
+  CHECK_THROWS_WITH(negative_binomial(rng, 5.0, 0.0), Catch::Contains("size"));
+  CHECK_THROWS_WITH(gamma(rng, -1.0, 1.0), Catch::Contains("shape"));
+}
+
 TEST_CASE("binomial: moments and frequencies for inversion, BTRD and p > 1/2", "[numeric][property]") {
   Rng rng(108);
   struct Case {

@@ -1,0 +1,150 @@
+// The simulate_issuing and merge_issuing operations through the request API.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/dispatch.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+// Seed 004's preset at a small scale: 120 units a day, 2 appointments, 10 + 7 days.
+json small_request() {
+  return {{"supply", {{"rule", "fixed"}, {"mean", 120}}},
+          {"initial_stock", {{"units", 700}, {"max_age", 6}}},
+          {"warm_up_days", 10},
+          {"days", 7},
+          {"demand",
+           {{{"id", "sickle_cell"}, {"group", "sickle_cell"}, {"requests", {{"law", "fixed"}, {"mean", 2}}}, {"units", 10},
+             {"antibodies", true},
+             {"population", {{"rh", "rh/african-aabb-2008"}, {"duffy", "duffy/african-sec-3.5.2"}}}},
+            {{"id", "other"}, {"group", "other"}, {"requests", {{"law", "negative_binomial"}, {"mean", 95}, {"dispersion", 20}}},
+             {"units", {0.7, 0.3}}}}}};
+}
+
+json call(const std::string& op, const json& request, const rbc::ParallelFor& parallel = {}) {
+  return json::parse(rbc::api::handle_request(op, request.dump(), {}, parallel));
+}
+
+std::string error_path(const std::string& op, const json& request) {
+  const json r = call(op, request);
+  if (!r.contains("error")) return "(no error)";
+  return r["error"]["path"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("simulate_issuing: ranges merged by merge_issuing give the single run's result exactly", "[issuing][property]") {
+  json whole = small_request();
+  whole["replications"] = 3;
+  whole["trace_replication"] = 1;
+  const json single = call("simulate_issuing", whole);
+  REQUIRE(single.contains("result"));
+  json a = whole, b = whole;
+  a["replications"] = 1;
+  b["first_replication"] = 1;
+  b["replications"] = 2;
+  const json ra = call("simulate_issuing", a), rb = call("simulate_issuing", b);
+  REQUIRE(ra.contains("result"));
+  REQUIRE(rb.contains("result"));
+  CHECK(ra["result"]["trace"].is_null());
+  // The parts travel as JSON text (as between machines) and come back the same.
+  const json merged = call("merge_issuing", {{"results", {json::parse(rb["result"].dump()), json::parse(ra["result"].dump())}}});
+  REQUIRE(merged.contains("result"));
+  CHECK(merged["result"].dump() == single["result"].dump());
+  // A single-replication summary has no interval; three do.
+  CHECK(ra["result"]["summary"]["policies"][0]["shortage_share"]["low"].is_null());
+  CHECK(single["result"]["summary"]["policies"][0]["shortage_share"]["low"].is_number());
+}
+
+TEST_CASE("merge_issuing: refuses overlapping ranges and other scenarios, naming the result", "[issuing][validation]") {
+  json req = small_request();
+  req["replications"] = 1;
+  const json one = call("simulate_issuing", req)["result"];
+  CHECK(error_path("merge_issuing", {{"results", {one, one}}}) == "results");
+  json other = req;
+  other["seed"] = 7;
+  other["first_replication"] = 1;
+  const json two = call("simulate_issuing", other)["result"];
+  CHECK(error_path("merge_issuing", {{"results", {one, two}}}) == "results[1].scenario");
+  CHECK(error_path("merge_issuing", {{"results", {{{"scenario", 1}}}}}) == "results[0]");
+  CHECK(error_path("merge_issuing", {{"results", json::array()}}) == "results");
+}
+
+#ifndef __EMSCRIPTEN__
+TEST_CASE("simulate_issuing: replications on threads give the one-thread response", "[issuing][property]") {
+  json req = small_request();
+  req["replications"] = 3;
+  const rbc::ParallelFor threads = [](std::size_t n, const std::function<void(std::size_t)>& body) {
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < n; ++i) pool.emplace_back(body, i);
+    for (auto& t : pool) t.join();
+  };
+  CHECK(call("simulate_issuing", req, threads).dump() == call("simulate_issuing", req).dump());
+}
+#endif
+
+TEST_CASE("simulate_issuing: bad inputs are refused before any work, naming the field", "[issuing][validation]") {
+  const auto with = [](const json& patch) {
+    json r = small_request();
+    r.merge_patch(patch);
+    return r;
+  };
+  CHECK(error_path("simulate_issuing", with({{"replications", 20000}})) == "replications");
+  CHECK(error_path("simulate_issuing", with({{"days", 0}})) == "days");
+  CHECK(error_path("simulate_issuing", with({{"preset", "nhs"}})) == "preset");
+  CHECK(error_path("simulate_issuing", with({{"antigens", {"A", "B"}}})) == "antigens");
+  CHECK(error_path("simulate_issuing", with({{"supply", {{"rule", "weekly"}, {"mean", 3}}}})) == "supply.rule");
+  CHECK(error_path("simulate_issuing", with({{"supply", {{"rule", "negative_binomial"}, {"mean", 3}, {"dispersion", 0}}}})) ==
+        "supply.dispersion");
+  CHECK(error_path("simulate_issuing", with({{"initial_stock", {{"units", 10}, {"max_age", 35}}}})) == "initial_stock.max_age");
+  CHECK(error_path("simulate_issuing", with({{"policies", {{{"method", "allocate"}, {"gamma", 2}}}}})) == "policies[0].gamma");
+  CHECK(error_path("simulate_issuing", with({{"policies", {{{"rule", "strict"}}}}})) == "policies[0].rule");
+  CHECK(error_path("simulate_issuing", with({{"policies", {{{"weights", {{"fifo", -1}}}}}}})) == "policies[0].fifo_weight");
+  json r = small_request();
+  r["demand"][0]["group"] = "unknown";
+  CHECK(error_path("simulate_issuing", r) == "demand[0].group");
+  r = small_request();
+  r["demand"][0]["major_shares"] = {{"O-", 1}};
+  CHECK(error_path("simulate_issuing", r) == "demand[0].major_shares");  // sickle-cell patients are typed for all
+  r = small_request();
+  r["demand"][1]["major_shares"] = {{"O-", 1}, {"Q+", 1}};
+  CHECK(error_path("simulate_issuing", r) == "demand[1].major_shares.Q+");
+  r = small_request();
+  r["demand"][0]["antibodies"] = {{"Xga", 0.1}};
+  CHECK(error_path("simulate_issuing", r) == "demand[0].antibodies.Xga");
+  // 3,500 units a day for ten years, 1,000 replications: refused up front as too much work.
+  CHECK(error_path("simulate_issuing", with({{"supply", {{"rule", "fixed"}, {"mean", 3500}}},
+                                             {"days", 3000},
+                                             {"replications", 1000}})) == "replications");
+  // The module keeps working after an error.
+  CHECK(call("simulate_issuing", small_request()).contains("result"));
+}
+
+TEST_CASE("simulate_issuing: conservation and shares in the response", "[issuing][property]") {
+  json req = small_request();
+  req["replications"] = 2;
+  req["policies"] = {{{"label", "FIFO"}, {"method", "allocate"}, {"gamma", 0}},
+                     {{"label", "E0"}, {"method", "match"}, {"rule", "extended"}}};
+  const json r = call("simulate_issuing", req);
+  REQUIRE(r.contains("result"));
+  for (const auto& rep : r["result"]["per_replication"])
+    for (const auto& o : rep["policies"]) {
+      CHECK(o["stock_start"].get<long>() + o["supplied"].get<long>() ==
+            o["issued"].get<long>() + o["outdated"].get<long>() + o["stock_end"].get<long>());
+      CHECK(o["requested"].get<long>() == o["issued"].get<long>() + o["shortage"].get<long>());
+    }
+  for (const auto& p : r["result"]["summary"]["policies"]) {
+    for (const char* share : {"shortage_share", "outdated_share"}) {
+      CHECK(p[share]["mean"].get<double>() >= 0);
+      CHECK(p[share]["mean"].get<double>() <= 1);
+      CHECK(p[share]["low"].get<double>() >= 0);  // the interval is cut to [0, 1]
+      CHECK(p[share]["high"].get<double>() <= 1);
+    }
+    CHECK(p["shortage_units"]["low"].get<double>() >= 0);
+    double total = 0;
+    for (const auto& [type, e] : p["stock_by_major_type"].items()) total += e["mean"].get<double>();
+    CHECK(total == Approx(1));
+  }
+}
