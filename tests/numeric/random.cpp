@@ -344,7 +344,8 @@ TEST_CASE("gamma: mean shape x scale and variance shape x scale^2, below and abo
 
 TEST_CASE("negative_binomial: mean m and variance m + m^2 / r; 0 without a draw", "[numeric][property]") {
   Rng rng(223);
-  for (const auto& [mean, size] : std::vector<std::pair<double, double>>{{0.5, 2}, {12, 0.8}, {300, 20}, {3500, 1e6}}) {
+  for (const auto& [m, r] : std::vector<std::pair<double, double>>{{0.5, 2}, {12, 0.8}, {300, 20}, {3500, 1e6}}) {
+    const double mean = m, size = r;  // clang 14 cannot capture structured bindings
     INFO("mean " << mean << ", size " << size);
     const auto xs = sample(rng, 100000, [mean, size](Rng& r) { return negative_binomial(r, mean, size); });
     check_moments(xs, mean, mean + mean * mean / size);
