@@ -287,6 +287,9 @@ test('Antigen order: the strategy in detail as people write it ("Fy(a+) K+"), "K
   await page.click('#antigen-order-compute');
   await done(page);
   assert.match(await page.textContent('#ao-strategy-title'), /Strategy in detail: K Fya$/);
+  // The result's section had the strategy field's id (ao-strategy): two elements, one id.
+  const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'every id once');
   assert.match(page.url(), /strategy=K%2CFya|strategy=K,Fya/);
   await page.fill('#ao-strategy', 'K-');
   assert.match(await page.textContent('[data-error-for="strategy"]'), /says K absent/);

@@ -225,7 +225,7 @@ function strategyDetail(result) {
   const simulated = result.scenario.model === 3;
   const kept = [...result.always_matched, ...result.antigens.filter((a) => s.antigens.includes(a))];
   const k = result.scenario.k;
-  return h('section', { class: 'ao-strategy', id: 'ao-strategy', 'aria-labelledby': 'ao-strategy-title' },
+  return h('section', { class: 'ao-strategy', id: 'ao-strategy-detail', 'aria-labelledby': 'ao-strategy-title' },
     h('h3', { id: 'ao-strategy-title' }, `Strategy in detail: ${antigens(s.antigens, `${list(result.always_matched)} only`)}`),
     h('ul', {},
       h('li', { id: 'ao-strategy-value' }, 'Largest share of alloimmunisation prevented: ', h('strong', {}, numberElement(s.value, { decimals: 4 })),
