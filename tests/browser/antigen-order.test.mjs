@@ -299,7 +299,7 @@ test('Antigen order: the strategy in detail as people write it ("Fy(a+) K+"), "K
   await page.goto(`${site.server.url}#/antigen-order?order=colex&limit=2`);
   await page.waitForSelector('#ao-strategies-table');
   await done(page);
-  await page.click('#ao-strategies > summary').catch(() => {});
+  await page.evaluate(() => { document.querySelector('#ao-strategies').open = true; });
   await page.click('#ao-strategies-table tbody tr:nth-child(1) .ao-details');
   await page.waitForSelector('#ao-strategy-title');
   assert.match(await page.textContent('#ao-strategy-title'), /Strategy in detail: A, B and D only/);
