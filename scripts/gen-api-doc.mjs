@@ -28,7 +28,7 @@ function fieldTable(op) {
   if (op.fields.length === 0) return 'No fields: the request is `{}` (anything else is refused).';
   const rows = op.fields.map(
     (f) =>
-      `| \`${f.name}\` | ${cell(f.type)} | ${f.required ? 'yes' : ''} | ${value(f.default)} | ${value(f.min)} | ${value(f.max)} | ${cell(f.description)}${f.choices ? ` One of ${f.choices.map((c) => `\`${c}\``).join(', ')}.` : ''} | ${cell(f.source)} |`,
+      `| \`${f.name}\` | ${cell(f.type)} | ${f.required ? 'yes' : ''} | ${value(f.default)} | ${value(f.min)} | ${f.max_items === undefined ? value(f.max) : `${value(f.max_items)} items`} | ${cell(f.description)}${f.choices ? ` One of ${f.choices.map((c) => `\`${c}\``).join(', ')}.` : ''} | ${cell(f.source)} |`,
   );
   return ['| field | type | required | default | min | max | meaning | source |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }

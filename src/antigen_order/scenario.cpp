@@ -11,6 +11,9 @@ namespace {
 
 using numeric::standard_error;
 
+std::vector<std::vector<int>> tail_ties(const ScenarioAnalysis& a, const std::vector<StrategyLikelihoods>& replications,
+                                        const OrderSettings& settings);
+
 ScenarioAnalysis analyse(const Scenario& scenario, StrategyLikelihoods likelihoods, const OrderSettings& settings) {
   ScenarioAnalysis a;
   a.scenario = scenario;
@@ -21,7 +24,38 @@ ScenarioAnalysis analyse(const Scenario& scenario, StrategyLikelihoods likelihoo
   a.matched = matched_distribution(a.order.sequence, a.likelihoods.served);
   for (const auto& level : a.levels)
     a.level_tied.push_back(level.runner_up && level.value - level.runner_up_value <= exact_tolerance);
+  a.tail_tied = tail_ties(a, {}, settings);
   return a;
+}
+
+// The tail's ties (ScenarioAnalysis::tail_tied). `replications` empty: models 1-2, exact.
+std::vector<std::vector<int>> tail_ties(const ScenarioAnalysis& a, const std::vector<StrategyLikelihoods>& replications,
+                                        const OrderSettings& settings) {
+  const auto& sequence = a.order.sequence;
+  const int m = a.likelihoods.minor;
+  std::vector<std::vector<int>> out;
+  std::uint32_t s = strategy_of(std::vector<int>(sequence.begin(), sequence.begin() + static_cast<std::ptrdiff_t>(a.order.antigens.size())));
+  for (std::size_t q = a.order.antigens.size(); q < sequence.size(); ++q) {
+    const int pick = sequence[q];
+    const auto step = [&](const StrategyLikelihoods& l, int mu) {
+      return gain(l, settings.shares, s | (std::uint32_t{1} << mu), mu);
+    };
+    std::vector<int> tied;
+    for (int mu = 0; mu < m; ++mu) {
+      if (mu == pick || ((s >> mu) & 1U)) continue;
+      const double difference = step(a.likelihoods, pick) - step(a.likelihoods, mu);
+      bool same = difference <= exact_tolerance;
+      if (!same && !replications.empty()) {
+        std::vector<double> per;
+        for (const auto& l : replications) per.push_back(step(l, pick) - step(l, mu));
+        same = difference < settings.z * standard_error(per);
+      }
+      if (same) tied.push_back(mu);
+    }
+    out.push_back(tied);
+    s |= std::uint32_t{1} << pick;
+  }
+  return out;
 }
 
 AntigenOrder order_of(const StrategyLikelihoods& likelihoods, const std::vector<double>& shares, double cutoff) {
@@ -68,6 +102,7 @@ void add_noise(ScenarioAnalysis& a, const SimulatedLikelihoods& sim, const Order
       noise.positions[static_cast<std::size_t>(mu)][position_in_order(order.antigens, mu, m)] += 1;
     }
   }
+  a.tail_tied = tail_ties(a, reps, settings);
   noise.checkpoints = sim.checkpoints;
   for (const auto& counts : sim.at_checkpoint)
     noise.checkpoint_orders.push_back(order_of(counts.likelihoods(&a.likelihoods), settings.shares, settings.cutoff).antigens);

@@ -51,6 +51,11 @@ struct ScenarioAnalysis {
   DynamicProgramme programme;
   std::vector<LevelBest> levels;
   std::vector<bool> level_tied;  // the level's runner-up is as good within the tolerance or the noise
+  // Per antigen of the sequence past the cut-off (order.sequence[order.antigens.size() + i]):
+  // the other antigens not yet in the sequence that would add as much at that step (eq. 7.3),
+  // within the tolerance (models 1-2) or the noise (model 3: z standard errors of the
+  // difference of the two gains over replications, common random numbers).
+  std::vector<std::vector<int>> tail_tied;
   AntigenOrder order;
   MatchedDistribution matched;
   std::optional<Noise> noise;

@@ -54,6 +54,18 @@ struct OrderFields {
   }
 };
 
+Field<json> with_max_items(Field<json> field, int most) {
+  field.spec.max_items = most;
+  return field;
+}
+
+// Table 7.1 as {antigen: share}: the default of `antibody_shares`, so `describe` gives it to the page.
+json table_7_1_json() {
+  json out = json::object();
+  for (const auto& [antigen, share] : ao::table_7_1_shares().shares) out[antigen] = share;
+  return out;
+}
+
 const OrderFields& fields() {
   static const std::string population_shape =
       "as `frequencies` reads it: {system id: population id or phenotype frequencies} (systems not named use "
@@ -63,15 +75,17 @@ const OrderFields& fields() {
                  "The antigens every strategy matches (A, B and D in the thesis). They stay in the blood groups "
                  "and in the likelihood of finding matched units.",
                  "thesis eq. 7.1", false, json{"A", "B", "D"}),
-      json_field("antigens", "string[]",
-                 "The minor antigens considered, at most " + std::to_string(max_minor) +
-                     ": each strategy matches a subset of them (2^count strategies).",
-                 "thesis sec. 7.2.4", false, json{"C", "c", "E", "e", "K", "Fya", "Fyb", "Jka", "Jkb", "M", "S", "s"}),
+      with_max_items(json_field("antigens", "string[]",
+                                "The minor antigens considered, at most " + std::to_string(max_minor) +
+                                    ": each strategy matches a subset of them (2^count strategies).",
+                                "thesis sec. 7.2.4", false,
+                                json{"C", "c", "E", "e", "K", "Fya", "Fyb", "Jka", "Jkb", "M", "S", "s"}),
+                     max_minor),
       json_field("antibody_shares", "object",
                  "{antigen: share}: the share of alloantibodies formed against each antigen (p_a). Antigens not "
-                 "given take thesis Table 7.1's share (src/antigen_order/builtin_antibody_shares.cpp); the shares are scaled to add up to 1 over "
-                 "the antigens considered.",
-                 "thesis Table 7.1", false),
+                 "given take thesis Table 7.1's share (the default; src/antigen_order/builtin_antibody_shares.cpp); "
+                 "the shares are scaled to add up to 1 over the antigens considered.",
+                 ao::table_7_1_shares().source, false, table_7_1_json()),
       json_field("systems", "object", "Optional: blood-group systems of your own, as in `frequencies`.",
                  "thesis sec. 3.1, eq. 4.11", false),
       json_field("populations", "object",
@@ -112,13 +126,14 @@ const OrderFields& fields() {
                      "combination, and how often each antigen lands at each position (Fig. 7.4).",
                  "thesis sec. 7.2.4, Table 7.5, Fig. 7.4", false),
       boolean_field("robustness", "Also the order with each antibody share halved and raised by half.", "", false),
-      json_field("robustness_populations", "object[]",
+      with_max_items(json_field("robustness_populations", "object[]",
                  "Optional: up to " + std::to_string(max_population_variants) +
                      " other populations [{\"label\": \"...\", \"donors\": ..., \"recipients\": ...}] (each "
                      "role as in `donors`; a role left out is the request's): the order for each, e.g. recipients "
                      "with more African ancestry than the donors. Listed with the robustness variants; an antigen is "
                      "stable only if its position is the same in all of them.",
                  "", false),
+                     static_cast<int>(max_population_variants)),
   };
   return f;
 }
@@ -184,6 +199,29 @@ std::vector<double> read_shares(const json* given, const std::vector<std::string
                           {"source", from_request[minor[i]] ? "your value" : ao::table_7_1_shares().source}});
   }
   return p;
+}
+
+// The strategy picked: minor antigens, each once. An always-matched antigen is named as such
+// (every strategy matches it), not as unknown.
+std::uint32_t read_strategy(const json& value, const std::vector<std::string>& always, const std::vector<std::string>& minor) {
+  const auto names = read_string_array(value, "strategy");
+  std::uint32_t bits = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto& a = names[i];
+    const auto path = field_index("strategy", i);
+    if (std::find(always.begin(), always.end(), a) != always.end())
+      throw InputError("invalid_field", path,
+                       a + " is always matched (every strategy matches it): list only minor antigens in the strategy");
+    const auto it = std::find(minor.begin(), minor.end(), a);
+    if (it == minor.end())
+      throw InputError("unknown_antigen", path,
+                       "The strategy names " + a + ", which is not among the minor antigens considered (" +
+                           joined(minor) + ")");
+    const auto bit = std::uint32_t{1} << (it - minor.begin());
+    if (bits & bit) throw InputError("duplicate_name", path, "The strategy names " + a + " twice: name it once");
+    bits |= bit;
+  }
+  return bits;
 }
 
 std::vector<int> read_int_list(const json& v, const std::string& path, int lo, int hi, const std::string& what) {
@@ -438,8 +476,11 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
   json rows = json::array();
   std::vector<std::vector<std::int64_t>> counts(minor.size(), std::vector<std::int64_t>(minor.size() + 1, 0));
   for (const auto& a : scenarios) {
-    json tied = json::array(), curve = json::array();
-    for (std::size_t q = 0; q < a.order.antigens.size(); ++q) tied.push_back(static_cast<bool>(a.level_tied[q + 1]));
+    json tied = json::array(), tied_with_at = json::array(), curve = json::array();
+    for (std::size_t q = 0; q < a.order.antigens.size(); ++q) {
+      tied.push_back(static_cast<bool>(a.level_tied[q + 1]));
+      tied_with_at.push_back(tied_with(a, q + 1, minor));
+    }
     for (const auto& level : a.levels) curve.push_back(level.value);
     rows.push_back({{"n", a.scenario.n},
                     {"k", a.scenario.k},
@@ -448,6 +489,7 @@ json grid_json(const std::vector<ao::ScenarioAnalysis>& scenarios, const std::ve
                     {"se", a.noise ? json(a.noise->level_se.back()) : json(nullptr)},
                     {"order", names(a.order.antigens, minor)},
                     {"tied", tied},
+                    {"tied_with", tied_with_at},
                     {"curve", curve}});
     for (std::size_t i = 0; i < minor.size(); ++i)
       counts[i][ao::position_in_order(a.order.antigens, static_cast<int>(i), static_cast<int>(minor.size()))] += 1;
@@ -498,9 +540,9 @@ json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   const json* always_json = r.get(F.always_matched);
   const json* minor_json = r.get(F.antigens);
-  const auto always = always_json ? read_string_array(*always_json, "always_matched") : std::vector<std::string>{"A", "B", "D"};
-  const auto minor = minor_json ? read_string_array(*minor_json, "antigens")
-                                : std::vector<std::string>{"C", "c", "E", "e", "K", "Fya", "Fyb", "Jka", "Jkb", "M", "S", "s"};
+  // Absent lists take their declared defaults (describe shows the same ones).
+  const auto always = read_string_array(always_json ? *always_json : F.always_matched.spec.default_value, "always_matched");
+  const auto minor = read_string_array(minor_json ? *minor_json : F.antigens.spec.default_value, "antigens");
   if (minor.empty()) throw InputError("invalid_field", "antigens", "List at least one minor antigen to order");
   if (minor.size() > static_cast<std::size_t>(max_minor))
     throw InputError("limit_exceeded", "antigens",
@@ -546,10 +588,7 @@ json handle(ObjectReader& r, Context& context) {
   json shares_out;
   settings.shares = read_shares(shares_json, minor, context, shares_out);
   std::optional<std::uint32_t> picked;
-  if (strategy_field) {
-    const auto group = read_group(*strategy_field, "strategy", minor);
-    picked = static_cast<std::uint32_t>(group.bits);
-  }
+  if (strategy_field) picked = read_strategy(*strategy_field, always, minor);
   const ao::Scenario scenario{n, k, static_cast<ao::InventoryModel>(model)};
   std::vector<ao::Scenario> scenarios{scenario};
   const auto grid = grid_field ? read_grid(*grid_field) : std::vector<ao::Scenario>{};
@@ -598,9 +637,10 @@ json handle(ObjectReader& r, Context& context) {
                  "In the simulation a longer list of matched antigens was served slightly more often than a shorter "
                  "one (noise); the matched distribution pools those levels so it stays a distribution.",
                  "");
-  json beyond = json::array();
+  json beyond = json::array(), beyond_tied = json::array();
   for (std::size_t q = a.order.antigens.size(); q < a.order.sequence.size(); ++q)
     beyond.push_back(minor[static_cast<std::size_t>(a.order.sequence[q])]);
+  for (const auto& tied : a.tail_tied) beyond_tied.push_back(names(tied, minor));
   std::vector<ao::ScenarioAnalysis> grid_analyses(analyses.begin() + 1, analyses.end());
   return {
       {"always_matched", always},
@@ -618,6 +658,7 @@ json handle(ObjectReader& r, Context& context) {
       {"curve", curve_json(a, minor)},
       {"order", order_json(a, minor)},
       {"beyond_cutoff", beyond},
+      {"beyond_cutoff_tied_with", beyond_tied},
       {"sequence", names(a.order.sequence, minor)},
       {"order_nested", a.order.nested},
       {"matched", {{"none", a.matched.none}, {"levels", a.matched.levels}, {"average", a.matched.average}, {"adjusted", a.matched.adjusted}}},
@@ -662,6 +703,9 @@ Operation antigen_order_operation() {
             "Table 7.5: [{position, antigen, gain, value, se, tied_with}] up to the cut-off; tied_with lists the "
             "antigens of an equally good strategy (model 3: within 1.96 standard errors of the difference)."},
            {"beyond_cutoff", "string[]", "The other antigens, each adding less than the cut-off."},
+           {"beyond_cutoff_tied_with", "string[][]",
+            "Per antigen of beyond_cutoff: the antigens not yet placed that would add as much at that step (models "
+            "1-2: within 1e-12; model 3: within 1.96 standard errors of the difference), so either could come next."},
            {"sequence", "string[]", "The order, then the other antigens where each adds the most: drop from the back."},
            {"order_nested", "boolean", "Whether each level's best strategy contains the best of the level below."},
            {"matched", "object",
@@ -685,8 +729,9 @@ Operation antigen_order_operation() {
             "every order, the request's included), spread [{antigen, first, last (positions, 1-based, over every "
             "order; null when always beyond the cut-off), beyond_cutoff (orders without it)}]}."},
            {"grid", "object | null",
-            "With grid: {scenarios [{n, k, model, value, se, order, tied, curve}], positions [{antigen, counts, "
-            "beyond_cutoff}] (Fig. 7.4)}."}},
+            "With grid: {scenarios [{n, k, model, value, se, order, tied (per position: an equally good strategy "
+            "puts another antigen there), tied_with (per position: those antigens, as order[].tied_with), curve}], "
+            "positions [{antigen, counts, beyond_cutoff}] (Fig. 7.4)}."}},
           true,
           handle};
 }

@@ -67,6 +67,7 @@ json describe_operations() {
       if (f.min) jf["min"] = *f.min;
       if (f.max) jf["max"] = *f.max;
       if (!f.choices.empty()) jf["choices"] = f.choices;
+      if (f.max_items) jf["max_items"] = *f.max_items;
       fields.push_back(jf);
     }
     json result = json::array();

@@ -27,6 +27,7 @@ struct FieldSpec {
   std::optional<double> min, max;  // inclusive, for numbers and integers
   bool required = false;
   std::vector<std::string> choices;  // for strings: the only values accepted ({} = any)
+  std::optional<int> max_items;      // for lists: the most entries accepted
 };
 
 // A declared field with the C++ type its value is read as. Handlers read fields through

@@ -414,3 +414,56 @@ TEST_CASE("antigen_order: an antigen after the cut-off is counted after it, in t
     for (std::size_t q = 0; q < 4; ++q) CHECK(column[q] <= total);
   }
 }
+
+TEST_CASE("antigen_order: the grid names the antigens a tied position is tied with, as order[].tied_with does",
+          "[antigen_order][regression]") {
+  // The grid marked a tied position (tied[q]) without saying with which antigen. A model-3
+  // scenario with few draws has ties; the grid's copy of the request's own scenario (same
+  // seed, same streams) must name the same partners as the request's order.
+  const auto r = nlohmann::json::parse(rbc::api::handle_request(
+      "antigen_order", R"({"antigens": ["E", "K", "c", "Jka", "Fya", "C"], "model": 3, "n": 60, "k": 2, "draws": 200,
+                           "replications": 3, "limit": 1, "grid": {"n": [60], "k": [2], "models": [3]}})"));
+  REQUIRE(r.contains("result"));
+  const auto& result = r["result"];
+  const auto& row = result["grid"]["scenarios"][0];
+  REQUIRE(row.contains("tied_with"));
+  REQUIRE(row["tied_with"].size() == result["order"].size());
+  bool any = false;
+  for (std::size_t q = 0; q < result["order"].size(); ++q) {
+    CHECK(row["tied_with"][q] == result["order"][q]["tied_with"]);
+    CHECK(row["tied"][q].get<bool>() == !row["tied_with"][q].empty());
+    any = any || !row["tied_with"][q].empty();
+  }
+  CHECK(any);  // the case has a tie to compare
+}
+
+TEST_CASE("antigen_order: antigens past the cut-off that add as much as the next one are marked tied",
+          "[antigen_order][regression]") {
+  // M and s with a share of 0 add nothing wherever they come: past the cut-off either could
+  // come first, and the tail said nothing of it. E, K add much more: no tie with them.
+  const auto r = nlohmann::json::parse(rbc::api::handle_request(
+      "antigen_order", R"({"antigens": ["E", "K", "M", "s"], "antibody_shares": {"E": 0.6, "K": 0.4, "M": 0, "s": 0},
+                           "model": 2, "limit": 1})"));
+  REQUIRE(r.contains("result"));
+  const auto& result = r["result"];
+  REQUIRE(result["beyond_cutoff"] == nlohmann::json({"M", "s"}));
+  REQUIRE(result["beyond_cutoff_tied_with"].size() == 2);
+  CHECK(result["beyond_cutoff_tied_with"][0] == nlohmann::json({"s"}));
+  CHECK(result["beyond_cutoff_tied_with"][1] == nlohmann::json::array());  // nothing left to tie with
+  // Model 3: the same, within the noise; every partner is an antigen not yet placed.
+  const auto r3 = nlohmann::json::parse(rbc::api::handle_request(
+      "antigen_order", R"({"antigens": ["E", "K", "M", "s", "c"], "antibody_shares": {"E": 0.6, "K": 0.3, "c": 0.1, "M": 0, "s": 0},
+                           "model": 3, "draws": 300, "replications": 3, "cutoff": 0.2, "limit": 1})"));
+  REQUIRE(r3.contains("result"));
+  const auto& beyond = r3["result"]["beyond_cutoff"];
+  const auto& tied = r3["result"]["beyond_cutoff_tied_with"];
+  REQUIRE(tied.size() == beyond.size());
+  for (std::size_t i = 0; i < beyond.size(); ++i)
+    for (const auto& a : tied[i]) {
+      const auto later = std::find(beyond.begin() + static_cast<std::ptrdiff_t>(i) + 1, beyond.end(), a);
+      CHECK(later != beyond.end());
+    }
+  const auto at = [&](const std::string& a) { return std::find(beyond.begin(), beyond.end(), a) - beyond.begin(); };
+  const auto first_zero = std::min(at("M"), at("s"));
+  CHECK(tied[static_cast<std::size_t>(first_zero)].size() >= 1);
+}

@@ -33,6 +33,7 @@ TEST_CASE("operations: every record is complete and its names unique", "[api][pr
       if (f.min && f.max) CHECK(*f.min <= *f.max);
       if (f.default_value.is_number() && f.min) CHECK(f.default_value.get<double>() >= *f.min);
       if (f.default_value.is_number() && f.max) CHECK(f.default_value.get<double>() <= *f.max);
+      if (f.default_value.is_array() && f.max_items) CHECK(f.default_value.size() <= static_cast<std::size_t>(*f.max_items));
     }
   }
 }

@@ -132,7 +132,7 @@ test('Antigen order: the link reproduces a result (shares, populations, model, s
   assert.match(text, /Units in stock n: “abc” not a number/);
   assert.match(text, /Inventory model: “7” is not 1, 2 or 3/);
   assert.match(text, /Antibody share of E: “x” not a number/);
-  assert.match(text, /Strategy in detail: “Zz” not among the antigens to order/);
+  assert.match(text, /Strategy in detail: “Zz” is not a blood group or an antigen the calculator knows/);
   assert.equal(await page.locator('.results table').count(), 0);
   assert.equal(new URL(page.url()).hash, hash);
   assert.deepEqual(problems, []);
@@ -204,7 +204,11 @@ test('Antigen order: the scenario grid, one request for model 2, one per scenari
   const scenarios = await cells(page, 'ao-grid-table');
   assert.equal(scenarios.length, 20);
   const expect = await moduleAnswer(page);
-  scenarios.forEach((r, i) => assert.equal(r.at(-1), expect.grid.scenarios[i].order.map((a, q) => (expect.grid.scenarios[i].tied[q] ? `≈${a}` : a)).join(' ')));
+  scenarios.forEach((r, i) => {
+    const s = expect.grid.scenarios[i];
+    const partners = (q) => (s.tied_with[q].length ? ` (or ${s.tied_with[q].join(', ')})` : '');
+    assert.equal(r.at(-1), s.order.map((a, q) => (s.tied[q] ? `≈${a}${partners(q)}` : a)).join(' '));
+  });
   const heat = await cells(page, 'ao-heat-table');
   const m = expect.antigens.length;
   for (let q = 1; q <= m; q++) assert.ok(heat.reduce((s, r) => s + Number(r[q] || 0), 0) <= 20, `position ${q}`);
@@ -249,5 +253,58 @@ test('Antigen order: at 360 px the answers and every box are on screen; axe-core
   await done(page);
   await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Antigen order: "1,000" in n is refused at n, not read as 1; pasted cells and decimal commas are read', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  // Was read as n = 1, and the message appeared at k ("k = 2 units cannot come from a stock of n = 1").
+  await page.fill('#ao-n', '1,000');
+  assert.match(await page.textContent('[data-error-for="n"]'), /is it 1000 or a decimal\? Write it without a thousands separator/);
+  assert.equal(await page.textContent('[data-error-for="k"]'), '');
+  await page.fill('#ao-n', '120\t');
+  await page.fill('#ao-k', ' 3 ');
+  await page.fill('#ao-share-E', '0,5');
+  await page.click('#antigen-order-compute');
+  await done(page);
+  const request = JSON.parse(await page.textContent('details.request-appendix pre'));
+  assert.deepEqual([request.n, request.k, request.antibody_shares], [120, 3, { E: 0.5 }]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Antigen order: the strategy in detail as people write it ("Fy(a+) K+"), "K-" refused at the field; Details of the empty strategy shows it', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  // "Fy(a+)" and "K+" were refused as "not among the antigens to order".
+  await page.fill('#ao-strategy', 'Fy(a+) K+');
+  assert.equal(await page.textContent('[data-error-for="strategy"]'), '');
+  await page.click('#antigen-order-compute');
+  await done(page);
+  assert.match(await page.textContent('#ao-strategy-title'), /Strategy in detail: K Fya$/);
+  // The result's section had the strategy field's id (ao-strategy): two elements, one id.
+  const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'every id once');
+  assert.match(page.url(), /strategy=K%2CFya|strategy=K,Fya/);
+  await page.fill('#ao-strategy', 'K-');
+  assert.match(await page.textContent('[data-error-for="strategy"]'), /says K absent/);
+  await page.fill('#ao-strategy', 'D');
+  assert.match(await page.textContent('[data-error-for="strategy"]'), /D is always matched/);
+  // The strategy of no minor antigen: its Details button showed nothing (it wrote an empty field).
+  await page.goto(`${site.server.url}#/antigen-order?order=colex&limit=2`);
+  await page.waitForSelector('#ao-strategies-table');
+  await done(page);
+  await page.evaluate(() => { document.querySelector('#ao-strategies').open = true; });
+  await page.click('#ao-strategies-table tbody tr:nth-child(1) .ao-details');
+  await page.waitForSelector('#ao-strategy-title');
+  assert.match(await page.textContent('#ao-strategy-title'), /Strategy in detail: A, B and D only/);
+  assert.equal(await page.inputValue('#ao-strategy'), 'none');
+  assert.match(page.url(), /strategy=none/);
+  assert.deepEqual(problems, []);
   await page.close();
 });

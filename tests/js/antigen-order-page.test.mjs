@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GRID_K, GRID_N, joinAnswers, mergeGrids, runEach, splitRequest, thesisGrid } from '../../web/calculators/antigen-order/scenarios.js';
 import { formatSharesParam, readNames, readSharesParam } from '../../web/calculators/antigen-order/antigens.js';
-import { added, curveCsv, gridCsv, list, orderCsv, orderText, shade, strategiesCsv, tieWords } from '../../web/calculators/antigen-order/words.js';
+import { added, curveCsv, gridCsv, list, orderCsv, orderText, shade, strategiesCsv, tailTieWords, tieWords } from '../../web/calculators/antigen-order/words.js';
 
 const request = (model) => ({ antigens: ['E', 'K', 'c'], n: 60, k: 2, model, draws: 500, replications: 3, seed: 9,
   strategy: ['E'], robustness: true, offset: 64, limit: 64, cutoff: 0.001, grid: thesisGrid(model) });
@@ -118,4 +118,34 @@ test('orderCsv, curveCsv, strategiesCsv, gridCsv: every row at full precision, r
   assert.deepEqual(strategiesCsv(result)[1], [65, 'E K', 2, 0.5, '', 'E K']);
   const grid = { scenarios: [{ model: 3, n: 60, k: 2, value: 0.46, se: 0.01, order: ['E', 'K', 'c'], tied: [false, true, false] }] };
   assert.deepEqual(gridCsv(grid)[1], [3, 60, 2, 0.46, 0.01, 'E ≈K c']);
+});
+
+test('readStrategy: the strategy in detail as people write it; what it cannot mean refused in words [antigen_order][regression]', async () => {
+  const { readStrategy } = await import('../../web/calculators/antigen-order/antigens.js');
+  const minor = ['C', 'c', 'E', 'e', 'K', 'Fya', 'Fyb', 'Jka', 'Jkb', 'M', 'S', 's'];
+  const always = ['A', 'B', 'D'];
+  const read = (text) => readStrategy(text, minor, always);
+  // "Fy(a+)" and "K+" were refused as not among the antigens to order.
+  assert.deepEqual(read('Fy(a+) K+'), { names: ['K', 'Fya'] });
+  assert.deepEqual(read('E, K;Jka  c'), { names: ['c', 'E', 'K', 'Jka'] });
+  assert.deepEqual(read('c C'), { names: ['C', 'c'] }, 'c and C are two antigens');
+  assert.deepEqual(read(''), { names: null });
+  // "none" is the strategy of no minor antigen (Details on the first row of the strategies).
+  assert.deepEqual(read('none'), { names: [] });
+  assert.match(read('fya').error, /did you mean “Fya”/);
+  assert.match(read('k').error, /k is not among the antigens to order/);
+  assert.match(read('K-').error, /says K absent: a strategy lists the antigens to match on/);
+  assert.match(read('E D').error, /^D is always matched/);
+  assert.match(read('D+').error, /^D is always matched/);
+});
+
+test('orderText, gridCsv, tailTieWords, orderCsv: a tie names its partners, in the grid and past the cut-off [antigen_order][regression]', () => {
+  // The grid marked a tied position "≈Jka" without saying which antigen was as good there.
+  assert.equal(orderText(['E', 'K', 'Jka', 'c'], [false, false, true, false], [[], [], ['c'], []]), 'E K ≈Jka (or c) c');
+  const grid = { scenarios: [{ model: 3, n: 60, k: 2, value: 0.46, se: 0.01, order: ['E', 'K'], tied: [false, true], tied_with: [[], ['c', 'Jka']] }] };
+  assert.equal(gridCsv(grid)[1][5], 'E ≈K (or c, Jka)');
+  assert.equal(tailTieWords(['M', 's', 'e'], [['s'], [], []]), 'M ≈ s');
+  assert.equal(tailTieWords(['M'], [[]]), '');
+  const csv = orderCsv({ order: [], beyond_cutoff: ['M', 's'], beyond_cutoff_tied_with: [['s'], []] });
+  assert.deepEqual(csv.slice(1), [['beyond cut-off', 'M', '', '', '', 's'], ['beyond cut-off', 's', '', '', '', '']]);
 });

@@ -6,6 +6,7 @@
 // In the link: always=A,B,D&antigens=C,c,E,…&shares=E:0.4;K:0.3 (only the shares that differ
 // from the default). Messages go to the slots always_matched, antigens, antibody_shares and
 // antibody_shares.<antigen>, the request paths the module names.
+import { readGroup } from '../../lib/blood-group.js';
 import { h } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
@@ -17,14 +18,35 @@ export const ROLES = [
   { id: 'off', words: 'left out' },
 ];
 
-// At most this many minor antigens (2^14 strategies): the module's limit, said in its message too.
-export const MAX_MINOR = 14;
-
 /** A comma-separated list of antigen names: {names (known, in the list's order, once), unknown}. */
 export function readNames(text, known) {
   const all = String(text ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   return { names: [...new Set(all.filter((a) => known.includes(a)))], unknown: all.filter((a) => !known.includes(a)) };
 }
+
+/**
+ * The strategy in detail as people write it: antigen names ("E K Jka", "E, K"), with a sign or
+ * in Duffy / Kidd notation ("K+", "Fy(a+)"), c and C apart (web/lib/blood-group.js). "none":
+ * the strategy of no minor antigen (the always-matched ones only). Returns {names} (in the
+ * minor antigens' order; null for an empty text) or {error}.
+ */
+export function readStrategy(text, minor, always = []) {
+  const t = String(text ?? '').trim();
+  if (t === '') return { names: null };
+  if (/^(none|-|—)$/i.test(t)) return { names: [] };
+  const said = t.split(/[\s,;]+/).map((w) => w.replace(/[+]$/, '')).filter((w) => always.includes(w));
+  if (said.length) {
+    return { error: `${list(said)} ${said.length === 1 ? 'is' : 'are'} always matched (every strategy matches ${said.length === 1 ? 'it' : 'them'}): list only antigens to order` };
+  }
+  const g = readGroup(t, minor, { bareLetters: true, listName: 'the antigens to order' });
+  if (g.error) return { error: g.error };
+  if (g.absent.length) {
+    return { error: `“${t}” says ${list(g.absent)} absent: a strategy lists the antigens to match on, e.g. “E K Jka” (“none” for none)` };
+  }
+  return { names: minor.filter((a) => g.present.includes(a)) };
+}
+
+const list = (names) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /** shares=E:0.4;K:0.3 -> {shares: {antigen: text}, problems: [words]}. */
 export function readSharesParam(text, known) {
@@ -47,7 +69,8 @@ export const formatSharesParam = (shares, order) => order.filter((a) => shares[a
 export class AntigenTable {
   /**
    * antigens: every antigen the page offers, in the systems' order; defaults: {always: [],
-   * minor: [], shares: {antigen: number}, source}: the module's defaults (describe, Table 7.1).
+   * minor: [], shares: {antigen: number}, source, maxMinor}: the module's defaults and limit
+   * (describe: Table 7.1, the most antigens to order).
    */
   constructor(antigens, defaults, changed) {
     Object.assign(this, { antigens, defaults, changed });
@@ -70,7 +93,7 @@ export class AntigenTable {
     this.fieldset = h('fieldset', { class: 'ao-antigens-fieldset' },
       h('legend', {}, 'Antigens and antibody shares'),
       h('p', { class: 'hint' }, 'Always matched: every strategy matches it (the thesis: A, B and D). To order: the minor antigens whose order ',
-        'the calculator finds (at most ', String(MAX_MINOR), '). Share: of the alloantibodies patients form, the share against this antigen ',
+        'the calculator finds (at most ', String(defaults.maxMinor), '). Share: of the alloantibodies patients form, the share against this antigen ',
         '(how much matching on it can prevent); the shares are scaled to add up to 1 over the antigens to order.'),
       h('div', { class: 'table-scroll' }, h('table', { class: 'ao-antigens-table', id: 'ao-antigens' },
         h('thead', {}, h('tr', {}, ['Antigen', 'Role', 'Share'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -142,7 +165,8 @@ export class AntigenTable {
     this.count.textContent = `${count} (${(2 ** count).toLocaleString('en').replace(/,/g, '\u202f')} strategies)`;
     this.sum.textContent = formatNumber(sum, 4);
     const antigens = count === 0 ? 'Choose at least one antigen to order'
-      : count > MAX_MINOR ? `At most ${MAX_MINOR} antigens to order (2^${MAX_MINOR} strategies); ${count} are chosen` : '';
+      : count > this.defaults.maxMinor
+        ? `At most ${this.defaults.maxMinor} antigens to order (2^${this.defaults.maxMinor} strategies); ${count} are chosen` : '';
     setError('antigens', antigens);
     const allOk = errors === 0;
     const shares = allOk && count && !(sum > 0) ? 'The shares of the antigens to order add up to 0: give at least one a share' : '';

@@ -11,7 +11,7 @@ import { calculator } from '../../lib/calculator-shell.js';
 import { h } from '../../lib/dom.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { PopulationInputs } from '../frequencies/populations.js';
-import { AntigenTable, readNames } from './antigens.js';
+import { AntigenTable, readStrategy } from './antigens.js';
 import { renderAntigenOrder } from './results.js';
 import { joinAnswers, runEach, splitRequest, thesisGrid } from './scenarios.js';
 import { MODEL_WORDS } from './words.js';
@@ -44,12 +44,11 @@ export default calculator({
   load: async (client) => {
     const [{ result: catalogue }, operations] = await Promise.all([client.call('systems'), client.operations()]);
     const fields = operations[OP]?.fields ?? [];
-    const antigens = SYSTEMS.flatMap((id) => catalogue.systems.find((s) => s.id === id)?.antigens ?? []);
     return {
       catalogue,
       fields,
       sumTolerance: operations.stationary.fields.find((f) => f.name === 'sum_tolerance').default,
-      defaults: await shareDefaults(client, fields, antigens),
+      defaults: shareDefaults(fields),
     };
   },
   inputs: (data, shell) => (current = new AntigenOrderInputs(data, shell)),
@@ -65,31 +64,18 @@ export default calculator({
 let current = null; // the inputs on screen, for the results' buttons (pick a strategy, the grid)
 
 /**
- * The default antigens (describe) and shares with their source: describe's default of
- * antibody_shares when it has one, else the module's answer for each antigen (model 1, two
- * antigens: a millisecond each), whose `shares` say its default and source; an antigen
- * without one (k, N: not in Table 7.1) is refused, and has none.
+ * The default antigens, Table 7.1's shares with their source and the most antigens to order,
+ * as `describe` declares them (the defaults of always_matched, antigens and antibody_shares;
+ * max_items of antigens): one declaration, in the module.
  */
-async function shareDefaults(client, fields, antigens) {
-  const field = (name) => fields.find((f) => f.name === name);
-  const always = field('always_matched')?.default ?? ['A', 'B', 'D'];
-  const minor = field('antigens')?.default ?? [];
-  const declared = field('antibody_shares');
-  if (declared?.default && typeof declared.default === 'object') {
-    return { always, minor, shares: declared.default, source: declared.source ?? 'thesis Table 7.1' };
-  }
-  // Beside another antigen with a share given, so a default of 0 (s) is not refused as a sum of 0.
-  const probe = (a) => {
-    const other = antigens.find((x) => x !== a);
-    return { always_matched: [], antigens: [a, other], antibody_shares: { [other]: 1 }, model: 1, n: 1, k: 1, limit: 1 };
-  };
-  const answers = await Promise.all(antigens.map((a) => client.call(OP, probe(a))
-    .then(({ result }) => result.shares[0], (e) => { if (e.name !== 'ApiError') throw e; return null; })));
-  const known = answers.filter(Boolean);
+function shareDefaults(fields) {
+  const field = (name) => fields.find((f) => f.name === name) ?? {};
   return {
-    always, minor,
-    shares: Object.fromEntries(known.map((s) => [s.antigen, s.given ?? s.share])),
-    source: known[0]?.source ?? declared?.source ?? 'thesis Table 7.1',
+    always: field('always_matched').default ?? [],
+    minor: field('antigens').default ?? [],
+    shares: field('antibody_shares').default ?? {},
+    source: field('antibody_shares').source ?? '',
+    maxMinor: field('antigens').max_items,
   };
 }
 
@@ -140,7 +126,7 @@ class AntigenOrderInputs {
       h('fieldset', {}, h('legend', {}, 'What to show'),
         h('div', { class: 'field' }, h('label', { for: 'ao-strategy' }, 'A strategy in detail'), this.strategy,
           h('span', { class: 'hint', id: 'ao-strategy-hint' }, 'Optional: minor antigens to match (besides the always-matched ones), ',
-            'e.g. “E K Jka c”; or press Details beside a strategy in the results. Shows, per patient group, the chance of finding k matched units.'),
+            'e.g. “E K Jka c” or “Fy(a+) K+” (“none”: the always-matched antigens only); or press Details beside a strategy in the results. Shows, per patient group, the chance of finding k matched units.'),
           h('span', { class: 'field-error', 'data-error-for': 'strategy' })),
         h('div', { class: 'field ao-check' }, this.robustness,
           h('label', { for: 'ao-robustness' }, 'Robustness: the order with each antibody share halved and raised by half')),
@@ -151,23 +137,13 @@ class AntigenOrderInputs {
 
   showModel() { this.simulation.hidden = this.model.value !== '3'; }
 
-  pickStrategy(antigens) { this.strategy.value = antigens.join(' '); }
+  pickStrategy(antigens) { this.strategy.value = antigens.length ? antigens.join(' ') : 'none'; }
 
   setGrid(on) { this.grid.checked = on; }
 
   title() { return `Antigen order, model ${this.model.value}, n = ${this.n.value.trim()}, k = ${this.k.value.trim()}`; }
 
-  strategyNames() {
-    const text = this.strategy.value.trim();
-    if (!text) return { names: null };
-    const names = text.split(/[\s,;]+/).filter(Boolean);
-    const minor = this.table.minor();
-    const unknown = names.filter((a) => !minor.includes(a));
-    if (unknown.length) {
-      return { error: `${unknown.map((a) => `“${a}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the antigens to order (${minor.join(' ')})` };
-    }
-    return { names: minor.filter((a) => names.includes(a)) };
-  }
+  strategyNames() { return readStrategy(this.strategy.value, this.table.minor(), this.table.always()); }
 
   numberError(input, name) {
     return checkNumber(input.value, { ...this.field(name), type: 'integer' });
@@ -223,7 +199,7 @@ class AntigenOrderInputs {
     params.set('model', this.model.value);
     if (this.model.value === '3') for (const name of ['draws', 'replications', 'seed']) params.set(name, this[name].value.trim());
     const { names } = this.strategyNames();
-    if (names) params.set('strategy', names.join(','));
+    if (names) params.set('strategy', names.length ? names.join(',') : 'none');
     if (!this.robustness.checked) params.set('robustness', '0');
     if (this.grid.checked) params.set('grid', '1');
   }
@@ -252,10 +228,8 @@ class AntigenOrderInputs {
     this.grid.checked = flag('grid', false, 'Scenario grid');
     const strategy = params.get('strategy');
     this.strategy.value = strategy == null ? '' : strategy.split(',').join(' ');
-    if (strategy != null) {
-      const { unknown } = readNames(strategy, this.table.minor());
-      if (unknown.length) problems.push(`Strategy in detail: ${unknown.map((a) => `“${a}”`).join(', ')} not among the antigens to order`);
-    }
+    const { error } = this.strategyNames();
+    if (error) problems.push(`Strategy in detail: ${error}`);
     return problems;
   }
 }

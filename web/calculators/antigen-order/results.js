@@ -14,7 +14,7 @@ import { formula as f } from '../../lib/math.js';
 import { scrollRegion } from '../../lib/table.js';
 import { describeRole } from '../frequencies/results.js';
 import {
-  MODEL_WORDS, added, curveCsv, gridCsv, list, orderCsv, orderText, positionsOf, shade, strategiesCsv, tieWords,
+  MODEL_WORDS, added, curveCsv, gridCsv, list, orderCsv, orderText, positionsOf, shade, strategiesCsv, tailTieWords, tieWords,
 } from './words.js';
 
 // Shares in a column: the same decimals in every row (0.0006, not 6.45e-4), the full value in its title.
@@ -152,7 +152,9 @@ function orderTable(result, context) {
       ties.map((o) => `at position ${o.position}, ${o.antigen} and ${list(o.tied_with)} are equally good`).join('; '),
       simulated ? ' (within the simulation’s noise). Either order is as good as the data can tell.' : '. Either order prevents as much.') : '',
     h('p', { id: 'ao-beyond' }, result.beyond_cutoff.length
-      ? ['After the cut-off (each adds less than ', formatNumber(context.request.cutoff ?? 0.001, 4), '): ', list(result.beyond_cutoff), '.']
+      ? ['After the cut-off (each adds less than ', formatNumber(context.request.cutoff ?? 0.001, 4), '): ', list(result.beyond_cutoff), '.',
+        tailTieWords(result.beyond_cutoff, result.beyond_cutoff_tied_with)
+          ? ` Tied, either could come first: ${tailTieWords(result.beyond_cutoff, result.beyond_cutoff_tied_with)}.` : '']
       : 'Every antigen adds at least the cut-off.'),
     result.order_nested ? '' : h('p', { class: 'note' }, 'The best strategy of some size does not contain the best strategy one antigen smaller, ',
       'so no single order is best at every size; the order above is the best way to build up the strategy at the cut-off.'),
@@ -223,7 +225,7 @@ function strategyDetail(result) {
   const simulated = result.scenario.model === 3;
   const kept = [...result.always_matched, ...result.antigens.filter((a) => s.antigens.includes(a))];
   const k = result.scenario.k;
-  return h('section', { class: 'ao-strategy', id: 'ao-strategy', 'aria-labelledby': 'ao-strategy-title' },
+  return h('section', { class: 'ao-strategy', id: 'ao-strategy-detail', 'aria-labelledby': 'ao-strategy-title' },
     h('h3', { id: 'ao-strategy-title' }, `Strategy in detail: ${antigens(s.antigens, `${list(result.always_matched)} only`)}`),
     h('ul', {},
       h('li', { id: 'ao-strategy-value' }, 'Largest share of alloimmunisation prevented: ', h('strong', {}, numberElement(s.value, { decimals: 4 })),
@@ -298,11 +300,11 @@ function grid(result, context) {
   const simulated = g.scenarios.some((s) => s.model === 3);
   return h('section', { class: 'ao-grid', 'aria-labelledby': 'ao-grid-title' },
     h('h3', { id: 'ao-grid-title' }, `Scenario grid: ${countOf(g.scenarios.length, 'scenario')} (thesis Table 7.5, Fig. 7.4)`),
-    table('ao-grid-table', 'The order per scenario', '≈ before an antigen: its position is tied — an equally good strategy puts another antigen there' +
+    table('ao-grid-table', 'The order per scenario', '≈ before an antigen: its position is tied — an equally good strategy puts another antigen there (in brackets)' +
       `${simulated ? ' (within the simulation’s noise)' : ''}.`,
       [col('n', true), col('k', true), col('Share prevented', true), simulated ? col('±', true) : '', col('Order')],
       g.scenarios.map((s) => h('tr', {}, h('th', { scope: 'row', class: 'num' }, whole(s.n)), h('td', { class: 'num' }, String(s.k)),
-        num(s.value), simulated ? seCell(s.se) : '', h('td', { class: 'ao-order' }, orderText(s.order, s.tied) || '—')))),
+        num(s.value), simulated ? seCell(s.se) : '', h('td', { class: 'ao-order' }, orderText(s.order, s.tied, s.tied_with) || '—')))),
     h('div', { class: 'no-print ao-csv' }, csvLink(gridCsv(g), `rbcmatch-antigen-order-grid-model${model}.csv`, 'Download the grid (CSV)')),
     h('h4', {}, 'Where each antigen lands (Fig. 7.4)'),
     h('p', { class: 'hint' }, `In how many of the ${g.scenarios.length} scenarios each antigen takes each position of the order; darker: more often.`),

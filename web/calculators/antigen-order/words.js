@@ -41,7 +41,7 @@ export const positionsOf = (order) => Object.fromEntries(order.map((a, i) => [a,
 export function orderCsv(result) {
   return [['position', 'antigen', 'gain', 'share_prevented', 'se', 'tied_with'],
     ...result.order.map((o) => [o.position, o.antigen, o.gain, o.value, o.se ?? '', o.tied_with.join(' ')]),
-    ...result.beyond_cutoff.map((a) => ['beyond cut-off', a, '', '', '', ''])];
+    ...result.beyond_cutoff.map((a, i) => ['beyond cut-off', a, '', '', '', result.beyond_cutoff_tied_with?.[i]?.join(' ') ?? ''])];
 }
 
 /** Fig. 7.3: the best strategy at each number of matched antigens. */
@@ -58,14 +58,23 @@ export function strategiesCsv(result) {
     ...result.strategies.map((s, i) => [result.offset + i + 1, s.antigens.join(' '), s.level, s.value, s.se ?? '', s.path.join(' ')])];
 }
 
-/** The scenario grid: one row per scenario, its order with ties marked "≈". */
+/** The scenario grid: one row per scenario, its order with ties marked "≈" and their partners. */
 export function gridCsv(grid) {
   return [['model', 'n', 'k', 'share_prevented', 'se', 'order'],
-    ...grid.scenarios.map((s) => [s.model, s.n, s.k, s.value, s.se ?? '', orderText(s.order, s.tied)])];
+    ...grid.scenarios.map((s) => [s.model, s.n, s.k, s.value, s.se ?? '', orderText(s.order, s.tied, s.tied_with)])];
 }
 
-/** "E K ≈Jka c": an antigen whose position is tied (the best strategy there has an equally good
- *  rival, within the noise for model 3) marked ≈. */
-export function orderText(order, tied = []) {
-  return order.map((a, i) => (tied[i] ? `≈${a}` : a)).join(' ');
+/** "E K ≈Jka (or c) c": an antigen whose position is tied (the best strategy there has an equally
+ *  good rival, within the noise for model 3) marked ≈, with the antigens the rival puts there
+ *  when they are known (tiedWith, per position). */
+export function orderText(order, tied = [], tiedWith = []) {
+  return order.map((a, i) => {
+    if (!tied[i]) return a;
+    return tiedWith[i]?.length ? `≈${a} (or ${tiedWith[i].join(', ')})` : `≈${a}`;
+  }).join(' ');
+}
+
+/** "M ≈ s; e ≈ C" for the antigens past the cut-off that could as well come next ('' if none). */
+export function tailTieWords(beyond, tiedWith = []) {
+  return beyond.map((a, i) => (tiedWith[i]?.length ? `${a} ≈ ${list(tiedWith[i])}` : '')).filter(Boolean).join('; ');
 }
