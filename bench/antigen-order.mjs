@@ -16,6 +16,8 @@ const grid = (models) => ({ n: [60, 120, 250, 1000], k: [1, 2, 3, 5, 10], models
 const requests = {
   'model 2, n 60, k 2 (one scenario, 4,096 strategies)': { model: 2, limit: 1 },
   'models 1 and 2, the 20-scenario grid (40 programmes)': { model: 1, limit: 1, grid: grid([1, 2]) },
+  'model 1, the 20-scenario grid (the page\'s grid request)': { model: 1, limit: 1, grid: grid([1]) },
+  'model 2, the 20-scenario grid (the page\'s grid request)': { model: 2, limit: 1, grid: grid([2]) },
   'model 3, n 60, k 2: 2 replications of 5,000 draws (10,000 per strategy)': { model: 3, draws: 5000, replications: 2, limit: 1 },
   'model 3, n 60, k 2: the default 4 replications of 10,000 draws': { model: 3, limit: 1 },
 };

@@ -175,47 +175,61 @@ struct TermRatios {
 
 // sum_{x >= from} P[X = x] given term = P[X = from], from past the mode (the terms fall).
 // Four interleaved chains (x, x + 1, x + 2, x + 3, each advanced four steps at a time), so no
-// multiplication waits for the one before it. Past n a factor (n - n) / (n + 1) = 0 ends every
-// chain.
+// multiplication waits for the one before it. The first `fixed_rounds` rounds run without a
+// test (most tails need them; a test per round is a branch the processor cannot predict);
+// then rounds go on until the next terms are below 1e-17 of the sum. Past n a factor
+// (n - n) / (n + 1) = 0 ends every chain.
+constexpr int fixed_rounds = 3;
 double falling_tail(const TermRatios& ratios, std::int64_t from, double term, double ratio) {
   const double ratio4 = (ratio * ratio) * (ratio * ratio);
   std::array<double, 4> t{term, 0, 0, 0}, sum{0, 0, 0, 0};
   for (std::size_t i = 1; i < 4; ++i) t[i] = t[i - 1] * (ratios.step(from + static_cast<std::int64_t>(i) - 1) * ratio);
-  for (std::int64_t x = from;; x += 4) {
-    for (std::size_t i = 0; i < 4; ++i) sum[i] += t[i];
+  const auto round = [&](std::int64_t x) {
+    for (std::size_t i = 0; i < 4; ++i) {
+      sum[i] += t[i];
+      t[i] *= ratios.four_steps(x + static_cast<std::int64_t>(i)) * ratio4;
+    }
+  };
+  std::int64_t x = from;
+  for (int r = 0; r < fixed_rounds; ++r, x += 4) round(x);
+  for (;; x += 4) {
     const double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
-    if (!(t[3] > total * 1e-17)) return total;  // t[3] is the smallest term added
-    for (std::size_t i = 0; i < 4; ++i) t[i] *= ratios.four_steps(x + static_cast<std::int64_t>(i)) * ratio4;
+    if (!(t[0] > total * 1e-17)) return total;  // t[0] is the largest term not yet added
+    round(x);
   }
 }
 
 struct TailScratch {
   std::vector<double> term, ratio, sum, below, sums;
+  std::vector<std::uint8_t> route;
 };
 
 // P[X_t >= k], X_t ~ Bin(n, p[t]), for every group t and each k in `ks` (ascending, at most
 // max_tail_k): out[t * |ks| + q]. log_q[t] = log(1 - p[t]), shared by every n.
 //
 // Where the mean is at least the largest k, every tail is at least about 1/2 and 1 - P[X < k]
-// is accurate. Otherwise the tails are summed upwards from the largest k, where the terms
-// fall, plus the terms from k to it: only positive terms are ever added.
+// is accurate (route `rising`). Otherwise the tails are summed upwards from the largest k,
+// where the terms fall, plus the terms from k to it: only positive terms are ever added
+// (route `falling`). Where q^n underflows, or p is 0 or 1, the exact routine (or the trivial
+// answer) serves.
 //
 // The terms below the largest k, and their sums, are stepped for all groups at once (x outer,
 // groups inner, contiguous): the groups' chains are independent, so no multiplication waits
 // for the one before it.
 void group_tails(const TermRatios& ratios, const std::vector<double>& p, const std::vector<double>& log_q,
                  const std::vector<std::int64_t>& ks, TailScratch& s, std::vector<double>& out) {
+  enum Route : std::uint8_t { exact, rising, falling };
   const std::int64_t n = ratios.n, kmax = ks.back();
   const std::size_t groups = p.size(), nk = ks.size(), below = static_cast<std::size_t>(kmax);
-  // q^n underflows, or p is 0 or 1: these groups take the exact routine (or the trivial answer).
-  const auto by_chain = [&](std::size_t t) { return p[t] > 0 && p[t] < 1 && static_cast<double>(n) * log_q[t] >= -700; };
-  const auto falls = [&](std::size_t t) { return static_cast<double>(kmax) > static_cast<double>(n) * p[t]; };
   s.term.resize(groups);
   s.ratio.resize(groups);
+  s.route.resize(groups);
   s.below.resize(groups * below);
   for (std::size_t t = 0; t < groups; ++t) {
-    const bool chain = by_chain(t);
-    s.term[t] = chain ? std::exp(static_cast<double>(n) * log_q[t]) : 0.0;
+    const double log_p0 = static_cast<double>(n) * log_q[t];
+    const bool chain = p[t] > 0 && p[t] < 1 && log_p0 >= -700;
+    s.route[t] = !chain ? exact : static_cast<double>(kmax) > static_cast<double>(n) * p[t] ? falling : rising;
+    s.term[t] = chain ? std::exp(log_p0) : 0.0;
     s.ratio[t] = chain ? p[t] / (1 - p[t]) : 0.0;
   }
   // s.sums[q * groups + t]: P[X_t < k_q] (rising sums from 0) or P[k_q <= X_t < kmax]
@@ -241,20 +255,19 @@ void group_tails(const TermRatios& ratios, const std::vector<double>& p, const s
       for (std::size_t t = 0; t < groups; ++t) s.sum[t] += column[t];
     }
     double* sums = s.sums.data() + i * groups;
-    for (std::size_t t = 0; t < groups; ++t)
-      if (falls(t)) sums[t] = s.sum[t];
+    for (std::size_t t = 0; t < groups; ++t) sums[t] = s.route[t] == falling ? s.sum[t] : sums[t];
   }
   out.resize(groups * nk);
   for (std::size_t t = 0; t < groups; ++t) {
     double* tails = out.data() + t * nk;
-    if (!by_chain(t)) {
-      for (std::size_t i = 0; i < nk; ++i)
-        tails[i] = ks[i] == 0 || p[t] >= 1 ? 1.0 : p[t] <= 0 ? 0.0 : binomial_upper_tail(n, p[t], ks[i]);
-    } else if (!falls(t)) {
-      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::max(0.0, 1 - s.sums[i * groups + t]);
-    } else {
+    if (s.route[t] == falling) {
       const double top = falling_tail(ratios, kmax, s.term[t], s.ratio[t]);  // P[X_t >= kmax]
       for (std::size_t i = 0; i < nk; ++i) tails[i] = std::min(1.0, top + s.sums[i * groups + t]);
+    } else if (s.route[t] == rising) {
+      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::max(0.0, 1 - s.sums[i * groups + t]);
+    } else {
+      for (std::size_t i = 0; i < nk; ++i)
+        tails[i] = ks[i] == 0 || p[t] >= 1 ? 1.0 : p[t] <= 0 ? 0.0 : binomial_upper_tail(n, p[t], ks[i]);
     }
   }
 }
