@@ -13,9 +13,19 @@
 #include "numeric/random.hpp"
 
 namespace rbc::allocation {
+
+Group group_of(const std::vector<std::string>& names, const std::vector<std::string>& antigens) {
+  Group g = 0;
+  for (const auto& n : names)
+    for (std::size_t a = 0; a < antigens.size(); ++a)
+      if (antigens[a] == n) g |= Group{1} << a;
+  return g;
+}
+
 namespace {
 
 bool compatible(Group donor, Group recipient) { return (donor & ~recipient) == 0; }
+
 
 std::string limit_message(const std::string& what, std::size_t limit) {
   return what + " (at most " + std::to_string(limit) + ")";

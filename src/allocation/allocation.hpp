@@ -32,6 +32,9 @@ namespace rbc::allocation {
 // A blood group: a bit set over the ordered antigen list (bit k = the k-th antigen present).
 using Group = std::uint64_t;
 
+// The group with the named antigens of `antigens` present (names not in the list add nothing).
+Group group_of(const std::vector<std::string>& names, const std::vector<std::string>& antigens);
+
 // ---- Limits, checked before any work ----
 inline constexpr std::size_t max_stock_entries = 20000;    // (group, r) pairs
 inline constexpr std::size_t max_request_entries = 5000;   // requested groups

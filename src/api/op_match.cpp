@@ -146,14 +146,6 @@ std::string set_label(const json& names) {
   return out.empty() ? "(none)" : out;
 }
 
-allocation::Group bits_of(const std::vector<std::string>& names, const std::vector<std::string>& antigens) {
-  allocation::Group g = 0;
-  for (const auto& n : names)
-    for (std::size_t a = 0; a < antigens.size(); ++a)
-      if (antigens[a] == n) g |= allocation::Group{1} << a;
-  return g;
-}
-
 int read_whole(const json& v, const std::string& path, int min, int max, const std::string& what) {
   const double x = read_number(v, path);
   if (x != std::floor(x) || x < min || x > max)
@@ -235,10 +227,10 @@ json handle(ObjectReader& r, Context& context) {
 
   allocation::MatchingProblem p;
   p.antigens = antigens.size();
-  p.major = bits_of(allocation::major_antigens(), antigens);
+  p.major = allocation::group_of(allocation::major_antigens(), antigens);
   const auto subset = [&](const Field<json>& field, const std::vector<std::string>& fallback) {
     if (const auto* v = r.get(field)) return read_group(*v, field.spec.name, antigens).bits;
-    return bits_of(fallback, antigens);
+    return allocation::group_of(fallback, antigens);
   };
   p.mismatch = subset(F.mismatch_antigens, preset->mismatch);
   p.substitution = subset(F.substitution_antigens, preset->substitution);
@@ -288,7 +280,7 @@ json handle(ObjectReader& r, Context& context) {
   std::map<std::string, std::size_t> group_index;
   for (const auto& d : defaults) {
     group_index[d.id] = p.groups.size();
-    p.groups.push_back({bits_of(d.must_match, antigens) | p.major, d.max_age_is_shelf_life ? p.shelf_life : d.max_age,
+    p.groups.push_back({allocation::group_of(d.must_match, antigens) | p.major, d.max_age_is_shelf_life ? p.shelf_life : d.max_age,
                         d.young_blood, d.typed});
   }
   if (const auto* g = r.get(F.patient_groups)) {

@@ -229,14 +229,6 @@ issuing::CountModel read_count(const json& v, const std::string& path, const std
   return m;
 }
 
-allocation::Group bits_of(const std::vector<std::string>& names, const std::vector<std::string>& antigens) {
-  allocation::Group g = 0;
-  for (const auto& n : names)
-    for (std::size_t a = 0; a < antigens.size(); ++a)
-      if (antigens[a] == n) g |= allocation::Group{1} << a;
-  return g;
-}
-
 int read_int(ObjectReader& r, const Field<int>& field, const json& base) {
   if (r.has(field.spec.name)) return r.get(field);
   return base.at(field.spec.name).get<int>();
@@ -272,7 +264,7 @@ Built build(ObjectReader& r) {
   for (const auto& m : allocation::major_antigens())
     if (std::find(s.antigens.begin(), s.antigens.end(), m) == s.antigens.end())
       throw InputError("invalid_field", "antigens", "The antigens typed must include A, B and D");
-  s.major = bits_of(allocation::major_antigens(), s.antigens);
+  s.major = allocation::group_of(allocation::major_antigens(), s.antigens);
   s.shelf_life = read_int(r, F.shelf_life, base);
   s.warm_up_days = read_int(r, F.warm_up_days, base);
   s.days = read_int(r, F.days, base);
@@ -316,7 +308,7 @@ Built build(ObjectReader& r) {
   std::map<std::string, std::size_t> group_index;
   for (const auto& d : allocation::default_patient_groups()) {
     group_index[d.id] = s.groups.size();
-    s.groups.push_back({bits_of(d.must_match, s.antigens) | s.major, d.max_age_is_shelf_life ? s.shelf_life : std::min(d.max_age, s.shelf_life),
+    s.groups.push_back({allocation::group_of(d.must_match, s.antigens) | s.major, d.max_age_is_shelf_life ? s.shelf_life : std::min(d.max_age, s.shelf_life),
                         d.young_blood, d.typed});
     s.group_ids.push_back(d.id);
   }
@@ -454,8 +446,8 @@ Built build(ObjectReader& r) {
       const std::string rule = e.has("rule") ? read_string(e.member("rule"), e.path_of("rule")) : "extended";
       const auto* pre = allocation::find_match_preset(rule);
       if (!pre) throw InputError("invalid_field", e.path_of("rule"), "'" + rule + "' is not a rule (abod, limited, extended)");
-      p.mismatch = bits_of(pre->mismatch, s.antigens);
-      p.substitution = bits_of(pre->substitution, s.antigens);
+      p.mismatch = allocation::group_of(pre->mismatch, s.antigens);
+      p.substitution = allocation::group_of(pre->substitution, s.antigens);
       if (e.has("mismatch_antigens")) p.mismatch = read_group(e.member("mismatch_antigens"), e.path_of("mismatch_antigens"), s.antigens).bits;
       if (e.has("substitution_antigens"))
         p.substitution = read_group(e.member("substitution_antigens"), e.path_of("substitution_antigens"), s.antigens).bits;
