@@ -103,6 +103,9 @@ void check_scenario(const Scenario& s, int first, int count) {
   need(!s.demand.empty() && s.demand.size() <= static_cast<std::size_t>(max_demand_streams), "demand",
        "Give 1 to " + std::to_string(max_demand_streams) + " demand streams");
   need(s.groups.size() == s.group_ids.size(), "patient_groups", "One id per patient group");
+  need(s.donor_joint.empty() || s.donor_joint.size() == s.donors.size(), "donors", "One joint table (or none) per donor population");
+  for (std::size_t c = 0; c < s.donor_joint.size(); ++c)
+    check_joint(s.donor_joint[c], s.places, s.antigens, field_member(field_index("donors", c), "joint"));
   double per_day = s.supply.rule == SupplyRule::count ? s.supply.count.mean : static_cast<double>(s.supply.level) / 7;
   for (std::size_t d = 0; d < s.demand.size(); ++d) {
     const auto& st = s.demand[d];
@@ -207,7 +210,7 @@ struct Prepared {
   std::vector<allocation::MatchingProblem> rules;  // per policy (match)
 
   explicit Prepared(const Scenario& sc)
-      : s(sc), major(sc), donors(sc.donors, sc.places) {
+      : s(sc), major(sc), donors(sc.donors, sc.places, sc.donor_joint) {
     const Group all = all_of(s.antigens.size());
     for (const auto& st : s.demand) {
       patients.emplace_back(st.population.empty() ? s.donors : st.population, s.places);
@@ -278,7 +281,7 @@ struct Factors {
   double receivability_of(Group type, Group known) {
     auto it = receivability.find({type, known});
     if (it == receivability.end())
-      it = receivability.emplace(std::pair{type, known}, frequency::share(s.donors, s.places, {}, positions(known & ~type))).first;
+      it = receivability.emplace(std::pair{type, known}, share(s.donors, s.donor_joint, s.places, {}, positions(known & ~type))).first;
     return it->second;
   }
 };

@@ -114,6 +114,9 @@ struct Scenario {
   std::int64_t initial_stock = 0;       // units in stock before day 1, drawn from the donors...
   int initial_max_age = 0;              // ...with ages uniform on 0 .. this (< G)
   frequency::Mixture donors;
+  // Per donor mixture component, a joint table over some antigens (seed 004 sec. 4.2: NHSBT's
+  // A, B, D, C, c, E, e); empty, or a table with no antigens: the systems alone.
+  std::vector<JointTable> donor_joint;
   // The patient population of the usabilities (pi_2 of match, Delta of allocate, the
   // usability classes of Table 6.5); the donors define the receivability classes (Table 6.4).
   frequency::Mixture recipients;
