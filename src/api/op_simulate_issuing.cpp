@@ -56,17 +56,22 @@ const json& preset(const std::string& id) {
          json::array({
              // NOTES.md: 33 appointments of 10 units; sec. 4.2: SCD patients of African ancestry, with antibodies.
              {{"id", "sickle_cell"}, {"group", "sickle_cell"}, {"requests", {{"law", "fixed"}, {"mean", 33}}}, {"units", 10},
-              {"population", african()}, {"antibodies", true}},
+              {"population", african()}, {"antibodies", true}, {"booked", true}},
              // NOTES.md: the rest of the 3,500, typed for A, B, D only, split by fixed A, B, D shares:
              // those the matching-rules experiments' parameter files name (HDSci/BloodMatcher-WSC24
              // scratch/paramfiles/matching-rules/exp3*.py: data/bloodgroup_frequencies/ABD_old_dummy_demand.tsv).
              {{"id", "other"}, {"group", "other"}, {"requests", {{"law", "fixed"}, {"mean", 3170}}}, {"units", 1},
               {"major_shares", {{"O-", 0.073542}, {"O+", 0.366958}, {"B-", 0.015168}, {"B+", 0.076632}, {"A-", 0.071665},
                                 {"A+", 0.356035}, {"AB-", 0.006682}, {"AB+", 0.033318}}},
-              {"proportional", true}},
+              {"proportional", true}, {"booked", true}},
          })},
+        // sec. 4.3: L0, E0 and E1. E1 as the authors' E1 parameter file (matching-rules/
+        // exp3-forecasting.py) has it, which agrees with the text: 5 days of requests, 1 day of
+        // donations, 0.966 of them arriving ("97%").
         {"policies", json::array({{{"label", "L0"}, {"method", "match"}, {"rule", "limited"}},
-                                  {{"label", "E0"}, {"method", "match"}, {"rule", "extended"}}})},
+                                  {{"label", "E0"}, {"method", "match"}, {"rule", "extended"}},
+                                  {{"label", "E1"}, {"method", "match"}, {"rule", "extended"},
+                                   {"forecast", {{"request_days", 5}, {"unit_days", 1}, {"arrival_share", 0.966}}}}})},
     };
   }();
   static const json thesis = json{
@@ -119,7 +124,7 @@ const SimulateFields& fields() {
       string_field("preset",
                    "The scenario every field not given comes from: seed004 (Oyebolu et al.: 3,500 units a day, 33 "
                    "sickle-cell appointments of 10 units, 26,500 units at the start, 18 weeks' warm-up, 6 weeks "
-                   "measured, rules L0 and E0; about a minute per replication and policy), seed004_small (the same "
+                   "measured, rules L0, E0 and E1 (forecasting); about a minute per replication and policy), seed004_small (the same "
                    "at 1/33 of the size: 106 units a day, one appointment) or thesis (ch. 6: antigens A2, one week of "
                    "stock at 1,000 units a day, a year, gamma 0, 1 and 1/2).",
                    "seed 004 sec. 4.2, 5.1; thesis sec. 6.5.1", std::string("seed004_small"),
@@ -167,7 +172,8 @@ const SimulateFields& fields() {
                  "negative_binomial, mean, dispersion, weekday}, units: b or [P(b = 1), P(b = 2), ...], population "
                  "(patients' types) or major_shares {\"O-\": share, ...} (groups typed for A, B, D only), proportional "
                  "(split the day's requests by the shares exactly), antibodies: true (seed 004's shares) | false | "
-                 "{antigen: share}}]; at most " +
+                 "{antigen: share}, booked: true when the requests are known ahead (appointments; forecast by rule E1)}]; "
+                 "at most " +
                      std::to_string(issuing::max_demand_streams) + ".",
                  "seed 004 sec. 4.2; thesis sec. 6.4.2", false),
       json_field("patient_groups", "object",
@@ -179,7 +185,10 @@ const SimulateFields& fields() {
                  "1 to " + std::to_string(issuing::max_policies) +
                      " policies compared on the same random numbers: {label, method: match (rule: abod | limited | "
                      "extended, or mismatch_antigens / substitution_antigens; weights {immunogenicity, "
-                     "major_substitution, minor_substitution, fifo, young_blood}; alpha1, alpha2, alpha3) | allocate "
+                     "major_substitution, minor_substitution, fifo, young_blood}; alpha1, alpha2, alpha3; forecast "
+                     "(rule E1): {request_days: booked requests due in the next 1 to this many days join the day's "
+                     "matching, unit_days: so do the next days' donations, arrival_share: the share of the donations "
+                     "forecast that arrive, e.g. 0.966}; units planned for later requests stay in stock) | allocate "
                      "(gamma, cost: linear | exponential, alpha, beta)}.",
                  "seed 004 sec. 3.2, 4.3; thesis eq. 6.1, 6.9-6.10", false),
   };
@@ -470,6 +479,10 @@ Built build(ObjectReader& r) {
       if (!e.member("proportional").is_boolean()) throw InputError("invalid_field", e.path_of("proportional"), "proportional must be true or false");
       d.proportional = e.member("proportional").get<bool>();
     }
+    if (e.has("booked")) {
+      if (!e.member("booked").is_boolean()) throw InputError("invalid_field", e.path_of("booked"), "booked must be true or false");
+      d.booked = e.member("booked").get<bool>();
+    }
     if (e.has("antibodies")) {
       const json& a = e.member("antibodies");
       if (a.is_boolean()) {
@@ -544,6 +557,20 @@ Built build(ObjectReader& r) {
       const std::pair<const char*, double*> shape[] = {{"alpha1", &p.alpha.alpha1}, {"alpha2", &p.alpha.alpha2}, {"alpha3", &p.alpha.alpha3}};
       for (const auto& [name, target] : shape)
         if (e.has(name)) *target = read_number(e.member(name), e.path_of(name));
+      if (e.has("forecast")) {
+        ObjectReader f(e.member("forecast"), e.path_of("forecast"));
+        const double most = std::min(issuing::max_forecast_days, s.shelf_life - 1);
+        if (f.has("request_days"))
+          p.forecast.request_days = static_cast<int>(whole(f.member("request_days"), f.path_of("request_days"), 0, most, "Days of requests forecast"));
+        if (f.has("unit_days"))
+          p.forecast.unit_days = static_cast<int>(whole(f.member("unit_days"), f.path_of("unit_days"), 0, most, "Days of donations forecast"));
+        if (f.has("arrival_share")) {
+          p.forecast.arrival_share = read_number(f.member("arrival_share"), f.path_of("arrival_share"));
+          if (!(p.forecast.arrival_share > 0 && p.forecast.arrival_share <= 1))
+            throw InputError("invalid_field", f.path_of("arrival_share"), "The share of the forecast donations that arrive must lie in (0, 1]");
+        }
+        f.finish();
+      }
     } else {
       throw InputError("invalid_field", e.path_of("method"), "method is match or allocate (got '" + method + "')");
     }

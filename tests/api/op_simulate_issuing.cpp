@@ -187,3 +187,24 @@ TEST_CASE("simulate_issuing: a donor joint table, built-in or given, and its err
   q["donors"][0]["joint"]["types"] = {json::array(), json::array({"Q"})};
   CHECK(error_path("simulate_issuing", q) == "donors[0].joint.types[1]");
 }
+
+TEST_CASE("simulate_issuing: rule E1's forecast is read and its errors name the field", "[issuing][regression]") {
+  json q = small_request();
+  q["demand"][0]["booked"] = true;
+  q["policies"] = {{{"label", "E0"}, {"rule", "extended"}},
+                   {{"label", "E1"}, {"rule", "extended"}, {"forecast", {{"request_days", 3}, {"unit_days", 1}, {"arrival_share", 0.97}}}}};
+  const json r = call("simulate_issuing", q);
+  REQUIRE(r.contains("result"));
+  CHECK(r["result"]["scenario"]["policies"][1]["forecast"]["request_days"] == 3);
+  q["policies"][1]["forecast"]["arrival_share"] = 1.5;
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.arrival_share");
+  q["policies"][1]["forecast"] = {{"request_days", 40}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.request_days");
+  q["policies"][1]["forecast"] = {{"days", 2}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.days");
+  q["policies"][1] = {{"method", "allocate"}, {"forecast", {{"request_days", 2}}}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast");
+  q["policies"][1] = {{"rule", "extended"}};
+  q["demand"][0]["booked"] = "yes";
+  CHECK(error_path("simulate_issuing", q) == "demand[0].booked");
+}
