@@ -351,8 +351,13 @@ bool allowed(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r
   const Group must = g.must_match | p.major;
   if ((u.type & ~patient & must) != 0) return false;  // ABO-D and the group's must-match antigens (sec. 4.3)
   if ((u.type & r.antibodies) != 0) return false;     // the patient's antibodies
+  if (u.age < 0) return false;                         // not yet arrived on the request's day
+  if (r.days_ahead > 0 && u.age >= p.shelf_life) return false;  // outdated by then
   return u.age <= g.max_age;                           // eq. (6)
 }
+
+// Unit u as it will be on request r's day (match_classes: rule E1's future requests).
+MatchUnit on_day(const MatchUnit& u, const MatchRequest& r) { return {u.type, u.age + r.days_ahead}; }
 
 PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r, double v_unit,
                                 double v_request) {
@@ -417,14 +422,15 @@ ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUni
     const int count = counts[c];
     bool any = false;
     for (std::size_t j = 0; j < n; ++j) {
-      if (!allowed(p, u, p.requests[j])) continue;
+      const MatchUnit at = on_day(u, p.requests[j]);
+      if (!allowed(p, at, p.requests[j])) continue;
       if (arcs.size() >= arc_limit)
         throw InputError("limit_exceeded", "units",
                          "The units and requests allow more than " + std::to_string(arc_limit) +
                              " (unit, request) pairs: split the problem");
       if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
       const double v_unit = v_of(u.type), v_request = v_of(effective_type(p, p.requests[j]));
-      const auto t = pair_penalties(p, u, p.requests[j], v_unit, v_request);
+      const auto t = pair_penalties(p, at, p.requests[j], v_unit, v_request);
       const double magnitude = t.immunogenicity + p.lambda.major_substitution * (v_unit + v_request) +
                                t.minor_substitution + std::abs(t.fifo) + std::abs(t.young_blood);
       arcs.push_back({c, j, static_cast<int>(net.arcs.size()), t, magnitude});
@@ -484,7 +490,7 @@ ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUni
   out.cost_scale = cost_scale_for(largest, net.nodes, out.units_requested);
   const RoundedTerms rounded(p, out.cost_scale, v);
   for (const auto& a : arcs) {
-    const auto& u = reps[a.unit_class];
+    const MatchUnit u = on_day(reps[a.unit_class], p.requests[a.request]);
     auto& arc = net.arcs[static_cast<std::size_t>(a.arc)];
     arc.cost = rounded.cost(p, u, p.requests[a.request], a.terms.total(), a.magnitude);
     out.rounding_error = std::max(out.rounding_error, std::abs(a.terms.total() - static_cast<double>(arc.cost) / out.cost_scale));
@@ -641,8 +647,8 @@ ClassMatching match_classes(const MatchingProblem& p, const std::vector<UnitClas
   for (std::size_t c = 0; c < classes.size(); ++c) {
     const auto& u = classes[c];
     const auto path = field_index("units", c);
-    if (u.age < 0 || u.age > p.shelf_life)
-      throw InputError("invalid_field", field_member(path, "age"), "The age of a unit must lie in [0, G]");
+    if (u.age < -p.shelf_life || u.age > p.shelf_life)
+      throw InputError("invalid_field", field_member(path, "age"), "The age of a unit must lie in [-G, G] (below 0: arriving)");
     if ((u.type & ~all) != 0) throw InputError("invalid_field", field_member(path, "type"), "Unknown antigen in the type");
     if (u.units < 1) throw InputError("invalid_field", field_member(path, "units"), "A class holds at least one unit");
     reps.push_back({u.type, u.age});
@@ -657,6 +663,8 @@ ClassMatching match_classes(const MatchingProblem& p, const std::vector<UnitClas
                        "A request is for 1 to " + std::to_string(max_class_request_units) + " units");
     if ((r.type & r.antibodies) != 0)
       throw InputError("invalid_field", field_member(path, "antibodies"), "A patient has no antibody against their own antigens");
+    if (r.days_ahead < 0 || r.days_ahead > p.shelf_life)
+      throw InputError("invalid_field", field_member(path, "days_ahead"), "A request is due 0 to G days ahead");
   }
   Matching summary;
   const auto solved = solve_classes(p, reps, counts, usability, progress, false, max_day_arcs, summary);

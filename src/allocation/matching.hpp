@@ -130,6 +130,10 @@ struct MatchRequest {
   Group antibodies = 0;   // antigens the unit must lack (disjoint from type)
   std::size_t group = 0;  // index into MatchingProblem::groups
   int units = 1;          // b_j, 1 .. max_request_units
+  // match_classes only: the request is due this many days after today (rule E1's forecast,
+  // seed 004 sec. 4.3); a unit then counts at its age on that day, must have arrived by then
+  // and must not have outdated.
+  int days_ahead = 0;
 };
 
 // lambda_1 .. lambda_5 of eq. (7), each in [0, max_weight]; the seed starts from all 1 (sec. 5.1).
@@ -283,7 +287,7 @@ inline constexpr int max_class_request_units = 10000000;
 
 struct UnitClass {
   Group type = 0;
-  int age = 0;    // g_i, days, 0 <= g_i <= G
+  int age = 0;    // g_i, days, 0 <= g_i <= G; -d: a unit expected to arrive in d days (rule E1)
   int units = 0;  // >= 1
 };
 

@@ -14,6 +14,7 @@
 #include "api/population_json.hpp"
 #include "api/reader.hpp"
 #include "common/input_error.hpp"
+#include "issuing/donor_tables.hpp"
 #include "issuing/summary.hpp"
 
 namespace rbc::api {
@@ -46,22 +47,31 @@ const json& preset(const std::string& id) {
         {"trace_replication", 0},
         {"supply", {{"rule", "fixed"}, {"mean", 3500}}},                 // NOTES.md: 3,500 a day
         {"initial_stock", {{"units", 26500}, {"max_age", 0}}},           // NOTES.md: 30,000 - 3,500
-        // sec. 4.2: donors and non-SCD patients 99 % European, 1 % African ancestry.
-        {"donors", json::array({{{"weight", 0.99}, {"populations", json::object()}}, {{"weight", 0.01}, {"populations", african()}}})},
+        // sec. 4.2: donors and non-SCD patients 99 % European, 1 % African ancestry; donors'
+        // A, B, D, C, c, E, e jointly from NHSBT donations (issuing/donor_tables.cpp).
+        {"donors", json::array({{{"weight", 0.99}, {"populations", json::object()}, {"joint", "nhsbt-abdcce-european"}},
+                                {{"weight", 0.01}, {"populations", african()}, {"joint", "nhsbt-abdcce-african"}}})},
         {"recipients", json::array({{{"weight", 0.99}, {"populations", json::object()}}, {{"weight", 0.01}, {"populations", african()}}})},
         {"demand",
          json::array({
              // NOTES.md: 33 appointments of 10 units; sec. 4.2: SCD patients of African ancestry, with antibodies.
              {{"id", "sickle_cell"}, {"group", "sickle_cell"}, {"requests", {{"law", "fixed"}, {"mean", 33}}}, {"units", 10},
-              {"population", african()}, {"antibodies", true}},
-             // NOTES.md: the rest of the 3,500, typed for A, B, D only, split by NHSBT's A, B, D demand.
+              {"population", african()}, {"antibodies", true}, {"booked", true}},
+             // NOTES.md: the rest of the 3,500, typed for A, B, D only, split by fixed A, B, D shares:
+             // those the matching-rules experiments' parameter files name (HDSci/BloodMatcher-WSC24
+             // scratch/paramfiles/matching-rules/exp3*.py: data/bloodgroup_frequencies/ABD_old_dummy_demand.tsv).
              {{"id", "other"}, {"group", "other"}, {"requests", {{"law", "fixed"}, {"mean", 3170}}}, {"units", 1},
-              {"major_shares", {{"O-", 0.14506}, {"O+", 0.35880}, {"B-", 0.02040}, {"B+", 0.08575}, {"A-", 0.07382},
-                                {"A+", 0.28817}, {"AB-", 0.00634}, {"AB+", 0.02166}}},
-              {"proportional", true}},
+              {"major_shares", {{"O-", 0.073542}, {"O+", 0.366958}, {"B-", 0.015168}, {"B+", 0.076632}, {"A-", 0.071665},
+                                {"A+", 0.356035}, {"AB-", 0.006682}, {"AB+", 0.033318}}},
+              {"proportional", true}, {"booked", true}},
          })},
+        // sec. 4.3: L0, E0 and E1. E1 as the authors' E1 parameter file (matching-rules/
+        // exp3-forecasting.py) has it, which agrees with the text: 5 days of requests, 1 day of
+        // donations, 0.966 of them arriving ("97%").
         {"policies", json::array({{{"label", "L0"}, {"method", "match"}, {"rule", "limited"}},
-                                  {{"label", "E0"}, {"method", "match"}, {"rule", "extended"}}})},
+                                  {{"label", "E0"}, {"method", "match"}, {"rule", "extended"}},
+                                  {{"label", "E1"}, {"method", "match"}, {"rule", "extended"},
+                                   {"forecast", {{"request_days", 5}, {"unit_days", 1}, {"arrival_share", 0.966}}}}})},
     };
   }();
   static const json thesis = json{
@@ -114,7 +124,7 @@ const SimulateFields& fields() {
       string_field("preset",
                    "The scenario every field not given comes from: seed004 (Oyebolu et al.: 3,500 units a day, 33 "
                    "sickle-cell appointments of 10 units, 26,500 units at the start, 18 weeks' warm-up, 6 weeks "
-                   "measured, rules L0 and E0; about a minute per replication and policy), seed004_small (the same "
+                   "measured, rules L0, E0 and E1 (forecasting); about a minute per replication and policy), seed004_small (the same "
                    "at 1/33 of the size: 106 units a day, one appointment) or thesis (ch. 6: antigens A2, one week of "
                    "stock at 1,000 units a day, a year, gamma 0, 1 and 1/2).",
                    "seed 004 sec. 4.2, 5.1; thesis sec. 6.5.1", std::string("seed004_small"),
@@ -149,8 +159,10 @@ const SimulateFields& fields() {
                      std::to_string(issuing::max_stock_units) + " units.",
                  "NOTES.md (seed 004's inputs); thesis sec. 6.5.1", false),
       json_field("donors", "object | object[]",
-                 "The donor population: {system id: population id} or a mixture [{weight, populations}] (systems not "
-                 "named: thesis Table 4.4).",
+                 "The donor population: {system id: population id} or a mixture [{weight, populations, joint}] "
+                 "(systems not named: thesis Table 4.4). joint (optional) replaces the systems it covers by a joint "
+                 "table: nhsbt-abdcce-european or nhsbt-abdcce-african (NHSBT donations' A, B, D, C, c, E, e, as seed "
+                 "004's authors published them), or {antigens, types: [[antigens present], ...], frequencies}.",
                  "seed 004 sec. 4.2; thesis Table 4.4", false),
       json_field("recipients", "object | object[]",
                  "The patient population of the usabilities (match's pi_2, allocate's Delta, Table 6.5's classes).",
@@ -160,7 +172,8 @@ const SimulateFields& fields() {
                  "negative_binomial, mean, dispersion, weekday}, units: b or [P(b = 1), P(b = 2), ...], population "
                  "(patients' types) or major_shares {\"O-\": share, ...} (groups typed for A, B, D only), proportional "
                  "(split the day's requests by the shares exactly), antibodies: true (seed 004's shares) | false | "
-                 "{antigen: share}}]; at most " +
+                 "{antigen: share}, booked: true when the requests are known ahead (appointments; forecast by rule E1)}]; "
+                 "at most " +
                      std::to_string(issuing::max_demand_streams) + ".",
                  "seed 004 sec. 4.2; thesis sec. 6.4.2", false),
       json_field("patient_groups", "object",
@@ -172,7 +185,10 @@ const SimulateFields& fields() {
                  "1 to " + std::to_string(issuing::max_policies) +
                      " policies compared on the same random numbers: {label, method: match (rule: abod | limited | "
                      "extended, or mismatch_antigens / substitution_antigens; weights {immunogenicity, "
-                     "major_substitution, minor_substitution, fifo, young_blood}; alpha1, alpha2, alpha3) | allocate "
+                     "major_substitution, minor_substitution, fifo, young_blood}; alpha1, alpha2, alpha3; forecast "
+                     "(rule E1): {request_days: booked requests due in the next 1 to this many days join the day's "
+                     "matching, unit_days: so do the next days' donations, arrival_share: the share of the donations "
+                     "forecast that arrive, e.g. 0.966}; units planned for later requests stay in stock) | allocate "
                      "(gamma, cost: linear | exponential, alpha, beta)}.",
                  "seed 004 sec. 3.2, 4.3; thesis eq. 6.1, 6.9-6.10", false),
   };
@@ -229,6 +245,56 @@ issuing::CountModel read_count(const json& v, const std::string& path, const std
   return m;
 }
 
+// A donor component's joint table: a built-in id (issuing/donor_tables.hpp) or {antigens,
+// types: [[antigens present], ...], frequencies}. Antigens of the table not typed in the
+// scenario are summed out (eq. 4.10); rows whose antigens the scenario does not type merge.
+issuing::JointTable read_joint(const json& v, const std::string& path, const std::vector<std::string>& antigens) {
+  std::vector<std::string> names;
+  std::vector<std::pair<std::vector<std::string>, double>> rows;
+  if (v.is_string()) {
+    const auto* t = issuing::find_joint_table(v.get<std::string>());
+    if (!t) {
+      std::vector<std::string> ids;
+      for (const auto& k : issuing::joint_tables()) ids.push_back(k.id);
+      throw InputError("invalid_field", path, "'" + v.get<std::string>() + "' is not a joint donor table (" + joined(ids) + ")");
+    }
+    names = t->antigens;
+    for (const auto& [bits, f] : t->rows) {
+      std::vector<std::string> present;
+      for (std::size_t k = 0; k < names.size(); ++k)
+        if ((bits >> k) & 1U) present.push_back(names[k]);
+      rows.emplace_back(std::move(present), f);
+    }
+  } else {
+    ObjectReader e(v, path);
+    names = read_string_array(e.member("antigens"), e.path_of("antigens"));
+    const json& types = read_array(e.member("types"), e.path_of("types"));
+    const auto freqs = read_number_array(e.member("frequencies"), e.path_of("frequencies"));
+    if (types.size() != freqs.size() || types.size() > issuing::max_joint_rows)
+      throw InputError(types.size() > issuing::max_joint_rows ? "limit_exceeded" : "invalid_field", e.path_of("frequencies"),
+                       "Give one frequency per type, at most " + std::to_string(issuing::max_joint_rows) + " types");
+    for (std::size_t k = 0; k < types.size(); ++k) {
+      auto present = read_string_array(types[k], field_index(e.path_of("types"), k));
+      for (const auto& name : present)
+        if (std::find(names.begin(), names.end(), name) == names.end())
+          throw InputError("unknown_antigen", field_index(e.path_of("types"), k), "'" + name + "' is not one of the table's antigens");
+      rows.emplace_back(std::move(present), freqs[k]);
+    }
+    e.finish();
+  }
+  issuing::JointTable t;
+  t.antigens = allocation::group_of(names, antigens);
+  std::map<allocation::Group, std::size_t> row_of;
+  for (const auto& [present, f] : rows) {
+    const auto g = allocation::group_of(present, antigens);
+    auto [it, added] = row_of.emplace(g, t.types.size());
+    if (added) t.types.push_back(g), t.frequencies.push_back(0);
+    t.frequencies[it->second] += f;
+  }
+  if (t.antigens == 0) t.types.clear(), t.frequencies.clear();  // the scenario types none of its antigens
+  return t;
+}
+
 int read_int(ObjectReader& r, const Field<int>& field, const json& base) {
   if (r.has(field.spec.name)) return r.get(field);
   return base.at(field.spec.name).get<int>();
@@ -277,7 +343,16 @@ Built build(ObjectReader& r) {
   echo["seed"] = s.seed;
 
   TableWarnings warnings;
-  const json& donors_json = pick(r, F.donors, base, echo);
+  const json& donors_given = pick(r, F.donors, base, echo);
+  // A component's joint table is read here, after the systems (below); load_mixture reads the rest.
+  json donors_json = donors_given;
+  std::vector<std::pair<std::size_t, json>> joint_json;
+  if (donors_json.is_array())
+    for (std::size_t c = 0; c < donors_json.size(); ++c)
+      if (donors_json[c].is_object() && donors_json[c].contains("joint")) {
+        joint_json.emplace_back(c, donors_json[c]["joint"]);
+        donors_json[c].erase("joint");
+      }
   const auto donors = load_mixture(SystemSet::builtin(), donors_json.is_null() ? nullptr : &donors_json, "donors", nullptr, warnings);
   const json& recipients_json = pick(r, F.recipients, base, echo);
   const auto recipients =
@@ -285,6 +360,11 @@ Built build(ObjectReader& r) {
   s.donors = donors.mixture;
   s.recipients = recipients.mixture;
   s.places = frequency::place_antigens(s.antigens, s.donors[0].population, "antigens");
+  if (!joint_json.empty()) {
+    s.donor_joint.assign(s.donors.size(), issuing::JointTable{});
+    for (const auto& [c, j] : joint_json)
+      s.donor_joint[c] = read_joint(j, field_member(field_index("donors", c), "joint"), s.antigens);
+  }
 
   // Immunogenicity: the defaults, then the request's.
   s.immunogenicity.assign(s.antigens.size(), 0.0);
@@ -391,6 +471,10 @@ Built build(ObjectReader& r) {
       if (!e.member("proportional").is_boolean()) throw InputError("invalid_field", e.path_of("proportional"), "proportional must be true or false");
       d.proportional = e.member("proportional").get<bool>();
     }
+    if (e.has("booked")) {
+      if (!e.member("booked").is_boolean()) throw InputError("invalid_field", e.path_of("booked"), "booked must be true or false");
+      d.booked = e.member("booked").get<bool>();
+    }
     if (e.has("antibodies")) {
       const json& a = e.member("antibodies");
       if (a.is_boolean()) {
@@ -465,6 +549,20 @@ Built build(ObjectReader& r) {
       const std::pair<const char*, double*> shape[] = {{"alpha1", &p.alpha.alpha1}, {"alpha2", &p.alpha.alpha2}, {"alpha3", &p.alpha.alpha3}};
       for (const auto& [name, target] : shape)
         if (e.has(name)) *target = read_number(e.member(name), e.path_of(name));
+      if (e.has("forecast")) {
+        ObjectReader f(e.member("forecast"), e.path_of("forecast"));
+        const double most = std::min(issuing::max_forecast_days, s.shelf_life - 1);
+        if (f.has("request_days"))
+          p.forecast.request_days = static_cast<int>(whole(f.member("request_days"), f.path_of("request_days"), 0, most, "Days of requests forecast"));
+        if (f.has("unit_days"))
+          p.forecast.unit_days = static_cast<int>(whole(f.member("unit_days"), f.path_of("unit_days"), 0, most, "Days of donations forecast"));
+        if (f.has("arrival_share")) {
+          p.forecast.arrival_share = read_number(f.member("arrival_share"), f.path_of("arrival_share"));
+          if (!(p.forecast.arrival_share > 0 && p.forecast.arrival_share <= 1))
+            throw InputError("invalid_field", f.path_of("arrival_share"), "The share of the forecast donations that arrive must lie in (0, 1]");
+        }
+        f.finish();
+      }
     } else {
       throw InputError("invalid_field", e.path_of("method"), "method is match or allocate (got '" + method + "')");
     }

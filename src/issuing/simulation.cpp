@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <deque>
 #include <exception>
+#include <stdexcept>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -103,6 +105,9 @@ void check_scenario(const Scenario& s, int first, int count) {
   need(!s.demand.empty() && s.demand.size() <= static_cast<std::size_t>(max_demand_streams), "demand",
        "Give 1 to " + std::to_string(max_demand_streams) + " demand streams");
   need(s.groups.size() == s.group_ids.size(), "patient_groups", "One id per patient group");
+  need(s.donor_joint.empty() || s.donor_joint.size() == s.donors.size(), "donors", "One joint table (or none) per donor population");
+  for (std::size_t c = 0; c < s.donor_joint.size(); ++c)
+    check_joint(s.donor_joint[c], s.places, s.antigens, field_member(field_index("donors", c), "joint"));
   double per_day = s.supply.rule == SupplyRule::count ? s.supply.count.mean : static_cast<double>(s.supply.level) / 7;
   for (std::size_t d = 0; d < s.demand.size(); ++d) {
     const auto& st = s.demand[d];
@@ -144,6 +149,16 @@ void check_scenario(const Scenario& s, int first, int count) {
   for (std::size_t p = 0; p < s.policies.size(); ++p) {
     const auto& pol = s.policies[p];
     const auto path = field_index("policies", p);
+    const auto& f = pol.forecast;
+    need(f.request_days >= 0 && f.request_days <= max_forecast_days && f.unit_days >= 0 && f.unit_days <= max_forecast_days &&
+             f.request_days < s.shelf_life && f.unit_days < s.shelf_life,
+         field_member(path, "forecast"),
+         "Forecast 0 to " + std::to_string(max_forecast_days) + " days ahead (and fewer days than the shelf life)");
+    need(f.arrival_share > 0 && f.arrival_share <= 1, field_member(field_member(path, "forecast"), "arrival_share"),
+         "The share of the forecast donations that arrive must lie in (0, 1]");
+    need(!f.any() || pol.method == Method::match, field_member(path, "forecast"), "Only match policies forecast (rule E1)");
+    need(f.unit_days == 0 || s.supply.rule == SupplyRule::count, field_member(field_member(path, "forecast"), "unit_days"),
+         "Donations can be forecast only under a fixed, Poisson or negative binomial supply, not order-up-to");
     if (pol.method == Method::allocate) {
       need(pol.cost.gamma >= 0 && pol.cost.gamma <= 1, field_member(path, "gamma"), "gamma must lie in [0, 1]");
       need(pol.cost.alpha >= 0 && pol.cost.beta >= 0, field_member(path, "alpha"), "alpha and beta must be 0 or more");
@@ -207,7 +222,7 @@ struct Prepared {
   std::vector<allocation::MatchingProblem> rules;  // per policy (match)
 
   explicit Prepared(const Scenario& sc)
-      : s(sc), major(sc), donors(sc.donors, sc.places) {
+      : s(sc), major(sc), donors(sc.donors, sc.places, sc.donor_joint) {
     const Group all = all_of(s.antigens.size());
     for (const auto& st : s.demand) {
       patients.emplace_back(st.population.empty() ? s.donors : st.population, s.places);
@@ -278,7 +293,7 @@ struct Factors {
   double receivability_of(Group type, Group known) {
     auto it = receivability.find({type, known});
     if (it == receivability.end())
-      it = receivability.emplace(std::pair{type, known}, frequency::share(s.donors, s.places, {}, positions(known & ~type))).first;
+      it = receivability.emplace(std::pair{type, known}, share(s.donors, s.donor_joint, s.places, {}, positions(known & ~type))).first;
     return it->second;
   }
 };
@@ -289,7 +304,7 @@ Rng replication_base(std::uint64_t seed, int index) {
   return g;
 }
 
-enum Purpose { initial_stock_purpose = 0, supply_count_purpose = 1, supply_type_purpose = 2, demand_purpose = 3 };
+enum Purpose { initial_stock_purpose = 0, supply_count_purpose = 1, supply_type_purpose = 2, demand_purpose = 3, forecast_purpose = 4 };
 Rng purpose_stream(Rng base, int purpose) {
   for (int i = 0; i < purpose; ++i) base.jump();
   return base;
@@ -308,6 +323,16 @@ std::int64_t total(const Stock& stock) {
 struct PolicyState {
   Stock stock;
   Rng supply_types;
+  Rng forecast;  // rule E1's units expected and not arriving
+  std::deque<std::vector<Group>> arrivals;  // donated types of today and the days forecast (count rules)
+};
+
+// Rule E1's view of the days ahead for one policy: booked requests due in 1 .. request_days
+// days, and the donations of the next unit_days days (ages -1, -2, ...) with those expected
+// and not arriving (seed 004 sec. 4.3).
+struct Ahead {
+  std::vector<allocation::MatchRequest> requests;
+  std::vector<allocation::UnitClass> units;
 };
 
 struct DayCounts {
@@ -318,7 +343,7 @@ struct DayCounts {
 // Step 4 of a day under one policy: the allocation, and what it issued, into `o` (when
 // measured) and `day`.
 void allocate_day(const Prepared& P, std::size_t policy, Stock& stock, const std::vector<DayRequest>& requests,
-                  Factors& F, Outcome* o, DayCounts& day, const Progress& progress) {
+                  const Ahead& ahead, Factors& F, Outcome* o, DayCounts& day, const Progress& progress) {
   const Scenario& s = P.s;
   const auto& pol = s.policies[policy];
   const int G = s.shelf_life;
@@ -364,8 +389,16 @@ void allocate_day(const Prepared& P, std::size_t policy, Stock& stock, const std
       allocation::MatchingProblem m = P.rules[policy];
       for (const auto& r : requests)
         m.requests.push_back({r.type, r.antibodies, s.demand[r.stream].patient_group, r.units});
-      const auto result = allocation::match_classes(m, classes, major_usability, progress);
-      for (const auto& f : result.flows) issue(classes[f.unit_class], f.request, f.units, f.mismatched);
+      m.requests.insert(m.requests.end(), ahead.requests.begin(), ahead.requests.end());
+      std::vector<allocation::UnitClass> all = classes;
+      all.insert(all.end(), ahead.units.begin(), ahead.units.end());
+      const auto result = allocation::match_classes(m, all, major_usability, progress);
+      for (const auto& f : result.flows) {
+        if (f.request >= requests.size()) continue;  // planned for a later day: stays in stock
+        // A unit not yet arrived cannot serve today (allocation::match_classes' hard rule).
+        if (f.unit_class >= classes.size()) throw std::logic_error("a forecast unit was issued today");
+        issue(classes[f.unit_class], f.request, f.units, f.mismatched);
+      }
     } else {
       // Every patient matched on all of A (eq. 4.8); an untyped patient counts as positive for
       // every antigen but A, B, D (seed 004 sec. 4.2). Requests of one type are one entry.
@@ -419,6 +452,27 @@ void allocate_day(const Prepared& P, std::size_t policy, Stock& stock, const std
   }
 }
 
+// Rule E1's view for one policy on day t: demand_days[k - 1] holds day t + k's requests,
+// st.arrivals[k - 1] day t + k's donated types (after today's were stocked).
+Ahead look_ahead(const Prepared& P, const Forecast& f, const std::deque<std::vector<DayRequest>>& demand_days, PolicyState& st) {
+  Ahead out;
+  for (int k = 1; k <= f.request_days; ++k)
+    for (const auto& r : demand_days[static_cast<std::size_t>(k - 1)])
+      if (P.s.demand[r.stream].booked)
+        out.requests.push_back({r.type, r.antibodies, P.s.demand[r.stream].patient_group, r.units, k});
+  for (int k = 1; k <= f.unit_days; ++k) {
+    std::map<Group, int> day;
+    const auto& arriving = st.arrivals[static_cast<std::size_t>(k - 1)];
+    for (Group g : arriving) ++day[g];
+    // n arriving, round(n / share) expected (seed 004: "only 97% of the stock anticipated actually arrives").
+    const auto n = static_cast<std::int64_t>(arriving.size());
+    const auto expected = static_cast<std::int64_t>(std::floor(static_cast<double>(n) / f.arrival_share + 0.5));
+    for (std::int64_t i = n; i < expected; ++i) ++day[P.donors(st.forecast)];
+    for (const auto& [type, count] : day) out.units.push_back({type, -k, count});
+  }
+  return out;
+}
+
 }  // namespace
 
 Replication simulate_replication(const Scenario& s, int index, std::vector<std::vector<DayTrace>>* trace,
@@ -439,7 +493,16 @@ Replication simulate_replication(const Scenario& s, int index, std::vector<std::
       ++start[age][type];
     }
     const std::size_t np = s.policies.size();
-    std::vector<PolicyState> state(np, PolicyState{start, purpose_stream(base, supply_type_purpose)});
+    std::vector<PolicyState> state(
+        np, PolicyState{start, purpose_stream(base, supply_type_purpose), purpose_stream(base, forecast_purpose), {}});
+    // Demand and supply counts are drawn in day order, a few days early when a policy forecasts:
+    // the same numbers on the same days as drawing each on its day.
+    int request_days = 0, unit_days = 0;
+    for (const auto& p : s.policies)
+      request_days = std::max(request_days, p.forecast.request_days), unit_days = std::max(unit_days, p.forecast.unit_days);
+    std::deque<std::vector<DayRequest>> demand_days;  // days t .. t + request_days
+    std::deque<std::int64_t> count_days;              // days t .. t + unit_days
+    int demand_drawn = 0, counts_drawn = 0;
     std::vector<Factors> factors(np, Factors{s, {}, {}});
     rep.policies.assign(np, empty_outcome(s));
     if (trace) trace->assign(np, {});
@@ -447,8 +510,12 @@ Replication simulate_replication(const Scenario& s, int index, std::vector<std::
     for (int d = 1; d <= last; ++d) {
       const bool measured = d > s.warm_up_days;
       const int t = d - 1;
-      const std::int64_t donated = s.supply.rule == SupplyRule::count ? draw_count(s.supply.count, t, supply_count) : 0;
-      const auto requests = P.draw_demand(t, demand);
+      for (; demand_drawn <= t + request_days; ++demand_drawn) demand_days.push_back(P.draw_demand(demand_drawn, demand));
+      if (s.supply.rule == SupplyRule::count)
+        for (; counts_drawn <= t + unit_days; ++counts_drawn) count_days.push_back(draw_count(s.supply.count, counts_drawn, supply_count));
+      const std::vector<DayRequest> requests = std::move(demand_days.front());
+      demand_days.pop_front();
+      const std::int64_t donated = s.supply.rule == SupplyRule::count ? count_days.front() : 0;
       for (std::size_t p = 0; p < np; ++p) {
         auto& st = state[p];
         Outcome* o = measured ? &rep.policies[p] : nullptr;
@@ -461,15 +528,28 @@ Replication simulate_replication(const Scenario& s, int index, std::vector<std::
         }
         std::rotate(st.stock.rbegin(), st.stock.rbegin() + 1, st.stock.rend());
         st.stock.front().clear();
-        // 2. Donations at age 0.
-        day.supplied = s.supply.rule == SupplyRule::count ? donated : std::max<std::int64_t>(0, s.supply.level - total(st.stock));
-        for (std::int64_t i = 0; i < day.supplied; ++i) ++st.stock.front()[P.donors(st.supply_types)];
+        // 2. Donations at age 0 (types drawn in donation order, early for the days forecast).
+        const auto& forecast = s.policies[p].forecast;
+        if (s.supply.rule == SupplyRule::count) {
+          for (auto k = static_cast<int>(st.arrivals.size()); k <= forecast.unit_days; ++k) {
+            std::vector<Group> types(static_cast<std::size_t>(count_days[static_cast<std::size_t>(k)]));
+            for (auto& g : types) g = P.donors(st.supply_types);
+            st.arrivals.push_back(std::move(types));
+          }
+          day.supplied = donated;
+          for (Group g : st.arrivals.front()) ++st.stock.front()[g];
+          st.arrivals.pop_front();
+        } else {
+          day.supplied = std::max<std::int64_t>(0, s.supply.level - total(st.stock));
+          for (std::int64_t i = 0; i < day.supplied; ++i) ++st.stock.front()[P.donors(st.supply_types)];
+        }
+        const Ahead ahead = look_ahead(P, forecast, demand_days, st);
         // 3-5. Requests, the allocation, lost demand.
         for (const auto& r : requests) {
           day.requested += r.units;
           if (o) o->stream_requested[r.stream] += r.units, o->requests += r.requests;
         }
-        allocate_day(P, p, st.stock, requests, factors[p], o, day, progress.part(static_cast<double>(t) / last,
+        allocate_day(P, p, st.stock, requests, ahead, factors[p], o, day, progress.part(static_cast<double>(t) / last,
                                                                                    static_cast<double>(d) / last));
         const std::int64_t in_stock = total(st.stock);
         if (o) {
@@ -491,6 +571,7 @@ Replication simulate_replication(const Scenario& s, int index, std::vector<std::
                                    in_stock, day.mismatches, day.alloimmunisations});
         }
       }
+      if (!count_days.empty()) count_days.pop_front();
       progress.report(static_cast<double>(d) / last, "simulating days");
     }
     return rep;

@@ -84,9 +84,22 @@ struct DemandStream {
   // independently for each patient of a typed group (none for untyped groups); an antibody
   // against an antigen the patient carries is dropped.
   std::vector<double> antibody_share;
+  // Requests known ahead (appointments, or a fixed daily split): rule E1 sees them coming.
+  bool booked = false;
 };
 
 // ---- Policies ----
+// Rule E1 (seed 004 sec. 4.3): the day's matching also sees the requests of booked streams due
+// on the next `request_days` days and the donations of the next `unit_days` days, of which only
+// `arrival_share` is expected to arrive: for n units arriving the forecast holds
+// round(n / arrival_share), the extra drawn from the donors each day. Units planned for later
+// requests stay in stock; only today's requests are issued. All 0 / 1: no forecast (E0).
+inline constexpr int max_forecast_days = 14;
+struct Forecast {
+  int request_days = 0, unit_days = 0;
+  double arrival_share = 1;
+  bool any() const { return request_days > 0 || unit_days > 0; }
+};
 enum class Method { match, allocate };
 const char* to_string(Method m);
 struct Policy {
@@ -100,6 +113,7 @@ struct Policy {
   // allocate: the cost of eq. 6.9-6.10; the patient groups' rules do not apply (every patient
   // is matched on all of A, eq. 4.8, at any age).
   allocation::CostFunction cost;
+  Forecast forecast;  // match only
 };
 
 // ---- The scenario ----
@@ -114,6 +128,9 @@ struct Scenario {
   std::int64_t initial_stock = 0;       // units in stock before day 1, drawn from the donors...
   int initial_max_age = 0;              // ...with ages uniform on 0 .. this (< G)
   frequency::Mixture donors;
+  // Per donor mixture component, a joint table over some antigens (seed 004 sec. 4.2: NHSBT's
+  // A, B, D, C, c, E, e); empty, or a table with no antigens: the systems alone.
+  std::vector<JointTable> donor_joint;
   // The patient population of the usabilities (pi_2 of match, Delta of allocate, the
   // usability classes of Table 6.5); the donors define the receivability classes (Table 6.4).
   frequency::Mixture recipients;

@@ -148,3 +148,63 @@ TEST_CASE("simulate_issuing: conservation and shares in the response", "[issuing
     CHECK(total == Approx(1));
   }
 }
+
+TEST_CASE("simulate_issuing: seed004_small, with NHSBT's donors, has no shortages and no outdating (seed 004 sec. 5.1)",
+          "[issuing][validation]") {
+  // Seed 004 sec. 5.1: "no shortages affecting SCD patients or non-SCD patients under any of
+  // the rules. Nor did we observe any expiration of RBC units." With thesis Table 4.4's donors
+  // (too few O-, NHSBT demand shares) the preset ran short of O- units.
+  const json r = call("simulate_issuing", {{"preset", "seed004_small"}, {"replications", 2}, {"warm_up_days", 42}});
+  REQUIRE(r.contains("result"));
+  for (const auto& p : r["result"]["summary"]["policies"]) {
+    INFO(p["label"]);
+    CHECK(p["shortage_units"]["mean"].get<double>() == 0);
+    CHECK(p["outdated_units"]["mean"].get<double>() == 0);
+  }
+  CHECK(r["result"]["scenario"]["donors"][0]["joint"] == "nhsbt-abdcce-european");
+}
+
+TEST_CASE("simulate_issuing: a donor joint table, built-in or given, and its errors name the field", "[issuing][regression]") {
+  json q = small_request();
+  q["donors"] = json::array({{{"weight", 1}, {"populations", json::object()}, {"joint", "nhsbt-abdcce-african"}}});
+  CHECK(call("simulate_issuing", q).contains("result"));
+  q["donors"][0]["joint"] = "nhsbt";
+  CHECK(error_path("simulate_issuing", q) == "donors[0].joint");
+  // A table of its own: all donors O- rr or O+ R1R1 (a type with C and no c).
+  q["donors"][0]["joint"] = {{"antigens", {"A", "B", "D", "C", "c", "E", "e"}},
+                             {"types", {json::array({"c", "e"}), json::array({"D", "C", "e"})}},
+                             {"frequencies", {0.5, 0.5}}};
+  const json own = call("simulate_issuing", q);
+  REQUIRE(own.contains("result"));
+  const auto& stock = own["result"]["summary"]["policies"][0]["stock_by_major_type"];
+  CHECK(stock["O-"]["mean"].get<double>() + stock["O+"]["mean"].get<double>() == Approx(1));
+  q["donors"][0]["joint"]["frequencies"] = {0.5, 0.4};
+  CHECK(error_path("simulate_issuing", q) == "donors[0].joint.frequencies");
+  q["donors"][0]["joint"]["frequencies"] = {0.5, 0.5};
+  q["donors"][0]["joint"]["antigens"] = {"A", "B", "D"};
+  q["donors"][0]["joint"]["types"] = {json::array(), json::array({"D"})};
+  CHECK(error_path("simulate_issuing", q) == "donors[0].joint.antigens");
+  q["donors"][0]["joint"]["types"] = {json::array(), json::array({"Q"})};
+  CHECK(error_path("simulate_issuing", q) == "donors[0].joint.types[1]");
+}
+
+TEST_CASE("simulate_issuing: rule E1's forecast is read and its errors name the field", "[issuing][regression]") {
+  json q = small_request();
+  q["demand"][0]["booked"] = true;
+  q["policies"] = {{{"label", "E0"}, {"rule", "extended"}},
+                   {{"label", "E1"}, {"rule", "extended"}, {"forecast", {{"request_days", 3}, {"unit_days", 1}, {"arrival_share", 0.97}}}}};
+  const json r = call("simulate_issuing", q);
+  REQUIRE(r.contains("result"));
+  CHECK(r["result"]["scenario"]["policies"][1]["forecast"]["request_days"] == 3);
+  q["policies"][1]["forecast"]["arrival_share"] = 1.5;
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.arrival_share");
+  q["policies"][1]["forecast"] = {{"request_days", 40}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.request_days");
+  q["policies"][1]["forecast"] = {{"days", 2}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.days");
+  q["policies"][1] = {{"method", "allocate"}, {"forecast", {{"request_days", 2}}}};
+  CHECK(error_path("simulate_issuing", q) == "policies[1].forecast");
+  q["policies"][1] = {{"rule", "extended"}};
+  q["demand"][0]["booked"] = "yes";
+  CHECK(error_path("simulate_issuing", q) == "demand[0].booked");
+}
