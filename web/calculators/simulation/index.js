@@ -145,7 +145,7 @@ class SimulationInputs {
         h('p', { class: 'hint' }, 'Each policy issues the units every day, on the same donations and requests as the others (common random numbers), ',
           'so their differences are not luck. Matching (Oyebolu et al. 2024) weighs mismatches per antigen; allocation (thesis ch. 6) weighs, with γ, ',
           'the patients a unit could serve (γ = 1) against its age (γ = 0: oldest first).'),
-        h('div', { class: 'table-scroll' }, h('table', { class: 'result-table sim-policies', id: 'sim-policy-table' },
+        h('div', {}, h('table', { class: 'result-table sim-policies', id: 'sim-policy-table' },
           h('thead', {}, h('tr', {}, ['Label', 'Method', 'Rule or γ', 'Cost', ''].map((t) => h('th', { scope: 'col' }, t)))),
           this.policyRows)),
         h('span', { class: 'field-error', 'data-error-for': 'policies' }),
