@@ -200,7 +200,7 @@ class SimulationInputs {
     const k = this.policies.length;
     const row = { tr: null };
     const errorSlot = (name) => h('span', { class: 'field-error', 'data-error-for': `policies[${k}].${name}` });
-    row.label = h('input', { type: 'text', id: `sim-policy-${k}-label`, size: 10, value: p.label ?? '', 'aria-label': `Policy ${k + 1}: label`, oninput: () => this.changed() });
+    row.label = h('input', { type: 'text', id: `sim-policy-${k}-label`, size: 10, placeholder: 'label', value: p.label ?? '', 'aria-label': `Policy ${k + 1}: label`, oninput: () => this.changed() });
     row.method = h('select', { id: `sim-policy-${k}-method`, 'aria-label': `Policy ${k + 1}: method`, onchange: () => { this.showMethod(row); this.changed(); } },
       h('option', { value: 'match' }, 'matching'), h('option', { value: 'allocate' }, 'allocation'));
     row.method.value = p.method === 'allocate' ? 'allocate' : 'match';

@@ -51,7 +51,7 @@ export function renderSimulation(container, result, warnings, context) {
     outcomesTable(result),
     comparisons.length ? comparisonPart(result) : '',
     result.trace ? [h('h3', {}, 'Stock day by day'),
-      h('p', { class: 'hint' }, `Units in stock at the end of each measured day in replication ${result.trace.replication + 1} (one run, so it shows the day-to-day ups and downs the means above smooth out).`),
+      h('p', { class: 'hint' }, `Units in stock at the end of each measured day in replication ${result.trace.replication + 1} (one run, so it shows the day-to-day ups and downs the means above smooth out). Where the lines lie on top of each other, the policies held the same stock.`),
       traceBox,
       h('div', { class: 'no-print sim-csv' }, csvLink(traceCsv(result), `rbcmatch-simulation-trace-${s.preset}.csv`, 'Download the daily trace (CSV)'))] : '',
     h('h3', {}, 'Matched or only compatible, by how easily a patient is served (thesis Table 6.4)'),
@@ -125,10 +125,10 @@ function summarySentences(result) {
 function outcomesTable(result) {
   const { policies } = result.summary;
   return table('sim-outcomes', 'Outcomes per policy',
-    [col('Policy'), col('Short'), col('Outdated'), col('Alloimmunisations'), col('Units short'), col('Units outdated'), col('Units issued'), col('Mean stock')],
+    [col('Policy'), col('Short'), col('Outdated'), col('Alloimmunisations'), col('Units short'), col('Units outdated'), col('Mean stock')],
     policies.map((p) => h('tr', {}, rowHead(p.label), estimateCell(p.shortage_share), estimateCell(p.outdated_share),
       estimateCell(p.alloimmunisations, xa), estimateCell(p.shortage_units, units), estimateCell(p.outdated_units, units),
-      estimateCell(p.issued_units, units), estimateCell(p.mean_stock, units))));
+      estimateCell(p.mean_stock, units))));
 }
 
 function comparisonPart(result) {
