@@ -10,8 +10,9 @@ import {
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement,
   CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler);
 
-// Two colours that stay distinct for common colour-vision deficiencies (blue / orange).
-export const COLOURS = ['#1f6fb2', '#e08a1e'];
+// Colours that stay distinct for common colour-vision deficiencies (blue / orange, then
+// Okabe and Ito's bluish green and reddish purple for a third and fourth series).
+export const COLOURS = ['#1f6fb2', '#e08a1e', '#009e73', '#cc79a7'];
 
 const base = { animation: false, responsive: true, maintainAspectRatio: false };
 
@@ -43,6 +44,23 @@ export function logLineChart(canvas, labels, series, xTitle, yTitle, formatNumbe
         x: { title: { display: true, text: xTitle } },
         y: { type: 'logarithmic', title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
       },
+    },
+  });
+}
+
+/** Line chart on a linear y axis from 0 (a daily trace), one line per {label, data}; formatNumber for the ticks and tooltips. */
+export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber) {
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets: series.map((s, i) => ({ ...s, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], pointRadius: 0, borderWidth: 2 })) },
+    options: {
+      ...base,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { title: { display: true, text: xTitle } },
+        y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+      },
+      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } } },
     },
   });
 }

@@ -52,6 +52,8 @@ function describeSize(check, items) {
       return `${count(check.families)} simulated families${n > 1 ? ` each, ${n} families` : ''}; ${count(items.reduce((s, i) => s + i.size, 0))} kept (showing the typed blood groups)`;
     case 'pregnancy_direct_sum':
       return `${count(items.reduce((s, i) => s + i.requests, 0))} pregnancies (a mother’s phenotype with a father’s, or with the population) over ${new Set(items.map((i) => i.system)).size} systems; ${count(items.reduce((s, i) => s + i.size, 0))} pairs of parents’ genotypes summed`;
+    case 'simulation_conservation':
+      return `${n} ${n > 1 ? 'scenarios' : 'scenario'}, ${count(items.reduce((s, i) => s + i.size, 0))} replications; the replications' sums, shares and a merge of two ranges checked`;
     case 'systems_builtin_copy':
       return `${n} built-in systems; ${count(items.reduce((s, i) => s + i.size, 0))} genotypes`;
     case 'antigen_order_brute_force':
@@ -628,6 +630,40 @@ async function antigenOrderMarkovChain(check, instance, context) {
   return { ok, compared, worst, size };
 }
 
+// ---- Simulation ------------------------------------------------------------------------------
+//
+// From seed 004 sec. 4.1 (lost demand, no backlog) and the definitions of the outcomes, not from
+// the module's code: every replication's whole-number sums conserve units (stock at the start +
+// supplied = issued + outdated + stock at the end; requested = issued + short, also per patient
+// group), the summary's shares are the means of the replications' own shares, and ranges of
+// replications run apart and merged give the single run's summary exactly.
+async function simulationConservation(check, instance, context) {
+  const whole = await context.call('simulate_issuing', instance.request);
+  const n = whole.per_replication.length;
+  let compared = 0, worst = 0, broken = 0;
+  const same = (a, b) => { compared++; const d = Math.abs(a - b); if (!(d <= check.tolerance)) broken++; worst = Math.max(worst, d); };
+  for (const r of whole.per_replication) {
+    for (const o of r.policies) {
+      same(o.stock_start + o.supplied, o.issued + o.outdated + o.stock_end);
+      same(o.requested, o.issued + o.shortage);
+      same(o.stream_requested.reduce((a, b) => a + b, 0), o.requested);
+      o.stream_requested.forEach((q, k) => same(q, o.stream_issued[k] + o.stream_shortage[k]));
+    }
+  }
+  const mean = (f) => whole.per_replication.reduce((s, r) => s + f(r), 0) / n;
+  whole.summary.policies.forEach((p, i) => {
+    same(p.shortage_share.mean, mean((r) => r.policies[i].shortage / r.policies[i].requested));
+    same(p.outdated_share.mean, mean((r) => { const o = r.policies[i]; return o.issued + o.outdated > 0 ? o.outdated / (o.issued + o.outdated) : 0; }));
+  });
+  const cut = Math.ceil(n / 2);
+  const parts = await Promise.all([[0, cut], [cut, n - cut]].map(([first, replications]) =>
+    context.call('simulate_issuing', { ...instance.request, first_replication: first, replications })));
+  const merged = await context.call('merge_issuing', { results: parts });
+  compared++;
+  if (JSON.stringify(merged.summary) !== JSON.stringify(whole.summary)) { broken++; worst = Infinity; }
+  return { ok: broken === 0, compared, worst, size: n };
+}
+
 const METHODS = {
   antigen_order_brute_force: antigenOrderBruteForce,
   antigen_order_markov_chain: antigenOrderMarkovChain,
@@ -635,4 +671,5 @@ const METHODS = {
   family_simulation: familySimulation,
   pregnancy_direct_sum: pregnancyDirectSum,
   systems_builtin_copy: systemsBuiltinCopy,
+  simulation_conservation: simulationConservation,
 };

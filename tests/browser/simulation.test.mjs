@@ -1,0 +1,207 @@
+// Browser tests of the Simulation tab (simulate_issuing; seed 004 sec. 4, thesis sec. 6.4-6.5).
+// The numbers on screen are checked against the module's answer to the request the page shows
+// in its appendix, run here as one request through the same wasm module: the page spreads the
+// replications over its workers and merges them, which must give that single run's answer.
+// Every run is small (a few simulated days of the 1/33 scenario): seconds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen } from './helpers.mjs';
+import { loadModule } from '../js/support.mjs';
+import { toCsv } from '../../web/lib/csv.js';
+import { percent, replicationsCsv, traceCsv } from '../../web/calculators/simulation/words.js';
+
+const site = useServedSite('public/build/app.js');
+const module = await loadModule();
+
+const SMALL = '?preset=seed004_small&days=4&warm_up_days=2&replications=3';
+const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.', null, { timeout: 120000 });
+const open = async (page, hash = SMALL) => {
+  await page.goto(`${site.server.url}#/simulation${hash}`);
+  await page.waitForSelector('#sim-preset, p.error', { timeout: 120000 });
+};
+/** The module's answer to the request the page computed (its appendix), as one request. */
+async function moduleAnswer(page) {
+  const request = JSON.parse(await page.textContent('details.request-appendix pre'));
+  const response = JSON.parse(module.call('simulate_issuing', JSON.stringify(request)));
+  assert.ok(response.result, JSON.stringify(response.error));
+  return response.result;
+}
+const csvOf = async (page, selector) => decodeURIComponent((await page.getAttribute(selector, 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
+
+test('Simulation: a small run shows % short and % outdated per policy, the comparison and every table; the pooled answer is the single request’s', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  const expect = await moduleAnswer(page);
+  assert.equal(expect.summary.replications, 3);
+  // The replications' sums and the daily trace, at full precision: the merged ranges equal the single run.
+  assert.equal(await csvOf(page, '.result-actions a[download]'), toCsv(replicationsCsv(expect)));
+  assert.equal(await csvOf(page, '.sim-csv a[download*="trace"]'), toCsv(traceCsv(expect)));
+  for (const [i, p] of expect.summary.policies.entries()) {
+    assert.equal(await page.textContent(`#sim-policy-${i}-words .sim-short`), percent(p.shortage_share.mean));
+    assert.equal(await page.textContent(`#sim-policy-${i}-words .sim-outdated`), percent(p.outdated_share.mean));
+  }
+  const outcomes = await page.$$eval('#sim-outcomes tbody tr', (trs) => trs.map((tr) => tr.querySelector('td').textContent));
+  assert.equal(outcomes.length, 2);
+  assert.match(outcomes[0], new RegExp(`^${percent(expect.summary.policies[0].shortage_share.mean).replace('.', '\\.')} \\(.+ to .+\\)$`), 'with its interval');
+  assert.equal(await page.locator('#sim-comparison tbody tr').count(), 1);
+  assert.equal(await page.locator('#sim-receivability-0 tbody tr').count(), expect.summary.policies[0].by_receivability.length);
+  assert.equal(await page.locator('#sim-usability-1 tbody tr').count(), expect.summary.policies[1].by_usability.length);
+  assert.equal(await page.locator('#sim-antigens tbody tr').count(), expect.scenario.antigens.length);
+  await page.waitForSelector('#sim-trace-chart canvas');
+  assert.match(page.url(), /policy=L0%3Amatch%3Alimited&policy=E0%3Amatch%3Aextended/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: presets come from the module; the thesis preset fills allocation policies with γ and computes', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  await page.selectOption('#sim-preset', 'thesis');
+  // The module's thesis scenario (one day of it echoes every field).
+  const scenario = JSON.parse(module.call('simulate_issuing', JSON.stringify({ preset: 'thesis', days: 1, warm_up_days: 0, replications: 1 }))).result.scenario;
+  assert.equal(await page.inputValue('#sim-supply-rule'), scenario.supply.rule);
+  assert.equal(await page.inputValue('#sim-supply-level'), String(scenario.supply.level));
+  assert.equal(await page.inputValue('#sim-stock-units'), String(scenario.initial_stock.units));
+  assert.equal(await page.locator('#sim-policy-table tbody tr').count(), scenario.policies.length);
+  assert.equal(await page.inputValue('#sim-policy-2-gamma'), String(scenario.policies[2].gamma));
+  assert.equal(await page.inputValue('#sim-policy-2-cost'), scenario.policies[2].cost);
+  assert.equal(await page.inputValue('#sim-days'), '365');
+  await page.fill('#sim-days', '2');
+  await page.fill('#sim-warm_up_days', '0');
+  await page.fill('#sim-replications', '2');
+  await page.click('#simulation-compute');
+  await done(page);
+  const expect = await moduleAnswer(page);
+  assert.deepEqual(expect.scenario.policies, scenario.policies);
+  assert.equal(await page.locator('#sim-outcomes tbody tr').count(), 3);
+  assert.equal(await page.locator('#sim-comparison tbody tr').count(), 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: wrong values are marked as you type, a module refusal is shown at its field; then it computes', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  await page.fill('#sim-supply-mean', '-1');
+  assert.match(await page.textContent('[data-error-for="supply.mean"]'), /must be ≥ 0/);
+  await page.fill('#sim-policy-1-label', 'L0');
+  assert.match(await page.textContent('[data-error-for="policies[1].label"]'), /“L0” is the label of another policy/);
+  await page.click('#simulation-compute');
+  assert.match(await page.textContent('.status'), /Please correct the 2 marked fields first, starting with the units donated a day/);
+  await page.fill('#sim-supply-mean', '106');
+  await page.fill('#sim-policy-1-label', 'E0');
+  // Each within its own limit, together over the module's (warm-up plus measured days at most 3650).
+  await page.fill('#sim-warm_up_days', '3000');
+  await page.fill('#sim-days', '1000');
+  await page.click('#simulation-compute');
+  await page.waitForFunction(() => /^Not computed/.test(document.querySelector('.status')?.textContent));
+  assert.match(await page.textContent('.status'), /next to the measured days/);
+  assert.match(await page.textContent('[data-error-for="days"]'), /warm-up plus measured days at most 3650/);
+  assert.equal(await page.locator('.results table').count(), 0);
+  await page.fill('#sim-warm_up_days', '2');
+  await page.fill('#sim-days', '3');
+  await page.click('#simulation-compute');
+  await done(page);
+  assert.equal(await page.textContent('[data-error-for="days"]'), '');
+  assert.equal((await moduleAnswer(page)).scenario.days, 3);
+  assert.equal(await page.locator('#sim-outcomes tbody tr').count(), 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: the link reproduces a result (supply, stock, policies); a corrupted link is reported and kept', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page, `${SMALL}&supply=negative_binomial&mean=100&dispersion=20&stock=500&max_age=5&policy=ABOD:match:abod&policy=G%3A1:allocate:0.5:exponential`);
+  await done(page);
+  const expect = await moduleAnswer(page);
+  assert.deepEqual(expect.scenario.supply, { rule: 'negative_binomial', mean: 100, dispersion: 20 });
+  assert.deepEqual(expect.scenario.initial_stock, { units: 500, max_age: 5 });
+  assert.deepEqual(expect.scenario.policies.map((p) => p.label), ['ABOD', 'G:1']);
+  const csv = await csvOf(page, '.result-actions a[download]');
+  const again = await site.browser.context.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector('#sim-outcomes');
+  await done(again);
+  assert.equal(await csvOf(again, '.result-actions a[download]'), csv);
+  assert.equal(await again.inputValue('#sim-policy-1-gamma'), '0.5');
+  assert.equal(await again.inputValue('#sim-supply-dispersion'), '20');
+  await again.close();
+  const hash = '#/simulation?preset=moon&days=abc&supply=rain&policy=X:match:best&policy=Y:allocate:7:linear&colour=red';
+  await page.goto(`${site.server.url}${hash}`);
+  await page.waitForSelector('.link-problems:not([hidden])');
+  const text = await page.textContent('.link-problems');
+  assert.match(text, /Start from: “moon” is not a scenario/);
+  assert.match(text, /Measured days: “abc” not a number/);
+  assert.match(text, /Donations: “rain” is not one of/);
+  assert.match(text, /Policy 1: “best” is not a matching rule/);
+  assert.match(text, /Policy 2: γ “7” is not a number from 0 to 1/);
+  assert.match(text, /"colour" is not a setting of this calculator/);
+  assert.equal(await page.locator('.results table').count(), 0);
+  assert.equal(new URL(page.url()).hash, hash);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: CSV of the daily trace and of the replications, one row per day or replication and policy', async () => {
+  const page = await site.browser.context.newPage();
+  await open(page);
+  await done(page);
+  const trace = (await csvOf(page, '.sim-csv a[download*="trace"]')).trim().split(/\r\n/);
+  assert.equal(trace[0], 'replication,policy,day,supplied,requested,issued,shortage,outdated,stock,mismatches,alloimmunisations');
+  assert.equal(trace.length, 1 + 2 * 4);
+  const reps = (await csvOf(page, '.sim-csv a[download*="replications"]')).trim().split(/\r\n/);
+  assert.equal(reps.length, 1 + 3 * 2);
+  assert.deepEqual(reps.slice(1).map((r) => r.split(',').slice(0, 2).join(' ')), ['0 L0', '0 E0', '1 L0', '1 E0', '2 L0', '2 E0']);
+  // An edit withdraws them (stale).
+  await page.fill('#sim-days', '5');
+  assert.equal(await page.getAttribute('.sim-csv a[download*="trace"]', 'href'), null);
+  await page.close();
+});
+
+test('Simulation: progress and Cancel; twenty quick clicks leave one clean result', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page, '?preset=seed004_small&days=60&warm_up_days=30&replications=4');
+  await page.waitForFunction(() => /Computing.*\d+%/.test(document.querySelector('.status')?.textContent), null, { timeout: 60000 });
+  assert.match(await page.textContent('.status'), /4 replications in \d parts? on \d workers?/);
+  assert.equal(await page.locator('progress.progress:not([hidden])').count(), 1);
+  await page.click('.actions button.secondary');
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
+  assert.equal(await page.locator('.results table').count(), 0);
+  await page.fill('#sim-days', '3');
+  await page.fill('#sim-warm_up_days', '1');
+  await page.evaluate(() => { for (let i = 0; i < 20; i++) document.querySelector('#simulation-compute').click(); });
+  await done(page);
+  assert.equal(await page.locator('#sim-outcomes').count(), 1);
+  const expect = await moduleAnswer(page);
+  assert.equal(await page.textContent('#sim-policy-0-words .sim-short'), percent(expect.summary.policies[0].shortage_share.mean));
+  assert.equal(await page.locator('progress.progress:not([hidden])').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: at 360 px the answers and every box are on screen; axe-core finds no violations', async () => {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page);
+  await done(page);
+  await page.fill('#sim-days', 'x'); // a message on screen too
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width} px wide at 360 px`);
+  await assertOnPhoneScreen(page, [
+    '#sim-policy-0-words .sim-short',
+    '#sim-outcomes tbody td:nth-of-type(1)',
+    '#sim-outcomes tbody td:nth-of-type(2)',
+    '#sim-comparison tbody td:nth-of-type(3)',
+    '#sim-receivability-0 tbody td:nth-of-type(1)',
+  ]);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});

@@ -1,0 +1,139 @@
+// The Simulation tab's pure parts (a `simulate_issuing` result, seed 004 sec. 4; thesis sec.
+// 6.4-6.5): the replications split into ranges for the page's workers, the policies as a link
+// writes them, shares and intervals in words, and the CSV files. No DOM: tested in node
+// (tests/js/simulation-page.test.mjs).
+
+// ---- Ranges of replications --------------------------------------------------------------
+
+/**
+ * `replications` numbered from `first`, split into `pieces` contiguous ranges of sizes that
+ * differ by at most one (the larger first): [{first, count}]. Each range runs as one request
+ * (first_replication, replications); merge_issuing joins them into the single run's answer.
+ */
+export function splitRanges(replications, pieces, first = 0) {
+  const n = Math.max(1, Math.min(Math.floor(pieces), replications));
+  const base = Math.floor(replications / n), extra = replications % n;
+  const ranges = [];
+  let next = first;
+  for (let k = 0; k < n; k++) {
+    const count = base + (k < extra ? 1 : 0);
+    ranges.push({ first: next, count });
+    next += count;
+  }
+  return ranges;
+}
+
+/** One request per range: the page's request with its range (the trace stays with the range holding it). */
+export const rangeRequests = (request, ranges) => ranges.map((r) => ({ ...request, first_replication: r.first, replications: r.count }));
+
+// ---- Policies in a link ------------------------------------------------------------------
+
+export const RULES = ['abod', 'limited', 'extended'];
+export const COSTS = ['linear', 'exponential'];
+
+/** A policy as the link writes it: "L0:match:limited", "MROL:allocate:1:exponential". */
+export function policyParam(p) {
+  return p.method === 'allocate' ? `${p.label}:allocate:${p.gamma}:${p.cost ?? 'linear'}` : `${p.label}:match:${p.rule}`;
+}
+
+/** A link's policy back: {policy} or {error} in the user's words. A label may hold ':'. */
+export function readPolicyParam(text) {
+  const parts = String(text).split(':');
+  if (parts.length >= 3 && parts.at(-2) === 'match') {
+    const rule = parts.at(-1);
+    if (!RULES.includes(rule)) return { error: `“${rule}” is not a matching rule (${RULES.join(', ')})` };
+    return { policy: { label: parts.slice(0, -2).join(':'), method: 'match', rule } };
+  }
+  if (parts.length >= 4 && parts.at(-3) === 'allocate') {
+    const gamma = Number(parts.at(-2)), cost = parts.at(-1);
+    if (parts.at(-2).trim() === '' || !(gamma >= 0 && gamma <= 1)) return { error: `γ “${parts.at(-2)}” is not a number from 0 to 1` };
+    if (!COSTS.includes(cost)) return { error: `“${cost}” is not a cost function (${COSTS.join(', ')})` };
+    return { policy: { label: parts.slice(0, -3).join(':'), method: 'allocate', gamma, cost } };
+  }
+  return { error: `“${text}” is not a policy (label:match:rule or label:allocate:γ:cost)` };
+}
+
+// ---- Words ---------------------------------------------------------------------------------
+
+/** A share as a percentage: "3.1 %", "0.04 %" (two digits below 1 %), "0 %". */
+export function percent(share) {
+  if (share == null || !Number.isFinite(share)) return '—';
+  const p = share * 100;
+  if (p === 0) return '0 %';
+  const a = Math.abs(p);
+  return `${p.toFixed(a < 0.1 ? 3 : a < 1 ? 2 : 1)} %`;
+}
+
+/** A count: "1 234.5" with a narrow space between thousands, one decimal unless whole. */
+export function count(x, decimals = 1) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  const text = Number.isInteger(x) ? String(x) : x.toFixed(decimals);
+  const [whole, frac] = text.split('.');
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') + (frac ? `.${frac}` : '');
+}
+
+/** The interval of an estimate {mean, low, high} in words: "1.0 % to 5.2 %", or null from one replication. */
+export function interval(estimate, show = percent) {
+  if (estimate?.low == null || estimate?.high == null) return null;
+  return `${show(estimate.low)} to ${show(estimate.high)}`;
+}
+
+/** Whether an interval of a difference lies clear of 0: 'lower', 'higher' or 'unclear'. */
+export function differenceDirection(estimate) {
+  if (estimate?.low == null || estimate?.high == null) return 'unclear';
+  if (estimate.high < 0) return 'lower';
+  if (estimate.low > 0) return 'higher';
+  return 'unclear';
+}
+
+/** A factor class {from, to} of Tables 6.4-6.5 in words: "0.01 to 0.1", "below 0.00001". */
+export function classWords({ from, to }) {
+  const n = (x) => (x >= 0.001 ? String(x) : x.toExponential(0).replace('e-', ' × 10^-'));
+  return from === 0 ? `below ${n(to)}` : `${n(from)} to ${n(to)}`;
+}
+
+/** The supply rule in words, for the summary: "3 500 units a day (fixed)". */
+export function supplyWords(supply) {
+  if (!supply) return '';
+  if (supply.rule === 'order_up_to') return `stock brought back up to ${count(supply.level)} units every day (order-up-to)`;
+  const law = { fixed: 'exactly', poisson: 'on average (Poisson)', negative_binomial: 'on average (negative binomial)' }[supply.rule] ?? supply.rule;
+  return `${count(supply.mean)} units donated a day, ${law}`;
+}
+
+/** One demand stream in words: "1 sickle-cell appointment a day of 10 units". */
+export function demandWords(stream) {
+  const mean = stream.requests?.mean ?? 0;
+  const law = { fixed: '', poisson: ' on average', negative_binomial: ' on average' }[stream.requests?.law ?? 'poisson'] ?? '';
+  const who = { sickle_cell: 'sickle-cell patients', other: 'other patients' }[stream.group] ?? `${stream.group.replaceAll('_', ' ')} patients`;
+  const units = Array.isArray(stream.units) ? 'a varying number of units' : `${stream.units} unit${stream.units === 1 ? '' : 's'}`;
+  return `${who} (“${stream.id}”): ${count(mean)} request${mean === 1 ? '' : 's'} a day${law}, each for ${units}`;
+}
+
+// ---- CSV (full precision; the page rounds) ----------------------------------------------
+
+const TRACE = ['supplied', 'requested', 'issued', 'shortage', 'outdated', 'stock', 'mismatches', 'alloimmunisations'];
+
+/** The daily trace: one row per policy and measured day. */
+export function traceCsv(result) {
+  const labels = result.scenario.policies.map((p) => p.label);
+  return [['replication', 'policy', 'day', ...TRACE],
+    ...(result.trace?.policies ?? []).flatMap((days, p) => days.map((d) => [result.trace.replication, labels[p], d.day, ...TRACE.map((k) => d[k])]))];
+}
+
+const SUMS = ['days', 'supplied', 'requested', 'requests', 'issued', 'shortage', 'outdated', 'stock_start', 'stock_end', 'stock_days'];
+
+/**
+ * The replications' summaries: one row per replication and policy, the sums over the measured
+ * days (the numbers merge_issuing adds up), the shares of short and outdated units, and the
+ * mismatches per antigen.
+ */
+export function replicationsCsv(result) {
+  const labels = result.scenario.policies.map((p) => p.label);
+  const antigens = result.scenario.antigens;
+  return [['replication', 'policy', ...SUMS, 'shortage_share', 'outdated_share', 'mean_stock', ...antigens.map((a) => `mismatches_${a}`)],
+    ...result.per_replication.flatMap((r) => r.policies.map((o, p) => [r.index, labels[p], ...SUMS.map((k) => o[k]),
+      o.requested > 0 ? o.shortage / o.requested : '',
+      o.issued + o.outdated > 0 ? o.outdated / (o.issued + o.outdated) : '',
+      o.days > 0 ? o.stock_days / o.days : '',
+      ...antigens.map((_, k) => o.mismatches[k])]))];
+}
