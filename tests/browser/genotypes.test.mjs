@@ -52,7 +52,7 @@ test('page: header, Genotypes tab active, the calculators still to come marked a
   assert.equal(await page.textContent('header h1'), 'rbcmatch');
   assert.equal(await page.textContent('nav .tab[aria-current="page"]'), 'Genotypes');
   const coming = await page.$$eval('nav .tab.coming', (els) => els.map((e) => e.firstChild.textContent));
-  assert.deepEqual(coming, ['Simulation', 'Supply', 'Ordering']);
+  assert.deepEqual(coming, ['Supply', 'Ordering']);
 });
 
 test('Genotypes: ABO, thesis eq. 3.5, numbers on screen', async () => {
