@@ -35,6 +35,13 @@ test('Simulation: a small run shows % short and % outdated per policy, the compa
   await done(page);
   const expect = await moduleAnswer(page);
   assert.equal(expect.summary.replications, 3);
+  // The preset's policies as the module has them, rule E1's look-ahead included (a page that
+  // dropped it would run E0 under E1's label), and the look-ahead said in words.
+  const preset = JSON.parse(module.call('simulate_issuing', JSON.stringify({ preset: 'seed004_small', days: 1, warm_up_days: 0, replications: 2 }))).result.scenario.policies;
+  const ahead = preset.findIndex((p) => p.forecast);
+  assert.ok(ahead >= 0, 'the preset has a policy that looks ahead');
+  assert.deepEqual(expect.scenario.policies.map((p) => p.forecast ?? null), preset.map((p) => p.forecast ?? null));
+  assert.match(await page.textContent(`#sim-policy-${ahead}-forecast`), /looks ahead \(rule E1\)/);
   // The replications' sums and the daily trace, at full precision: the merged ranges equal the single run.
   assert.equal(await csvOf(page, '.result-actions a[download]'), toCsv(replicationsCsv(expect)));
   assert.equal(await csvOf(page, '.sim-csv a[download*="trace"]'), toCsv(traceCsv(expect)));

@@ -27,9 +27,13 @@ test('splitRanges: contiguous ranges covering every replication once, sizes with
 
 test('policyParam, readPolicyParam: a link round trip, labels with colons; bad ones refused in words [issuing][property]', () => {
   for (const p of [{ label: 'L0', method: 'match', rule: 'limited' }, { label: 'a:b', method: 'match', rule: 'abod' },
-    { label: 'FIFO (gamma 0)', method: 'allocate', gamma: 0.25, cost: 'exponential' }]) {
+    { label: 'FIFO (gamma 0)', method: 'allocate', gamma: 0.25, cost: 'exponential' },
+    // Rule E1's look-ahead goes with its policy: without it E1 would run as E0 under E1's label.
+    { label: 'E1', method: 'match', rule: 'extended', forecast: { request_days: 5, unit_days: 1, arrival_share: 0.966 } },
+    { label: 'x:y', method: 'match', rule: 'limited', forecast: { request_days: 3, unit_days: 2, arrival_share: 1 } }]) {
     assert.deepEqual(readPolicyParam(policyParam(p)).policy, p);
   }
+  assert.match(readPolicyParam('E1:match:extended:5/1/1.5').error, /is not a look-ahead/);
   assert.match(readPolicyParam('x:match:best').error, /“best” is not a matching rule/);
   assert.match(readPolicyParam('x:allocate:2:linear').error, /γ “2” is not a number from 0 to 1/);
   assert.match(readPolicyParam('x:allocate::linear').error, /γ “” is not/);

@@ -12,7 +12,7 @@ import { h } from '../../lib/dom.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { poolSize } from '../../lib/worker-pool.js';
 import { renderSimulation } from './results.js';
-import { COSTS, RULES, demandWords, policyParam, rangeRequests, readPolicyParam, splitRanges } from './words.js';
+import { COSTS, RULES, demandWords, forecastWords, policyParam, rangeRequests, readPolicyParam, splitRanges } from './words.js';
 
 const OP = 'simulate_issuing';
 const MAX_POLICIES = 4;
@@ -207,6 +207,10 @@ class SimulationInputs {
     row.rule = h('select', { id: `sim-policy-${k}-rule`, 'aria-label': `Policy ${k + 1}: matching rule` }, RULES.map((r) => h('option', { value: r }, RULE_WORDS[r])));
     row.rule.value = RULES.includes(p.rule) ? p.rule : 'extended';
     row.rule.addEventListener('change', () => this.changed());
+    // Rule E1's look-ahead (a preset's or a link's) is kept with its policy and said in words:
+    // dropping it would run E1 as E0 under E1's label.
+    row.forecast = p.method !== 'allocate' && p.forecast ? p.forecast : null;
+    row.forecastNote = h('span', { class: 'hint', id: `sim-policy-${k}-forecast` }, row.forecast ? forecastWords(row.forecast) : '');
     row.gamma = h('input', { type: 'text', inputmode: 'decimal', id: `sim-policy-${k}-gamma`, size: 5, value: p.gamma != null ? String(p.gamma) : '0',
       'aria-label': `Policy ${k + 1}: γ (0 oldest first, 1 fewest patients turned away)`, oninput: () => this.changed() });
     row.cost = h('select', { id: `sim-policy-${k}-cost`, 'aria-label': `Policy ${k + 1}: cost function` }, COSTS.map((c) => h('option', { value: c }, COST_WORDS[c])));
@@ -217,7 +221,7 @@ class SimulationInputs {
     row.tr = h('tr', {},
       h('td', {}, row.label, errorSlot('label'), h('span', { class: 'field-error', 'data-error-for': `policies[${k}]` })),
       h('td', {}, row.method, errorSlot('method')),
-      h('td', {}, row.rule, row.gamma, errorSlot('rule'), errorSlot('gamma')),
+      h('td', {}, row.rule, row.gamma, row.forecastNote, errorSlot('rule'), errorSlot('gamma'), errorSlot('forecast')),
       h('td', {}, row.cost, errorSlot('cost')),
       h('td', {}, row.remove));
     this.policies.push(row);
@@ -229,6 +233,7 @@ class SimulationInputs {
   showMethod(row) {
     const allocate = row.method.value === 'allocate';
     row.rule.hidden = allocate;
+    row.forecastNote.hidden = allocate || !row.forecast;
     row.gamma.hidden = !allocate;
     row.cost.hidden = !allocate;
   }
@@ -236,7 +241,7 @@ class SimulationInputs {
   readPolicies() {
     return this.policies.map((row) => (row.method.value === 'allocate'
       ? { label: row.label.value.trim(), method: 'allocate', gamma: parseNumber(row.gamma.value), cost: row.cost.value }
-      : { label: row.label.value.trim(), method: 'match', rule: row.rule.value }));
+      : { label: row.label.value.trim(), method: 'match', rule: row.rule.value, ...(row.forecast ? { forecast: row.forecast } : {}) }));
   }
 
   title() {

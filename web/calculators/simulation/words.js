@@ -31,14 +31,33 @@ export const rangeRequests = (request, ranges) => ranges.map((r) => ({ ...reques
 export const RULES = ['abod', 'limited', 'extended'];
 export const COSTS = ['linear', 'exponential'];
 
-/** A policy as the link writes it: "L0:match:limited", "MROL:allocate:1:exponential". */
+/** Rule E1's look-ahead as a link writes it: "5/1/0.966" (request days / unit days / share arriving). */
+const forecastParam = (f) => `${f.request_days}/${f.unit_days}/${f.arrival_share}`;
+
+/**
+ * A policy as the link writes it: "L0:match:limited", "E1:match:extended:5/1/0.966" (with
+ * rule E1's look-ahead), "MROL:allocate:1:exponential".
+ */
 export function policyParam(p) {
-  return p.method === 'allocate' ? `${p.label}:allocate:${p.gamma}:${p.cost ?? 'linear'}` : `${p.label}:match:${p.rule}`;
+  if (p.method === 'allocate') return `${p.label}:allocate:${p.gamma}:${p.cost ?? 'linear'}`;
+  return `${p.label}:match:${p.rule}${p.forecast ? `:${forecastParam(p.forecast)}` : ''}`;
 }
+
+/** Rule E1's look-ahead in words. */
+export const forecastWords = (f) => `looks ahead (rule E1): booked requests of the next ${f.request_days} days and ` +
+  `${f.unit_days === 1 ? 'the next day\u2019s donations' : `donations of the next ${f.unit_days} days`}, ` +
+  `${Math.round(f.arrival_share * 1000) / 10} % of them expected to arrive`;
 
 /** A link's policy back: {policy} or {error} in the user's words. A label may hold ':'. */
 export function readPolicyParam(text) {
   const parts = String(text).split(':');
+  if (parts.length >= 4 && parts.at(-3) === 'match' && /^\d+\/\d+\/[\d.]+$/.test(parts.at(-1))) {
+    const read = readPolicyParam(parts.slice(0, -1).join(':'));
+    if (read.error) return read;
+    const [request_days, unit_days, arrival_share] = parts.at(-1).split('/').map(Number);
+    if (!(arrival_share > 0 && arrival_share <= 1)) return { error: `“${parts.at(-1)}” is not a look-ahead (request days/unit days/share arriving)` };
+    return { policy: { ...read.policy, forecast: { request_days, unit_days, arrival_share } } };
+  }
   if (parts.length >= 3 && parts.at(-2) === 'match') {
     const rule = parts.at(-1);
     if (!RULES.includes(rule)) return { error: `“${rule}” is not a matching rule (${RULES.join(', ')})` };
