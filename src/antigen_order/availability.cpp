@@ -173,39 +173,36 @@ struct TermRatios {
   }
 };
 
-// sum_{x >= from} P[X = x] given term = P[X = from], from past the mode (the terms fall).
-// Four interleaved chains (x, x + 1, x + 2, x + 3, each advanced four steps at a time), so no
-// multiplication waits for the one before it. The first `fixed_rounds` rounds run without a
-// test (most tails need them; a test per round is a branch the processor cannot predict);
-// then rounds go on until the next terms are below 1e-17 of the sum. Past n a factor
-// (n - n) / (n + 1) = 0 ends every chain.
-constexpr int fixed_rounds = 3;
+// sum_{x >= from} P[X = x] given term = P[X = from], from past the mode (the terms fall),
+// until the next terms are below 1e-17 of the sum. Four interleaved chains (x, x + 1, x + 2,
+// x + 3, each advanced four steps at a time), so no multiplication waits for the one before
+// it. Past n a factor (n - n) / (n + 1) = 0 ends every chain.
 double falling_tail(const TermRatios& ratios, std::int64_t from, double term, double ratio) {
   const double ratio4 = (ratio * ratio) * (ratio * ratio);
   std::array<double, 4> t{term, 0, 0, 0}, sum{0, 0, 0, 0};
   for (std::size_t i = 1; i < 4; ++i) t[i] = t[i - 1] * (ratios.step(from + static_cast<std::int64_t>(i) - 1) * ratio);
-  const auto round = [&](std::int64_t x) {
+  for (std::int64_t x = from;; x += 4) {
+    const double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+    if (!(t[0] > total * 1e-17)) return total;  // t[0] is the largest term not yet added
     for (std::size_t i = 0; i < 4; ++i) {
       sum[i] += t[i];
       t[i] *= ratios.four_steps(x + static_cast<std::int64_t>(i)) * ratio4;
     }
-  };
-  std::int64_t x = from;
-  for (int r = 0; r < fixed_rounds; ++r, x += 4) round(x);
-  for (;; x += 4) {
-    const double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
-    if (!(t[0] > total * 1e-17)) return total;  // t[0] is the largest term not yet added
-    round(x);
   }
 }
 
 struct TailScratch {
-  std::vector<double> term, ratio, sum, below, sums;
+  std::vector<double> term, ratio, segment, top;
   std::vector<std::uint8_t> route;
 };
 
+// Terms of the falling tail past the largest k that are summed for all groups at once before
+// each group goes on alone: most tails need about this many.
+constexpr std::int64_t shared_tail_terms = 12;
+
 // P[X_t >= k], X_t ~ Bin(n, p[t]), for every group t and each k in `ks` (ascending, at most
-// max_tail_k): out[t * |ks| + q]. log_q[t] = log(1 - p[t]), shared by every n.
+// max_tail_k): out[t * |ks| + q]. log_q[t] = log(1 - p[t]) and odds[t] = p[t] / (1 - p[t]),
+// shared by every n.
 //
 // Where the mean is at least the largest k, every tail is at least about 1/2 and 1 - P[X < k]
 // is accurate (route `rising`). Otherwise the tails are summed upwards from the largest k,
@@ -213,84 +210,93 @@ struct TailScratch {
 // (route `falling`). Where q^n underflows, or p is 0 or 1, the exact routine (or the trivial
 // answer) serves.
 //
-// The terms below the largest k, and their sums, are stepped for all groups at once (x outer,
-// groups inner, contiguous): the groups' chains are independent, so no multiplication waits
-// for the one before it.
+// The terms below the largest k are summed by segment [k_{i-1}, k_i) (k_{-1} = 0), and the
+// first terms of the falling tail summed, for all groups at once (x outer, groups inner,
+// contiguous): the groups' chains are independent, so no multiplication waits for the one
+// before it. Each tail is then a sum of positive segment sums.
 void group_tails(const TermRatios& ratios, const std::vector<double>& p, const std::vector<double>& log_q,
-                 const std::vector<std::int64_t>& ks, TailScratch& s, std::vector<double>& out) {
+                 const std::vector<double>& odds, const std::vector<std::int64_t>& ks, TailScratch& s,
+                 std::vector<double>& out) {
   enum Route : std::uint8_t { exact, rising, falling };
   const std::int64_t n = ratios.n, kmax = ks.back();
-  const std::size_t groups = p.size(), nk = ks.size(), below = static_cast<std::size_t>(kmax);
+  const std::size_t groups = p.size(), nk = ks.size();
   s.term.resize(groups);
   s.ratio.resize(groups);
   s.route.resize(groups);
-  s.below.resize(groups * below);
   for (std::size_t t = 0; t < groups; ++t) {
     const double log_p0 = static_cast<double>(n) * log_q[t];
     const bool chain = p[t] > 0 && p[t] < 1 && log_p0 >= -700;
     s.route[t] = !chain ? exact : static_cast<double>(kmax) > static_cast<double>(n) * p[t] ? falling : rising;
     s.term[t] = chain ? std::exp(log_p0) : 0.0;
-    s.ratio[t] = chain ? p[t] / (1 - p[t]) : 0.0;
+    s.ratio[t] = chain ? odds[t] : 0.0;
   }
-  // s.sums[q * groups + t]: P[X_t < k_q] (rising sums from 0) or P[k_q <= X_t < kmax]
-  // (falling sums from kmax - 1), whichever group t's route needs.
-  s.sums.resize(groups * nk);  // every row is written below
-  s.sum.assign(groups, 0.0);
-  std::size_t q = 0;
-  for (std::size_t x = 0; x < below; ++x) {  // s.below[x * groups + t] = P[X_t = x]
-    for (; q < nk && ks[q] == static_cast<std::int64_t>(x); ++q) std::copy(s.sum.begin(), s.sum.end(), s.sums.begin() + q * groups);
-    const double step = ratios.one[x];
-    double* column = s.below.data() + x * groups;
+  s.segment.assign(nk * groups, 0.0);  // s.segment[i * groups + t] = P[k_{i-1} <= X_t < k_i]
+  std::size_t i = 0;
+  for (std::int64_t x = 0; x < kmax; ++x) {
+    while (ks[i] <= x) ++i;  // x < kmax = ks[nk - 1], so i < nk
+    double* segment = s.segment.data() + i * groups;
+    const double step = ratios.one[static_cast<std::size_t>(x)];
     for (std::size_t t = 0; t < groups; ++t) {
-      column[t] = s.term[t];
-      s.sum[t] += s.term[t];
+      segment[t] += s.term[t];
       s.term[t] *= step * s.ratio[t];
     }
   }
-  for (; q < nk; ++q) std::copy(s.sum.begin(), s.sum.end(), s.sums.begin() + q * groups);  // k_q = kmax
-  std::fill(s.sum.begin(), s.sum.end(), 0.0);
-  for (std::size_t i = nk, x = below; i-- > 0;) {
-    for (; x > static_cast<std::size_t>(ks[i]); --x) {
-      const double* column = s.below.data() + (x - 1) * groups;
-      for (std::size_t t = 0; t < groups; ++t) s.sum[t] += column[t];
+  s.top.assign(groups, 0.0);  // the falling tail's first terms: sum_{kmax <= x < kmax + shared} P[X_t = x]
+  for (std::int64_t x = kmax; x < kmax + shared_tail_terms; ++x) {
+    const double step = ratios.step(x);
+    for (std::size_t t = 0; t < groups; ++t) {
+      s.top[t] += s.term[t];
+      s.term[t] *= step * s.ratio[t];
     }
-    double* sums = s.sums.data() + i * groups;
-    for (std::size_t t = 0; t < groups; ++t) sums[t] = s.route[t] == falling ? s.sum[t] : sums[t];
   }
   out.resize(groups * nk);
   for (std::size_t t = 0; t < groups; ++t) {
     double* tails = out.data() + t * nk;
     if (s.route[t] == falling) {
-      const double top = falling_tail(ratios, kmax, s.term[t], s.ratio[t]);  // P[X_t >= kmax]
-      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::min(1.0, top + s.sums[i * groups + t]);
+      double top = s.top[t];  // P[X_t >= kmax]
+      if (s.term[t] > top * 1e-17) top += falling_tail(ratios, kmax + shared_tail_terms, s.term[t], s.ratio[t]);
+      double above = 0;  // P[k_q <= X_t < kmax]
+      for (std::size_t q = nk; q-- > 0;) {
+        tails[q] = std::min(1.0, top + above);
+        above += s.segment[q * groups + t];
+      }
     } else if (s.route[t] == rising) {
-      for (std::size_t i = 0; i < nk; ++i) tails[i] = std::max(0.0, 1 - s.sums[i * groups + t]);
+      double below = 0;  // P[X_t < k_q]
+      for (std::size_t q = 0; q < nk; ++q) {
+        below += s.segment[q * groups + t];
+        tails[q] = std::max(0.0, 1 - below);
+      }
     } else {
-      for (std::size_t i = 0; i < nk; ++i)
-        tails[i] = ks[i] == 0 || p[t] >= 1 ? 1.0 : p[t] <= 0 ? 0.0 : binomial_upper_tail(n, p[t], ks[i]);
+      for (std::size_t q = 0; q < nk; ++q)
+        tails[q] = ks[q] == 0 || p[t] >= 1 ? 1.0 : p[t] <= 0 ? 0.0 : binomial_upper_tail(n, p[t], ks[q]);
     }
   }
 }
 
-// Sums bit `bit` out of a dense table.
-std::vector<double> drop_bit(const std::vector<double>& in, int bit) {
-  std::vector<double> out(in.size() / 2, 0.0);
+// Sums bit `bit` out of a dense table, into `out`.
+void drop_bit(const std::vector<double>& in, int bit, std::vector<double>& out) {
+  out.assign(in.size() / 2, 0.0);
   const std::size_t low = (std::size_t{1} << bit) - 1;
   for (std::size_t x = 0; x < in.size(); ++x) out[(x & low) | ((x >> 1) & ~low)] += in[x];
-  return out;
 }
 
 // Calls visit(M, groups of M) for `strategy` and every strategy left by dropping antigens of
 // index >= from, each once; a strategy's table comes from its parent's by summing one antigen
-// out (2^(a+|M|+1) work instead of a pass over every group).
+// out (2^(a+|M|+1) work instead of a pass over every group). The tables of strategies with
+// d antigens dropped live in tables[d - 1], reused: siblings are visited one after another.
 template <class Visit>
-void visit_subsets(std::uint32_t strategy, const CompressedGroups& groups, int from, int always, int minor, Visit& visit) {
+void visit_subsets(std::uint32_t strategy, const CompressedGroups& groups, int from, int always, int minor,
+                   std::vector<CompressedGroups>& tables, Visit& visit) {
   visit(strategy, groups);
   for (int i = from; i < minor; ++i) {
     if (!((strategy >> i) & 1U)) continue;
     const int bit = always + std::popcount(strategy & ((std::uint32_t{1} << i) - 1));
-    const CompressedGroups child{groups.width - 1, drop_bit(groups.donor, bit), drop_bit(groups.recipient, bit)};
-    visit_subsets(strategy & ~(std::uint32_t{1} << i), child, i + 1, always, minor, visit);
+    const std::uint32_t child_strategy = strategy & ~(std::uint32_t{1} << i);
+    auto& child = tables[static_cast<std::size_t>(minor - std::popcount(child_strategy) - 1)];
+    child.width = groups.width - 1;
+    drop_bit(groups.donor, bit, child.donor);
+    drop_bit(groups.recipient, bit, child.recipient);
+    visit_subsets(child_strategy, child, i + 1, always, minor, tables, visit);
   }
 }
 
@@ -298,7 +304,8 @@ void visit_subsets(std::uint32_t strategy, const CompressedGroups& groups, int f
 template <class Visit>
 void for_each_strategy(const GroupDistribution& d, Visit&& visit) {
   const std::uint32_t all = (std::uint32_t{1} << d.minor) - 1;
-  visit_subsets(all, compress(d, kept_antigens(d.always, all)), 0, d.always, d.minor, visit);
+  std::vector<CompressedGroups> tables(static_cast<std::size_t>(d.minor));
+  visit_subsets(all, compress(d, kept_antigens(d.always, all)), 0, d.always, d.minor, tables, visit);
 }
 
 }  // namespace
@@ -343,31 +350,37 @@ std::vector<Batch> batches_of(const std::vector<ExactScenario>& scenarios) {
 
 // A recipient group that occurs under strategy M, with the antigens of M it lacks (bit u =
 // M's u-th antigen), and per model the chance p that a unit in stock serves it and log(1 - p).
+// Groups that lack the same antigens of M (they differ in the always-matched ones, or in
+// antigens the donor tables never pair) share a slot: `lacked` lists each set once.
 struct Recipients {
-  std::vector<std::uint32_t> group, lacked;
-  std::vector<double> frequency, p, log_q;
+  std::vector<std::uint32_t> group, slot, lacked;
+  std::vector<double> frequency, p, log_q, odds;
+
+  void clear() {
+    for (auto* v : {&group, &slot, &lacked}) v->clear();
+    for (auto* v : {&frequency, &p, &log_q, &odds}) v->clear();
+  }
 };
 
 // Sums f_j L_j over the recipient groups, in all (served[q]) and over those lacking each of
-// M's antigens (lacking[u * |ks| + q]), for each k of the batch. Groups that lack the same
-// antigens of M (they differ in the always-matched ones) are summed together first, so each
-// set of lacked antigens is spread over its antigens once.
+// M's antigens (lacking[u * |ks| + q]), for each k of the batch. Groups of one slot are summed
+// together first, so each set of lacked antigens is spread over its antigens once.
 void sum_likelihoods(const Batch& b, const Recipients& r, std::size_t antigens, TailScratch& scratch,
-                     std::vector<double>& tails, std::vector<double>& by_lacked, std::vector<double>& served,
+                     std::vector<double>& tails, std::vector<double>& by_slot, std::vector<double>& served,
                      std::vector<double>& lacking) {
   const std::size_t ks = b.ks.size();
-  group_tails(b.ratios, r.p, r.log_q, b.ks, scratch, tails);
-  by_lacked.assign((std::size_t{1} << antigens) * ks, 0.0);
+  group_tails(b.ratios, r.p, r.log_q, r.odds, b.ks, scratch, tails);
+  by_slot.assign(r.lacked.size() * ks, 0.0);
   for (std::size_t t = 0; t < r.group.size(); ++t) {
-    double* row = by_lacked.data() + r.lacked[t] * ks;
+    double* row = by_slot.data() + r.slot[t] * ks;
     for (std::size_t q = 0; q < ks; ++q) row[q] += r.frequency[t] * tails[t * ks + q];
   }
   served.assign(ks, 0.0);
   lacking.assign(ks * antigens, 0.0);
-  for (std::uint32_t mask = 0; mask < (std::uint32_t{1} << antigens); ++mask) {
-    const double* row = by_lacked.data() + mask * ks;
+  for (std::size_t slot = 0; slot < r.lacked.size(); ++slot) {
+    const double* row = by_slot.data() + slot * ks;
     for (std::size_t q = 0; q < ks; ++q) served[q] += row[q];
-    for (std::uint32_t rest = mask; rest != 0; rest &= rest - 1) {
+    for (std::uint32_t rest = r.lacked[slot]; rest != 0; rest &= rest - 1) {
       double* to = lacking.data() + static_cast<std::size_t>(std::countr_zero(rest)) * ks;
       for (std::size_t q = 0; q < ks; ++q) to[q] += row[q];
     }
@@ -392,7 +405,10 @@ std::vector<StrategyLikelihoods> exact_likelihoods(const GroupDistribution& d, c
   const auto batches = batches_of(scenarios);
   Recipients r;
   TailScratch scratch;
-  std::vector<double> tails, by_lacked, served, lacking;
+  std::vector<double> tails, by_slot, served, lacking;
+  constexpr std::uint32_t unused = ~std::uint32_t{0};
+  std::vector<std::uint32_t> slot_of;  // per set of M's antigens lacked, its slot
+  std::vector<double> receivable;
   std::size_t visited = 0;
   for_each_strategy(d, [&](std::uint32_t strategy, const CompressedGroups& groups) {
     if ((visited++ & 63U) == 0) progress.report(static_cast<double>(visited) / static_cast<double>(strategies), "availability");
@@ -400,26 +416,40 @@ std::vector<StrategyLikelihoods> exact_likelihoods(const GroupDistribution& d, c
     for (int i = 0; i < m; ++i)
       if ((strategy >> i) & 1U) antigens.push_back(static_cast<std::size_t>(i));
     const std::uint32_t all_of_m = (std::uint32_t{1} << antigens.size()) - 1;
-    r = {};
+    r.clear();
+    slot_of.assign(std::size_t{1} << antigens.size(), unused);
     for (std::size_t j = 0; j < groups.recipient.size(); ++j)
       if (groups.recipient[j] > 0) {
+        const std::uint32_t lacked = static_cast<std::uint32_t>(~(j >> d.always)) & all_of_m;
+        if (slot_of[lacked] == unused) {
+          slot_of[lacked] = static_cast<std::uint32_t>(r.lacked.size());
+          r.lacked.push_back(lacked);
+        }
         r.group.push_back(static_cast<std::uint32_t>(j));
-        r.lacked.push_back(static_cast<std::uint32_t>(~(j >> d.always)) & all_of_m);
+        r.slot.push_back(slot_of[lacked]);
         r.frequency.push_back(groups.recipient[j]);
       }
     for (const auto model : {InventoryModel::static_compatible, InventoryModel::static_identical}) {
       if (std::none_of(batches.begin(), batches.end(), [&](const Batch& b) { return b.model == model; })) continue;
       // Model 1 counts every unit without an antigen j lacks: g_j = sum_{i <= j} f_i (7.5.2).
-      const auto source = model == InventoryModel::static_compatible ? frequency::receivability(groups.donor) : groups.donor;
+      const std::vector<double>* source = &groups.donor;
+      if (model == InventoryModel::static_compatible) {
+        receivable.assign(groups.donor.begin(), groups.donor.end());
+        receivable = frequency::receivability(std::move(receivable));  // keeps its buffer
+        source = &receivable;
+      }
       r.p.clear();
       r.log_q.clear();
-      for (auto j : r.group) {
-        r.p.push_back(std::clamp(source[j], 0.0, 1.0));
-        r.log_q.push_back(std::log1p(-r.p.back()));  // shared by every n
+      r.odds.clear();
+      for (auto j : r.group) {  // shared by every n
+        const double p = std::clamp((*source)[j], 0.0, 1.0);
+        r.p.push_back(p);
+        r.log_q.push_back(std::log1p(-p));
+        r.odds.push_back(p < 1 ? p / (1 - p) : 0.0);
       }
       for (const auto& b : batches) {
         if (b.model != model) continue;
-        sum_likelihoods(b, r, antigens.size(), scratch, tails, by_lacked, served, lacking);
+        sum_likelihoods(b, r, antigens.size(), scratch, tails, by_slot, served, lacking);
         for (std::size_t q = 0; q < b.ks.size(); ++q)
           for (std::size_t target : b.targets[q]) {
             auto& s = out[target];
