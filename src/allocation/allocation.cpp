@@ -181,12 +181,14 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
 
   // Stock groups in order of first appearance, with their hub.
   std::map<Group, std::size_t> group_index;
+  std::vector<std::size_t> group_of_entry;  // per stock entry, its stock group
   std::vector<int> hub;
   for (const auto& s : problem.stock) {
     out.units_in_stock += s.units;
     auto [it, added] = group_index.emplace(s.group, out.stock_groups.size());
     if (added) out.stock_groups.push_back({s.group, 0, 0, true, usability_of(s.group)});
     out.stock_groups[it->second].units += s.units;
+    group_of_entry.push_back(it->second);
   }
   model.group_arc.assign(out.stock_groups.size(), -1);
   hub.assign(out.stock_groups.size(), -1);
@@ -201,13 +203,33 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   for (std::size_t k = 0; k < problem.stock.size(); ++k)
     if (problem.stock[k].units > 0) {
       stock_node[k] = add_node();
-      model.stock_arc[k] = add_arc(hub[group_index[problem.stock[k].group]], stock_node[k], problem.stock[k].units);
+      model.stock_arc[k] = add_arc(hub[group_of_entry[k]], stock_node[k], problem.stock[k].units);
     }
   for (std::size_t m = 0; m < problem.requests.size(); ++m) {
     out.units_requested += problem.requests[m].units;
     if (problem.requests[m].units > 0) {
       request_node[m] = add_node();
       model.request_arc[m] = add_arc(request_node[m], model.sink, problem.requests[m].units);
+    }
+  }
+  // Per stock group, the requests it can serve and the loss terms, which do not depend on the
+  // shelf life: worked out once per group, not once per (group, shelf life) entry.
+  struct Serves {
+    std::size_t request = 0;
+    double loss = 0, loss_part = 0;
+    bool defined = true;
+  };
+  std::vector<std::vector<Serves>> serves(out.stock_groups.size());
+  std::vector<double> request_usability(problem.requests.size());
+  for (std::size_t m = 0; m < problem.requests.size(); ++m) request_usability[m] = usability_of(problem.requests[m].group);
+  for (std::size_t g = 0; g < out.stock_groups.size(); ++g) {
+    if (out.stock_groups[g].units == 0) continue;
+    for (std::size_t m = 0; m < problem.requests.size(); ++m) {
+      const auto& r = problem.requests[m];
+      if (r.units == 0 || !compatible(out.stock_groups[g].group, r.group)) continue;
+      const auto loss = frequency::opportunity_loss(out.stock_groups[g].usability, request_usability[m]);
+      const double delta = loss.value_or(0.0);
+      serves[g].push_back({m, delta, cost.gamma * loss_term(cost, delta), loss.has_value()});
     }
   }
   // The compatible edges, capacity min(s_ir, d_j) (sec. 6.3.2).
@@ -217,14 +239,10 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
     const auto& s = problem.stock[k];
     if (s.units == 0) continue;
     const double age_part = (1.0 - cost.gamma) * age_term(cost, s.residual_shelf_life, problem.max_shelf_life);
-    for (std::size_t m = 0; m < problem.requests.size(); ++m) {
-      const auto& r = problem.requests[m];
-      if (r.units == 0 || !compatible(s.group, r.group)) continue;
-      const auto loss = frequency::opportunity_loss(usability_of(s.group), usability_of(r.group));
-      if (!loss) undefined.insert(s.group);
-      const double delta = loss.value_or(0.0);
-      const int arc = add_arc(stock_node[k], request_node[m], std::min(s.units, r.units));
-      model.edges.push_back({k, m, arc, delta, cost.gamma * loss_term(cost, delta), age_part});
+    for (const auto& e : serves[group_of_entry[k]]) {
+      if (!e.defined) undefined.insert(s.group);
+      const int arc = add_arc(stock_node[k], request_node[e.request], std::min(s.units, problem.requests[e.request].units));
+      model.edges.push_back({k, e.request, arc, e.loss, e.loss_part, age_part});
     }
     if (k % 256 == 0) progress.report(0.1 * static_cast<double>(k) / static_cast<double>(problem.stock.size()), "building the network");
   }
@@ -249,10 +267,9 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
         groups.arcs.push_back({request_node_g[m], 1, 0, problem.requests[m].units, 0});
       }
     for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
-      for (std::size_t m = 0; m < problem.requests.size(); ++m)
-        if (group_node[g] >= 0 && request_node_g[m] >= 0 && compatible(out.stock_groups[g].group, problem.requests[m].group))
-          groups.arcs.push_back({group_node[g], request_node_g[m], 0,
-                                 std::min(out.stock_groups[g].units, problem.requests[m].units), 0});
+      for (const auto& e : serves[g])  // empty for a group without units
+        groups.arcs.push_back({group_node[g], request_node_g[e.request], 0,
+                               std::min(out.stock_groups[g].units, problem.requests[e.request].units), 0});
     out.issued = numeric::max_flow(groups, 0, 1).value;
   }
   std::vector<std::int64_t> supply(static_cast<std::size_t>(net.nodes), 0);
