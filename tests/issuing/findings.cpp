@@ -1,6 +1,7 @@
 // Qualitative reproduction of the published findings listed, with their sources, in
 // tests/reference/issuing/findings.json: a scaled-down scenario of the same kind gives the
 // pair of values in the published order. Values are printed (-s) for docs/validation.md.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -31,6 +32,21 @@ void check_order(const nlohmann::json& f, double a, double b) {
   CHECK((pa > pb) == (a > b));
   CHECK(a != b);
   WARN(f["id"].get<std::string>() << ": published " << pa << " vs " << pb << ", computed " << a << " vs " << b);
+}
+
+// The computed middle value lies strictly between the computed pair, as the published one lies
+// between the published pair.
+void check_between(const nlohmann::json& f, double a, double b, double middle) {
+  const double pa = f["a"]["published"].get<double>(), pb = f["b"]["published"].get<double>();
+  const double pm = f["between"]["published"].get<double>();
+  REQUIRE(std::min(pa, pb) < pm);
+  REQUIRE(pm < std::max(pa, pb));
+  INFO(f["id"].get<std::string>() << " (" << f["source"]["where"].get<std::string>() << "): published " << pa << ", " << pb
+                                  << ", between them " << pm << "; computed " << a << ", " << b << ", " << middle);
+  CHECK(std::min(a, b) < middle);
+  CHECK(middle < std::max(a, b));
+  WARN(f["id"].get<std::string>() << ": published " << pa << " / " << pm << " / " << pb << ", computed " << a << " / " << middle
+                                  << " / " << b);
 }
 
 double identical_share(const issuing::PolicySummary& p) {
@@ -64,7 +80,10 @@ issuing::Scenario thesis_a3(double k_weeks, int shelf_life) {
   fifo.cost = {0, allocation::CostShape::exponential};
   mrol.label = "MROL";
   mrol.cost = {1, allocation::CostShape::exponential};
-  s.policies = {fifo, mrol};
+  issuing::Policy half = mrol;
+  half.label = "FIFO/MROL";
+  half.cost = {0.5, allocation::CostShape::exponential};
+  s.policies = {fifo, mrol, half};
   return s;
 }
 
@@ -81,11 +100,21 @@ TEST_CASE("simulate: seed 004 Table 2, xA under L0 above E0 (scaled down)", "[is
   CHECK(sum.comparisons[0].alloimmunisations.high < 0);
 }
 
-TEST_CASE("simulate: thesis Table 6.4, more identical issues with gamma = 1 than 0 (scaled down)", "[issuing][validation]") {
+TEST_CASE("simulate: thesis Table 6.4, more identical issues with gamma = 1 than 0, and gamma = 1/2 between (scaled down)",
+          "[issuing][validation]") {
   const auto s = thesis_a3(1, 35);
   const auto run = issuing::simulate(s, 0, 2);
   const auto sum = issuing::summarise(run.replications, s.immunogenicity);
-  check_order(finding("thesis-identical-mrol-above-fifo"), identical_share(sum.policies[0]), identical_share(sum.policies[1]));
+  const double fifo = identical_share(sum.policies[0]), mrol = identical_share(sum.policies[1]);
+  check_order(finding("thesis-identical-mrol-above-fifo"), fifo, mrol);
+  check_between(finding("thesis-identical-half-between"), fifo, mrol, identical_share(sum.policies[2]));
+}
+
+TEST_CASE("simulate: thesis Table 6.3, outdating with gamma = 1/2 between gamma = 0 and 1 (scaled down)", "[issuing][validation]") {
+  const auto s = thesis_a3(1, 14);
+  const auto sum = issuing::summarise(issuing::simulate(s, 0, 2).replications, s.immunogenicity);
+  check_between(finding("thesis-outdating-half-between"), sum.policies[0].outdated_share.mean, sum.policies[1].outdated_share.mean,
+                sum.policies[2].outdated_share.mean);
 }
 
 TEST_CASE("simulate: thesis Table 6.3, more stock gives fewer shortages and more outdating (scaled down)",
