@@ -40,22 +40,29 @@ std::int64_t rounded(double value, std::int64_t scale) {
   return static_cast<std::int64_t>(std::llround(value * static_cast<double>(scale)));
 }
 
-// The network of sec. 6.3.2 (Fig. 6.4) with one hub per stock group, so that a group's total
-// issue is the flow on one arc: p -> G_i -> (i, r) -> j -> q.
+// The network of sec. 6.3.2 (Fig. 6.4) with one hub per stock group. Per entry (EdgeLayout::
+// per_entry), so that a group's total issue is the flow on one arc: p -> G_i -> (i, r) -> j -> q,
+// with the edges (i, r) -> j. Per group: p -> G_i by one arc per entry (i, r), carrying the
+// shelf-life part of the cost, and G_i -> j carrying the group's part.
 struct Model {
   numeric::FlowNetwork network;
   int source = 0, sink = 1;
-  std::vector<int> group_arc;    // per stock group (StockGroupResult order): p -> G_i, or -1
-  std::vector<int> stock_arc;    // per stock entry: G_i -> (i, r), or -1 when it has no units
+  std::vector<int> group_arc;    // per stock group (StockGroupResult order): p -> G_i, or -1 (per entry only)
+  std::vector<int> stock_arc;    // per stock entry: into or out of G_i, or -1 when it has no units
   std::vector<int> request_arc;  // per request entry: j -> q, or -1
   struct Edge {
-    std::size_t stock = 0, request = 0;
+    std::size_t stock = 0, request = 0;  // per group: `stock` is the stock group
     int arc = 0;
     double loss = 0;      // Delta_ij
     double loss_part = 0; // gamma g1(Delta)
-    double age_part = 0;  // (1 - gamma) g2(r)
+    double age_part = 0;  // (1 - gamma) g2(r); 0 per group (it is on the entry's arc)
   };
   std::vector<Edge> edges;
+  // Per arc, the tie-break's costs: the residual shelf life of the units it carries (on the
+  // arcs that carry an entry's units one by one) and the opportunity loss (on the arcs into a
+  // request's node).
+  std::vector<std::int64_t> shelf_life;
+  std::vector<double> loss;
 };
 
 [[noreturn]] void solver_error(const std::string& message) { throw InputError("solver_error", "", message); }
@@ -173,10 +180,16 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   Model model;
   auto& net = model.network;
   net.nodes = 2;
+  const bool per_group = problem.layout == EdgeLayout::per_group;
   const auto add_node = [&] { return net.nodes++; };
-  const auto add_arc = [&](int tail, int head, int cap) {
-    net.arcs.push_back({tail, head, 0, cap, 0});
+  const auto add_arc = [&](int tail, int head, int cap, std::int64_t arc_cost, std::int64_t shelf_life, double loss) {
+    net.arcs.push_back({tail, head, 0, cap, arc_cost});
+    model.shelf_life.push_back(shelf_life);
+    model.loss.push_back(loss);
     return static_cast<int>(net.arcs.size() - 1);
+  };
+  const auto age_part = [&](const StockEntry& s) {
+    return (1.0 - cost.gamma) * age_term(cost, s.residual_shelf_life, problem.max_shelf_life);
   };
 
   // Stock groups in order of first appearance, with their hub.
@@ -195,21 +208,27 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
     if (out.stock_groups[g].units > 0) {
       hub[g] = add_node();
-      model.group_arc[g] = add_arc(model.source, hub[g], out.stock_groups[g].units);
+      if (!per_group) model.group_arc[g] = add_arc(model.source, hub[g], out.stock_groups[g].units, 0, 0, 0);
     }
   std::vector<int> stock_node(problem.stock.size(), -1), request_node(problem.requests.size(), -1);
   model.stock_arc.assign(problem.stock.size(), -1);
   model.request_arc.assign(problem.requests.size(), -1);
-  for (std::size_t k = 0; k < problem.stock.size(); ++k)
-    if (problem.stock[k].units > 0) {
+  for (std::size_t k = 0; k < problem.stock.size(); ++k) {
+    const auto& s = problem.stock[k];
+    if (s.units == 0) continue;
+    if (per_group) {
+      model.stock_arc[k] = add_arc(model.source, hub[group_of_entry[k]], s.units, rounded(age_part(s), cost_scale),
+                                   s.residual_shelf_life, 0);
+    } else {
       stock_node[k] = add_node();
-      model.stock_arc[k] = add_arc(hub[group_of_entry[k]], stock_node[k], problem.stock[k].units);
+      model.stock_arc[k] = add_arc(hub[group_of_entry[k]], stock_node[k], s.units, 0, 0, 0);
     }
+  }
   for (std::size_t m = 0; m < problem.requests.size(); ++m) {
     out.units_requested += problem.requests[m].units;
     if (problem.requests[m].units > 0) {
       request_node[m] = add_node();
-      model.request_arc[m] = add_arc(request_node[m], model.sink, problem.requests[m].units);
+      model.request_arc[m] = add_arc(request_node[m], model.sink, problem.requests[m].units, 0, 0, 0);
     }
   }
   // Per stock group, the requests it can serve and the loss terms, which do not depend on the
@@ -222,31 +241,41 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   std::vector<std::vector<Serves>> serves(out.stock_groups.size());
   std::vector<double> request_usability(problem.requests.size());
   for (std::size_t m = 0; m < problem.requests.size(); ++m) request_usability[m] = usability_of(problem.requests[m].group);
+  std::set<Group> undefined;
   for (std::size_t g = 0; g < out.stock_groups.size(); ++g) {
     if (out.stock_groups[g].units == 0) continue;
     for (std::size_t m = 0; m < problem.requests.size(); ++m) {
       const auto& r = problem.requests[m];
       if (r.units == 0 || !compatible(out.stock_groups[g].group, r.group)) continue;
       const auto loss = frequency::opportunity_loss(out.stock_groups[g].usability, request_usability[m]);
+      if (!loss) undefined.insert(out.stock_groups[g].group);
       const double delta = loss.value_or(0.0);
       serves[g].push_back({m, delta, cost.gamma * loss_term(cost, delta), loss.has_value()});
     }
   }
-  // The compatible edges, capacity min(s_ir, d_j) (sec. 6.3.2).
-  std::set<Group> undefined;
-  model.edges.reserve(out.edges);
-  for (std::size_t k = 0; k < problem.stock.size(); ++k) {
-    const auto& s = problem.stock[k];
-    if (s.units == 0) continue;
-    const double age_part = (1.0 - cost.gamma) * age_term(cost, s.residual_shelf_life, problem.max_shelf_life);
-    for (const auto& e : serves[group_of_entry[k]]) {
-      if (!e.defined) undefined.insert(s.group);
-      const int arc = add_arc(stock_node[k], request_node[e.request], std::min(s.units, problem.requests[e.request].units));
-      model.edges.push_back({k, e.request, arc, e.loss, e.loss_part, age_part});
-    }
-    if (k % 256 == 0) progress.report(0.1 * static_cast<double>(k) / static_cast<double>(problem.stock.size()), "building the network");
-  }
   out.undefined_loss.assign(undefined.begin(), undefined.end());
+  // The compatible edges, capacity min(s_ir, d_j) (sec. 6.3.2), or min(s_i, d_j) per group.
+  if (per_group) {
+    for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+      for (const auto& e : serves[g]) {
+        const int arc = add_arc(hub[g], request_node[e.request], std::min(out.stock_groups[g].units, problem.requests[e.request].units),
+                                rounded(e.loss_part, cost_scale), 0, e.loss);
+        model.edges.push_back({g, e.request, arc, e.loss, e.loss_part, 0});
+      }
+  } else {
+    model.edges.reserve(out.edges);
+    for (std::size_t k = 0; k < problem.stock.size(); ++k) {
+      const auto& s = problem.stock[k];
+      if (s.units == 0) continue;
+      const double age = age_part(s);
+      for (const auto& e : serves[group_of_entry[k]]) {
+        const int arc = add_arc(stock_node[k], request_node[e.request], std::min(s.units, problem.requests[e.request].units),
+                                rounded(e.loss_part, cost_scale) + rounded(age, cost_scale), s.residual_shelf_life, e.loss);
+        model.edges.push_back({k, e.request, arc, e.loss, e.loss_part, age});
+      }
+      if (k % 256 == 0) progress.report(0.1 * static_cast<double>(k) / static_cast<double>(problem.stock.size()), "building the network");
+    }
+  }
 
   // Eq. 6.3, first part: the maximum flow, on the network of blood groups (p -> i -> j ->
   // q): shelf lives do not change which units can serve whom, so its value is the same with
@@ -279,14 +308,15 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   // Second part: the least cost at that flow, with costs rounded to 1 / cost_scale.
   progress.report(0.3, "minimum cost");
   out.cost_scale = cost_scale;
-  for (const auto& e : model.edges)
-    net.arcs[static_cast<std::size_t>(e.arc)].cost = rounded(e.loss_part, cost_scale) + rounded(e.age_part, cost_scale);
   const auto best = numeric::min_cost_flow(net, supply);
   if (best.status != numeric::FlowStatus::optimal)
     solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
   const auto fixed = numeric::fixed_arcs(net, best.x, best.potential);
   for (const auto& e : model.edges)
     if (!fixed[static_cast<std::size_t>(e.arc)]) ++out.varying_edges;
+  if (per_group)
+    for (const int a : model.stock_arc)
+      if (a >= 0 && !fixed[static_cast<std::size_t>(a)]) ++out.varying_edges;
   out.unique = out.varying_edges == 0;
 
   // The tie-break among the minimum-cost allocations (none needed when there is one): oldest
@@ -294,9 +324,6 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   // over the arcs still free on the previous optimum's face.
   std::vector<int> x = best.x;
   if (!out.unique) {
-    std::vector<int> edge_of_arc(net.arcs.size(), -1);
-    for (std::size_t i = 0; i < model.edges.size(); ++i) edge_of_arc[static_cast<std::size_t>(model.edges[i].arc)] = static_cast<int>(i);
-    const auto edge_at = [&](std::size_t arc) { return edge_of_arc[arc] >= 0 ? &model.edges[static_cast<std::size_t>(edge_of_arc[arc])] : nullptr; };
     const auto solve = [&](const numeric::Face& face, const char* what) {
       auto f = numeric::min_cost_flow(face.network, face.supply);
       if (f.status != numeric::FlowStatus::optimal)
@@ -305,17 +332,11 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
     };
     progress.report(0.6, "tie-break: oldest units first");
     auto face = numeric::optimal_face(net, best.x, best.potential, supply);
-    for (std::size_t a = 0; a < face.arc.size(); ++a) {
-      const auto* e = edge_at(face.arc[a]);
-      face.network.arcs[a].cost = e ? problem.stock[e->stock].residual_shelf_life : 0;
-    }
+    for (std::size_t a = 0; a < face.arc.size(); ++a) face.network.arcs[a].cost = model.shelf_life[face.arc[a]];
     const auto oldest = solve(face, "shelf life");
     progress.report(0.8, "tie-break: least opportunity loss");
     auto last = numeric::optimal_face(face.network, oldest.x, oldest.potential, face.supply);
-    for (std::size_t a = 0; a < last.arc.size(); ++a) {
-      const auto* e = edge_at(face.arc[last.arc[a]]);
-      last.network.arcs[a].cost = e ? rounded(e->loss, cost_scale) : 0;
-    }
+    for (std::size_t a = 0; a < last.arc.size(); ++a) last.network.arcs[a].cost = rounded(model.loss[face.arc[last.arc[a]]], cost_scale);
     const auto least_loss = solve(last, "opportunity loss");
     for (bool f : numeric::fixed_arcs(last.network, least_loss.x, least_loss.potential))
       if (!f) out.tie_break_unique = false;
@@ -331,20 +352,56 @@ Allocation allocate(const AllocationProblem& problem, const Usability& usability
   for (std::size_t m = 0; m < problem.requests.size(); ++m)
     if (const int a = model.request_arc[m]; a >= 0)
       out.requests[m] = {x[static_cast<std::size_t>(a)], 0, fixed[static_cast<std::size_t>(a)]};
-  for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
-    if (const int a = model.group_arc[g]; a >= 0) {
-      out.stock_groups[g].issued = x[static_cast<std::size_t>(a)];
-      out.stock_groups[g].fixed = fixed[static_cast<std::size_t>(a)];
+  if (per_group) {
+    for (std::size_t k = 0; k < problem.stock.size(); ++k) {
+      auto& group = out.stock_groups[group_of_entry[k]];
+      group.issued += out.stock[k].issued;
+      group.fixed = group.fixed && out.stock[k].fixed;
     }
-  for (const auto& e : model.edges) {
-    const auto a = static_cast<std::size_t>(e.arc);
-    if (x[a] == 0) continue;
-    const double c = e.loss_part + e.age_part;
-    out.flows.push_back({e.stock, e.request, x[a], e.loss, c, fixed[a]});
-    out.objective += c * x[a];
-    const bool same = problem.stock[e.stock].group == problem.requests[e.request].group;
-    (same ? out.identical : out.compatible) += x[a];
-    if (same) out.requests[e.request].identical += x[a];
+  } else {
+    for (std::size_t g = 0; g < out.stock_groups.size(); ++g)
+      if (const int a = model.group_arc[g]; a >= 0) {
+        out.stock_groups[g].issued = x[static_cast<std::size_t>(a)];
+        out.stock_groups[g].fixed = fixed[static_cast<std::size_t>(a)];
+      }
+  }
+  const auto add_flow = [&](std::size_t k, std::size_t m, int units, double loss, double c, bool is_fixed) {
+    out.flows.push_back({k, m, units, loss, c, is_fixed});
+    out.objective += c * units;
+    const bool same = problem.stock[k].group == problem.requests[m].group;
+    (same ? out.identical : out.compatible) += units;
+    if (same) out.requests[m].identical += units;
+  };
+  if (per_group) {
+    // Each group's units, entry by entry in the stock's order, to its requests in order: one of
+    // the splits of these optimal flows.
+    std::vector<std::vector<std::size_t>> entries(out.stock_groups.size());
+    for (std::size_t k = 0; k < problem.stock.size(); ++k) entries[group_of_entry[k]].push_back(k);
+    std::vector<std::vector<std::pair<std::size_t, int>>> to(out.stock_groups.size());  // (edge, units left)
+    for (std::size_t i = 0; i < model.edges.size(); ++i)
+      if (const int units = x[static_cast<std::size_t>(model.edges[i].arc)]; units > 0) to[model.edges[i].stock].push_back({i, units});
+    for (std::size_t g = 0; g < out.stock_groups.size(); ++g) {
+      std::size_t next = 0;
+      for (const std::size_t k : entries[g]) {
+        int left = out.stock[k].issued;
+        while (left > 0) {
+          auto& [edge, units] = to[g][next];
+          const int give = std::min(left, units);
+          const auto& e = model.edges[edge];
+          add_flow(k, e.request, give, e.loss, e.loss_part + age_part(problem.stock[k]), false);
+          left -= give;
+          units -= give;
+          if (units == 0) ++next;
+        }
+      }
+    }
+    std::sort(out.flows.begin(), out.flows.end(),
+              [](const Flow& a, const Flow& b) { return std::pair(a.stock, a.request) < std::pair(b.stock, b.request); });
+  } else {
+    for (const auto& e : model.edges) {
+      const auto a = static_cast<std::size_t>(e.arc);
+      if (x[a] > 0) add_flow(e.stock, e.request, x[a], e.loss, e.loss_part + e.age_part, fixed[a]);
+    }
   }
   // Each unit's cost is off by at most 1 / scale after rounding (two terms, 1 / (2 scale) each).
   out.objective_gap_bound = 2.0 * static_cast<double>(out.issued) / static_cast<double>(out.cost_scale);

@@ -75,11 +75,26 @@ struct RequestEntry {
   int units = 0;  // d_j >= 0
 };
 
+// How the network reaches the requests from the stock entries.
+enum class EdgeLayout {
+  // One arc per compatible (stock entry, request) edge, as sec. 6.3.2 draws it: each edge's
+  // flow, and whether it is the same in every optimum, are the answer's.
+  per_entry,
+  // An edge's cost is a part of the group and request plus a part of the shelf life (eq. 6.9),
+  // so the entries of a group can meet at one node and the group reach each request by one
+  // arc: the same optimal allocations per entry and per (group, request), on a third of the
+  // arcs when a group has several shelf lives. `flows` is then one way of splitting a group's
+  // units over its requests (oldest entry first, requests in order), every `Flow::fixed` is
+  // false, and `varying_edges` counts the entry and (group, request) arcs that can vary.
+  per_group,
+};
+
 struct AllocationProblem {
   std::vector<StockEntry> stock;        // distinct (group, r)
   std::vector<RequestEntry> requests;   // distinct groups
   int max_shelf_life = 35;              // R >= 1, days
   CostFunction cost;
+  EdgeLayout layout = EdgeLayout::per_entry;
 };
 
 // The usability F_i of a group (eq. 6.6: the share of recipients it can serve), in [0, 1].

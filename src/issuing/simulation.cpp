@@ -405,6 +405,9 @@ void allocate_day(const Prepared& P, std::size_t policy, Stock& stock, const std
       allocation::AllocationProblem a;
       a.max_shelf_life = G;
       a.cost = pol.cost;
+      // The day needs each unit's class and each request's group, not one edge's flow among
+      // equal optima: the per-group network has a third of the arcs.
+      a.layout = allocation::EdgeLayout::per_group;
       for (const auto& c : classes) a.stock.push_back({c.type, G - c.age, c.units});
       const Group all = all_of(s.antigens.size());
       std::map<Group, std::size_t> entry;

@@ -214,8 +214,10 @@ TEST_CASE("allocate: Remark 6.1, the LP relaxation's simplex optimum is integral
 TEST_CASE("allocate: random instances keep conservation and compatibility, and match GLPK's simplex",
           "[allocation][property]") {
   numeric::Rng rng(20251125);
-  for (int round = 0; round < 120; ++round) {
-    const auto inst = random_instance(rng, 4, 14, 9);
+  for (int round = 0; round < 240; ++round) {
+    auto inst = random_instance(rng, 4, 14, 9);
+    // Both layouts of the network; each must give an optimal allocation (EdgeLayout).
+    inst.problem.layout = round % 2 == 0 ? EdgeLayout::per_entry : EdgeLayout::per_group;
     const auto& p = inst.problem;
     const Usability u = [&](Group g) { return inst.usability[g]; };
     const auto a = allocate(p, u);
@@ -346,6 +348,35 @@ TEST_CASE("edge_cost: eq. 6.1 and eq. 6.9-6.10 with alpha = beta = 7 log 2", "[a
   CHECK(1 - age_term(c, 7, 35) == Approx(std::pow(2.0, -7.0 * 7 / 35)).margin(1e-14));
   CHECK(age_term(c, 0, 35) == 0);
   CHECK(loss_term(c, 0) == 0);
+}
+
+TEST_CASE("allocate: per group, the same issues, shelf lives issued and losses as per entry (random instances)",
+          "[allocation][property]") {
+  numeric::Rng rng(20261206);
+  for (int round = 0; round < 200; ++round) {
+    auto inst = random_instance(rng, 4, 14, 9);
+    const Usability u = [&](Group g) { return inst.usability[g]; };
+    const auto entry = allocate(inst.problem, u);
+    inst.problem.layout = EdgeLayout::per_group;
+    const auto group = allocate(inst.problem, u);
+    const auto& p = inst.problem;
+    INFO("round " << round << ": " << p.stock.size() << " stock entries, " << p.requests.size() << " requests");
+    CHECK(group.issued == entry.issued);
+    // The cost and both tie-breaks (oldest first, then least loss) are sums of a part per entry
+    // and a part per (group, request), so their optima agree.
+    CHECK(group.objective == Approx(entry.objective).margin(group.objective_gap_bound + 1e-9));
+    std::int64_t shelf_entry = 0, shelf_group = 0;
+    for (std::size_t k = 0; k < p.stock.size(); ++k) {
+      shelf_entry += std::int64_t{entry.stock[k].issued} * p.stock[k].residual_shelf_life;
+      shelf_group += std::int64_t{group.stock[k].issued} * p.stock[k].residual_shelf_life;
+    }
+    CHECK(shelf_group == shelf_entry);
+    double loss_entry = 0, loss_group = 0;
+    for (const auto& f : entry.flows) loss_entry += f.loss * f.units;
+    for (const auto& f : group.flows) loss_group += f.loss * f.units;
+    CHECK(loss_group == Approx(loss_entry).margin(1e-9 * static_cast<double>(entry.issued + 1)));
+    for (const auto& f : group.flows) CHECK_FALSE(f.fixed);
+  }
 }
 
 TEST_CASE("check_problem: bad input names the field", "[allocation][regression]") {
