@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what rbcmatch needs on Debian bookworm; safe to run twice.
 #   - Debian packages: compilers (g++, and clang with its libFuzzer / sanitizer runtimes for
-#     `make fuzz`), emscripten, Eigen, LEMON, GLPK, Catch2 v2, nlohmann-json, chromium
+#     `make fuzz`), emscripten, Eigen, LEMON, GLPK, Catch2 v2, nlohmann-json, chromium, and
+#     GNU parallel (the test that runs replication ranges as separate processes; docs/cluster.md)
 #   - GLPK source (apt-get source glpk=<pinned version>) for the wasm build, in the cache
 #     outside the tree, checked against scripts/glpk-source.sha256 before it is unpacked
 #   - npm dev dependencies (package-lock.json)
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 CACHE=${RBCMATCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rbcmatch}
 PKGS=(build-essential cmake pkg-config dpkg-dev patch emscripten libeigen3-dev liblemon-dev libglpk-dev
-      catch2 nlohmann-json3-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
+      catch2 nlohmann-json3-dev chromium fonts-dejavu-core clang libclang-rt-14-dev parallel)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

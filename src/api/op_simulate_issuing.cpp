@@ -8,6 +8,7 @@
 // ranges run anywhere merge into exactly the answer of one run.
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "allocation/matching.hpp"
 #include "api/operations.hpp"
@@ -720,21 +721,6 @@ json summary_json(const issuing::Summary& sum, const json& scenario) {
   return {{"replications", sum.replications}, {"policies", policies}, {"comparisons", comparisons}};
 }
 
-std::vector<double> immunogenicity_of(const json& scenario) {
-  // Rebuilt as build() does, from the echoed scenario's antigens and overrides.
-  std::vector<double> w;
-  for (const auto& name : scenario.at("antigens")) {
-    double x = 0;
-    for (const auto& d : allocation::default_immunogenicity())
-      if (d.antigen == name.get<std::string>()) x = d.w;
-    if (scenario.contains("immunogenicity") && scenario["immunogenicity"].is_object() &&
-        scenario["immunogenicity"].contains(name.get<std::string>()))
-      x = scenario["immunogenicity"][name.get<std::string>()].get<double>();
-    w.push_back(x);
-  }
-  return w;
-}
-
 json result_json(const json& scenario, const std::vector<issuing::Replication>& reps, const json& trace,
                  const std::vector<double>& w) {
   json per = json::array();
@@ -794,33 +780,116 @@ const MergeFields& merge_fields() {
   return f;
 }
 
+// A result's scenario read again as simulate_issuing reads a request, so one it did not write
+// (edited, truncated, of another version) is refused at the field, and the summary can index
+// the antigens, streams and policies safely. The errors of build() name request fields
+// ("antigens"): they are put under `path` ("results[0].scenario.antigens").
+Built rebuild_scenario(const json& scenario, const std::string& path) {
+  try {
+    ObjectReader reader(scenario, path);
+    Built b = build(reader);
+    reader.finish();
+    issuing::check_scenario(b.scenario, 0, 1);
+    if (b.echo != scenario)
+      throw InputError("invalid_field", path, "This scenario is not one simulate_issuing wrote: run the ranges again");
+    return b;
+  } catch (const InputError& e) {
+    if (e.path().rfind(path, 0) == 0) throw;
+    throw InputError(e.code(), e.path().empty() ? path : field_member(path, e.path()), e.what());
+  }
+}
+
+// The sums of one replication fit its scenario: every per-stream, per-class, per-age and
+// per-antigen list has the scenario's length, no count is negative, and the counts add up as
+// the simulation keeps them (stock at the start + supplied = issued + outdated + stock at
+// the end; requested = issued + short), so a file edited by hand or cut short is refused.
+void check_outcome(const issuing::Outcome& o, const issuing::Scenario& s, const std::string& path) {
+  const auto bad = [&](const std::string& what) {
+    throw InputError("invalid_field", path, "These sums do not fit the scenario (" + what + "): not a result of simulate_issuing");
+  };
+  const issuing::Outcome shape = issuing::empty_outcome(s);
+  // No run counts more than 5 x 10^9 unit-days (the work limit); far above that, a count is
+  // refused before it could overflow the summary's sums (ages x counts).
+  constexpr std::int64_t most = std::int64_t{1} << 40;
+  const auto same_length = [&](const std::vector<std::int64_t>& v, const std::vector<std::int64_t>& w, const char* name) {
+    if (v.size() != w.size()) bad(name);
+    for (const auto x : v)
+      if (x < 0 || x > most) bad(name);
+  };
+  same_length(o.stream_requested, shape.stream_requested, "stream_requested");
+  same_length(o.stream_issued, shape.stream_issued, "stream_issued");
+  same_length(o.stream_shortage, shape.stream_shortage, "stream_shortage");
+  same_length(o.stream_identical, shape.stream_identical, "stream_identical");
+  if (o.issue_age.size() != shape.issue_age.size()) bad("issue_age");
+  for (std::size_t k = 0; k < o.issue_age.size(); ++k) same_length(o.issue_age[k], shape.issue_age[k], "issue_age");
+  same_length(o.request_identical, shape.request_identical, "request_identical");
+  same_length(o.request_compatible, shape.request_compatible, "request_compatible");
+  same_length(o.request_shortage, shape.request_shortage, "request_shortage");
+  same_length(o.unit_identical, shape.unit_identical, "unit_identical");
+  same_length(o.unit_compatible, shape.unit_compatible, "unit_compatible");
+  same_length(o.unit_outdated, shape.unit_outdated, "unit_outdated");
+  same_length(o.stock_age, shape.stock_age, "stock_age");
+  same_length(o.stock_major, shape.stock_major, "stock_major");
+  same_length(o.mismatches, shape.mismatches, "mismatches");
+  same_length({o.supplied, o.requested, o.requests, o.issued, o.shortage, o.outdated, o.stock_start, o.stock_end, o.stock_days},
+              std::vector<std::int64_t>(9), "a count out of range");
+  if (o.days != s.days) bad("days");
+  if (o.stock_start + o.supplied != o.issued + o.outdated + o.stock_end) bad("stock not conserved");
+  if (o.requested != o.issued + o.shortage) bad("requested is not issued + short");
+}
+
+// A trace carried over from a range: of one of the merged replications, one list per policy.
+void check_trace(const json& trace, const std::vector<issuing::Replication>& merged, std::size_t policies,
+                 const std::string& path) {
+  const auto bad = [&] { throw InputError("invalid_field", path, "This is not a trace of simulate_issuing"); };
+  if (!trace.is_object() || !trace.contains("replication") || !trace["replication"].is_number_integer() ||
+      !trace.contains("policies") || !trace["policies"].is_array() || trace["policies"].size() != policies)
+    bad();
+  const auto index = trace["replication"].get<std::int64_t>();
+  if (std::none_of(merged.begin(), merged.end(), [&](const issuing::Replication& r) { return r.index == index; })) bad();
+}
+
 json handle_merge(ObjectReader& r, Context&) {
   const json& results = read_array(*r.get(merge_fields().results), "results");
   if (results.empty()) throw InputError("invalid_field", "results", "Give at least one result to merge");
   if (results.size() > 1000) throw InputError("limit_exceeded", "results", "At most 1000 results");
   std::vector<std::vector<issuing::Replication>> ranges;
   json trace = nullptr;
-  const json* scenario = nullptr;
+  std::string trace_path, second_trace;
+  std::optional<Built> built;
   for (std::size_t k = 0; k < results.size(); ++k) {
     const auto path = field_index("results", k);
     const json& one = results[k];
     if (!one.is_object() || !one.contains("scenario") || !one.contains("per_replication"))
       throw InputError("invalid_field", path, "This is not a result of simulate_issuing");
-    if (!scenario) scenario = &one["scenario"];
-    else if (one["scenario"] != *scenario)
+    if (!built) built = rebuild_scenario(one["scenario"], field_member(path, "scenario"));
+    else if (one["scenario"] != built->echo)
       throw InputError("invalid_field", field_member(path, "scenario"),
                        "Result " + std::to_string(k + 1) + " is of another scenario than result 1: only ranges of one scenario merge");
-    if (one.contains("trace") && !one["trace"].is_null()) trace = one["trace"];
+    const issuing::Scenario& scenario = built->scenario;
+    if (one.contains("trace") && !one["trace"].is_null()) {
+      if (trace.is_null()) trace = one["trace"], trace_path = field_member(path, "trace");
+      else second_trace = field_member(path, "trace");
+    }
     std::vector<issuing::Replication> reps;
     const json& per = read_array(one["per_replication"], field_member(path, "per_replication"));
     for (std::size_t i = 0; i < per.size(); ++i) {
       const auto rpath = field_index(field_member(path, "per_replication"), i);
+      if (!per[i].is_object() || !per[i].contains("policies"))
+        throw InputError("invalid_field", rpath, "This is not a replication of simulate_issuing");
       issuing::Replication rep;
       read_into(per[i], "index", rep.index, rpath);
-      const json& ps = read_array(per[i].at("policies"), field_member(rpath, "policies"));
-      if (ps.size() != (*scenario)["policies"].size())
+      if (rep.index < 0 || rep.index >= issuing::max_replication_index)
+        throw InputError("invalid_field", field_member(rpath, "index"),
+                         "Replications are numbered 0 to " + std::to_string(issuing::max_replication_index - 1));
+      const json& ps = read_array(per[i]["policies"], field_member(rpath, "policies"));
+      if (ps.size() != scenario.policies.size())
         throw InputError("invalid_field", field_member(rpath, "policies"), "One outcome per policy of the scenario");
-      for (std::size_t p = 0; p < ps.size(); ++p) rep.policies.push_back(outcome_from(ps[p], field_index(field_member(rpath, "policies"), p)));
+      for (std::size_t p = 0; p < ps.size(); ++p) {
+        const auto ppath = field_index(field_member(rpath, "policies"), p);
+        rep.policies.push_back(outcome_from(ps[p], ppath));
+        check_outcome(rep.policies.back(), scenario, ppath);
+      }
       reps.push_back(std::move(rep));
     }
     ranges.push_back(std::move(reps));
@@ -828,7 +897,11 @@ json handle_merge(ObjectReader& r, Context&) {
   const auto merged = issuing::merge_ranges(ranges);
   if (static_cast<int>(merged.size()) > issuing::max_replication_index)
     throw InputError("limit_exceeded", "results", "Too many replications");
-  return result_json(*scenario, merged, trace, immunogenicity_of(*scenario));
+  // After the overlap check: overlapping ranges may both carry a trace, and that error says more.
+  if (!second_trace.empty())
+    throw InputError("invalid_field", second_trace, "Two results carry a daily trace: run the ranges with one trace_replication");
+  if (!trace.is_null()) check_trace(trace, merged, built->scenario.policies.size(), trace_path);
+  return result_json(built->echo, merged, trace, built->scenario.immunogenicity);
 }
 
 const std::vector<ResultMember>& result_members() {

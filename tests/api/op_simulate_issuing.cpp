@@ -72,6 +72,56 @@ TEST_CASE("merge_issuing: refuses overlapping ranges and other scenarios, naming
   CHECK(error_path("merge_issuing", {{"results", json::array()}}) == "results");
 }
 
+TEST_CASE("merge_issuing: results edited or cut short are refused at the field (they crashed or gave internal errors)",
+          "[issuing][regression]") {
+  json req = small_request();
+  req["replications"] = 1;
+  const json one = call("simulate_issuing", req)["result"];
+  REQUIRE(one.is_object());
+  const auto merge_of = [](const json& result) { return error_path("merge_issuing", {{"results", {result}}}); };
+  const auto with = [&](const json::json_pointer& at, const json& value) {
+    json r = one;
+    r[at] = value;
+    return r;
+  };
+  const std::string outcome = "results[0].per_replication[0].policies[0]";
+  // Each of these used to reach the summary unchecked: a segmentation fault (no demand
+  // streams, more per-stream sums than streams) or "internal_error" (missing members, wrong types).
+  CHECK(merge_of(with("/scenario/demand"_json_pointer, json::array())) == "results[0].scenario.demand");
+  CHECK(merge_of(with("/per_replication/0/policies/0/stream_requested"_json_pointer, {1, 2, 3})) == outcome);
+  CHECK(merge_of(with("/per_replication/0"_json_pointer, {{"index", 0}})) == "results[0].per_replication[0]");
+  CHECK(merge_of(with("/scenario"_json_pointer, 1)) == "results[0].scenario");
+  CHECK(merge_of(with("/scenario/antigens"_json_pointer, {"A", "B", "D"})) == outcome);  // sums of 17 antigens
+  CHECK(merge_of(with("/scenario/immunogenicity"_json_pointer, {{"Fya", "high"}})) == "results[0].scenario.immunogenicity.Fya");
+  CHECK(merge_of(with("/scenario/colour"_json_pointer, "red")) == "results[0].scenario.colour");
+  CHECK(merge_of(with("/per_replication/0/index"_json_pointer, -1)) == "results[0].per_replication[0].index");
+  CHECK(merge_of(with("/per_replication/0/policies/0/stock_age"_json_pointer, {1})) == outcome);
+  CHECK(merge_of(with("/per_replication/0/policies/0/issued"_json_pointer, -5)) == outcome);
+  CHECK(merge_of(with("/per_replication/0/policies/0/outdated"_json_pointer, 1000000)) == outcome);  // stock not conserved
+  CHECK(merge_of(with("/per_replication/0/policies/0/days"_json_pointer, 3)) == outcome);
+  CHECK(merge_of(with("/trace"_json_pointer, {{"replication", 5}, {"policies", json::array()}})) == "results[0].trace");
+  // Two ranges each carrying a trace (run with different trace_replication values).
+  json a = req, b = req;
+  a["trace_replication"] = 0;
+  b["first_replication"] = 1;
+  b["trace_replication"] = 1;
+  const json ra = call("simulate_issuing", a)["result"], rb = call("simulate_issuing", b)["result"];
+  CHECK(error_path("merge_issuing", {{"results", {ra, rb}}}) == "results[1].trace");
+  // The module keeps working: the result itself still merges.
+  CHECK(call("merge_issuing", {{"results", {one}}}).contains("result"));
+}
+
+TEST_CASE("merge_issuing: a result of every preset reads back as its own scenario", "[issuing][property]") {
+  for (const char* preset : {"seed004_small", "seed004", "thesis"}) {
+    INFO(preset);
+    const json run = call("simulate_issuing", {{"preset", preset}, {"warm_up_days", 0}, {"days", 1}, {"replications", 1}});
+    REQUIRE(run.contains("result"));
+    const json merged = call("merge_issuing", {{"results", {run["result"]}}});
+    REQUIRE(merged.contains("result"));
+    CHECK(merged["result"].dump() == run["result"].dump());
+  }
+}
+
 #ifndef __EMSCRIPTEN__
 TEST_CASE("simulate_issuing: replications on threads give the one-thread response", "[issuing][property]") {
   json req = small_request();
