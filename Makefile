@@ -80,6 +80,7 @@ bench: native web
 	@node bench/match.mjs
 	@node bench/match-per-request.mjs
 	@node bench/antigen-order.mjs
+	@node bench/issuing.mjs
 
 screenshot: web
 	@node scripts/screenshot.mjs --all
