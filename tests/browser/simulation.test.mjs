@@ -309,3 +309,23 @@ test('Simulation: the age tables are folded, closed, named by what they hold; th
   assert.match(await page.textContent('.link-problems'), /then press Simulate\./);
   await page.close();
 });
+
+test('Simulation: the tab opened without a link has every field filled (replications from the module’s default) and computes', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // A scenario of a few days, so the first computation is quick; the replications are left to the page.
+  await open(page, '?preset=seed004_small&days=2&warm_up_days=0');
+  await done(page);
+  const replications = JSON.parse(module.call('describe', '{}')).result.operations.simulate_issuing.fields.find((f) => f.name === 'replications').default;
+  assert.equal(await page.inputValue('#sim-replications'), String(replications));
+  await page.selectOption('#sim-preset', 'thesis');
+  assert.equal(await page.inputValue('#sim-replications'), String(replications), 'a preset leaves no field empty');
+  assert.equal(await page.textContent('[data-error-for="replications"]'), '');
+  await page.goto(`${site.server.url}#/simulation`);
+  await page.waitForSelector('#sim-preset');
+  assert.equal(await page.inputValue('#sim-replications'), String(replications));
+  assert.doesNotMatch(await page.textContent('.status'), /correct/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -172,7 +172,8 @@ class SimulationInputs {
 
   /** The form from a preset's scenario (or what a link gives on top of it). */
   fill(s) {
-    for (const name of NUMBERS) this[name].value = String(s[name] ?? '');
+    // A scenario holds no replications (they are the run's, not the scenario's): the module's default.
+    for (const name of NUMBERS) this[name].value = String(s[name] ?? this.field(name).default ?? '');
     const supply = s.supply ?? {};
     this.supplyRule.value = supply.rule ?? 'poisson';
     this.mean.value = supply.mean != null ? String(supply.mean) : '';
