@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen } from './helpers.mjs';
 import { loadModule } from '../js/support.mjs';
 import { toCsv } from '../../web/lib/csv.js';
-import { percent, replicationsCsv, traceCsv } from '../../web/calculators/simulation/words.js';
+import { classWords, percent, replicationsCsv, traceCsv, traceWords } from '../../web/calculators/simulation/words.js';
 
 const site = useServedSite('public/build/app.js');
 const module = await loadModule();
@@ -212,5 +212,120 @@ test('Simulation: at 360 px the answers and every box are on screen; axe-core fi
     '#sim-receivability-0 tbody td:nth-of-type(1)',
   ]);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Simulation: the stock chart spans the stock, not 0 to it; its lines are told apart and their coinciding said in words', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  const expect = await moduleAnswer(page);
+  const labels = expect.scenario.policies.map((p) => p.label);
+  const label = await (await page.waitForSelector('#sim-trace-chart canvas[aria-label*="axis runs from"]')).getAttribute('aria-label');
+  const [, low, high] = /axis runs from ([\d\u202f.]+) to ([\d\u202f.]+) units/.exec(label).map((x) => Number(String(x).replaceAll('\u202f', '')));
+  const stocks = expect.trace.policies.flat().map((d) => d.stock);
+  assert.ok(low > 0 && low <= Math.min(...stocks) && high >= Math.max(...stocks), `axis ${low} to ${high}, stock ${Math.min(...stocks)} to ${Math.max(...stocks)}`);
+  assert.ok(high - low < Math.max(...stocks) / 2, 'the axis spans about the stock’s range, not 0 to it');
+  // Each policy's line has its own dash and marker besides its colour, and says which.
+  const styles = labels.map((l) => new RegExp(`${l}: (\\w+ line with \\w+)`).exec(label)?.[1]);
+  assert.ok(styles.every(Boolean), label);
+  assert.equal(new Set(styles).size, labels.length, 'every line drawn differently');
+  // The seed004_small preset issues every unit under each rule: the stock is the same, and said so.
+  assert.equal(await page.textContent('#sim-trace-words'), traceWords(expect.trace, labels));
+  assert.match(await page.textContent('#sim-trace-words'), /lie on top of each other/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: powers of ten with a real superscript in the tables (10⁻⁴, not 10^-4)', async () => {
+  const page = await site.browser.context.newPage();
+  await open(page);
+  await done(page);
+  const expect = await moduleAnswer(page);
+  const classes = expect.summary.policies[0].by_receivability.map((c) => c.factor);
+  assert.ok(classes.some((c) => c.to < 0.001), 'the preset has classes below 0.001');
+  const heads = await page.$$eval('#sim-receivability-0 tbody th', (ths) => ths.map((th) => th.textContent));
+  assert.deepEqual(heads, classes.map(classWords));
+  assert.ok(heads.some((t) => /10⁻⁵/.test(t)), heads.join(' | '));
+  assert.doesNotMatch(await page.textContent('.results'), /\^/);
+  await page.close();
+});
+
+test('Simulation: rule E1 in the rule menu; it can be chosen for another policy or dropped, and a link keeps it', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  const selected = (k) => page.$eval(`#sim-policy-${k}-rule`, (s) => s.selectedOptions[0].textContent);
+  assert.match(await selected(2), /\(E1\)/, 'the E1 policy’s menu says E1');
+  assert.doesNotMatch(await selected(2), /E0/);
+  assert.match(await selected(1), /\(E0\)/);
+  const ahead = JSON.parse(await page.textContent('details.request-appendix pre')).policies[2].forecast;
+  assert.ok(ahead);
+  // E1 for the second policy: it gets the look-ahead, said in words, and computes with it.
+  await page.selectOption('#sim-policy-1-rule', 'extended+ahead');
+  assert.match(await page.textContent('#sim-policy-1-forecast'), /looks ahead \(rule E1\)/);
+  assert.ok(await page.isVisible('#sim-policy-1-forecast'));
+  // E0 for the third: its look-ahead goes (hidden, not sent).
+  await page.selectOption('#sim-policy-2-rule', 'extended');
+  assert.ok(!(await page.isVisible('#sim-policy-2-forecast')));
+  await page.click('#simulation-compute');
+  await done(page);
+  const policies = JSON.parse(await page.textContent('details.request-appendix pre')).policies;
+  assert.deepEqual(policies[1].forecast, ahead);
+  assert.equal(policies[2].forecast, undefined);
+  assert.match(page.url(), /policy=E0%3Amatch%3Aextended%3A5%2F1%2F0\.966&policy=E1%3Amatch%3Aextended(&|$)/);
+  const again = await site.browser.context.newPage();
+  await again.goto(page.url());
+  await done(again);
+  assert.equal(await again.inputValue('#sim-policy-1-rule'), 'extended+ahead');
+  assert.equal(await again.inputValue('#sim-policy-2-rule'), 'extended');
+  assert.deepEqual(JSON.parse(await again.textContent('details.request-appendix pre')).policies, policies);
+  await again.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Simulation: the age tables are folded, closed, named by what they hold; the stale note names the Simulate button', async () => {
+  const page = await site.browser.context.newPage();
+  await open(page);
+  await done(page);
+  const expect = await moduleAnswer(page);
+  const folds = await page.$$eval('.results details.sim-fold', (ds) => ds.map((d) => ({ open: d.open, summary: d.querySelector('summary').textContent,
+    table: d.querySelector('table')?.id })));
+  assert.deepEqual(folds.map((f) => f.table), ['sim-stock-age', ...expect.scenario.demand.map((_, k) => `sim-issue-age-${k}`)]);
+  assert.ok(folds.every((f) => !f.open), 'closed at first');
+  assert.match(folds[0].summary, /stock at each age/);
+  assert.match(folds[1].summary, new RegExp(expect.scenario.demand[0].id.replaceAll('_', ' ')));
+  assert.ok(!(await page.isVisible('#sim-stock-age')));
+  await page.click('details.sim-fold:has(#sim-stock-age) summary');
+  assert.ok(await page.isVisible('#sim-stock-age'));
+  await page.fill('#sim-days', '5');
+  assert.equal(await page.textContent('.stale-note'), 'The inputs have changed: press Simulate to update this result.');
+  assert.equal(await page.textContent('#simulation-compute'), 'Simulate');
+  await page.goto(`${site.server.url}#/simulation?days=abc`);
+  await page.waitForSelector('.link-problems:not([hidden])');
+  assert.match(await page.textContent('.link-problems'), /then press Simulate\./);
+  await page.close();
+});
+
+test('Simulation: the tab opened without a link has every field filled (replications from the module’s default) and computes', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // A scenario of a few days, so the first computation is quick; the replications are left to the page.
+  await open(page, '?preset=seed004_small&days=2&warm_up_days=0');
+  await done(page);
+  const replications = JSON.parse(module.call('describe', '{}')).result.operations.simulate_issuing.fields.find((f) => f.name === 'replications').default;
+  assert.equal(await page.inputValue('#sim-replications'), String(replications));
+  await page.selectOption('#sim-preset', 'thesis');
+  assert.equal(await page.inputValue('#sim-replications'), String(replications), 'a preset leaves no field empty');
+  assert.equal(await page.textContent('[data-error-for="replications"]'), '');
+  await page.goto(`${site.server.url}#/simulation`);
+  await page.waitForSelector('#sim-preset');
+  assert.equal(await page.inputValue('#sim-replications'), String(replications));
+  assert.doesNotMatch(await page.textContent('.status'), /correct/);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -3,8 +3,9 @@
 // words, and the CSV files of a result (checked against a result of the wasm module).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classWords, count, differenceDirection, interval, percent, policyParam, rangeRequests, readPolicyParam,
-  replicationsCsv, splitRanges, traceCsv } from '../../web/calculators/simulation/words.js';
+import { classWords, count, differenceDirection, interval, percent, policyParam, rangeRequests, readPolicyParam, readRuleChoice,
+  replicationsCsv, ruleChoice, ruleChoiceWords, ruleChoices, splitRanges, traceCsv, traceWords } from '../../web/calculators/simulation/words.js';
+import { formatPowerOfTen } from '../../web/lib/format.js';
 import { loadModule } from './support.mjs';
 
 test('splitRanges: contiguous ranges covering every replication once, sizes within one [issuing][property]', () => {
@@ -56,7 +57,65 @@ test('percent, count, interval, differenceDirection, classWords: the words of th
   assert.equal(differenceDirection({ low: -1, high: 2 }), 'unclear');
   assert.equal(differenceDirection({ low: null, high: null }), 'unclear');
   assert.equal(classWords({ from: 0.01, to: 0.1 }), '0.01 to 0.1');
-  assert.equal(classWords({ from: 0, to: 0.00001 }), 'below 1 × 10^-5');
+  assert.equal(classWords({ from: 0, to: 0.00001 }), 'below 10⁻⁵');
+  assert.equal(classWords({ from: 0.0001, to: 0.001 }), '10⁻⁴ to 0.001');
+});
+
+test('formatPowerOfTen: a real superscript, never "10^-4"; the mantissa only when it is not 1 [issuing][regression]', () => {
+  assert.equal(formatPowerOfTen(1e-4), '10⁻⁴');
+  assert.equal(formatPowerOfTen(2.5e-5), '2.5 × 10⁻⁵');
+  assert.equal(formatPowerOfTen(1e-12), '10⁻¹²');
+  assert.equal(formatPowerOfTen(-3e-7), '−3 × 10⁻⁷');
+  assert.equal(formatPowerOfTen(1.2e6), '1.2 × 10⁶');
+  assert.equal(formatPowerOfTen(0), '0');
+  assert.equal(formatPowerOfTen(null), '—');
+  // Every exponent a class boundary can have: superscript digits only, and the value reads back.
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  for (let e = -15; e <= 15; e++) {
+    const text = formatPowerOfTen(10 ** e);
+    assert.doesNotMatch(text, /\^|e/, text);
+    const [, sign, power] = /^10(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+    assert.equal((sign ? -1 : 1) * Number([...power].map((c) => digits.indexOf(c)).join('')), e);
+  }
+});
+
+test('ruleChoices, ruleChoiceWords: a policy with rule E1’s look-ahead has an E1 entry and shows it, not E0 [issuing][regression]', () => {
+  const ahead = { request_days: 5, unit_days: 1, arrival_share: 0.966 };
+  const e1 = { label: 'E1', method: 'match', rule: 'extended', forecast: ahead };
+  assert.equal(ruleChoice(e1), 'extended+ahead');
+  assert.ok(ruleChoices(e1, true).includes(ruleChoice(e1)));
+  assert.match(ruleChoiceWords(ruleChoice(e1)), /\(E1\)/);
+  assert.doesNotMatch(ruleChoiceWords(ruleChoice(e1)), /E0/);
+  assert.match(ruleChoiceWords('extended'), /\(E0\)/);
+  // Each entry says something different; E1 is offered only when a look-ahead is known.
+  const all = ruleChoices({ method: 'match', rule: 'extended' }, true);
+  assert.equal(new Set(all.map(ruleChoiceWords)).size, all.length);
+  assert.ok(!ruleChoices({ method: 'match', rule: 'extended' }, false).includes('extended+ahead'));
+  // A look-ahead on another rule (a link may hold one) gets an entry of its own, not E1's words.
+  const l0ahead = { label: 'x', method: 'match', rule: 'limited', forecast: ahead };
+  assert.ok(ruleChoices(l0ahead, false).includes('limited+ahead'));
+  assert.match(ruleChoiceWords('limited+ahead'), /L0.*look-ahead/);
+  // Menu entry and link agree: the link's policy shows as its entry, and the entry reads back as the rule.
+  for (const p of [e1, l0ahead, { label: 'E0', method: 'match', rule: 'extended' }]) {
+    const back = readPolicyParam(policyParam(p)).policy;
+    assert.equal(ruleChoice(back), ruleChoice(p));
+    assert.deepEqual(readRuleChoice(ruleChoice(back)), { rule: p.rule, ahead: Boolean(p.forecast) });
+  }
+});
+
+test('traceWords: policies whose lines coincide are named, else the largest gap between them on a day [issuing][regression]', () => {
+  const trace = (...stocks) => ({ replication: 0, policies: stocks.map((s) => s.map((stock, day) => ({ day: day + 1, stock }))) });
+  assert.equal(traceWords(trace([803, 803, 803], [803, 803, 803], [803, 803, 803]), ['L0', 'E0', 'E1']),
+    'All 3 policies held exactly the same stock every day (803 units every day), so their lines lie on top of each other.');
+  assert.match(traceWords(trace([5, 7], [5, 7]), ['A', 'B']), /^Both policies held exactly the same stock every day \(from 5 to 7 units\)/);
+  const some = traceWords(trace([10, 12, 11], [10, 13, 11], [10, 13, 11]), ['L0', 'E0', 'E1']);
+  assert.match(some, /^E0 and E1 held exactly the same stock every day, so their lines lie on top of each other\./);
+  assert.match(some, /from 10 to 12 units under L0; from 10 to 13 units under E0 and E1; on any one day the policies differed by at most 1 units\./);
+  const none = traceWords(trace([1000, 1200], [1000, 1150], [990, 1210]), ['a', 'b', 'c']);
+  assert.doesNotMatch(none, /on top of each other/);
+  assert.match(none, /at most 60 units/);
+  assert.equal(traceWords(trace([4, 2]), ['only']), 'Stock from 2 to 4 units.');
+  assert.equal(traceWords(null, []), '');
 });
 
 test('traceCsv, replicationsCsv: every day and replication of a module result, at full precision [issuing][property]', async () => {

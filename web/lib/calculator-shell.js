@@ -109,7 +109,9 @@ class Shell {
     this.progress = h('progress', { class: 'progress', max: 1, hidden: true, 'aria-label': 'Progress of the calculation' });
     this.cancelButton = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => this.controller?.abort() }, 'Cancel');
     this.formError = h('p', { class: 'form-error', role: 'alert', 'data-error-for': '' });
-    this.staleNote = h('p', { class: 'stale-note', hidden: true }, 'The inputs have changed: press Compute to update this result.');
+    // The notes name the button by its words (computeLabel: "Simulate", "Solve", ...).
+    this.computeLabel = this.definition.computeLabel ?? 'Compute';
+    this.staleNote = h('p', { class: 'stale-note', hidden: true }, `The inputs have changed: press ${this.computeLabel} to update this result.`);
     this.results = h('section', { class: 'results', 'aria-label': 'Results' });
     this.optionsBox = this.options.length
       ? h('details', { class: 'options' }, h('summary', {}, 'Options'),
@@ -119,7 +121,7 @@ class Shell {
       this.inputs.fieldsets,
       this.optionsBox,
       h('div', { class: 'actions' },
-        h('button', { type: 'submit', id: `${id}-compute` }, this.definition.computeLabel ?? 'Compute'), this.cancelButton, this.progress, this.status),
+        h('button', { type: 'submit', id: `${id}-compute` }, this.computeLabel), this.cancelButton, this.progress, this.status),
       this.formError);
     this.root.replaceChildren(
       h('p', { class: 'intro' }, this.definition.intro),
@@ -187,7 +189,7 @@ class Shell {
     this.linkProblems.hidden = problems.length === 0;
     this.linkProblems.replaceChildren(...(problems.length ? [
       h('p', {}, h('strong', {}, 'This link could not be read completely, so nothing was computed. '),
-        'The address bar still holds the link as you received it. Check the marked values, then press Compute.'),
+        `The address bar still holds the link as you received it. Check the marked values, then press ${this.computeLabel}.`),
       h('ul', {}, problems.map((p) => h('li', {}, p)))] : []));
   }
 

@@ -48,19 +48,68 @@ export function logLineChart(canvas, labels, series, xTitle, yTitle, formatNumbe
   });
 }
 
-/** Line chart on a linear y axis from 0 (a daily trace), one line per {label, data}; formatNumber for the ticks and tooltips. */
+// Each line of a lineChart is told apart three ways (colour, dash, marker), so lines on top
+// of each other, a grey print or a colour-blind reader still show which policy is which.
+export const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
+export const MARKERS = ['circle', 'triangle', 'rect', 'rectRot'];
+const STYLE_WORDS = ['solid line with circles', 'dashed line with triangles', 'dotted line with squares', 'dash-dotted line with diamonds'];
+
+/** How line i of a lineChart is drawn, in words (for the chart's text alternative). */
+export const lineStyleWords = (i) => STYLE_WORDS[i % STYLE_WORDS.length];
+
+const SWATCH_WIDTH = 44;
+
+/** A legend swatch: a short stretch of the line (its dash) with its marker in the middle. */
+function swatch(colour, dash, marker) {
+  // Chart.js draws an image point style at its own pixel size: no device-pixel scaling here.
+  const canvas = document.createElement('canvas');
+  canvas.width = SWATCH_WIDTH; canvas.height = 14;
+  const ctx = canvas.getContext('2d');
+  ctx.strokeStyle = colour; ctx.fillStyle = colour; ctx.lineWidth = 2;
+  ctx.setLineDash(dash);
+  ctx.beginPath(); ctx.moveTo(1, 7); ctx.lineTo(43, 7); ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  if (marker === 'circle') ctx.arc(22, 7, 4, 0, 2 * Math.PI);
+  else if (marker === 'triangle') { ctx.moveTo(22, 2.5); ctx.lineTo(26.5, 11); ctx.lineTo(17.5, 11); ctx.closePath(); }
+  else if (marker === 'rect') ctx.rect(18.5, 3.5, 7, 7);
+  else { ctx.moveTo(22, 2); ctx.lineTo(27, 7); ctx.lineTo(22, 12); ctx.lineTo(17, 7); ctx.closePath(); }
+  ctx.fill();
+  return canvas;
+}
+
+/**
+ * Line chart on a linear y axis fitted to the data's range, not from 0 (a daily trace: the
+ * stock moves by a few percent of its level, a flat line from 0); say so in yTitle (an array:
+ * one line each). One line
+ * per {label, data}, each with its colour, dash and marker (about 12 markers a line, staggered
+ * between lines so coinciding lines all show theirs); formatNumber for the ticks and tooltips.
+ */
 export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber) {
+  const step = Math.max(series.length, Math.ceil(labels.length / 12));
+  const styles = series.map((_, i) => ({ colour: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length], marker: MARKERS[i % MARKERS.length] }));
+  const datasets = series.map((s, i) => ({
+    ...s, borderColor: styles[i].colour, backgroundColor: styles[i].colour, borderDash: styles[i].dash, borderWidth: 2,
+    pointStyle: styles[i].marker, pointHoverRadius: 5,
+    pointRadius: (c) => ((c.dataIndex - Math.floor((i * step) / series.length)) % step === 0 ? 4 : 0),
+  }));
+  const swatches = styles.map((st) => swatch(st.colour, st.dash, st.marker));
   return new Chart(canvas, {
     type: 'line',
-    data: { labels, datasets: series.map((s, i) => ({ ...s, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], pointRadius: 0, borderWidth: 2 })) },
+    data: { labels, datasets },
     options: {
       ...base,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { title: { display: true, text: xTitle } },
-        y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+        x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+        y: { beginAtZero: false, grace: '5%', title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
       },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } } },
+      plugins: {
+        legend: { labels: { usePointStyle: true, pointStyleWidth: SWATCH_WIDTH,
+          generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart)
+            .map((item) => ({ ...item, pointStyle: swatches[item.datasetIndex] })) } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
+      },
     },
   });
 }

@@ -14,6 +14,23 @@ export function formatNumber(value, decimals = 4) {
   return Number.isInteger(value) ? String(value) : value.toFixed(decimals);
 }
 
+const SUPERSCRIPT = { '-': '\u207b', 0: '\u2070', 1: '\u00b9', 2: '\u00b2', 3: '\u00b3', 4: '\u2074', 5: '\u2075', 6: '\u2076', 7: '\u2077', 8: '\u2078', 9: '\u2079' };
+
+/**
+ * A number as a power of ten with a real superscript, in plain text so it works in tables,
+ * sentences and chart labels alike (a canvas draws no <sup>): 1e-4 -> "10⁻⁴", 2.5e-5 -> "2.5 × 10⁻⁵";
+ * `digits` significant digits of the mantissa.
+ */
+export function formatPowerOfTen(value, digits = 2) {
+  if (value == null) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+  const power = `10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+  const m = String(Number(mantissa));
+  return m === '1' ? power : m === '-1' ? `\u2212${power}` : `${m.replace('-', '\u2212')} \u00d7 ${power}`;
+}
+
 /** A <span> (or given tag) showing the rounded number with the exact value as its title; `fixed`: formatFixed, for a column. */
 export function numberElement(value, { decimals = 4, tag = 'span', fixed = false } = {}) {
   const el = document.createElement(tag);

@@ -12,7 +12,8 @@ import { h } from '../../lib/dom.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { poolSize } from '../../lib/worker-pool.js';
 import { renderSimulation } from './results.js';
-import { COSTS, RULES, demandWords, forecastWords, policyParam, rangeRequests, readPolicyParam, splitRanges } from './words.js';
+import { COSTS, RULES, demandWords, forecastWords, policyParam, rangeRequests, readPolicyParam, readRuleChoice, ruleChoice, ruleChoiceWords,
+  ruleChoices, splitRanges } from './words.js';
 
 const OP = 'simulate_issuing';
 const MAX_POLICIES = 4;
@@ -31,7 +32,6 @@ const SUPPLY_WORDS = {
   negative_binomial: 'a random number more spread than Poisson (negative binomial)',
   order_up_to: 'order up to a stock level every day',
 };
-const RULE_WORDS = { abod: 'ABO and D only', limited: 'limited extended matching (L0)', extended: 'extended matching (E0)' };
 const COST_WORDS = { linear: 'linear', exponential: 'exponential (thesis eq. 6.10)' };
 
 // A preset's scenario, from the module: one day of it (every field but its days), and a run
@@ -103,6 +103,9 @@ class SimulationInputs {
     this.field = (name) => fields.find((f) => f.name === name) ?? {};
     this.presets = presets;
     this.presetIds = presetIds;
+    // The look-ahead a policy gets when rule E1 is chosen for it: a preset's (seed 004's E1),
+    // from the module. No preset with one: E1 is offered only to a policy that has its own.
+    this.aheadDefault = Object.values(presets).flatMap((s) => s.policies ?? []).find((p) => p.forecast)?.forecast ?? null;
     this.changed = changed;
     const id = (name) => `sim-${name}`;
     const hintId = (name) => `sim-${name}-hint`;
@@ -169,7 +172,8 @@ class SimulationInputs {
 
   /** The form from a preset's scenario (or what a link gives on top of it). */
   fill(s) {
-    for (const name of NUMBERS) this[name].value = String(s[name] ?? '');
+    // A scenario holds no replications (they are the run's, not the scenario's): the module's default.
+    for (const name of NUMBERS) this[name].value = String(s[name] ?? this.field(name).default ?? '');
     const supply = s.supply ?? {};
     this.supplyRule.value = supply.rule ?? 'poisson';
     this.mean.value = supply.mean != null ? String(supply.mean) : '';
@@ -204,13 +208,16 @@ class SimulationInputs {
     row.method = h('select', { id: `sim-policy-${k}-method`, 'aria-label': `Policy ${k + 1}: method`, onchange: () => { this.showMethod(row); this.changed(); } },
       h('option', { value: 'match' }, 'matching'), h('option', { value: 'allocate' }, 'allocation'));
     row.method.value = p.method === 'allocate' ? 'allocate' : 'match';
-    row.rule = h('select', { id: `sim-policy-${k}-rule`, 'aria-label': `Policy ${k + 1}: matching rule` }, RULES.map((r) => h('option', { value: r }, RULE_WORDS[r])));
-    row.rule.value = RULES.includes(p.rule) ? p.rule : 'extended';
-    row.rule.addEventListener('change', () => this.changed());
-    // Rule E1's look-ahead (a preset's or a link's) is kept with its policy and said in words:
-    // dropping it would run E1 as E0 under E1's label.
+    // Rule E1's look-ahead (a preset's or a link's) is kept with its policy, chosen in the rule
+    // menu as E1 and said in words: dropping it would run E1 as E0 under E1's label. It stays
+    // with the row when the menu moves away, so moving back restores it.
     row.forecast = p.method !== 'allocate' && p.forecast ? p.forecast : null;
-    row.forecastNote = h('span', { class: 'hint', id: `sim-policy-${k}-forecast` }, row.forecast ? forecastWords(row.forecast) : '');
+    const matching = p.method === 'allocate' ? {} : p;
+    row.rule = h('select', { id: `sim-policy-${k}-rule`, 'aria-label': `Policy ${k + 1}: matching rule`, 'aria-describedby': `sim-policy-${k}-forecast` },
+      ruleChoices(matching, (row.forecast ?? this.aheadDefault) != null).map((c) => h('option', { value: c }, ruleChoiceWords(c))));
+    row.rule.value = RULES.includes(matching.rule) ? ruleChoice(matching) : 'extended';
+    row.rule.addEventListener('change', () => { this.showMethod(row); this.changed(); });
+    row.forecastNote = h('span', { class: 'hint', id: `sim-policy-${k}-forecast` });
     row.gamma = h('input', { type: 'text', inputmode: 'decimal', id: `sim-policy-${k}-gamma`, size: 5, value: p.gamma != null ? String(p.gamma) : '0',
       'aria-label': `Policy ${k + 1}: γ (0 oldest first, 1 fewest patients turned away)`, oninput: () => this.changed() });
     row.cost = h('select', { id: `sim-policy-${k}-cost`, 'aria-label': `Policy ${k + 1}: cost function` }, COSTS.map((c) => h('option', { value: c }, COST_WORDS[c])));
@@ -232,16 +239,21 @@ class SimulationInputs {
 
   showMethod(row) {
     const allocate = row.method.value === 'allocate';
+    const { ahead } = readRuleChoice(row.rule.value);
+    if (ahead) row.forecast ??= this.aheadDefault;
     row.rule.hidden = allocate;
-    row.forecastNote.hidden = allocate || !row.forecast;
+    row.forecastNote.textContent = ahead && row.forecast ? forecastWords(row.forecast) : '';
+    row.forecastNote.hidden = allocate || !ahead;
     row.gamma.hidden = !allocate;
     row.cost.hidden = !allocate;
   }
 
   readPolicies() {
-    return this.policies.map((row) => (row.method.value === 'allocate'
-      ? { label: row.label.value.trim(), method: 'allocate', gamma: parseNumber(row.gamma.value), cost: row.cost.value }
-      : { label: row.label.value.trim(), method: 'match', rule: row.rule.value, ...(row.forecast ? { forecast: row.forecast } : {}) }));
+    return this.policies.map((row) => {
+      if (row.method.value === 'allocate') return { label: row.label.value.trim(), method: 'allocate', gamma: parseNumber(row.gamma.value), cost: row.cost.value };
+      const { rule, ahead } = readRuleChoice(row.rule.value);
+      return { label: row.label.value.trim(), method: 'match', rule, ...(ahead && row.forecast ? { forecast: row.forecast } : {}) };
+    });
   }
 
   title() {

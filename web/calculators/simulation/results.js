@@ -7,7 +7,7 @@ import { h } from '../../lib/dom.js';
 import { csvLink } from '../../lib/csv.js';
 import { loadCharts } from '../../lib/load-charts.js';
 import { scrollRegion } from '../../lib/table.js';
-import { classWords, count, differenceDirection, interval, percent, replicationsCsv, supplyWords, traceCsv } from './words.js';
+import { classWords, count, differenceDirection, interval, percent, replicationsCsv, supplyWords, traceCsv, traceWords } from './words.js';
 
 const col = (text) => h('th', { scope: 'col' }, text);
 const rowHead = (text) => h('th', { scope: 'row' }, text);
@@ -24,6 +24,10 @@ function table(id, label, headings, rows, { cards = true, caption = '' } = {}) {
     caption ? h('caption', { class: 'hint' }, caption) : '',
     h('thead', {}, h('tr', {}, headings)), h('tbody', {}, rows)));
 }
+
+// The age tables are long (one row per day of age) and their charts or means say the gist:
+// folded, closed at first, named by what they hold; <details> is read out as such.
+const fold = (summary, content) => h('details', { class: 'sim-fold' }, h('summary', {}, summary), content);
 
 const MAJOR = ['O-', 'O+', 'A-', 'A+', 'B-', 'B+', 'AB-', 'AB+'];
 
@@ -51,8 +55,10 @@ export function renderSimulation(container, result, warnings, context) {
     outcomesTable(result),
     comparisons.length ? comparisonPart(result) : '',
     result.trace ? [h('h3', {}, 'Stock day by day'),
-      h('p', { class: 'hint' }, `Units in stock at the end of each measured day in replication ${result.trace.replication + 1} (one run, so it shows the day-to-day ups and downs the means above smooth out). Where the lines lie on top of each other, the policies held the same stock.`),
+      h('p', { class: 'hint' }, `Units in stock at the end of each measured day in replication ${result.trace.replication + 1} (one run, so it shows the day-to-day ups and downs the means above smooth out). `,
+        'The axis spans the stock’s range, not from 0, so small differences show.'),
       traceBox,
+      h('p', { id: 'sim-trace-words' }, traceWords(result.trace, labels)),
       h('div', { class: 'no-print sim-csv' }, csvLink(traceCsv(result), `rbcmatch-simulation-trace-${s.preset}.csv`, 'Download the daily trace (CSV)'))] : '',
     h('h3', {}, 'Matched or only compatible, by how easily a patient is served (thesis Table 6.4)'),
     h('p', { class: 'hint' }, 'Patients are grouped by their blood group’s receivability: the share of donors whose units they can receive, over the ',
@@ -69,11 +75,11 @@ export function renderSimulation(container, result, warnings, context) {
     h('h3', {}, 'Age of the stock (Oyebolu et al. 2024, Fig. 4; thesis Fig. 6.7)'),
     h('p', { class: 'hint' }, 'The share of the units in stock at each age, over the measured days. A policy that issues the oldest units first keeps a younger stock.'),
     stockAgeBox,
-    ageTable('sim-stock-age', 'Share of the stock by age', labels, policies.map((p) => p.stock_age_share)),
+    fold('The share of the stock at each age, per policy (table)', ageTable('sim-stock-age', 'Share of the stock by age', labels, policies.map((p) => p.stock_age_share))),
     h('h3', {}, 'Age of the units issued'),
     h('p', { class: 'hint' }, 'The share of the units each patient group received at each age (days since donation).'),
-    s.demand.map((d, k) => [h('h4', {}, d.id.replaceAll('_', ' ')),
-      ageTable(`sim-issue-age-${k}`, `Share of units issued to ${d.id} by age`, labels, policies.map((p) => p.streams[k]?.issue_age_share ?? []))]),
+    s.demand.map((d, k) => fold(`Units issued to ${d.id.replaceAll('_', ' ')} patients, by age (table)`,
+      ageTable(`sim-issue-age-${k}`, `Share of units issued to ${d.id.replaceAll('_', ' ')} patients by age`, labels, policies.map((p) => p.streams[k]?.issue_age_share ?? [])))),
     h('h3', {}, 'Stock by ABO and D group (Oyebolu et al. 2024, Fig. 3)'),
     h('p', { class: 'hint' }, 'The share of the stock of each ABO and RhD group over the measured days.'),
     majorTable(result),
@@ -84,12 +90,20 @@ export function renderSimulation(container, result, warnings, context) {
     h('div', { class: 'no-print sim-csv' }, csvLink(replicationsCsv(result), `rbcmatch-simulation-replications-${s.preset}.csv`, 'Download the replications’ sums (CSV)')),
   ].flat(2).filter((x) => x !== ''));
 
-  loadCharts().then(({ lineChart, barChart }) => {
+  loadCharts().then(({ lineChart, barChart, lineStyleWords }) => {
     if (destroyed) return;
     if (result.trace) {
       const days = result.trace.policies[0]?.map((d) => d.day) ?? [];
-      charts.push(lineChart(traceBox.querySelector('canvas'), days,
-        result.trace.policies.map((rows, p) => ({ label: labels[p], data: rows.map((d) => d.stock) })), 'measured day', 'units in stock', units));
+      const canvas = traceBox.querySelector('canvas');
+      const chart = lineChart(canvas, days, result.trace.policies.map((rows, p) => ({ label: labels[p], data: rows.map((d) => d.stock) })),
+        'measured day', ['units in stock', '(axis not from 0)'], units);
+      charts.push(chart);
+      // The text alternative names the axis's span (not from 0) and how each policy's line is drawn.
+      // (No scales yet when the chart is not in a laid-out page: then no span.)
+      const { min, max } = chart.scales.y ?? {};
+      canvas.setAttribute('aria-label', `${canvas.getAttribute('aria-label')}.` +
+        `${Number.isFinite(min) && Number.isFinite(max) ? ` The stock axis runs from ${units(min)} to ${units(max)} units.` : ''} ` +
+        `${labels.map((l, i) => `${l}: ${lineStyleWords(i)}`).join('; ')}.`);
     }
     const ages = policies[0].stock_age_share.map((_, a) => String(a));
     charts.push(barChart(stockAgeBox.querySelector('canvas'), ages,

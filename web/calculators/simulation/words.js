@@ -2,6 +2,7 @@
 // 6.4-6.5): the replications split into ranges for the page's workers, the policies as a link
 // writes them, shares and intervals in words, and the CSV files. No DOM: tested in node
 // (tests/js/simulation-page.test.mjs).
+import { formatPowerOfTen } from '../../lib/format.js';
 
 // ---- Ranges of replications --------------------------------------------------------------
 
@@ -41,6 +42,32 @@ const forecastParam = (f) => `${f.request_days}/${f.unit_days}/${f.arrival_share
 export function policyParam(p) {
   if (p.method === 'allocate') return `${p.label}:allocate:${p.gamma}:${p.cost ?? 'linear'}`;
   return `${p.label}:match:${p.rule}${p.forecast ? `:${forecastParam(p.forecast)}` : ''}`;
+}
+
+// The rule menu of a matching policy: each rule, and each with rule E1's look-ahead. Seed 004
+// names only extended matching with the look-ahead (E1); the others with it are kept (a link
+// may hold one) but offered only to the policy that has one.
+export const RULE_WORDS = { abod: 'ABO and D only', limited: 'limited extended matching (L0)', extended: 'extended matching (E0)' };
+const AHEAD = '+ahead';
+
+/** The menu entry of a matching policy: its rule, with '+ahead' when it looks ahead ("extended+ahead": rule E1). */
+export const ruleChoice = (p) => `${p.rule}${p.forecast ? AHEAD : ''}`;
+
+/** The rule and whether it looks ahead, from a menu entry. */
+export const readRuleChoice = (choice) => ({ rule: choice.replace(AHEAD, ''), ahead: choice.endsWith(AHEAD) });
+
+/** A menu entry in words, short enough for a phone's menu: "extended + look-ahead (E1)" (the row says the rest). */
+export function ruleChoiceWords(choice) {
+  const { rule, ahead } = readRuleChoice(choice);
+  if (!ahead) return RULE_WORDS[rule] ?? rule;
+  return rule === 'extended' ? 'extended + look-ahead (E1)' : `${RULE_WORDS[rule] ?? rule} + look-ahead`;
+}
+
+/** The menu's entries for a policy: the rules, E1 when a look-ahead is known, and the policy's own. */
+export function ruleChoices(policy, aheadKnown) {
+  const choices = [...RULES, ...(aheadKnown ? [`extended${AHEAD}`] : [])];
+  const own = policy?.method === 'match' && RULES.includes(policy.rule) ? ruleChoice(policy) : null;
+  return own && !choices.includes(own) ? [...choices, own] : choices;
 }
 
 /** Rule E1's look-ahead in words. */
@@ -107,7 +134,7 @@ export function differenceDirection(estimate) {
 
 /** A factor class {from, to} of Tables 6.4-6.5 in words: "0.01 to 0.1", "below 0.00001". */
 export function classWords({ from, to }) {
-  const n = (x) => (x >= 0.001 ? String(x) : x.toExponential(0).replace('e-', ' × 10^-'));
+  const n = (x) => (x >= 0.001 ? String(x) : formatPowerOfTen(x));
   return from === 0 ? `below ${n(to)}` : `${n(from)} to ${n(to)}`;
 }
 
@@ -126,6 +153,40 @@ export function demandWords(stream) {
   const who = { sickle_cell: 'sickle-cell patients', other: 'other patients' }[stream.group] ?? `${stream.group.replaceAll('_', ' ')} patients`;
   const units = Array.isArray(stream.units) ? 'a varying number of units' : `${stream.units} unit${stream.units === 1 ? '' : 's'}`;
   return `${who} (“${stream.id}”): ${count(mean)} request${mean === 1 ? '' : 's'} a day${law}, each for ${units}`;
+}
+
+// ---- The daily trace in words (under its chart) ------------------------------------------
+
+const sameSeries = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
+/** "L0", "L0 and E0", "L0, E0 and E1". */
+export const listWords = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/**
+ * What the stock chart shows, in words (for those who cannot see it, and because lines on top
+ * of each other look like one): which policies held exactly the same stock every day, the
+ * lowest and highest stock of each, and the largest difference between policies on one day.
+ */
+export function traceWords(trace, labels) {
+  const series = (trace?.policies ?? []).map((days) => days.map((d) => d.stock));
+  if (!series.length || !series[0].length) return '';
+  const groups = [];  // policies whose stock was the same every day
+  series.forEach((s, i) => {
+    const group = groups.find((g) => sameSeries(series[g[0]], s));
+    if (group) group.push(i); else groups.push([i]);
+  });
+  const range = (g) => {
+    const low = Math.min(...series[g[0]]), high = Math.max(...series[g[0]]);
+    return low === high ? `${count(low)} units every day` : `from ${count(low)} to ${count(high)} units`;
+  };
+  const names = (g) => listWords(g.map((i) => labels[i]));
+  if (series.length === 1) return `Stock ${range([0])}.`;
+  if (groups.length === 1) {
+    return `${series.length === 2 ? 'Both' : `All ${series.length}`} policies held exactly the same stock every day (${range(groups[0])}), ` +
+      'so their lines lie on top of each other.';
+  }
+  const gap = Math.max(...series[0].map((_, k) => Math.max(...series.map((s) => s[k])) - Math.min(...series.map((s) => s[k]))));
+  return [...groups.filter((g) => g.length > 1).map((g) => `${names(g)} held exactly the same stock every day, so their lines lie on top of each other.`),
+    `Stock ${groups.map((g) => `${range(g)} under ${names(g)}`).join('; ')}; on any one day the policies differed by at most ${count(gap)} units.`].join(' ');
 }
 
 // ---- CSV (full precision; the page rounds) ----------------------------------------------
