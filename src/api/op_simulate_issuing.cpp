@@ -198,11 +198,16 @@ const SimulateFields& fields() {
 
 // ---- Reading ----
 
+// A bound as people write it: "14", not json's "14.0".
+std::string bound_text(double x) {
+  return x == std::floor(x) && std::abs(x) < 9e15 ? std::to_string(static_cast<std::int64_t>(x)) : json(x).dump();
+}
+
 double whole(const json& v, const std::string& path, double min, double max, const std::string& what) {
   const double x = read_number(v, path);
   if (x != std::floor(x) || x < min || x > max)
     throw InputError(x > max ? "limit_exceeded" : "invalid_field", path,
-                     what + " must be a whole number from " + json(min).dump() + " to " + json(max).dump() + " (got " +
+                     what + " must be a whole number from " + bound_text(min) + " to " + bound_text(max) + " (got " +
                          v.dump() + ")");
   return x;
 }

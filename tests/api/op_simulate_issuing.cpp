@@ -250,6 +250,10 @@ TEST_CASE("simulate_issuing: rule E1's forecast is read and its errors name the 
   CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.arrival_share");
   q["policies"][1]["forecast"] = {{"request_days", 40}};
   CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.request_days");
+  // The bounds as people write them (they read "from 0.0 to 14.0").
+  const json too_far = call("simulate_issuing", q);
+  CHECK_THAT(too_far["error"]["message"].get<std::string>(), Catch::Contains("from 0 to "));
+  CHECK_THAT(too_far["error"]["message"].get<std::string>(), !Catch::Contains(".0 "));
   q["policies"][1]["forecast"] = {{"days", 2}};
   CHECK(error_path("simulate_issuing", q) == "policies[1].forecast.days");
   q["policies"][1] = {{"method", "allocate"}, {"forecast", {{"request_days", 2}}}};

@@ -141,7 +141,7 @@ test('Simulation: the link reproduces a result (supply, stock, policies); a corr
   assert.equal(await again.inputValue('#sim-policy-1-gamma'), '0.5');
   assert.equal(await again.inputValue('#sim-supply-dispersion'), '20');
   await again.close();
-  const hash = '#/simulation?preset=moon&days=abc&supply=rain&policy=X:match:best&policy=Y:allocate:7:linear&colour=red';
+  const hash = '#/simulation?preset=moon&days=abc&supply=rain&policy=X:match:best&policy=Y:allocate:7:linear&colour=red&seed=3&seed=4';
   await page.goto(`${site.server.url}${hash}`);
   await page.waitForSelector('.link-problems:not([hidden])');
   const text = await page.textContent('.link-problems');
@@ -151,6 +151,9 @@ test('Simulation: the link reproduces a result (supply, stock, policies); a corr
   assert.match(text, /Policy 1: “best” is not a matching rule/);
   assert.match(text, /Policy 2: γ “7” is not a number from 0 to 1/);
   assert.match(text, /"colour" is not a setting of this calculator/);
+  // A setting given twice is said, not silently read once; policies are a list and may repeat.
+  assert.match(text, /"seed" is given 2 times; the form shows the first/);
+  assert.doesNotMatch(text, /"policy" is given/);
   assert.equal(await page.locator('.results table').count(), 0);
   assert.equal(new URL(page.url()).hash, hash);
   assert.deepEqual(problems, []);

@@ -16,6 +16,8 @@
 //   id, title, summary, op,              op: the request API operation the calculator runs
 //   intro: string,                       one or two plain sentences above the form
 //   computeLabel?: string,               the Compute button's words (default "Compute")
+//   listParams?: string[],               link parameters that may repeat (one per list item);
+//                                        any other given twice is a problem of the link
 //   optionWords?: {name: {label, heading?, choices?, hint?}}  an option in the page's words:
 //                                        label (plain text, also in messages), heading() (the
 //                                        label's nodes, e.g. with a formula), choices {API id:
@@ -179,7 +181,12 @@ class Shell {
       }
     }
     const known = new Set([...this.optionInputs.keys(), ...(this.definition.ownFields ?? []), ...(this.definition.paramNames ?? [])]);
-    for (const key of params.keys()) if (!known.has(key)) problems.push(`"${key}" is not a setting of this calculator`);
+    for (const key of new Set(params.keys())) {
+      if (!known.has(key)) problems.push(`"${key}" is not a setting of this calculator`);
+      // Only the first would be read: say so rather than drop the others unseen.
+      else if (params.getAll(key).length > 1 && !(this.definition.listParams ?? []).includes(key))
+        problems.push(`"${key}" is given ${params.getAll(key).length} times; the form shows the first`);
+    }
     this.showLinkProblems(problems);
     this.changed({ edited: false });
     return problems.length === 0;

@@ -69,6 +69,7 @@ export default calculator({
   ownFields: ['preset', 'antigens', 'shelf_life', 'warm_up_days', 'days', 'seed', 'first_replication', 'replications',
     'trace_replication', 'supply', 'initial_stock', 'donors', 'recipients', 'demand', 'patient_groups', 'immunogenicity', 'policies'],
   paramNames: PARAMS,
+  listParams: ['policy'],
   load: async (client) => {
     const operations = await client.operations();
     const fields = operations[OP]?.fields ?? [];
