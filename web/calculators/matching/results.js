@@ -7,7 +7,7 @@
 // pair that differs between them is marked: one of several answers is never shown as the only one.
 import { h } from '../../lib/dom.js';
 import { scrollRegion } from '../../lib/table.js';
-import { countOf, formatNumber, numberElement } from '../../lib/format.js';
+import { countOf, formatNumber, formatPowerOfTen, numberElement } from '../../lib/format.js';
 import { formula as f } from '../../lib/math.js';
 
 const VARIES = 'one choice among several';
@@ -118,8 +118,8 @@ export function renderMatching(container, result, warnings) {
         : h('p', {}, 'Each unit goes to at most one request and each request gets at most its units (eq. 2-3). A unit may go to a patient only if it ',
           'keeps the hard rules (eq. 5-6). First the most units that can be given (a maximum flow), then, with the units short taken from a dummy supply, ',
           'the least total penalty (a minimum-cost flow). The penalty of a unit for a patient is ', f('λ_1 π_1 + … + λ_5 π_5'), ' (eq. 7). ',
-          `To solve it in whole numbers, each term of a penalty is rounded to a multiple of ${(1 / result.solver.cost_scale).toExponential(0)}; `,
-          result.objective_gap_bound < 1e-12 ? 'the total shown is the exact least penalty to within 1e-12.'
+          `To solve it in whole numbers, each term of a penalty is rounded to a multiple of ${formatPowerOfTen(1 / result.solver.cost_scale, 1)}; `,
+          result.objective_gap_bound < 1e-12 ? `the total shown is the exact least penalty to within ${formatPowerOfTen(1e-12, 1)}.`
             : `the total shown is at most ${formatNumber(result.objective_gap_bound, 2)} above the exact least penalty.`)));
 
   return {
