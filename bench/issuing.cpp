@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "common/allocator.hpp"
 #include "issuing/summary.hpp"
 #include "support/issuing_scenarios.hpp"
 
 int main(int argc, char** argv) {
+  rbc::keep_freed_memory();
   std::vector<double> sizes;
   int days = 10;
   for (int i = 1; i < argc; ++i) {

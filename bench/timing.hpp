@@ -8,25 +8,14 @@
 #include <chrono>
 #include <cmath>
 #include <vector>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
+
+#include "common/allocator.hpp"
 
 namespace rbc::bench {
 
-// Keep freed memory in the process, as the wasm module's allocator does (its linear memory
-// only grows). By default glibc serves blocks of 128 kB and more with mmap and returns them,
-// and trims the heap's top, on every free: a request that builds large tables then pays the
-// kernel's page faults again on every call. The 16-person Rh pedigree (`family`, cliques of
-// 36^4 entries) took 15.6 ms per call natively that way and 2.8 ms with freed memory kept,
-// against 3.3 ms in wasm. Called first in every benchmark's main(), so that both sides of a
-// wasm / native ratio measure the computation in a warm process.
-inline void keep_freed_memory() {
-#if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
+// Called first in every benchmark's main(), so that both sides of a wasm / native ratio
+// measure the computation in a warm process.
+using rbc::keep_freed_memory;
 
 template <class F>
 double timed_ms(F& f) {

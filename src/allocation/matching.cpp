@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "allocation/matching_terms.hpp"
 #include "allocation/per_request_mip.hpp"
 #include "common/input_error.hpp"
 #include "numeric/network_flow.hpp"
@@ -103,25 +104,9 @@ const char* const match_tie_break_rule =
     "Among the matchings of least cost, the one that uses the units listed first (units of one type and age are "
     "interchangeable and go in list order); any tie left is the solver's choice.";
 
+using namespace detail;
+
 namespace {
-
-bool bit(Group g, std::size_t k) { return ((g >> k) & 1U) != 0; }
-
-Group all_antigens(std::size_t n) { return n >= 64 ? ~Group{0} : (Group{1} << n) - 1; }
-
-// An untyped patient counts as positive for every antigen but the major ones (sec. 4.2).
-Group effective_type(const MatchingProblem& p, const MatchRequest& r) {
-  return p.groups[r.group].typed ? r.type : (r.type & p.major) | (all_antigens(p.antigens) & ~p.major);
-}
-
-double weighted(const MatchingProblem& p, Group g) {
-  double s = 0;
-  for (std::size_t k = 0; k < p.antigens; ++k)
-    if (bit(g, k)) s += p.immunogenicity[k];
-  return s;
-}
-
-[[noreturn]] void solver_error(const std::string& message) { throw InputError("solver_error", "", message); }
 
 void check_weight(double v, const std::string& path, const std::string& what, double min = 0) {
   if (!(v >= min && v <= max_weight))
@@ -136,78 +121,6 @@ struct MatchArc {
   int arc;
   PenaltyBreakdown terms;
   double magnitude;  // the sum of the sizes of the terms it is made of (RoundedTerms)
-};
-
-// lambda_4 pi_4 (eq. 8) for rho = 0 and lambda_5 pi_5 for rho = 1, sec. 3.2, of a unit `age` days old.
-double fifo_term(const MatchingProblem& p, int age) {
-  return p.lambda.fifo * -numeric::portable_exp(-0.6931471805599453 * (p.shelf_life - static_cast<double>(age)) / 5.0);
-}
-double young_blood_term(const MatchingProblem& p, int age) {
-  const double g = static_cast<double>(age);
-  return p.lambda.young_blood * (-g / p.alpha.alpha1 + numeric::portable_exp(g - p.alpha.alpha2)) * p.alpha.alpha3;
-}
-
-// The scale 10^k of match()'s header, for pairs whose terms add up to at most `largest` in
-// size on a network of `nodes` nodes carrying `units` units: the finest at which every arc
-// cost stays within 2^60 / (2 (nodes + units)).
-double cost_scale_for(double largest, std::int64_t nodes, std::int64_t units) {
-  if (!(largest > 0)) return 1;
-  const double limit = std::ldexp(1.0, 60) / (2.0 * static_cast<double>(nodes + units));
-  const double e = std::floor(std::log10(limit / largest));
-  int k = e > 300 ? 300 : e < -300 ? -300 : static_cast<int>(e);
-  while (k > -300 && std::pow(10.0, k) * largest > limit) --k;
-  while (k < 300 && std::pow(10.0, k + 1) * largest <= limit) ++k;
-  return std::pow(10.0, k);
-}
-
-// The flow's integer costs: every term c_ij is made of, rounded once at `scale` (header): per
-// antigen lambda_1 w_k and lambda_3 w_k, per A, B, D type lambda_2 v, per age the FIFO and
-// young-blood terms. A pair's integer cost is the sum of its terms', so two matchings made of
-// the same terms cost exactly the same.
-struct RoundedTerms {
-  double scale = 1;
-  std::vector<std::int64_t> immunogenicity, substitution, fifo, young_blood;
-  std::vector<std::pair<Group, std::int64_t>> usability;  // per A, B, D type: at most 8
-
-  RoundedTerms(const MatchingProblem& p, double s, const std::map<Group, double>& v) : scale(s) {
-    // A term no pair uses may be too large for int64 at this scale: it is never read (the
-    // per-pair check in cost() would say so).
-    const auto round = [s](double x) { return std::abs(x * s) < 0x1p62 ? std::llround(x * s) : std::int64_t{0}; };
-    for (std::size_t k = 0; k < p.antigens; ++k) {
-      immunogenicity.push_back(round(p.lambda.immunogenicity * p.immunogenicity[k]));
-      substitution.push_back(round(p.lambda.minor_substitution * p.immunogenicity[k]));
-    }
-    for (int g = 0; g <= p.shelf_life; ++g) fifo.push_back(round(fifo_term(p, g))), young_blood.push_back(round(young_blood_term(p, g)));
-    for (const auto& [type, value] : v) usability.emplace_back(type, round(p.lambda.major_substitution * value));
-  }
-
-  std::int64_t usability_of(Group major) const {
-    for (const auto& [type, value] : usability)
-      if (type == major) return value;
-    solver_error("A pair's A, B, D type has no usability (an error in rbcmatch)");
-  }
-
-  static std::int64_t sum(const std::vector<std::int64_t>& terms, Group g, int& count) {
-    std::int64_t s = 0;
-    for (; g != 0; g &= g - 1, ++count) s += terms[static_cast<std::size_t>(std::countr_zero(g))];
-    return s;
-  }
-
-  // The integer cost of a pair as pair_penalties() composes c_ij, checked against c_ij (whose
-  // terms add up to `magnitude` in size): each term is off by at most half a unit, and a
-  // double's rounding of the products and sums by a few parts in 2^52 of their size.
-  std::int64_t cost(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r, double exact,
-                    double magnitude) const {
-    const Group patient = effective_type(p, r);
-    int count = 3;  // the two usabilities and the age's term
-    std::int64_t c = usability_of(u.type & p.major) - usability_of(patient & p.major);
-    if (p.count == MismatchCount::per_unit) c += sum(immunogenicity, u.type & ~patient & p.mismatch, count);
-    c += sum(substitution, patient & ~u.type & p.substitution, count);
-    c += p.groups[r.group].young_blood ? young_blood[static_cast<std::size_t>(u.age)] : fifo[static_cast<std::size_t>(u.age)];
-    if (!(std::abs(exact * scale - static_cast<double>(c)) <= 0.5 * count + 1 + 1e-15 * count * magnitude * scale))
-      solver_error("The rounded penalty of a pair disagrees with its exact penalty (an error in rbcmatch)");
-    return c;
-  }
 };
 
 // The gap of match()'s header in cost units: the flow x's exact cost less the dual bound of
@@ -345,15 +258,46 @@ void check_matching(const MatchingProblem& p) {
   }
 }
 
-bool allowed(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r) {
-  const auto& g = p.groups[r.group];
+namespace detail {
+
+bool type_allowed(const MatchingProblem& p, Group unit, const MatchRequest& r) {
+  const Group must = p.groups[r.group].must_match | p.major;
+  if ((unit & ~effective_type(p, r) & must) != 0) return false;  // ABO-D and the group's must-match antigens (sec. 4.3)
+  return (unit & r.antibodies) == 0;                             // the patient's antibodies
+}
+
+bool age_allowed(const MatchingProblem& p, int age, const MatchRequest& r) {
+  if (age < 0) return false;                                     // not yet arrived on the request's day
+  if (r.days_ahead > 0 && age >= p.shelf_life) return false;     // outdated by then
+  return age <= p.groups[r.group].max_age;                       // eq. (6)
+}
+
+PenaltyBreakdown type_terms(const MatchingProblem& p, Group unit, const MatchRequest& r, double v_unit, double v_request) {
   const Group patient = effective_type(p, r);
-  const Group must = g.must_match | p.major;
-  if ((u.type & ~patient & must) != 0) return false;  // ABO-D and the group's must-match antigens (sec. 4.3)
-  if ((u.type & r.antibodies) != 0) return false;     // the patient's antibodies
-  if (u.age < 0) return false;                         // not yet arrived on the request's day
-  if (r.days_ahead > 0 && u.age >= p.shelf_life) return false;  // outdated by then
-  return u.age <= g.max_age;                           // eq. (6)
+  PenaltyBreakdown c;
+  // pi_1: sum over k in I_j of w_k phi_k(i, j); must-match antigens are never mismatched here.
+  if (p.count == MismatchCount::per_unit) c.immunogenicity = p.lambda.immunogenicity * weighted(p, unit & ~patient & p.mismatch);
+  // pi_2: v(i) - v(j) on the ABD types.
+  c.major_substitution = p.lambda.major_substitution * (v_unit - v_request);
+  // pi_3: sum over k in S of w_k zeta_k(i, j), zeta: j carries k, i does not.
+  c.minor_substitution = p.lambda.minor_substitution * weighted(p, patient & ~unit & p.substitution);
+  return c;
+}
+
+PenaltyBreakdown age_terms(const MatchingProblem& p, int age, std::size_t group) {
+  const double rho = p.groups[group].young_blood ? 1.0 : 0.0;
+  PenaltyBreakdown c;
+  // pi_4, eq. (8): -2^{-(G - g_i)/5} (1 - rho(j)).
+  c.fifo = fifo_term(p, age) * (1.0 - rho);
+  // pi_5: (-g_i/alpha_1 + exp(g_i - alpha_2)) alpha_3 rho(j).
+  c.young_blood = young_blood_term(p, age) * rho;
+  return c;
+}
+
+}  // namespace detail
+
+bool allowed(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r) {
+  return type_allowed(p, u.type, r) && age_allowed(p, u.age, r);
 }
 
 // Unit u as it will be on request r's day (match_classes: rule E1's future requests).
@@ -361,27 +305,17 @@ MatchUnit on_day(const MatchUnit& u, const MatchRequest& r) { return {u.type, u.
 
 PenaltyBreakdown pair_penalties(const MatchingProblem& p, const MatchUnit& u, const MatchRequest& r, double v_unit,
                                 double v_request) {
-  const auto& g = p.groups[r.group];
-  const Group patient = effective_type(p, r);
-  const double rho = g.young_blood ? 1.0 : 0.0;
-  PenaltyBreakdown c;
-  // pi_1: sum over k in I_j of w_k phi_k(i, j); must-match antigens are never mismatched here.
-  if (p.count == MismatchCount::per_unit) c.immunogenicity = p.lambda.immunogenicity * weighted(p, u.type & ~patient & p.mismatch);
-  // pi_2: v(i) - v(j) on the ABD types.
-  c.major_substitution = p.lambda.major_substitution * (v_unit - v_request);
-  // pi_3: sum over k in S of w_k zeta_k(i, j), zeta: j carries k, i does not.
-  c.minor_substitution = p.lambda.minor_substitution * weighted(p, patient & ~u.type & p.substitution);
-  // pi_4, eq. (8): -2^{-(G - g_i)/5} (1 - rho(j)).
-  c.fifo = fifo_term(p, u.age) * (1.0 - rho);
-  // pi_5: (-g_i/alpha_1 + exp(g_i - alpha_2)) alpha_3 rho(j).
-  c.young_blood = young_blood_term(p, u.age) * rho;
+  PenaltyBreakdown c = type_terms(p, u.type, r, v_unit, v_request);
+  const PenaltyBreakdown a = age_terms(p, u.age, r.group);
+  c.fifo = a.fifo;
+  c.young_blood = a.young_blood;
   return c;
 }
 
 // The day's flows over classes of interchangeable units (reps[c]: the type and age of class c,
 // counts[c] of them), as match()'s header describes; fills out's summary members (sizes,
-// delivered, shortage, costs, uniqueness when `analyse`). With analyse false, no uniqueness
-// analysis and no tie-break: the flow solver's optimum (deterministic for the same input).
+// delivered, shortage, costs, uniqueness). Stock held as counts per (type, age) over many
+// days has its own layout: match_classes (class_matching.cpp).
 struct ClassSolution {
   std::vector<MatchArc> arcs;
   std::vector<int> dummy_arc, x;
@@ -390,8 +324,7 @@ struct ClassSolution {
 };
 
 ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUnit>& reps, const std::vector<int>& counts,
-                            const MajorUsability& usability, const Progress& progress, bool analyse,
-                            std::size_t arc_limit, Matching& out) {
+                            const MajorUsability& usability, const Progress& progress, Matching& out) {
   const bool per_request = p.count == MismatchCount::per_request;
   const std::size_t n = p.requests.size();
   const std::size_t classes = reps.size();
@@ -424,9 +357,9 @@ ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUni
     for (std::size_t j = 0; j < n; ++j) {
       const MatchUnit at = on_day(u, p.requests[j]);
       if (!allowed(p, at, p.requests[j])) continue;
-      if (arcs.size() >= arc_limit)
+      if (arcs.size() >= max_match_arcs)
         throw InputError("limit_exceeded", "units",
-                         "The units and requests allow more than " + std::to_string(arc_limit) +
+                         "The units and requests allow more than " + std::to_string(max_match_arcs) +
                              " (unit, request) pairs: split the problem");
       if (!any) net.arcs.push_back({source, class_node(c), 0, count, 0}), any = true;
       const double v_unit = v_of(u.type), v_request = v_of(effective_type(p, p.requests[j]));
@@ -499,24 +432,19 @@ ClassSolution solve_classes(const MatchingProblem& p, const std::vector<MatchUni
   const auto best = numeric::min_cost_flow(net, supply);  // the scale keeps it from overflowing
   if (best.status != numeric::FlowStatus::optimal)
     solver_error("No flow of the maximum value just found (" + std::string(to_string(best.status)) + ")");
-  if (analyse) {
-    fixed = numeric::fixed_arcs(net, best.x, best.potential);
-    for (const auto& a : arcs)
-      if (!fixed[static_cast<std::size_t>(a.arc)]) ++out.varying_arcs;
-    for (int a : dummy_arc)
-      if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
-    out.unique = out.varying_arcs == 0;
-  } else {
-    fixed.assign(net.arcs.size(), true);  // not analysed: see uniqueness_analysed
-    out.uniqueness_analysed = false;
-  }
+  fixed = numeric::fixed_arcs(net, best.x, best.potential);
+  for (const auto& a : arcs)
+    if (!fixed[static_cast<std::size_t>(a.arc)]) ++out.varying_arcs;
+  for (int a : dummy_arc)
+    if (!fixed[static_cast<std::size_t>(a)]) ++out.varying_arcs;
+  out.unique = out.varying_arcs == 0;
 
   // Tie-break (only when there are ties): among the least-cost flows, the one whose units come
   // from the classes listed first (cost = the class's first unit's position). A second pass by
   // a rearrangement cost was tried and dropped when the flows were GLPK's out-of-kilter
   // routine (its large costs took seconds at 1,000 units).
   x = best.x;
-  if (analyse && !out.unique) {
+  if (!out.unique) {
     std::vector<const Arc*> arc_of(net.arcs.size(), nullptr);
     for (const auto& a : arcs) arc_of[static_cast<std::size_t>(a.arc)] = &a;
     progress.report(0.7, "tie-break: units listed first");
@@ -568,7 +496,7 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
     reps.push_back(p.units[units.front()]);
     counts.push_back(static_cast<int>(units.size()));
   }
-  auto solved = solve_classes(p, reps, counts, usability, progress, true, max_match_arcs, out);
+  auto solved = solve_classes(p, reps, counts, usability, progress, out);
   const auto& arcs = solved.arcs;
   const auto& x = solved.x;
   const auto& fixed = solved.fixed;
@@ -628,73 +556,6 @@ Matching match(const MatchingProblem& p, const MajorUsability& usability, const 
   }
   progress.report(1, "done");
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return out;
-}
-
-}  // namespace rbc::allocation
-
-namespace rbc::allocation {
-
-ClassMatching match_classes(const MatchingProblem& p, const std::vector<UnitClass>& classes,
-                            const MajorUsability& usability, const Progress& progress) {
-  check_matching_settings(p);
-  if (p.count != MismatchCount::per_unit)
-    throw InputError("invalid_field", "mismatch_count", "Days given as classes of units count mismatches per unit");
-  if (!p.units.empty()) throw InputError("invalid_field", "units", "Give the units as classes, not as a list");
-  const Group all = all_antigens(p.antigens);
-  std::vector<MatchUnit> reps;
-  std::vector<int> counts;
-  for (std::size_t c = 0; c < classes.size(); ++c) {
-    const auto& u = classes[c];
-    const auto path = field_index("units", c);
-    if (u.age < -p.shelf_life || u.age > p.shelf_life)
-      throw InputError("invalid_field", field_member(path, "age"), "The age of a unit must lie in [-G, G] (below 0: arriving)");
-    if ((u.type & ~all) != 0) throw InputError("invalid_field", field_member(path, "type"), "Unknown antigen in the type");
-    if (u.units < 1) throw InputError("invalid_field", field_member(path, "units"), "A class holds at least one unit");
-    reps.push_back({u.type, u.age});
-    counts.push_back(u.units);
-  }
-  for (std::size_t j = 0; j < p.requests.size(); ++j) {
-    const auto& r = p.requests[j];
-    const auto path = field_index("requests", j);
-    if (r.group >= p.groups.size()) throw InputError("invalid_field", field_member(path, "group"), "Unknown patient group");
-    if (r.units < 1 || r.units > max_class_request_units)
-      throw InputError("invalid_field", field_member(path, "units"),
-                       "A request is for 1 to " + std::to_string(max_class_request_units) + " units");
-    if ((r.type & r.antibodies) != 0)
-      throw InputError("invalid_field", field_member(path, "antibodies"), "A patient has no antibody against their own antigens");
-    if (r.days_ahead < 0 || r.days_ahead > p.shelf_life)
-      throw InputError("invalid_field", field_member(path, "days_ahead"), "A request is due 0 to G days ahead");
-  }
-  Matching summary;
-  const auto solved = solve_classes(p, reps, counts, usability, progress, false, max_day_arcs, summary);
-  ClassMatching out;
-  out.units_requested = summary.units_requested;
-  out.delivered = summary.delivered;
-  out.shortage = summary.shortage;
-  out.arcs = summary.arcs;
-  out.delivered_per_request.resize(p.requests.size());
-  for (std::size_t j = 0; j < p.requests.size(); ++j)
-    out.delivered_per_request[j] = p.requests[j].units - solved.x[static_cast<std::size_t>(solved.dummy_arc[j])];
-  double size = 0;
-  for (const auto& a : solved.arcs) {
-    const int flow = solved.x[static_cast<std::size_t>(a.arc)];
-    if (flow == 0) continue;
-    const auto& req = p.requests[a.request];
-    const Group mismatched = p.groups[req.group].typed ? (reps[a.unit_class].type & ~req.type) : Group{0};
-    out.flows.push_back({a.unit_class, a.request, flow, mismatched});
-    out.objective.immunogenicity += flow * a.terms.immunogenicity;
-    out.objective.major_substitution += flow * a.terms.major_substitution;
-    out.objective.minor_substitution += flow * a.terms.minor_substitution;
-    out.objective.fifo += flow * a.terms.fifo;
-    out.objective.young_blood += flow * a.terms.young_blood;
-    size += flow * std::abs(a.terms.total());
-  }
-  double smallest = 0;
-  const auto& low = summary.smallest_term;
-  for (double t : {low.immunogenicity, low.major_substitution, low.minor_substitution, low.fifo})
-    if (t > 0 && (smallest == 0 || t < smallest)) smallest = t;
-  out.rounding_material = (smallest > 0 && summary.rounding_error > 1e-3 * smallest) || summary.objective_gap_bound > 1e-9 * size;
   return out;
 }
 

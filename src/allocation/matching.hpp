@@ -278,9 +278,10 @@ Matching match(const MatchingProblem& problem, const MajorUsability& usability, 
 
 // ---- Many days (src/issuing): a day given as classes of interchangeable units ----
 // match() for stock held as counts per (type, age), with requests of any size (identical
-// patients' requests added up): the same network, costs, shortages and rounding, without the
-// uniqueness analysis and tie-break (the flow solver's optimum, the same for the same input,
-// natively and in wasm). Per unit counting only. Limits: max_day_arcs allowed pairs ("units"),
+// patients' requests added up): the same problem, costs, shortages and rounding, on a network
+// laid out by type (class_matching.cpp), without the uniqueness analysis and tie-break (the
+// flow solver's optimum, the same for the same input, natively and in wasm). Per unit
+// counting only. Limits: max_day_arcs arcs in the day's network ("units"),
 // b_j up to max_class_request_units; no limit on the number of classes or requests beyond that.
 inline constexpr std::size_t max_day_arcs = 1000000;
 inline constexpr int max_class_request_units = 10000000;
@@ -303,12 +304,13 @@ struct ClassMatching {
   std::vector<ClassFlow> flows;  // pairs that carry units, by class, then request
   PenaltyBreakdown objective;    // unrounded
   std::size_t arcs = 0;          // allowed (class, request) pairs
+  std::size_t network_arcs = 0;  // arcs of the day's flow network (class_matching.cpp: fewer than pairs)
   bool rounding_material = false;  // as Matching::rounding_material
 };
 
 // Throws InputError as check_matching for the settings, "units[c]..." for a bad class,
 // "requests[j]..." for a bad request, "mismatch_count" for per_request, "units" for more than
-// max_day_arcs allowed pairs. `settings.units` must be empty.
+// max_day_arcs arcs. `settings.units` must be empty.
 ClassMatching match_classes(const MatchingProblem& settings, const std::vector<UnitClass>& classes,
                             const MajorUsability& usability, const Progress& progress = {});
 

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/dispatch.hpp"
+#include "common/allocator.hpp"
 #include "api/registry.hpp"
 
 namespace {
@@ -54,6 +55,7 @@ rbc::ParallelFor thread_pool(unsigned threads) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rbc::keep_freed_memory();
   std::vector<std::string> args(argv + 1, argv + argc);
   unsigned threads = 1;
   if (args.size() >= 2 && args[0] == "--threads") {

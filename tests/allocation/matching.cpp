@@ -56,7 +56,7 @@ Group patient_of(const MatchingProblem& p, const MatchRequest& r) {
 // c_ij of eq. (7), unrounded, with the toy usabilities.
 double pair_cost(const MatchingProblem& p, std::size_t i, std::size_t j) {
   const auto& r = p.requests[j];
-  return pair_penalties(p, p.units[i], r, toy_usability(p.units[i].type & major), toy_usability(patient_of(p, r) & major))
+  return pair_penalties(p, {p.units[i].type, p.units[i].age + r.days_ahead}, r, toy_usability(p.units[i].type & major), toy_usability(patient_of(p, r) & major))
       .total();
 }
 
@@ -73,7 +73,7 @@ LpAnswer lp_answer(const MatchingProblem& p) {
   std::vector<double> cost;
   for (std::size_t i = 0; i < p.units.size(); ++i)
     for (std::size_t j = 0; j < p.requests.size(); ++j)
-      if (allowed(p, p.units[i], p.requests[j])) {
+      if (allowed(p, {p.units[i].type, p.units[i].age + p.requests[j].days_ahead}, p.requests[j])) {
         pairs.emplace_back(i, j);
         cost.push_back(pair_cost(p, i, j));
       }
@@ -942,4 +942,54 @@ TEST_CASE("match: per request, days of 200 units are no worse than the aggregate
     }
   }
   CHECK(checked == 4);
+}
+
+TEST_CASE("match_classes: random days of classes and requests due ahead equal GLPK's simplex over the pairs",
+          "[matching][property]") {
+  // Few types at many ages and requests of one day and group, so that the network's hubs (a
+  // type's classes meeting before its requests, class_matching.cpp) are used; the LP is
+  // written over every allowed (unit, request) pair, apart from src/allocation.
+  numeric::Rng rng(20261206);
+  int with_hubs = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    auto p = random_problem(rng, 0, 8, 3);
+    for (auto& r : p.requests) r.days_ahead = static_cast<int>(numeric::uniform_int(rng, 0, 1)) * 3;
+    std::vector<Group> types;
+    for (int t = 0; t < 3; ++t) {
+      Group g = 0;
+      for (Group a : {A, B, D, C, K})
+        if (numeric::bernoulli(rng, a == K ? 0.2 : 0.55)) g |= a;
+      types.push_back(g);
+    }
+    std::vector<UnitClass> classes;
+    std::map<std::pair<Group, int>, bool> seen;
+    for (int k = 0; k < 10; ++k) {
+      const Group t = types[numeric::uniform_int(rng, 0, 2)] | (numeric::bernoulli(rng, 0.5) ? c : 0);
+      const int age = static_cast<int>(numeric::uniform_int(rng, -1, 34));
+      if (seen[{t, age}]) continue;
+      seen[{t, age}] = true;
+      classes.push_back({t, age, static_cast<int>(numeric::uniform_int(rng, 1, 3))});
+      for (int u = 0; u < classes.back().units; ++u) p.units.push_back({t, age});
+    }
+    MatchingProblem settings = p;
+    settings.units.clear();
+    const auto m = match_classes(settings, classes, toy_usability);
+    const auto lp = lp_answer(p);
+    INFO("trial " << trial);
+    CHECK(static_cast<double>(m.delivered) == lp.delivered);
+    CHECK(m.objective.total() == Approx(lp.cost).margin(1e-9));
+    if (m.network_arcs < m.arcs + 2 * p.requests.size() + classes.size()) ++with_hubs;  // fewer arcs than pairs
+    std::vector<int> from(classes.size(), 0), to(p.requests.size(), 0);
+    for (const auto& f : m.flows) {
+      const auto& u = classes[f.unit_class];
+      const auto& r = p.requests[f.request];
+      CHECK(allowed(p, {u.type, u.age + r.days_ahead}, r));
+      CHECK(f.mismatched == (p.groups[r.group].typed ? u.type & ~r.type : Group{0}));
+      from[f.unit_class] += f.units;
+      to[f.request] += f.units;
+    }
+    for (std::size_t k = 0; k < classes.size(); ++k) CHECK(from[k] <= classes[k].units);
+    for (std::size_t j = 0; j < p.requests.size(); ++j) CHECK(to[j] == m.delivered_per_request[j]);
+  }
+  CHECK(with_hubs > 20);
 }
