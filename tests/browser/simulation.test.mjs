@@ -290,6 +290,25 @@ test('Simulation: rule E1 in the rule menu; it can be chosen for another policy 
   await page.close();
 });
 
+test('Simulation: a link whose look-ahead is out of range is marked at its policy before anything is computed', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page, `${SMALL}&policy=L0:match:limited&policy=E1:match:extended:20/1/0.966`);
+  const error = page.locator('[data-error-for="policies[1].forecast"]');
+  await page.waitForFunction(() => document.querySelector('[data-error-for="policies[1].forecast"]')?.textContent !== '');
+  assert.match(await error.textContent(), /20 days of requests must be a whole number of days from 0 to 14/);
+  assert.notEqual(await page.textContent('.status'), 'Done.');
+  assert.equal(await page.locator('#sim-outcomes').count(), 0);
+  // E0 for that policy drops the look-ahead, and the run goes ahead.
+  await page.selectOption('#sim-policy-1-rule', 'extended');
+  assert.equal(await error.textContent(), '');
+  await page.click('#simulation-compute');
+  await done(page);
+  assert.equal(JSON.parse(await page.textContent('details.request-appendix pre')).policies[1].forecast, undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Simulation: the age tables are folded, closed, named by what they hold; the stale note names the Simulate button', async () => {
   const page = await site.browser.context.newPage();
   await open(page);

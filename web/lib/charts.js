@@ -16,8 +16,12 @@ export const COLOURS = ['#1f6fb2', '#e08a1e', '#009e73', '#cc79a7'];
 
 const base = { animation: false, responsive: true, maintainAspectRatio: false };
 
-/** Grouped bar chart: labels on x, one dataset per {label, data}; formatNumber for tooltips. */
-export function barChart(canvas, labels, series, yTitle, formatNumber) {
+/**
+ * Grouped bar chart: labels on x, one dataset per {label, data}; formatNumber for tooltips.
+ * options.xTitle names the x axis; options.yTicks formats the y axis's ticks (Chart.js's own
+ * numbers otherwise).
+ */
+export function barChart(canvas, labels, series, yTitle, formatNumber, { xTitle, yTicks } = {}) {
   return new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: series.map((s, i) => ({ ...s, backgroundColor: COLOURS[i % COLOURS.length] })) },
@@ -25,8 +29,8 @@ export function barChart(canvas, labels, series, yTitle, formatNumber) {
       ...base,
       // Every bar labelled (Chart.js skips labels that do not fit unless told not to).
       scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 } },
-        y: { beginAtZero: true, title: { display: true, text: yTitle } },
+        x: { ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 }, ...(xTitle ? { title: { display: true, text: xTitle } } : {}) },
+        y: { beginAtZero: true, title: { display: true, text: yTitle }, ...(yTicks ? { ticks: { callback: (v) => yTicks(v) } } : {}) },
       },
       plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)} (${c.parsed.y})` } } },
     },

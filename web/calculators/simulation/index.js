@@ -12,7 +12,7 @@ import { h } from '../../lib/dom.js';
 import { checkNumber, parseNumber } from '../../lib/numbers.js';
 import { poolSize } from '../../lib/worker-pool.js';
 import { renderSimulation } from './results.js';
-import { COSTS, RULES, demandWords, forecastWords, policyParam, rangeRequests, readPolicyParam, readRuleChoice, ruleChoice, ruleChoiceWords,
+import { COSTS, RULES, demandWords, forecastError, forecastWords, policyParam, rangeRequests, readPolicyParam, readRuleChoice, ruleChoice, ruleChoiceWords,
   ruleChoices, splitRanges } from './words.js';
 
 const OP = 'simulate_issuing';
@@ -279,6 +279,9 @@ class SimulationInputs {
       checks.push([`policies[${k}].label`, !label ? 'Give the policy a label' : labels.has(label) ? `“${label}” is the label of another policy` : '']);
       labels.add(label);
       checks.push([`policies[${k}].gamma`, row.method.value === 'allocate' ? checkNumber(row.gamma.value, { min: 0, max: 1 }) : '']);
+      // A link's look-ahead is checked here, before anything is computed, as a typed value is.
+      const ahead = row.method.value !== 'allocate' && readRuleChoice(row.rule.value).ahead && row.forecast;
+      checks.push([`policies[${k}].forecast`, ahead ? forecastError(row.forecast, parseNumber(this.shelf_life.value)) : '']);
     });
     let errors = 0;
     for (const [path, message] of checks) {

@@ -107,7 +107,8 @@ export function renderSimulation(container, result, warnings, context) {
     }
     const ages = policies[0].stock_age_share.map((_, a) => String(a));
     charts.push(barChart(stockAgeBox.querySelector('canvas'), ages,
-      policies.map((p) => ({ label: p.label, data: p.stock_age_share.map((e) => e.mean) })), 'share of the stock', percent));
+      policies.map((p) => ({ label: p.label, data: p.stock_age_share.map((e) => e.mean) })), 'share of the stock', percent,
+      { xTitle: 'age of the unit (days since donation)', yTicks: percent }));
   }, () => {
     if (destroyed) return;
     for (const box of [traceBox, stockAgeBox]) if (box) box.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the tables and CSV files have every value.'));

@@ -75,6 +75,21 @@ export const forecastWords = (f) => `looks ahead (rule E1): booked requests of t
   `${f.unit_days === 1 ? 'the next day\u2019s donations' : `donations of the next ${f.unit_days} days`}, ` +
   `${Math.round(f.arrival_share * 1000) / 10} % of them expected to arrive`;
 
+/**
+ * What is wrong with a look-ahead (rule E1) for this shelf life, in the user's words, or ''.
+ * The module's bounds (simulate_issuing): whole days from 0 to the least of 14 and G − 1; a
+ * share arriving in (0, 1].
+ */
+export function forecastError(f, shelfLife) {
+  const most = Number.isInteger(shelfLife) && shelfLife >= 1 ? Math.min(14, shelfLife - 1) : 14;
+  for (const [days, what] of [[f.request_days, 'requests'], [f.unit_days, 'donations']])
+    if (!(Number.isInteger(days) && days >= 0 && days <= most))
+      return `The look-ahead of ${days} days of ${what} must be a whole number of days from 0 to ${most}` +
+        `${most < 14 ? ' (less than the shelf life)' : ''}`;
+  if (!(f.arrival_share > 0 && f.arrival_share <= 1)) return 'The share of the forecast donations that arrive must lie above 0 and at most 1';
+  return '';
+}
+
 /** A link's policy back: {policy} or {error} in the user's words. A label may hold ':'. */
 export function readPolicyParam(text) {
   const parts = String(text).split(':');
