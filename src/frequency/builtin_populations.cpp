@@ -22,6 +22,9 @@ const std::vector<PopulationTable>& builtin_populations() {
   static const char* reid_note =
       "Entered from the book's phenotype table as commonly reproduced; cross-checked against other published copies "
       "and antigen frequencies (docs/methods/frequencies.md), not against the book itself.";
+  static const char* wsc24 =
+      "Oyebolu et al.'s simulator for seed 004 (github.com/HDSci/BloodMatcher-WSC24, "
+      "data/bloodgroup_frequencies/Fy.tsv, column black_frequency)";
   static const std::string fy_null =
       "Fy(a-b-) is 68 % among people of African ancestry (thesis sec. 3.5.2); a patient with it needs Fy(a-b-) "
       "blood, so choose an African Duffy table for such patients or donors.";
@@ -97,6 +100,12 @@ const std::vector<PopulationTable>& builtin_populations() {
        "As printed in the thesis (its ref. [94]). Other published copies of the African Duffy phenotypes give "
        "Fy(a+b-) 9 % and Fy(a-b+) 22 % (the thesis: 6 % and 25 %); Fy(a-b-) 68 % and Fy(a+b+) 1 % agree.",
        {{{}, 0.68, s352}, {{"Fya"}, 0.06, s352}, {{"Fyb"}, 0.25, s352}, {{"Fya", "Fyb"}, 0.01, s352}}},
+      {"duffy/african-seed-004", "duffy", "African, seed 004's simulator (Fy(a-b-) as Fy(a-b+))", wsc24,
+       "The table seed 004's results were computed with. It has no Fy(a-b-): most people of African ancestry who "
+       "type Fy(a-b-) carry FY*B silenced in red cells only (the GATA promoter variant), keep Fyb elsewhere and "
+       "rarely make anti-Fyb, so for matching they count as Fy(a-b+). Its other rows are those of the thesis's "
+       "sec. 3.5.2 copy as other sources print them (Fy(a+b-) 9 %, Fy(a+b+) 1 %).",
+       {{{}, 0.0, wsc24}, {{"Fya"}, 0.09, wsc24}, {{"Fyb"}, 0.90, wsc24}, {{"Fya", "Fyb"}, 0.01, wsc24}}},
       {"kidd/thesis-table-4.4", "kidd", "Caucasian, thesis Table 4.4", t44,
        "Jk(a-b-) is 'rare' (0); the printed values sum to 0.99 and are renormalised.",
        {{{}, 0.0, t44, jk_null}, {{"Jka"}, 0.26, t44}, {{"Jkb"}, 0.23, t44}, {{"Jka", "Jkb"}, 0.50, t44}}},
