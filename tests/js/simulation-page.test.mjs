@@ -3,7 +3,7 @@
 // words, and the CSV files of a result (checked against a result of the wasm module).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classWords, count, differenceDirection, interval, percent, policyParam, rangeRequests, readPolicyParam, readRuleChoice,
+import { classWords, count, demandWords, differenceDirection, forecastError, interval, percent, policyParam, rangeRequests, readPolicyParam, readRuleChoice,
   replicationsCsv, ruleChoice, ruleChoiceWords, ruleChoices, splitRanges, traceCsv, traceWords } from '../../web/calculators/simulation/words.js';
 import { formatPowerOfTen } from '../../web/lib/format.js';
 import { loadModule } from './support.mjs';
@@ -101,6 +101,24 @@ test('ruleChoices, ruleChoiceWords: a policy with rule E1’s look-ahead has an 
     assert.equal(ruleChoice(back), ruleChoice(p));
     assert.deepEqual(readRuleChoice(ruleChoice(back)), { rule: p.rule, ahead: Boolean(p.forecast) });
   }
+});
+
+test('demandWords: a booked stream is said to be seen ahead by rule E1; the seed 004 presets book the appointments only [issuing][regression]', async () => {
+  const module = await loadModule();
+  const scenario = JSON.parse(module.call('simulate_issuing', JSON.stringify({ preset: 'seed004_small', days: 1, warm_up_days: 0, replications: 1 }))).result.scenario;
+  const words = scenario.demand.map(demandWords);
+  assert.match(words[0], /sickle-cell patients .*booked ahead \(rule E1 sees them coming\)/);
+  assert.doesNotMatch(words[1], /booked/);
+});
+
+test('forecastError: a look-ahead of whole days within 14 and the shelf life, a share in (0, 1] [issuing][property]', () => {
+  const ok = { request_days: 5, unit_days: 1, arrival_share: 0.966 };
+  assert.equal(forecastError(ok, 35), '');
+  assert.match(forecastError({ ...ok, request_days: 20 }, 35), /20 days of requests .* from 0 to 14$/);
+  assert.match(forecastError({ ...ok, unit_days: 5 }, 5), /5 days of donations .* from 0 to 4 \(less than the shelf life\)/);
+  assert.match(forecastError({ ...ok, request_days: 1.5 }, 35), /whole number/);
+  assert.match(forecastError({ ...ok, arrival_share: 0 }, 35), /above 0 and at most 1/);
+  assert.equal(forecastError({ ...ok, arrival_share: 1 }, 35), '');
 });
 
 test('traceWords: policies whose lines coincide are named, else the largest gap between them on a day [issuing][regression]', () => {

@@ -167,7 +167,8 @@ export function demandWords(stream) {
   const law = { fixed: '', poisson: ' on average', negative_binomial: ' on average' }[stream.requests?.law ?? 'poisson'] ?? '';
   const who = { sickle_cell: 'sickle-cell patients', other: 'other patients' }[stream.group] ?? `${stream.group.replaceAll('_', ' ')} patients`;
   const units = Array.isArray(stream.units) ? 'a varying number of units' : `${stream.units} unit${stream.units === 1 ? '' : 's'}`;
-  return `${who} (“${stream.id}”): ${count(mean)} request${mean === 1 ? '' : 's'} a day${law}, each for ${units}`;
+  return `${who} (“${stream.id}”): ${count(mean)} request${mean === 1 ? '' : 's'} a day${law}, each for ${units}` +
+    `${stream.booked ? '; booked ahead (rule E1 sees them coming)' : ''}`;
 }
 
 // ---- The daily trace in words (under its chart) ------------------------------------------
