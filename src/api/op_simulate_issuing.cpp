@@ -31,7 +31,7 @@ const std::vector<std::string> major_names = {"O-", "A-", "B-", "AB-", "O+", "A+
 // made most of xA under E0 and E1); the others are the same numbers as the simulator's.
 const json& african() {
   static const json a = {{"abo", "abo/african-reid-2012"},   {"rh", "rh/african-aabb-2008"},
-                         {"kell", "kell/african-reid-2012"}, {"duffy", "duffy/african-seed-004"},
+                         {"kell", "kell/african-reid-2012"}, {"duffy", "duffy/african-oyebolu-2024"},
                          {"kidd", "kidd/african-reid-2012"}, {"mns", "mns/african-reid-2012"}};
   return a;
 }

@@ -23,7 +23,7 @@ const std::vector<PopulationTable>& builtin_populations() {
       "Entered from the book's phenotype table as commonly reproduced; cross-checked against other published copies "
       "and antigen frequencies (docs/methods/frequencies.md), not against the book itself.";
   static const char* wsc24 =
-      "Oyebolu et al.'s simulator for seed 004 (github.com/HDSci/BloodMatcher-WSC24, "
+      "Oyebolu et al. (2024), their simulator (github.com/HDSci/BloodMatcher-WSC24, "
       "data/bloodgroup_frequencies/Fy.tsv, column black_frequency)";
   static const std::string fy_null =
       "Fy(a-b-) is 68 % among people of African ancestry (thesis sec. 3.5.2); a patient with it needs Fy(a-b-) "
@@ -100,8 +100,8 @@ const std::vector<PopulationTable>& builtin_populations() {
        "As printed in the thesis (its ref. [94]). Other published copies of the African Duffy phenotypes give "
        "Fy(a+b-) 9 % and Fy(a-b+) 22 % (the thesis: 6 % and 25 %); Fy(a-b-) 68 % and Fy(a+b+) 1 % agree.",
        {{{}, 0.68, s352}, {{"Fya"}, 0.06, s352}, {{"Fyb"}, 0.25, s352}, {{"Fya", "Fyb"}, 0.01, s352}}},
-      {"duffy/african-seed-004", "duffy", "African, seed 004's simulator (Fy(a-b-) as Fy(a-b+))", wsc24,
-       "The table seed 004's results were computed with. It has no Fy(a-b-): most people of African ancestry who "
+      {"duffy/african-oyebolu-2024", "duffy", "African, Oyebolu et al. 2024 (Fy(a-b-) as Fy(a-b+))", wsc24,
+       "The table Oyebolu et al. (2024) computed their results with. It has no Fy(a-b-): most people of African ancestry who "
        "type Fy(a-b-) carry FY*B silenced in red cells only (the GATA promoter variant), keep Fyb elsewhere and "
        "rarely make anti-Fyb, so for matching they count as Fy(a-b+). Its other rows are those of the thesis's "
        "sec. 3.5.2 copy as other sources print them (Fy(a+b-) 9 %, Fy(a+b+) 1 %).",
