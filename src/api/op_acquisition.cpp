@@ -92,8 +92,13 @@ struct Point {
   supply::BatchShortage s;
 };
 
-Point evaluate(const Model& model, double rho, int k, int m) {
+// tail_only: the M/M/1/k tails without the distribution (a curve's points).
+Point evaluate(const Model& model, double rho, int k, int m, bool tail_only = false) {
   Point p;
+  if (!model.batch && tail_only) {
+    p.s.tail = supply::mm1k_tail(rho, m, k);
+    return p;
+  }
   if (!model.batch) {
     p.pi = supply::mm1k_distribution(rho, k);
     p.s.tail = supply::mm1k_tail(rho, m, k);
@@ -225,7 +230,7 @@ json handle(ObjectReader& r, Context& context) {
   json curve = json::array();
   for (std::size_t i = 0; i < rhos.size(); ++i) {
     context.progress.report(double(i) / rhos.size());
-    const Point q = evaluate(model, rhos[i], k, m);
+    const Point q = evaluate(model, rhos[i], k, m, true);
     curve.push_back({{"rho", rhos[i]}, {"availability", q.s.tail.availability}, {"shortage", q.s.tail.shortage}});
   }
   out["curve"] = std::move(curve);

@@ -81,9 +81,11 @@ double mm1k_minimum_rho_on_grid(double target, int m, int k, double step) {
   if (!(step > 0) || !std::isfinite(step)) throw std::invalid_argument("the grid step must be positive");
   const double exact = mm1k_minimum_rho(target, m, k);
   double n = std::ceil(exact / step);
-  // n * step is rounded; settle on the first grid point that reaches the target as computed.
-  while (mm1k_tail(n * step, m, k).availability < target) ++n;
-  while (n > 1 && mm1k_tail((n - 1) * step, m, k).availability >= target) --n;
+  // n * step and exact / step are rounded: settle on the first grid point that reaches the
+  // target as computed. A step or two at most; the bound keeps a grid finer than the doubles
+  // near rho (where n - 1 == n) from looping.
+  for (int i = 0; i < 4 && mm1k_tail(n * step, m, k).availability < target; ++i) n += 1;
+  for (int i = 0; i < 4 && n > 1 && mm1k_tail((n - 1) * step, m, k).availability >= target; ++i) n -= 1;
   return n * step;
 }
 
