@@ -121,7 +121,8 @@ std::vector<double> read_batch(const json& v, Context& context) {
   for (std::size_t i = 0; i < p.size(); ++i) {
     if (p[i] < 0 || p[i] > 1)
       throw InputError("invalid_field", field_index("batch", i),
-                       "The probability of a request for " + std::to_string(i + 1) + " units must lie between 0 and 1");
+                       "The probability of a request for " + std::to_string(i + 1) + (i == 0 ? " unit" : " units") +
+                           " must lie between 0 and 1");
     sum += p[i];
   }
   if (std::abs(sum - 1) > 1e-6)
@@ -179,6 +180,10 @@ json handle(ObjectReader& r, Context& context) {
     has_target = false;  // the default target: nothing to solve
     context.warn("no_minimum", "With a minimum stock of 0 there is never a shortage, so no smallest rate is given.", "m");
   }
+
+  if (!has_target && r.has("grid_step"))
+    throw InputError("invalid_field", "grid_step",
+                     "The grid step applies to the smallest rate for a target (M/M/1/k model with a target)");
 
   // The curve's points, checked before any work.
   std::vector<double> rhos;
