@@ -174,6 +174,9 @@ BatchShortage batch_shortage(const Eigen::VectorXd& pi, const std::vector<double
     if (j + 1 < static_cast<int>(tail.size())) s.request_unmet += pi[j] * tail[static_cast<std::size_t>(j + 1)];
     s.mean_stock += j * pi[j];
   }
+  // As shares of their own total: each lies in [0, 1] even where pi's sum rounds above 1.
+  const double total = s.tail.shortage + s.tail.availability;
+  s.tail = {s.tail.shortage / total, s.tail.availability / total};
   return s;
 }
 

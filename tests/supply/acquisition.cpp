@@ -218,6 +218,12 @@ TEST_CASE("batch_distribution: k = 5000 at extreme supply rates stays a distribu
       check_distribution(pi);
       CHECK(std::isfinite(pi.sum()));
     }
+  // Regression: at a high rate the availability summed to 1 + 2e-16 (pi's sum rounds above 1).
+  for (const double rate : {1001.0, 26001.0, 46001.0}) {
+    const BatchShortage s = batch_shortage(batch_distribution({rate, {1.0}, 600, Excess::lost}), {1.0}, 3);
+    CHECK(s.tail.availability <= 1);
+    CHECK(s.tail.shortage >= 0);
+  }
   // Availability rises with the supply rate (partial issue: a monotone chain).
   double previous = -1;
   for (double rate = 1.6; rate <= 2.2; rate += 0.05) {
