@@ -177,6 +177,10 @@ BatchShortage batch_shortage(const Eigen::VectorXd& pi, const std::vector<double
   // As shares of their own total: each lies in [0, 1] even where pi's sum rounds above 1.
   const double total = s.tail.shortage + s.tail.availability;
   s.tail = {s.tail.shortage / total, s.tail.availability / total};
+  // P(B > j) <= P(B >= 1) = the batch's total: relative to it, and to pi's total. At most 1
+  // exactly; only rounding (an ulp) can push it above, so it is capped there.
+  s.request_unmet = std::min(1.0, s.request_unmet / (total * tail[1]));
+  s.mean_stock /= total;
   return s;
 }
 

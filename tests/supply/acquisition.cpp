@@ -224,6 +224,16 @@ TEST_CASE("batch_distribution: k = 5000 at extreme supply rates stays a distribu
     CHECK(s.tail.availability <= 1);
     CHECK(s.tail.shortage >= 0);
   }
+  // Regression (found in wasm): with k = 1 and every request larger than the stock, the chance
+  // that a request goes unmet summed to 1 + 1e-16.
+  {
+    std::vector<double> p = {0.1, 0.2, 0.15, 0.05, 0.1, 0.2, 0.1};
+    p.push_back(1 - (0.1 + 0.2 + 0.15 + 0.05 + 0.1 + 0.2 + 0.1));
+    for (const double rate : {0.01, 0.1, 0.3, 1.0, 7.0})
+      for (const int k : {0, 1})
+        CHECK(batch_shortage(batch_distribution({rate, p, k, Excess::lost}), p, 0).request_unmet <= 1);
+    CHECK(batch_shortage(Eigen::VectorXd::Ones(1), {0.6, 0.4000000000000001}, 0).request_unmet <= 1);
+  }
   // Availability rises with the supply rate (partial issue: a monotone chain).
   double previous = -1;
   for (double rate = 1.6; rate <= 2.2; rate += 0.05) {
