@@ -75,6 +75,7 @@ bench: native web
 	@node bench/run.mjs
 	@node bench/frequencies.mjs
 	@node bench/relatives.mjs
+	@node bench/acquisition.mjs
 	@node bench/allocate.mjs
 	@node bench/size.mjs
 	@node bench/match.mjs

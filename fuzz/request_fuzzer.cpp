@@ -72,7 +72,9 @@ const std::vector<std::string> nullable = {
     "se", "value_se", "difference_se", "simulation", "strategy", "stability", "robustness", "grid", "runner_up",
     "settled_draws", "first", "last", "likelihood", "label", "antigen", "factor",
     // simulate_issuing / merge_issuing: an interval from one replication, a trace not in the run.
-    "low", "high", "trace"};
+    "low", "high", "trace",
+    // acquisition: no smallest rate (batch model, or no target), a distribution not asked for.
+    "minimum_rho", "distribution"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};

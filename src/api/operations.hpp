@@ -19,5 +19,6 @@ Operation lp_operation();
 Operation antigen_order_operation();
 Operation simulate_issuing_operation();
 Operation merge_issuing_operation();
+Operation acquisition_operation();
 
 }  // namespace rbc::api

@@ -2,7 +2,7 @@
 // same files feed docs/validation.md (scripts/gen-validation-doc.mjs) and the page's
 // Validation tab, so a number is written down once, with its source (STYLE.md, habit 7).
 //
-// A value: {name, path (JSON pointer into `result`), published, tolerance | compare: "at_most",
+// A value: {name, path (JSON pointer into `result`), published, tolerance | compare: "at_most" | "at_least",
 // label?: {path, equals}}. `label` checks the pointer still names what the source printed.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -34,6 +34,7 @@ TEST_CASE("reference values: every published number of tests/reference is reprod
         const double computed = result.at(json::json_pointer(v.at("path").get<std::string>())).get<double>();
         const double published = v.at("published").get<double>();
         if (v.value("compare", "") == "at_most") CHECK(computed <= published);
+        else if (v.value("compare", "") == "at_least") CHECK(computed >= published);
         else CHECK(std::abs(computed - published) <= v.at("tolerance").get<double>() + 1e-12);
         ++values;
       }

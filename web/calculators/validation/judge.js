@@ -2,7 +2,7 @@
 // the Validation tab and scripts/gen-validation-doc.mjs (no DOM here).
 //
 // A value: {name, path (JSON pointer into the result), published, tolerance | compare:
-// "at_most", label?: {path, equals}}; `label` checks the pointer still names what the
+// "at_most" | "at_least", label?: {path, equals}}; `label` checks the pointer still names what the
 // source printed.
 
 /** The value at a JSON pointer ("/least_squares/x/3"), or undefined. */
@@ -17,6 +17,7 @@ export function judge(value, result) {
   const labelOk = !value.label || atPointer(result, value.label.path) === value.label.equals;
   if (typeof computed !== 'number') return { computed, ok: false, difference: null, allowed: '' };
   if (value.compare === 'at_most') return { computed, ok: labelOk && computed <= value.published, difference: computed - value.published, allowed: `at most ${value.published}` };
+  if (value.compare === 'at_least') return { computed, ok: labelOk && computed >= value.published, difference: computed - value.published, allowed: `at least ${value.published}` };
   const difference = computed - value.published;
   return { computed, ok: labelOk && Math.abs(difference) <= value.tolerance + 1e-12, difference, allowed: `± ${value.tolerance}` };
 }
