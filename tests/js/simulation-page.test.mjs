@@ -115,7 +115,7 @@ test('forecastError: a look-ahead of whole days within 14 and the shelf life, a 
   const ok = { request_days: 5, unit_days: 1, arrival_share: 0.966 };
   assert.equal(forecastError(ok, 35), '');
   assert.match(forecastError({ ...ok, request_days: 20 }, 35), /20 days of requests .* from 0 to 14$/);
-  assert.match(forecastError({ ...ok, unit_days: 5 }, 5), /5 days of donations .* from 0 to 4 \(less than the shelf life\)/);
+  assert.match(forecastError({ ...ok, request_days: 2, unit_days: 5 }, 5), /5 days of donations .* from 0 to 4 \(less than the shelf life\)/);
   assert.match(forecastError({ ...ok, request_days: 1.5 }, 35), /whole number/);
   assert.match(forecastError({ ...ok, arrival_share: 0 }, 35), /above 0 and at most 1/);
   assert.equal(forecastError({ ...ok, arrival_share: 1 }, 35), '');
