@@ -216,6 +216,11 @@ void check_issuing_mdp(const IssuingMdp& mdp, const MdpLimits& limits) {
                          " state-action pairs (at most " + with_commas(limits.max_state_actions) + "): " + why);
 }
 
+int iterations_within_limit(const MdpSize& size, const MdpLimits& limits) {
+  const double n = std::floor(limits.max_work / static_cast<double>(std::max<std::uint64_t>(size.state_actions, 1)));
+  return static_cast<int>(std::clamp(n, 1.0, 1e9));
+}
+
 bool compatible(const IssuingMdp& mdp, int type, int requested_group) {
   const int i = type / mdp.phases;
   return (mdp.groups[static_cast<std::size_t>(i)].antigens &

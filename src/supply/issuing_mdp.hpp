@@ -48,7 +48,11 @@ inline constexpr int max_mdp_stock = 60;
 struct MdpLimits {
   std::uint64_t max_states = 20000;         // stock compositions
   std::uint64_t max_state_actions = 400000;  // sum over states and requested groups of |X_j(s)|
+  // Iterations x state-action pairs: what bounds the time (about 0.7 s natively at 1.5e8,
+  // docs/performance.md). Callers choose max_iterations within it (iterations_within_limit).
+  double max_work = 1.5e8;
 };
+
 
 struct MdpSize {
   std::uint64_t states = 0;         // C(m N + S, S): compositions of at most S units over m N types
@@ -58,6 +62,9 @@ struct MdpSize {
 
 // Exact sizes from binomial coefficients, without enumerating anything.
 MdpSize issuing_mdp_size(const IssuingMdp& mdp);
+
+// The most iterations that fit limits.max_work for this model's size (at least 1).
+int iterations_within_limit(const MdpSize& size, const MdpLimits& limits = {});
 
 // Throws InputError naming the field ("groups[1].antigens", "phases", "max_stock", ...) for
 // bad values, and "limit_exceeded" at "max_stock" for a state space over `limits`, naming the

@@ -37,7 +37,7 @@ IssuingMdp random_model(std::mt19937& rng, int max_types) {
   const int groups = 1 + static_cast<int>(rng() % 3);
   double fd = 0, fr = 0;
   for (int i = 0; i < groups; ++i) {
-    m.groups.push_back({"g" + std::to_string(i), sets[static_cast<std::size_t>(i)], u(rng), u(rng)});
+    m.groups.push_back({std::string(1, static_cast<char>('a' + i)), sets[static_cast<std::size_t>(i)], u(rng), u(rng)});
     fd += m.groups.back().donation_share;
     fr += m.groups.back().request_share;
   }
@@ -121,7 +121,7 @@ TEST_CASE("issuing_mdp_size: the binomial counts equal the enumerated states and
 TEST_CASE("check_issuing_mdp: a state space over the limit is refused naming what makes it large",
           "[supply][regression]") {
   IssuingMdp big = rhd(10, 60);
-  for (int i = 2; i < 8; ++i) big.groups.push_back({"g" + std::to_string(i), static_cast<std::uint32_t>(i), 0, 0});
+  for (int i = 2; i < 8; ++i) big.groups.push_back({std::string(1, static_cast<char>('a' + i)), static_cast<std::uint32_t>(i), 0, 0});
   const MdpSize z = issuing_mdp_size(big);
   CHECK(z.states > 1'000'000'000'000ull);  // C(140, 60): sized without enumerating anything
   try {
