@@ -208,7 +208,7 @@ void check_issuing_mdp(const IssuingMdp& mdp, const MdpLimits& limits) {
                           " ageing phases; use fewer blood groups, fewer ageing phases or a smaller stock bound";
   if (z.states > limits.max_states)
     throw InputError("limit_exceeded", "max_stock",
-                     "The issuing MDP would have " + std::string(z.saturated ? "more than " : "") +
+                     "The issuing MDP would have " + std::string(z.states >= saturation ? "more than " : "") +
                          with_commas(z.states) + " states (at most " + with_commas(limits.max_states) + "): " + why);
   if (z.state_actions > limits.max_state_actions)
     throw InputError("limit_exceeded", "max_stock",
