@@ -137,9 +137,12 @@ class AcquisitionInputs {
   /** The preset the form holds (its fields as they matter to the request), else ''. */
   matchingPreset() {
     const v = this.values();
-    const same = (p) => p.values.model === v.model && ['k', 'm', 'rho', 'from', 'to', 'step'].every((n) => p.values[n] === v[n].trim())
+    // Lists as numbers: a link writes "600,700" for "600, 700".
+    const list = (text) => readList(text).join(',');
+    const same = (p) => p.values.model === v.model && list(p.values.k) === list(v.k)
+      && ['m', 'rho', 'from', 'to', 'step'].every((n) => p.values[n] === v[n].trim())
       && (v.model === 'mm1k' ? p.values.target === v.target.trim() && (!v.target.trim() || p.values.grid_step === v.grid_step.trim())
-        : p.values.batch === v.batch.trim() && p.values.excess === v.excess);
+        : list(p.values.batch) === list(v.batch) && p.values.excess === v.excess);
     return PRESETS.find(same)?.id ?? '';
   }
 
