@@ -16,6 +16,8 @@ const probCell = (p) => h('td', { class: 'num' }, probabilityElement(p));
 const tinyCell = (p) => h('td', { class: 'num', title: String(p) }, p > 0 && p < 1e-3 ? formatPowerOfTen(p, 2) : formatFixed(p, 4));
 /** A rate to four decimals at most, without trailing zeros: 1.05, 1.0467. */
 const rate = (x) => String(Number(x.toFixed(4)));
+/** A rate as text, its exact value in the title. */
+const rateCell = (x) => h('td', { class: 'num', title: String(x) }, rate(x));
 const percent = (p) => (p >= 0.001 && p <= 0.999 ? `${(100 * p).toFixed(1)} %` : formatProbability(p));
 
 function table(id, label, headings, rows, caption) {
@@ -74,7 +76,7 @@ function minimumWords(r) {
   return h('p', { class: 'acq-minimum', 'data-k': r.k },
     `Room for ${r.k} units: to have at least ${r.m} units ${percent(t.target)} of the time, the bank must collect at least `,
     h('strong', {}, numberElement(t.exact, { decimals: 4 })), ' units for every unit used. ',
-    `On a grid of ${formatNumber(t.grid_step)}, as the paper quotes its rates, that is `, h('strong', {}, numberElement(t.on_grid, { decimals: 4 })), '.');
+    `On a grid of ${rate(t.grid_step)}, as the paper quotes its rates, that is `, h('strong', { class: 'num', title: String(t.on_grid) }, rate(t.on_grid)), '.');
 }
 
 export function renderAcquisition(container, result, warnings, { title }) {
@@ -99,8 +101,8 @@ export function renderAcquisition(container, result, warnings, { title }) {
       h('h3', {}, 'The smallest rate for the target'),
       withTarget.map(minimumWords),
       table('acq-minimum', 'The smallest rate reaching the target, per storage limit', [col('Storage limit k'), col('Smallest rate ρ (exact)'),
-        col('Availability at that rate'), col(`On the grid of ${formatNumber(withTarget[0].minimum_rho.grid_step)}`)],
-      withTarget.map((r) => h('tr', {}, rowHead(String(r.k)), numCell(r.minimum_rho.exact, 6), probCell(r.minimum_rho.availability), numCell(r.minimum_rho.on_grid, 4)))),
+        col('Availability at that rate'), col(`On the grid of ${rate(withTarget[0].minimum_rho.grid_step)}`)],
+      withTarget.map((r) => h('tr', {}, rowHead(String(r.k)), numCell(r.minimum_rho.exact, 6), probCell(r.minimum_rho.availability), rateCell(r.minimum_rho.on_grid)))),
       h('p', { class: 'hint' }, 'The exact rate is the smallest number (to the computer’s precision) whose availability reaches the target: ',
         'availability rises with the rate, so any rate above it reaches the target too, any below falls short. ',
         'Boppana and Chalasani quote rates in steps of 0.025 (105 % and 102.5 % of consumption in their example); the grid value is the exact rate rounded up to such a step. ',
