@@ -219,3 +219,22 @@ test('Supply: at 360 px the answers and every box are on screen; axe-core finds 
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test('Supply: a store of 20,000 units (the operation’s limit) with rho near 1: probabilities in [0, 1], the tiny tail kept, the chart drawn from fewer points', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page, '?panel=acquisition&k=20000&m=19000&rho=1.001&target=0.9999&grid_step=0.025&from=0.99&to=1.01&step=0.001');
+  await done(page);
+  const [answer] = moduleAnswers(await appendix(page), [20000]);
+  const levels = await exact(page, 'acq-levels');
+  for (const row of levels) for (const p of row) assert.ok(p >= 0 && p <= 1, `${p}`);
+  assert.ok(levels[0][0] > 0 && levels[0][0] < 1e-6, 'P[exactly 1 unit] is tiny, not rounded to 0');
+  assert.equal(levels[0][0], answer.distribution[1]);
+  const [minimum] = await exact(page, 'acq-minimum');
+  assert.equal(minimum[0], answer.minimum_rho.exact);
+  assert.ok(minimum[1] >= 0.9999);
+  const drawn = await page.evaluate(() => document.querySelector('#acq-distribution-chart canvas') != null);
+  assert.ok(drawn);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

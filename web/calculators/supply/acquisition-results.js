@@ -42,6 +42,15 @@ export function tableLevels(runs) {
   return [...levels].filter((j) => j >= 0 && j <= top).sort((a, b) => a - b);
 }
 
+/** The levels the distribution's chart draws: every one up to 1,000 levels, else evenly spaced ones with each k. */
+export function chartLevels(runs, most = 1000) {
+  const top = Math.max(...runs.map((r) => r.k));
+  const step = Math.max(1, Math.ceil((top + 1) / most));
+  const levels = new Set(Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step));
+  for (const r of runs) levels.add(r.k);
+  return [...levels].sort((a, b) => a - b);
+}
+
 export function acquisitionCsv(runs) {
   const rows = [['quantity', 'k', 'm', 'rho', 'level', 'value']];
   for (const r of runs) {
@@ -154,10 +163,11 @@ export function renderAcquisition(container, result, warnings, { title }) {
       const canvas = curveBox.querySelector('canvas');
       canvas.setAttribute('aria-label', `${canvas.getAttribute('aria-label')}. ${series.map((s, i) => `${s.label}: ${lineStyleWords(i)}`).join('; ')}.`);
     }
-    const top = Math.max(...runs.map((r) => r.k));
-    const labels = Array.from({ length: top + 1 }, (_, j) => String(j));
-    charts.push(lineChart(distributionBox.querySelector('canvas'), labels,
-      runs.map((r) => ({ label: `k = ${r.k}`, data: labels.map((_, j) => (j <= r.k ? r.distribution[j] : null)) })),
+    // At most about 1,000 levels drawn (a line of 20,000 points draws slowly and shows no more);
+    // the CSV has every level.
+    const levelsDrawn = chartLevels(runs);
+    charts.push(lineChart(distributionBox.querySelector('canvas'), levelsDrawn.map(String),
+      runs.map((r) => ({ label: `k = ${r.k}`, data: levelsDrawn.map((j) => (j <= r.k ? r.distribution[j] : null)) })),
       'units in stock', 'P[exactly this many]', prob, { min: 0 }));
   }, () => {
     if (destroyed) return;
