@@ -18,7 +18,13 @@ const tinyCell = (p) => h('td', { class: 'num', title: String(p) }, p > 0 && p <
 const rate = (x) => String(Number(x.toFixed(4)));
 /** A rate as text, its exact value in the title. */
 const rateCell = (x) => h('td', { class: 'num', title: String(x) }, rate(x));
-const percent = (p) => (p >= 0.001 && p <= 0.999 ? `${(100 * p).toFixed(1)} %` : formatProbability(p));
+// A share of the time as a percentage, with the decimals that keep it short of 100 % when it
+// is (99.992 %, not 0.99992 beside 99.3 %); tiny shares as probabilities (1 in 18 200).
+const percent = (p) => {
+  if (p >= 0.001 && p <= 0.999) return `${(100 * p).toFixed(1)} %`;
+  if (p > 0.999 && 1 - p >= 1e-6) return `${(100 * p).toFixed(Math.floor(-Math.log10(100 * (1 - p))) + 1)} %`;
+  return formatProbability(p);
+};
 
 function table(id, label, headings, rows, caption) {
   return scrollRegion(label, h('table', { class: 'result-table cards', id },
