@@ -10,10 +10,13 @@
 // Add a panel by adding its line to PANELS, in the order the tab shows them.
 import { h } from '../../lib/dom.js';
 import acquisition from './acquisition.js';
+import mdp from './mdp.js';
 
 export const PANELS = [
   { id: 'acquisition', title: 'Availability', load: async () => acquisition,
     question: 'How fast must blood be collected, compared with its use, to keep enough units in stock?' },
+  { id: 'mdp', title: 'Issuing policy', load: async () => mdp,
+    question: 'Which compatible unit should be issued for a request, or should the stock be kept for later?' },
 ];
 
 /** The panel a link names, and what is wrong with the link's `panel` (null when nothing). */
