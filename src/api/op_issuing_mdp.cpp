@@ -168,11 +168,6 @@ Groups read_groups(const json& value, Context& context) {
   return out;
 }
 
-json action_json(const supply::IssuingMdp& mdp, int a) {
-  if (a == supply::refuse) return {{"refuse", true}};
-  return {{"group", mdp.groups[static_cast<std::size_t>(a / mdp.phases)].name}, {"phase", a % mdp.phases + 1}};
-}
-
 json handle(ObjectReader& r, Context& context) {
   const auto& F = fields();
   supply::IssuingMdp mdp;
@@ -237,6 +232,10 @@ json handle(ObjectReader& r, Context& context) {
                              {"request_share", g.request_share},
                              {"serves", serves}});
   }
+  json types = json::array();
+  for (const auto& g : mdp.groups)
+    for (int r = 1; r <= mdp.phases; ++r) types.push_back({{"group", g.name}, {"phase", r}});
+  out["unit_types"] = std::move(types);
   json table = json::array();
   if (with_actions) {
     const std::size_t m = mdp.groups.size();
@@ -246,12 +245,10 @@ json handle(ObjectReader& r, Context& context) {
       json stock = json::array();
       for (std::size_t i = 0; i < m; ++i) stock.push_back(std::vector<int>(counts.begin() + static_cast<long>(i * N),
                                                                              counts.begin() + static_cast<long>((i + 1) * N)));
+      // Actions as unit-type numbers (see unit_types), -1 to refuse: an action table of 20,000
+      // states stays about 2 MB of JSON.
       json best = json::array();
-      for (std::size_t j = 0; j < m; ++j) {
-        json list = json::array();
-        for (int a : sol.best[s * m + j]) list.push_back(action_json(mdp, a));
-        best.push_back({{"request", mdp.groups[j].name}, {"actions", std::move(list)}});
-      }
+      for (std::size_t j = 0; j < m; ++j) best.push_back(sol.best[s * m + j]);
       table.push_back({{"stock", std::move(stock)}, {"relative_value", sol.relative_value[s]}, {"best", std::move(best)}});
     }
   }
@@ -284,11 +281,14 @@ Operation issuing_mdp_operation() {
            {"converged", "boolean", "Whether upper - lower reached the tolerance."},
            {"iterations", "integer", "Iterations of eq. 5.29 run."},
            {"bounds", "object[]", "[{iteration, lower, upper}], one per iteration (eq. 5.31)."},
+           {"unit_types", "object[]",
+            "[{group, phase}]: unit type t is unit_types[t] (phase N is fresh, phase 1 outdates next); the action "
+            "table's actions are these numbers."},
            {"actions", "object[]",
-            "Per state (empty when `actions` is false): stock (per group, units in phase 1..N; phase N is fresh, "
-            "phase 1 outdates next), relative_value (V(s) - V(empty stock)), best: per requested group "
-            "{request, actions}, the best action first and every action tied with it after it; an action is "
-            "{group, phase} (issue a unit of that group and phase) or {refuse: true}."}},
+            "Per state (empty when `actions` is false): stock (per group, units in phase 1..N), relative_value "
+            "(V(s) - V(empty stock)), best: per requested group in the order of `groups`, the best action first "
+            "and every action tied with it after it; an action is a unit type t (issue a unit of unit_types[t]) or "
+            "-1 (refuse the request)."}},
           true,
           handle};
 }

@@ -44,8 +44,8 @@ test('Issuing policy: the RhD example gives the module’s optimal cost, the bou
   assert.equal(table[0][0], 'empty');
   assert.match(table[0][1], /^refuse/);
   // Each row: the best action first, ties after "equally good".
-  answer.actions.slice(0, table.length).forEach((s, i) => s.best.forEach((b, j) => {
-    assert.equal(/equally good/.test(table[i][j + 1]), b.actions.length > 1, `row ${i}, request ${b.request}`);
+  answer.actions.slice(0, table.length).forEach((s, i) => s.best.forEach((list, j) => {
+    assert.equal(/equally good/.test(table[i][j + 1]), list.length > 1, `row ${i}, request ${answer.groups[j].name}`);
   }));
   const text = await page.textContent('main');
   assert.match(text, /van Sambeek/);

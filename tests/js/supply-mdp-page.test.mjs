@@ -25,6 +25,8 @@ test('stockWords and actionWords: the freshest phase first, the oldest named, re
   assert.equal(stockWords([[1, 1], [0, 2]], groups, 2), '2 D- (1 freshest phase, 1 oldest phase); 2 D+ (2 freshest phase)');
   assert.equal(stockWords([[2], [1]], groups, 1), '2 D-; 1 D+');
   assert.equal(phaseWords(2, 3), 'phase 2 of 3');
-  assert.equal(actionWords({ refuse: true }, 2), 'refuse (keep the stock)');
-  assert.equal(actionWords({ group: 'D-', phase: 1 }, 2), 'issue D-, oldest phase');
+  const types = [{ group: 'D-', phase: 1 }, { group: 'D-', phase: 2 }];
+  assert.equal(actionWords(-1, types, 2), 'refuse (keep the stock)');
+  assert.equal(actionWords(0, types, 2), 'issue D-, oldest phase');
+  assert.equal(actionWords(1, types, 2), 'issue D-, freshest phase');
 });

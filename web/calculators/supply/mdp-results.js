@@ -27,8 +27,14 @@ export function stockWords(stock, groups, N) {
   return parts.length ? parts.join('; ') : 'empty';
 }
 
-/** An action in words. */
-export const actionWords = (a, N) => (a.refuse ? 'refuse (keep the stock)' : `issue ${a.group}${N > 1 ? `, ${phaseWords(a.phase, N)}` : ''}`);
+/** Action t (a unit type of `types`, -1 to refuse) in words. */
+export function actionWords(t, types, N) {
+  if (t < 0) return 'refuse (keep the stock)';
+  const { group, phase } = types[t];
+  return `issue ${group}${N > 1 ? `, ${phaseWords(phase, N)}` : ''}`;
+}
+/** Action t for the CSV: "D- phase 2" or "refuse". */
+const actionCode = (t, types) => (t < 0 ? 'refuse' : `${types[t].group} phase ${types[t].phase}`);
 
 export function mdpCsv(r) {
   const rows = [['quantity', 'iteration', 'stock', 'request', 'rank', 'action', 'value']];
@@ -38,7 +44,7 @@ export function mdpCsv(r) {
   for (const s of r.actions) {
     const stock = s.stock.map((c, i) => `${r.groups[i].name}:${c.join('/')}`).join(' ');
     rows.push(['relative_value', '', stock, '', '', '', s.relative_value]);
-    for (const b of s.best) b.actions.forEach((a, k) => rows.push(['action', '', stock, b.request, k + 1, a.refuse ? 'refuse' : `${a.group} phase ${a.phase}`, '']));
+    s.best.forEach((list, j) => list.forEach((t, k) => rows.push(['action', '', stock, r.groups[j].name, k + 1, actionCode(t, r.unit_types), ''])));
   }
   return rows;
 }
@@ -49,13 +55,14 @@ export function renderMdp(container, r, warnings, { title }) {
   let chart = null;
   const chartBox = h('div', { class: 'chart-box', id: 'mdp-bounds-chart' },
     h('canvas', { role: 'img', 'aria-label': `The lower and upper bounds on the optimal average cost at each of the ${r.iterations} iterations; they close in on ${formatNumber(r.average_cost, 4)}. The CSV has every value.` }));
-  const ties = r.actions.reduce((n, s) => n + s.best.filter((b) => b.actions.length > 1).length, 0);
+  const ties = r.actions.reduce((n, s) => n + s.best.filter((list) => list.length > 1).length, 0);
+  const words = (t) => actionWords(t, r.unit_types, N);
   const shown = r.actions.slice(0, TABLE_ROWS);
   const rows = shown.map((s) => h('tr', {},
     h('th', { scope: 'row' }, stockWords(s.stock, r.groups, N)),
-    s.best.map((b) => h('td', { class: b.actions.length > 1 ? 'mdp-tie' : '' },
-      h('strong', {}, actionWords(b.actions[0], N)),
-      b.actions.length > 1 ? [h('br'), `equally good: ${b.actions.slice(1).map((a) => actionWords(a, N)).join('; ')}`] : ''))));
+    s.best.map((list) => h('td', { class: list.length > 1 ? 'mdp-tie' : '' },
+      h('strong', {}, words(list[0])),
+      list.length > 1 ? [h('br'), `equally good: ${list.slice(1).map(words).join('; ')}`] : ''))));
   container.replaceChildren(...[
     h('h2', {}, `Issuing policy: ${title}`),
     warnings.length ? h('div', { class: 'warnings', role: 'note' }, h('h3', {}, 'Warnings'), h('ul', {}, warnings.map((w) => h('li', {}, w.message)))) : '',
