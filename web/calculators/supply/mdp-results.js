@@ -8,6 +8,8 @@ import { loadCharts } from '../../lib/load-charts.js';
 import { scrollRegion } from '../../lib/table.js';
 
 const col = (text) => h('th', { scope: 'col' }, text);
+/** Ten significant digits, enough to show two close bounds apart. */
+const digits = (x) => String(Number(x.toPrecision(10)));
 // The action table shows this many stock compositions; the CSV has them all.
 export const TABLE_ROWS = 300;
 
@@ -70,7 +72,7 @@ export function renderMdp(container, r, warnings, { title }) {
       'Issuing the best unit every time, the bank’s costs average ', h('strong', { id: 'mdp-average' }, formatNumber(r.average_cost, 4)),
       ` a day in the long run (shortages, outdated units and substitutions together). `,
       `Successive approximation ${r.converged ? 'pinned this down' : 'had not yet pinned this down'} after ${r.iterations} steps: `,
-      `the optimal cost lies between ${formatNumber(r.lower, 6)} and ${formatNumber(r.upper, 6)}.`),
+      `the optimal cost lies between ${digits(r.lower)} and ${digits(r.upper)} (a gap of ${(r.upper - r.lower).toPrecision(2)}).`),
     h('h3', {}, 'The bounds converging (thesis eq. 5.31)'),
     h('p', { class: 'hint' }, 'Each step looks one short time step further ahead. The largest and smallest change of the expected costs over one step, per day, ',
       'bound the best long-run cost from above and below, and they close in on it step by step: the gap says how exact the answer is.'),
