@@ -105,7 +105,7 @@ test('Issuing policy: the CSV holds the bounds of every iteration and every acti
   await page.close();
 });
 
-test('Issuing policy: at 360 px the answer and the table are on screen; axe-core finds no violations; Cancel stops a large model', async () => {
+test('Issuing policy: at 360 px the answer and the table are on screen; axe-core finds no violations; Cancel stops a large model; one over the limit is refused next to the stock bound', async () => {
   const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page);
@@ -120,6 +120,11 @@ test('Issuing policy: at 360 px the answer and the table are on screen; axe-core
   await page.fill('#mdp-opt-phases', '3');
   await page.fill('#mdp-opt-max_stock', '6');
   await computeAndCancel(page, 'mdp');
+  // Over the state-space limit: refused next to the stock bound, naming what makes it large.
+  await page.fill('#mdp-opt-max_stock', '8');
+  await page.click('#mdp-compute');
+  await notComputed(page);
+  assert.match(await page.textContent('[data-error-for="max_stock"]'), /125,970 states .*4 blood groups x 3 ageing phases/);
   await page.fill('#mdp-opt-max_stock', '2');
   await page.click('#mdp-compute');
   await done(page);
