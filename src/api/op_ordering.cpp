@@ -175,7 +175,6 @@ ordering::Series read_generator(const json& g) {
 }
 
 json spread(double sum, double sq, int n) {
-  if (n == 0) return {{"mean", nullptr}, {"sd", nullptr}};
   const double mean = sum / n;
   const double var = n > 1 ? std::max(0.0, (sq - sum * mean) / (n - 1)) : 0;
   return {{"mean", mean}, {"sd", std::sqrt(var)}};
@@ -359,7 +358,7 @@ json handle(ObjectReader& r, Context& context) {
                  {"days", x.days},
                  {"order_days", x.order_days},
                  {"order_days_share", x.days ? double(x.order_days) / x.days : 0.0},
-                 {"order_size", spread(x.units_ordered, x.units_ordered_sq, x.order_days)},
+                 {"order_size", x.order_days ? spread(x.units_ordered, x.units_ordered_sq, x.order_days) : json()},
                  {"inventory", spread(x.inventory, x.inventory_sq, x.days)},
                  {"urgent", spread(x.urgent, x.urgent_sq, x.days)},
                  {"wasted", spread(x.wasted, x.wasted_sq, x.days)},
@@ -409,7 +408,7 @@ Operation ordering_operation() {
            {"rules", "object[]",
             "On the test days, in order actual_demand, forecast_bounded, tuned, least_cost (its first point), fixed: "
             "{id, name, schedule, reorder, target, days, order_days, order_days_share, order_size {mean, sd} (days "
-            "with orders), inventory {mean, sd}, urgent {mean, sd, total}, wasted {mean, sd, total}, cost {mean, sd, "
+            "with orders; null without orders), inventory {mean, sd}, urgent {mean, sd, total}, wasted {mean, sd, total}, cost {mean, sd, "
             "total, share_of_gold, routine, holding, urgent, wastage}, trace {order, inventory, urgent, wasted, cost} "
             "| null}."}},
           true,

@@ -150,7 +150,7 @@ Series parse_demand_csv(std::string_view text, const std::string& path, int max_
         const int gap = day - previous_day - 1;
         fail(number, civil_from_days(day) + " follows " + civil_from_days(previous_day) + " (line " +
                          std::to_string(previous_line) + "): " + std::to_string(gap) + (gap == 1 ? " day is" : " days are") +
-                         " missing, from " + civil_from_days(previous_day + 1) +
+                         " missing (" + civil_from_days(previous_day + 1) + (gap > 1 ? " to " + civil_from_days(day - 1) : std::string()) + ")" +
                          ". Give every day, with 0 units for a day without demand");
       }
     } else {

@@ -310,7 +310,7 @@ TEST_CASE("parse_demand_csv: dates, units and predictors; every malformed line r
     std::string text, words;
   };
   const std::vector<Case> cases = {
-      {"date,units\n2018-01-01,5\n2018-01-03,6\n", "Line 3 of the demand data: 2018-01-03 follows 2018-01-01 (line 2): 1 day is missing, from 2018-01-02"},
+      {"date,units\n2018-01-01,5\n2018-01-03,6\n", "Line 3 of the demand data: 2018-01-03 follows 2018-01-01 (line 2): 1 day is missing (2018-01-02). Give every day"},
       {"2018-01-01,5\n2018-01-01,6\n", "Line 2 of the demand data: 2018-01-01 does not come after 2018-01-01 (line 1)"},
       {"2018-01-01,5\n2018-01-02,-3\n", "Line 2 of the demand data: the units (-3) are negative"},
       {"2018-01-01,5\n2018-01-02,many\n", "Line 2 of the demand data: the units “many” are not a number"},
