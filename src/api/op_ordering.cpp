@@ -47,7 +47,6 @@ struct OrderingFields {
   }
 };
 
-const json default_grid = {{"from", 0}, {"to", 2000}, {"step", 10}};
 const json default_generator = {{"days", 1460},  {"mean", 93.05}, {"noise_sd", 25},
                                 {"trend", 0},    {"seed", 1},
                                 {"weekday", {1.08, 1.10, 1.08, 1.06, 1.04, 0.84, 0.80}}};
@@ -92,14 +91,16 @@ const OrderingFields& fields() {
         json_field("forecast_values", "number[]",
                    "forecast \"given\": one forecast a day, as many as the series has days, each 0 or more.",
                    "seed 003 sec. 4.2", false),
-        json_field("target_grid", "{from, to, step}",
+        json_field("target_grid", "{from, to, step} | null",
                    "The inventory targets S tried: from, from + step, ..., to (whole units, 0-10,000,000, at most "
-                   "2001 values).",
-                   "seed 003 sec. 4.3, step 1", false, default_grid),
-        json_field("reorder_grid", "{from, to, step}",
-                   "The reorder levels s tried (only those at or below S): as target_grid; from must not exceed "
-                   "target_grid's.",
-                   "seed 003 sec. 4.3, step 2", false, default_grid),
+                   "2001 values). Absent: from the initial stock I0 to I0 + 1220 in steps of 10 (780-2000 for the "
+                   "seed's I0): below I0 the mean cost can meet the gold standard's again through urgent deliveries "
+                   "(docs/methods/ordering.md).",
+                   "seed 003 sec. 4.3, step 1", false),
+        json_field("reorder_grid", "{from, to, step} | null",
+                   "The reorder levels s tried (only those at or below S), as target_grid; from must not exceed "
+                   "target_grid's. Absent: from 0 to the target grid's last value in steps of 10.",
+                   "seed 003 sec. 4.3, step 2", false),
         json_field("fixed", "{reorder, target} | null",
                    "A user's own (s, S) to evaluate beside the tuned one: whole units, s at most S.",
                    "seed 003 eq. 13", false),
@@ -121,7 +122,7 @@ int whole(double x, const std::string& path, const std::string& words, double lo
 }
 
 ordering::Grid read_grid(const json* v, const json& fallback, const std::string& path, const std::string& words) {
-  const json& g = v ? *v : fallback;
+  const json& g = v && !v->is_null() ? *v : fallback;
   ObjectReader r(g, path);
   ordering::Grid grid;
   grid.from = whole(read_number(r.member("from"), path + ".from"), path + ".from", "The first " + words, 0, max_units);
@@ -258,8 +259,10 @@ json handle(ObjectReader& r, Context& context) {
   } else if (values) {
     throw InputError("invalid_field", "forecast_values", "Forecast values apply to the forecast \"given\" only");
   }
-  s.target_grid = read_grid(r.get(F.target_grid), default_grid, "target_grid", "inventory target S");
-  s.reorder_grid = read_grid(r.get(F.reorder_grid), default_grid, "reorder_grid", "reorder level s");
+  const json target_default = {{"from", s.initial_stock}, {"to", std::min(s.initial_stock + 1220, max_units)}, {"step", 10}};
+  s.target_grid = read_grid(r.get(F.target_grid), target_default, "target_grid", "inventory target S");
+  const json reorder_default = {{"from", 0}, {"to", s.target_grid.to}, {"step", 10}};
+  s.reorder_grid = read_grid(r.get(F.reorder_grid), reorder_default, "reorder_grid", "reorder level s");
   if (s.reorder_grid.from > s.target_grid.from)
     throw InputError("invalid_field", "reorder_grid.from",
                      "The first reorder level s must not exceed the first inventory target S (eq. 13 needs s <= S)");
@@ -327,7 +330,9 @@ json handle(ObjectReader& r, Context& context) {
                      {"count", t.least_count},
                      {"points", least_points},
                      {"tuned_is_least", t.tuned_is_least}}},
-                   {"pairs", t.pairs}};
+                   {"pairs", t.pairs},
+                   {"target_grid", {{"from", s.target_grid.from}, {"to", s.target_grid.to}, {"step", s.target_grid.step}}},
+                   {"reorder_grid", {{"from", s.reorder_grid.from}, {"to", s.reorder_grid.to}, {"step", s.reorder_grid.step}}}};
   if (t.target_ties.size() > 1)
     context.warn("tied_target", std::to_string(t.target_ties.size()) + " inventory targets S are equally close to the gold "
                  "standard's cost; S* is the smallest of them.", "target_grid");
@@ -404,7 +409,7 @@ Operation ordering_operation() {
             "On the training days: gold_cost (E[c(y)]), target (S*), target_ties (every S as close), reorder (s*), "
             "reorder_ties, tuned_cost (E[c(yhat, S*, s*)]), target_curve [{target, cost}], reorder_curve "
             "[{reorder, cost}], least_cost {cost, count (grid points with it), points (the first 100, [{reorder, "
-            "target}]), tuned_is_least}, pairs (searched)."},
+            "target}]), tuned_is_least}, pairs (searched), target_grid and reorder_grid (as used)."},
            {"rules", "object[]",
             "On the test days, in order actual_demand, forecast_bounded, tuned, least_cost (its first point), fixed: "
             "{id, name, schedule, reorder, target, days, order_days, order_days_share, order_size {mean, sd} (days "
