@@ -1,5 +1,5 @@
 // The `ordering` operation: a hospital's daily red-cell orders from its own demand series
-// (seed 003, Wang et al., sec. 4.3, eq. 7-13, Table 9). The series comes as numbers, as CSV
+// (seed 003, Li et al., sec. 4.3, eq. 7-13, Table 9). The series comes as numbers, as CSV
 // text (date, units[, predictors]) or from the built-in generator; a forecast is made on the
 // training days; (s, S) is tuned by the seed's procedure there, with the least-cost (s, S) of
 // the same grid beside it; every rule then runs on the held-out test days.
@@ -396,7 +396,7 @@ Operation ordering_operation() {
           "routine orders, holding, urgent deliveries and wastage, and the rules of seed 003: ordering to actual "
           "demand, the forecast bounded by S, and the (s, S)-bounded forecast with S* and s* tuned on the training "
           "days; the least-cost (s, S) beside them; all run on the held-out test days.",
-          "seed 003 (Wang et al.), sec. 4.3, eq. 7-13, Table 9",
+          "seed 003 (Li et al.), sec. 4.3, eq. 7-13, Table 9",
           fields().specs(),
           {{"series", "object",
             "{days, first_date, first_test_date, train_days, test_days, train {mean, sd}, test {mean, sd}, predictors "

@@ -46,17 +46,22 @@ Stock spread_initial_stock(int units, int per_day, int shelf_life) {
 
 namespace {
 
-int order_quantity(const Rule& rule, int basis, long long stock) {
+// The order of day t under `rule`; sets `bound` when S cut it.
+int order_quantity(const Rule& rule, int basis, long long stock, bool& bound) {
   if (basis < 0) return 0;  // no delivery that day
   switch (rule.kind) {
     case RuleKind::basis:
       return basis;
     case RuleKind::target_bounded:
+      if (rule.target - stock < basis) bound = true;
       return static_cast<int>(std::clamp<long long>(rule.target - stock, 0, basis));
-    case RuleKind::reorder_bounded:
+    case RuleKind::reorder_bounded: {
       // Eq. 13: below the reorder level, at least back to s and at most up to S.
       if (stock >= rule.reorder) return 0;
-      return static_cast<int>(std::clamp<long long>(basis, rule.reorder - stock, std::max<long long>(rule.target - stock, rule.reorder - stock)));
+      const long long lo = rule.reorder - stock, hi = std::max<long long>(rule.target - stock, lo);
+      if (basis > hi) bound = true;
+      return static_cast<int>(std::clamp<long long>(basis, lo, hi));
+    }
   }
   return 0;
 }
@@ -87,7 +92,7 @@ Totals simulate(const Plan& plan, const Stock& stock, const Costs& costs, const 
         trace->cost.reserve(n);
   }
   for (std::size_t t = 0; t < n; ++t) {
-    const int z = order_quantity(rule, plan.basis[t], total);
+    const int z = order_quantity(rule, plan.basis[t], total, r.target_bound);
     // Arrival and ageing: yesterday's age m becomes m + 1; the slot of age M held nothing.
     head = head == 0 ? M - 1 : head - 1;
     buf[head] = z;

@@ -1,5 +1,5 @@
 #pragma once
-// A hospital's red-cell stock under daily orders (seed 003, Wang et al., sec. 4.3): FIFO
+// A hospital's red-cell stock under daily orders (seed 003, Li et al., sec. 4.3): FIFO
 // issuing from units of ages 1..M, the cost of each day (eq. 7-12), and the ordering rules the
 // seed compares (ordering to actual demand, the forecast bounded by S, the (s, S)-bounded
 // forecast of eq. 13). Readings of the text are listed in docs/methods/ordering.md.
@@ -66,6 +66,9 @@ struct Trace {
 struct Totals {
   int days = 0;
   bool stopped = false;  // the cost passed stop_above; the sums cover part of the horizon only
+  // S cut an order on some day simulated. When it did not, a run with a larger S is the same
+  // run, day by day (the tuning uses this to skip them).
+  bool target_bound = false;
   int order_days = 0;
   double units_ordered = 0, units_ordered_sq = 0;  // over days with an order
   double inventory = 0, inventory_sq = 0;          // end-of-day stock sum_{m<M} I_t^m

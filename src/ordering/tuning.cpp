@@ -49,11 +49,18 @@ Tuning tune(const TuningInput& in, const Grid& target_grid, const Grid& reorder_
     for (int s : reorder_all) pairs += s <= S;
   const double work = static_cast<double>(r.targets.size() + reorder_all.size() + pairs);
   double done = 0;
+  bool last_bound = true;
 
-  // Step 1: S* (sec. 4.3).
-  for (int S : r.targets) {
+  // Step 1: S* (sec. 4.3). Once S cuts no order, every larger S gives the same run.
+  for (std::size_t i = 0; i < r.targets.size(); ++i) {
     progress.report(done++ / work, "inventory target S");
-    r.target_cost.push_back(simulate(in.daily, in.stock, in.costs, {RuleKind::target_bounded, S}).mean_cost());
+    if (i > 0 && !last_bound) {
+      r.target_cost.push_back(r.target_cost.back());
+      continue;
+    }
+    const Totals t = simulate(in.daily, in.stock, in.costs, {RuleKind::target_bounded, r.targets[i]});
+    last_bound = t.target_bound;
+    r.target_cost.push_back(t.mean_cost());
   }
   auto [ti, tties] = closest(r.targets, r.target_cost, r.gold_cost, tol);
   r.target = r.targets[ti];
@@ -78,25 +85,34 @@ Tuning tune(const TuningInput& in, const Grid& target_grid, const Grid& reorder_
   // total passes the best total so far (costs are non-negative).
   double best_total = r.tuned_cost * days;
   const double tol_total = tol * days;
-  std::vector<std::pair<int, int>> ties;
+  std::vector<std::pair<int, int>> ties;  // (s, S)
   long long count = 0;
-  for (int S : r.targets) {
-    for (int s : reorder_all) {
+  // s outside, S ascending inside: once S cuts no order (or a run stopped before S cut one),
+  // every larger S repeats the run, so it is counted without simulating it.
+  for (int s : reorder_all) {
+    progress.report(done / work, "least-cost (s, S)");
+    bool repeat = false;
+    Totals t;
+    for (int S : r.targets) {
       if (s > S) continue;
-      progress.report(done++ / work, "least-cost (s, S)");
+      ++done;
       ++r.pairs;
-      const Totals t = simulate(in.scheduled, in.stock, in.costs, {RuleKind::reorder_bounded, S, s}, nullptr,
-                                best_total + tol_total);
+      if (!repeat) {
+        t = simulate(in.scheduled, in.stock, in.costs, {RuleKind::reorder_bounded, S, s}, nullptr, best_total + tol_total);
+        repeat = !t.target_bound;
+      }
       if (t.stopped) continue;
       if (t.cost < best_total - tol_total) {
         best_total = t.cost;
         ties.clear();
         count = 0;
       }
-      if (static_cast<int>(ties.size()) < max_listed) ties.emplace_back(s, S);
+      ties.emplace_back(s, S);
       ++count;
     }
   }
+  std::sort(ties.begin(), ties.end(), [](auto a, auto b) { return std::pair(a.second, a.first) < std::pair(b.second, b.first); });
+  if (static_cast<int>(ties.size()) > max_listed) ties.resize(max_listed);
   // The tuned pair's own run set the first bound; if nothing beat or matched it, it is the least.
   if (count == 0) {
     best_total = r.tuned_cost * days;

@@ -1,4 +1,4 @@
-// Tests of src/ordering/: seed 003 (Wang et al.), sec. 4.3, eq. 7-13 and Table 9.
+// Tests of src/ordering/: seed 003 (Li et al.), sec. 4.3, eq. 7-13 and Table 9.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
