@@ -83,6 +83,8 @@ bool parse_number(std::string_view cell, bool comma_decimal, double& x) {
   return end == s.c_str() + s.size() && std::isfinite(x);
 }
 
+constexpr std::size_t max_columns = 102;
+
 }  // namespace
 
 Series parse_demand_csv(std::string_view text, const std::string& path, int max_days) {
@@ -119,6 +121,7 @@ Series parse_demand_csv(std::string_view text, const std::string& path, int max_
     if (!parse_date(cells[0], day) && !(cells.size() >= 2 && parse_number(cells[1], comma_decimal, units))) {
       columns = cells.size();
       if (columns < 2) fail(lines[0].first, "the header names " + std::to_string(columns) + " column; give date and units at least");
+      if (columns > max_columns) fail(lines[0].first, "the header names " + std::to_string(columns) + " columns; at most " + std::to_string(max_columns) + " are read (date, units and 100 predictors)");
       for (std::size_t c = 2; c < cells.size(); ++c) s.predictor_names.emplace_back(cells[c]);
       k = 1;
       header = true;
@@ -131,6 +134,7 @@ Series parse_demand_csv(std::string_view text, const std::string& path, int max_
     if (columns == 0) {  // no header: the first row fixes the columns
       columns = cells.size();
       if (columns < 2) fail(number, "give a date and the units, separated by a comma or a semicolon");
+      if (columns > max_columns) fail(number, "it has " + std::to_string(columns) + " columns; at most " + std::to_string(max_columns) + " are read (date, units and 100 predictors)");
       for (std::size_t c = 2; c < columns; ++c) s.predictor_names.push_back("column " + std::to_string(c + 1));
     }
     if (cells.size() != columns) {

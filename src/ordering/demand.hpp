@@ -30,7 +30,8 @@ struct Series {
 // read as a decimal point). Dates must rise one day at a time. Throws rbc::InputError (path
 // `path`) naming the line for: a missing or repeated day, a negative or fractional number of
 // units, text or an empty cell in a number column, a row with the wrong number of columns
-// (with a hint when a decimal comma split it), more than `max_days` days, no days at all.
+// (with a hint when a decimal comma split it), more than 102 columns, more than `max_days`
+// days, no days at all.
 Series parse_demand_csv(std::string_view text, const std::string& path, int max_days);
 
 struct GeneratorSpec {

@@ -324,6 +324,7 @@ TEST_CASE("parse_demand_csv: dates, units and predictors; every malformed line r
       {"date,units,x\n2018-01-01,4,\n", "Line 2 of the demand data: the value “” of x is missing"},
       {"date,units\n", "The demand data has a header but no days"},
       {"\n\n", "The demand data has no lines"},
+      {"2018-01-01,5" + std::string(102, ',') + "\n", "Line 1 of the demand data: it has 104 columns; at most 102"},
       {"2018-01-01,1\n2018-01-02,1\n2018-01-03,1\n", "Line 3 of the demand data: the series has more than 2 days"},
   };
   for (const auto& c : cases) {
