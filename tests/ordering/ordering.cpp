@@ -239,7 +239,7 @@ TEST_CASE("tune: S* and s* are closest to the gold standard's cost over the grid
   }
 }
 
-TEST_CASE("tune: a flat stretch of equally close S values is reported whole, S* its smallest", "[ordering][regression]") {
+TEST_CASE("tune: a flat stretch of equally close S values is reported whole, S* its smallest", "[ordering][property]") {
   // Demand 10 every day, a perfect forecast: every S at or above the stock plus a day's demand
   // gives the gold standard's cost exactly, so all those grid points tie.
   const int monday = days_from_civil(2018, 1, 1);
