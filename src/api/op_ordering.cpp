@@ -60,7 +60,9 @@ const OrderingFields& fields() {
                    "semicolons or tabs (with semicolons or tabs a decimal comma is read). Every day must be given. "
                    "Absent: the series is generated (`generate`).",
                    "seed 003 sec. 4.3", false),
-        string_field("start_date", "The date of the first number of `demand` (YYYY-MM-DD); the weekdays follow from it.",
+        string_field("start_date",
+                     "The date of the first day (YYYY-MM-DD) of `demand` given as numbers, or of the generated "
+                     "series; the weekdays follow from it. CSV gives its own dates.",
                      "", std::string("2018-01-01")),
         json_field("generate", "{days, mean, noise_sd, trend, weekday, seed}",
                    "The built-in series when `demand` is absent: days (28-20000), mean units a day (0-100000), "
@@ -139,7 +141,7 @@ ordering::Grid read_grid(const json* v, const json& fallback, const std::string&
   return grid;
 }
 
-ordering::Series read_generator(const json& g) {
+ordering::Series read_generator(const json& g, int first_day) {
   ObjectReader r(g, "generate");
   ordering::GeneratorSpec spec;
   auto num = [&](const char* key, double fallback) {
@@ -171,7 +173,7 @@ ordering::Series read_generator(const json& g) {
   }
   if (!(sum > 0)) throw InputError("invalid_field", "generate.weekday", "At least one weekday factor must be above 0");
   r.finish();
-  spec.first_day = ordering::days_from_civil(2018, 1, 1);
+  spec.first_day = first_day;
   return ordering::generate_demand(spec);
 }
 
@@ -208,8 +210,11 @@ json handle(ObjectReader& r, Context& context) {
   if (csv && r.has("start_date"))
     throw InputError("invalid_field", "start_date", "The start date applies to demand given as numbers; the CSV's dates are used");
   const std::string start = r.get(F.start_date);
+  int first_day = 0;
+  if (!csv && !ordering::parse_date(start, first_day))
+    throw InputError("invalid_field", "start_date", "The start date must be a date written YYYY-MM-DD (for example 2018-01-01)");
   if (!demand) {
-    series = read_generator(generate ? *generate : default_generator);
+    series = read_generator(generate ? *generate : default_generator, first_day);
   } else if (csv) {
     series = ordering::parse_demand_csv(demand->get<std::string>(), "demand", max_days);
   } else {
@@ -217,8 +222,7 @@ json handle(ObjectReader& r, Context& context) {
     if (y.empty()) throw InputError("invalid_field", "demand", "Give at least one day's demand");
     for (std::size_t t = 0; t < y.size(); ++t)
       series.demand.push_back(whole(y[t], field_index("demand", t), "Day " + std::to_string(t + 1) + "'s demand", 0, max_units));
-    if (!ordering::parse_date(start, series.first_day))
-      throw InputError("invalid_field", "start_date", "The start date must be a date written YYYY-MM-DD (for example 2018-01-01)");
+    series.first_day = first_day;
   }
   if (!series.predictor_names.empty()) {
     std::string names;

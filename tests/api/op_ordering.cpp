@@ -75,6 +75,7 @@ TEST_CASE("ordering: bad inputs name their field", "[ordering][api][regression]"
         {"reorder_grid", {{"from", 0}, {"to", 2000}, {"step", 1}}}},
        "target_grid", "limit_exceeded", "day-steps"},
       {{{"stock", 3}}, "stock", "unknown_field", "stock"},
+      {{{"start_date", "2018-13-01"}}, "start_date", "invalid_field", "YYYY-MM-DD"},
   };
   for (const auto& c : cases) {
     const json r = call(c.request);
@@ -173,4 +174,14 @@ TEST_CASE("ordering: the least-cost (s, S) is no dearer than the tuned one on th
   CHECK(least["id"] == "least_cost");
   CHECK(least["reorder"] == t["least_cost"]["points"][0]["reorder"]);
   CHECK(least["target"] == t["least_cost"]["points"][0]["target"]);
+}
+
+TEST_CASE("ordering: a generated series starts on start_date, so its weekday pattern follows the dates",
+          "[ordering][api][regression]") {
+  // Before, the generator ignored start_date (always 2018-01-01, a Monday).
+  const json monday = result(small({{"trace", true}}));
+  const json sunday = result(small({{"trace", true}, {"start_date", "2017-12-31"}}));
+  CHECK(sunday["series"]["first_date"] == "2017-12-31");
+  CHECK(monday["series"]["first_date"] == "2018-01-01");
+  CHECK(sunday["series"]["demand"] != monday["series"]["demand"]);
 }
