@@ -77,6 +77,7 @@ bench: native web
 	@node bench/relatives.mjs
 	@node bench/acquisition.mjs
 	@node bench/issuing_mdp.mjs
+	@node bench/ordering.mjs
 	@node bench/allocate.mjs
 	@node bench/size.mjs
 	@node bench/match.mjs

@@ -74,7 +74,10 @@ const std::vector<std::string> nullable = {
     // simulate_issuing / merge_issuing: an interval from one replication, a trace not in the run.
     "low", "high", "trace",
     // acquisition: no smallest rate (batch model, or no target), a distribution not asked for.
-    "minimum_rho", "distribution"};
+    "minimum_rho", "distribution",
+    // ordering: MAPE with no day of demand, traces not asked for, the (s, S) of rules without
+    // one, a share of a gold standard costing 0, the order size of a rule that never orders.
+    "mape", "values", "demand", "trace", "reorder", "target", "share_of_gold", "order_size"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};

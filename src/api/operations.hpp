@@ -21,5 +21,6 @@ Operation simulate_issuing_operation();
 Operation merge_issuing_operation();
 Operation acquisition_operation();
 Operation issuing_mdp_operation();
+Operation ordering_operation();
 
 }  // namespace rbc::api
