@@ -20,5 +20,6 @@ Operation antigen_order_operation();
 Operation simulate_issuing_operation();
 Operation merge_issuing_operation();
 Operation acquisition_operation();
+Operation ageing_operation();
 
 }  // namespace rbc::api

@@ -46,7 +46,7 @@ const std::vector<Operation>& operations() {
                                              pregnancy_operation(),   family_operation(),     frequencies_operation(),
                                              allocate_operation(),    match_operation(),      lp_operation(),
                                              antigen_order_operation(), simulate_issuing_operation(),
-                                             merge_issuing_operation(), acquisition_operation()};
+                                             merge_issuing_operation(), acquisition_operation(), ageing_operation()};
   return ops;
 }
 
