@@ -74,7 +74,9 @@ const std::vector<std::string> nullable = {
     // simulate_issuing / merge_issuing: an interval from one replication, a trace not in the run.
     "low", "high", "trace",
     // acquisition: no smallest rate (batch model, or no target), a distribution not asked for.
-    "minimum_rho", "distribution"};
+    "minimum_rho", "distribution",
+    // ageing: no stock by phase given; the log of a state's probability 0 (no arrivals).
+    "state", "log10_probability"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};
