@@ -76,6 +76,7 @@ bench: native web
 	@node bench/frequencies.mjs
 	@node bench/relatives.mjs
 	@node bench/acquisition.mjs
+	@node bench/ageing.mjs
 	@node bench/allocate.mjs
 	@node bench/size.mjs
 	@node bench/match.mjs

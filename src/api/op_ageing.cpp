@@ -128,7 +128,7 @@ json count_distribution(const supply::CountDistribution& d) {
   return {{"first", d.first}, {"probabilities", d.probabilities}, {"below", d.below}, {"above", d.above}};
 }
 
-json handle(ObjectReader& r, Context& context) {
+json handle(ObjectReader& r, Context&) {
   const auto& F = fields();
   const double R = r.get(F.shelf_life);
   const int N = r.get(F.phases);
@@ -182,7 +182,6 @@ json handle(ObjectReader& r, Context& context) {
   }
   json curves = json::array();
   for (const int n : compare) {
-    context.progress.report(0.0);
     const double nu_n = n / R;
     std::vector<double> cdf(t.size()), density(t.size());
     for (std::size_t i = 0; i < t.size(); ++i) {
