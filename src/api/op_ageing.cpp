@@ -3,6 +3,8 @@
 // fixed shelf life's, its moments, how the approximation error falls with N, and the
 // product-form distribution of the stock over the ageing phases (sec. 5.3.2, eq. 5.14).
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <string>
 
 #include "api/operations.hpp"
@@ -87,6 +89,13 @@ const AgeingFields& fields() {
   return f;
 }
 
+// 6 significant digits: "175000", "1.5e+07".
+std::string short_number(double x) {
+  std::ostringstream out;
+  out << std::setprecision(6) << x;
+  return out.str();
+}
+
 std::string with_commas(long long n) {
   std::string s = std::to_string(n);
   for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
@@ -147,7 +156,7 @@ json handle(ObjectReader& r, Context&) {
   if (lambda * R > max_mean_stock)
     throw InputError("limit_exceeded", "arrival_rate",
                      "The mean stock, arrival rate x shelf life, is at most 100,000 units (got " +
-                         std::to_string(lambda * R) + ")");
+                         short_number(lambda * R) + ")");
   std::vector<long long> state;
   bool has_state = false;
   if (const json* sj = r.get(F.state); sj && !sj->is_null()) {

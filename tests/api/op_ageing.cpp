@@ -47,7 +47,7 @@ TEST_CASE("ageing: bad inputs name their field", "[supply][api][regression]") {
       {{{"phases", 2.5}}, "phases", "invalid_field", "whole number"},
       {{{"phases", 100001}}, "phases", "limit_exceeded", "100000"},
       {{{"arrival_rate", -1}}, "arrival_rate", "invalid_field", "arrival_rate"},
-      {{{"arrival_rate", 5000}, {"shelf_life", 35}}, "arrival_rate", "limit_exceeded", "mean stock"},
+      {{{"arrival_rate", 5000}, {"shelf_life", 35}}, "arrival_rate", "limit_exceeded", "mean stock, arrival rate x shelf life, is at most 100,000 units (got 175000)"},
       {{{"tolerance", 0}}, "tolerance", "invalid_field", "tolerance"},
       {{{"chart_span", 0.5}}, "chart_span", "invalid_field", "chart_span"},
       {{{"points", 1}}, "points", "invalid_field", "points"},
