@@ -62,9 +62,15 @@ TEST_CASE("poisson_pmf: agrees with the definition in long double", "[supply][pr
     for (long long k = 0; k <= 400; k += (k < 20 ? 1 : 13)) {
       INFO("mean " << mean << " k " << k);
       const long double ref = naive_pmf(k, mean);
+      // Below double's range the reference itself may underflow (wasm's long double maths
+      // runs in double): there the pmf need only be as small.
+      if (ref < 1e-290L) {
+        CHECK(poisson_pmf(k, mean) < 1e-290);
+        continue;
+      }
       // 1e-13, growing with an ulp of its log: 1e-250 has log -575, whose ulp is 1.1e-13.
       const double tolerance = 5e-16 * (200 - static_cast<double>(std::log(ref)));
-      CHECK(poisson_pmf(k, mean) == Approx(static_cast<double>(ref)).epsilon(tolerance).margin(1e-300));
+      CHECK(poisson_pmf(k, mean) == Approx(static_cast<double>(ref)).epsilon(tolerance));
     }
   CHECK(poisson_pmf(0, 0) == 1);
   CHECK(poisson_pmf(3, 0) == 0);
