@@ -18,7 +18,8 @@ function table() {
   for (const g of GROUPS) {
     rows.push(`| **${g.title}** | *${g.question}* | | | |`);
     for (const c of g.calculators) {
-      const op = c.coming ? '—' : c.op ? `[\`${c.op}\`](docs/api.md#${c.op})` : 'all of them (`tests/reference/`)';
+      // A tab of panels (Supply) runs one operation per panel: each linked.
+      const op = c.coming ? '—' : c.op ? [c.op].flat().map((o) => `[\`${o}\`](docs/api.md#${o})`).join(', ') : 'all of them (`tests/reference/`)';
       // docs/img/<id>.png, a whole page with its example computed at 1280 px, and
       // docs/img/phone/<id>.png at 360 px (`make screenshot` takes both): linked, since
       // pictures that tall would make the table long.

@@ -31,7 +31,7 @@ test('README.md opens with the table of calculators (scripts/gen-readme.mjs), cu
     assert.ok(row.includes(c.question) && row.includes(c.audience), `${c.id}: question and audience`);
     if (c.coming) assert.ok(row.includes('(coming)') && row.includes(c.coming), `${c.id}: what is coming`);
     else assert.ok(row.includes(`docs/img/${c.id}.png`), `${c.id}: its screenshot`);
-    if (c.op) assert.ok(row.includes(`\`${c.op}\``), `${c.id}: its operation`);
+    for (const op of [c.op ?? []].flat()) assert.ok(row.includes(`\`${op}\``), `${c.id}: its operation ${op}`);
   }
 });
 

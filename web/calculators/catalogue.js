@@ -4,8 +4,8 @@
 // disagree. Plain data, no DOM: node reads it too.
 //
 // A calculator: {id (its link: #/<id>), title, question (one sentence, the question it
-// answers), audience (for whom), op (its request API operation; null for the Validation tab,
-// which runs them all), source (where its method comes from)}; a coming one also has
+// answers), audience (for whom), op (its request API operation, or a list of them for a tab
+// of panels, Supply's; null for the Validation tab, which runs them all), source (where its method comes from)}; a coming one also has
 // coming: what it will do, in a sentence.
 
 export const GROUPS = [
@@ -58,10 +58,9 @@ export const GROUPS = [
       { id: 'simulation', title: 'Simulation', op: 'simulate_issuing', source: 'thesis sec. 6.4–6.5; Oyebolu et al. 2024',
         question: 'How does an issuing policy play out over months of days: shortages, outdated units and alloimmunisations?',
         audience: 'blood-bank staff comparing issuing rules; researchers and teachers' },
-      { id: 'supply', title: 'Supply', op: null, source: 'thesis ch. 5; Boppana and Chalasani',
-        question: 'How many donations of each blood group are needed for a target availability?',
-        audience: 'blood-service planners and donor-recruitment managers',
-        coming: 'the donations needed for a target availability, the ageing of stock, and the best issuing policy as a Markov decision process (thesis ch. 5)' },
+      { id: 'supply', title: 'Supply', op: 'acquisition', source: 'Boppana and Chalasani 2007; thesis ch. 5',
+        question: 'How fast must blood be collected, compared with its use, to keep enough units in stock?',
+        audience: 'blood-service planners and donor-recruitment managers; teachers of stochastic models' },
       { id: 'ordering', title: 'Ordering', op: null, source: 'Li, Chiang, Down and Heddle',
         question: 'What should a hospital order each day, from its own demand data?',
         audience: 'hospital blood-bank staff',

@@ -46,6 +46,9 @@
 //                                        computeWith({option: value}): set options (the
 //                                        next page's offset, say) and compute again
 // }
+// mount(container, {client, params, setParams, linkProblems?}): linkProblems, problems of the
+// link found by the page that mounts the calculator (an unknown panel of the Supply tab), are
+// reported with the shell's own, and stop the link's computation as they do.
 import { h } from './dom.js';
 import { csvLink } from './csv.js';
 import { checkNumber, parseNumber } from './numbers.js';
@@ -68,7 +71,7 @@ export function calculator(definition) {
   };
 }
 
-async function mountCalculator(definition, container, { client, params, setParams }) {
+async function mountCalculator(definition, container, { client, params, setParams, linkProblems = [] }) {
   const root = h('div', { class: `calculator ${definition.id}` }, h('p', { class: 'loading' }, 'Loading the rbcmatch module…'));
   container.append(root);
   let data, operation, version;
@@ -87,7 +90,7 @@ async function mountCalculator(definition, container, { client, params, setParam
   }
   const shell = new Shell(root, definition, operation, data, client, setParams);
   version.then((v) => { shell.version = v; });
-  if (shell.restore(params)) shell.compute();
+  if (shell.restore(params, linkProblems)) shell.compute();
   return { unmount: () => shell.destroy() };
 }
 
@@ -160,9 +163,10 @@ class Shell {
   }
 
   // ---- state ----------------------------------------------------------------------------
-  /** Restore from URL parameters. Returns true when the link was read completely. */
-  restore(params) {
-    const problems = [...this.inputs.restore(params)];
+  /** Restore from URL parameters. Returns true when the link was read completely; `before`:
+   *  problems of the link found by whoever mounted the calculator (a page of panels). */
+  restore(params, before = []) {
+    const problems = [...before, ...this.inputs.restore(params)];
     for (const { field, input } of this.optionInputs.values()) {
       const value = params.get(field.name);
       const words = this.optionWords(field.name);

@@ -87,9 +87,10 @@ function swatch(colour, dash, marker) {
  * stock moves by a few percent of its level, a flat line from 0); say so in yTitle (an array:
  * one line each). One line
  * per {label, data}, each with its colour, dash and marker (about 12 markers a line, staggered
- * between lines so coinciding lines all show theirs); formatNumber for the ticks and tooltips.
+ * between lines so coinciding lines all show theirs); formatNumber for the ticks and tooltips;
+ * {min, max}: the y axis's ends, when they are fixed (a probability: 0 to 1).
  */
-export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber) {
+export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber, { min, max } = {}) {
   const step = Math.max(series.length, Math.ceil(labels.length / 12));
   const styles = series.map((_, i) => ({ colour: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length], marker: MARKERS[i % MARKERS.length] }));
   const datasets = series.map((s, i) => ({
@@ -106,7 +107,7 @@ export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber) 
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
-        y: { beginAtZero: false, grace: '5%', title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+        y: { beginAtZero: false, grace: '5%', min, max, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
       },
       plugins: {
         legend: { labels: { usePointStyle: true, pointStyleWidth: SWATCH_WIDTH,
