@@ -78,6 +78,7 @@ bench: native web
 	@node bench/acquisition.mjs
 	@node bench/issuing_mdp.mjs
 	@node bench/ordering.mjs
+	@node bench/ageing.mjs
 	@node bench/allocate.mjs
 	@node bench/size.mjs
 	@node bench/match.mjs

@@ -77,7 +77,9 @@ const std::vector<std::string> nullable = {
     "minimum_rho", "distribution",
     // ordering: MAPE with no day of demand, traces not asked for, the (s, S) of rules without
     // one, a share of a gold standard costing 0, the order size of a rule that never orders.
-    "mape", "values", "demand", "trace", "reorder", "target", "share_of_gold", "order_size"};
+    "mape", "values", "demand", "trace", "reorder", "target", "share_of_gold", "order_size",
+    // ageing: no stock by phase given; the log of a state's probability 0 (no arrivals).
+    "state", "log10_probability"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
                                                    "objective_coefficient", "objective_at_break"};

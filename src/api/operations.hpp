@@ -22,5 +22,6 @@ Operation merge_issuing_operation();
 Operation acquisition_operation();
 Operation issuing_mdp_operation();
 Operation ordering_operation();
+Operation ageing_operation();
 
 }  // namespace rbc::api

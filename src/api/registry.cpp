@@ -47,7 +47,8 @@ const std::vector<Operation>& operations() {
                                              allocate_operation(),    match_operation(),      lp_operation(),
                                              antigen_order_operation(), simulate_issuing_operation(),
                                              merge_issuing_operation(), acquisition_operation(),
-                                             issuing_mdp_operation(),  ordering_operation()};
+                                             issuing_mdp_operation(),  ordering_operation(),
+                                             ageing_operation()};
   return ops;
 }
 

@@ -10,11 +10,14 @@
 // Add a panel by adding its line to PANELS, in the order the tab shows them.
 import { h } from '../../lib/dom.js';
 import acquisition from './acquisition.js';
+import ageing from './ageing.js';
 import mdp from './mdp.js';
 
 export const PANELS = [
   { id: 'acquisition', title: 'Availability', load: async () => acquisition,
     question: 'How fast must blood be collected, compared with its use, to keep enough units in stock?' },
+  { id: 'ageing', title: 'Ageing', load: async () => ageing,
+    question: 'How well do a few random ageing steps stand in for a fixed shelf life, and how is the stock spread over them?' },
   { id: 'mdp', title: 'Issuing policy', load: async () => mdp,
     question: 'Which compatible unit should be issued for a request, or should the stock be kept for later?' },
 ];
