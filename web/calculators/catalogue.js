@@ -58,7 +58,7 @@ export const GROUPS = [
       { id: 'simulation', title: 'Simulation', op: 'simulate_issuing', source: 'thesis sec. 6.4–6.5; Oyebolu et al. 2024',
         question: 'How does an issuing policy play out over months of days: shortages, outdated units and alloimmunisations?',
         audience: 'blood-bank staff comparing issuing rules; researchers and teachers' },
-      { id: 'supply', title: 'Supply', op: ['acquisition', 'ageing'], source: 'Boppana and Chalasani 2007; thesis ch. 5',
+      { id: 'supply', title: 'Supply', op: ['acquisition', 'ageing', 'issuing_mdp'], source: 'Boppana and Chalasani 2007; thesis ch. 5',
         question: 'How fast must blood be collected, compared with its use, to keep enough units in stock?',
         audience: 'blood-service planners and donor-recruitment managers; teachers of stochastic models' },
       { id: 'ordering', title: 'Ordering', op: null, source: 'Li, Chiang, Down and Heddle',
