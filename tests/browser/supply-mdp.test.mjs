@@ -41,6 +41,13 @@ test('Issuing policy: the RhD example gives the module’s optimal cost, the bou
   assert.ok(answer.lower <= answer.average_cost && answer.average_cost <= answer.upper);
   assert.match(await page.textContent('#mdp-average'), new RegExp(`^${answer.average_cost.toFixed(4).replace(/0+$/, '').replace('.', '\\.')}`));
   assert.equal(await page.locator('#mdp-bounds-chart canvas').count(), 1);
+  // The model's settings are options: the box is open, and the answer says what they were.
+  assert.equal(await page.locator('details.options').evaluate((d) => d.open), true);
+  const model = await page.textContent('.mdp-model');
+  for (const [name, words] of [['donation_rate', 'donations? a day'], ['request_rate', 'requests? a day'], ['max_stock', 'at most'], ['shortage_cost', 'a shortage costs']]) {
+    assert.match(model, new RegExp(`${words}`), name);
+  }
+  assert.match(model, new RegExp(`${answer.states} possible stocks`));
   const table = await rows(page);
   assert.equal(table.length, Math.min(answer.actions.length, TABLE_ROWS));
   assert.equal(table[0][0], 'empty');

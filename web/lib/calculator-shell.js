@@ -16,6 +16,7 @@
 //   id, title, summary, op,              op: the request API operation the calculator runs
 //   intro: string,                       one or two plain sentences above the form
 //   computeLabel?: string,               the Compute button's words (default "Compute")
+//   optionsOpen?: boolean,               the Options box starts open (its settings are the model)
 //   listParams?: string[],               link parameters that may repeat (one per list item);
 //                                        any other given twice is a problem of the link
 //   optionWords?: {name: {label, heading?, choices?, hint?}}  an option in the page's words:
@@ -119,7 +120,7 @@ class Shell {
     this.staleNote = h('p', { class: 'stale-note', hidden: true }, `The inputs have changed: press ${this.computeLabel} to update this result.`);
     this.results = h('section', { class: 'results', 'aria-label': 'Results' });
     this.optionsBox = this.options.length
-      ? h('details', { class: 'options' }, h('summary', {}, 'Options'),
+      ? h('details', { class: 'options', open: Boolean(this.definition.optionsOpen) }, h('summary', {}, 'Options'),
         h('div', { class: 'option-grid' }, this.options.map((f) => this.optionControl(f))))
       : '';
     const form = h('form', { class: 'inputs', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.compute(); } },

@@ -51,7 +51,22 @@ export function mdpCsv(r) {
   return rows;
 }
 
-export function renderMdp(container, r, warnings, { title }) {
+/** The model the answer is for, in words: the settings that sit in the Options box. */
+export function modelWords(r, request) {
+  const at = (name, words) => (request?.[name] === undefined ? '' : words(request[name]));
+  const shares = (key) => r.groups.map((g) => `${g.name} ${Number((100 * g[key]).toPrecision(4))} %`).join(', ');
+  const ownRequestShares = r.groups.some((g) => g.request_share !== g.donation_share);
+  return [
+    at('donation_rate', (x) => `${formatNumber(x, 4)} donation${x === 1 ? '' : 's'} a day (${shares('donation_share')})`),
+    at('request_rate', (x) => `${formatNumber(x, 4)} request${x === 1 ? '' : 's'} a day${ownRequestShares ? ` (${shares('request_share')})` : ', in the same shares'}`),
+    at('shelf_life', (x) => `a shelf life of ${formatNumber(x, 4)} days in ${r.phases} phase${r.phases === 1 ? '' : 's'}`),
+    at('max_stock', (x) => `at most ${x} units in stock (${r.states} possible stocks)`),
+    [at('shortage_cost', (x) => `a shortage costs ${formatNumber(x, 4)}`), at('outdating_cost', (x) => `an outdated unit ${formatNumber(x, 4)}`),
+      at('substitution_cost', (x) => `a substitution ${formatNumber(x, 4)}`)].filter(Boolean).join(', '),
+  ].filter(Boolean).join('; ');
+}
+
+export function renderMdp(container, r, warnings, { title, request }) {
   const N = r.phases;
   let destroyed = false;
   let chart = null;
@@ -73,6 +88,7 @@ export function renderMdp(container, r, warnings, { title }) {
       ` a day in the long run (shortages, outdated units and substitutions together). `,
       `Successive approximation ${r.converged ? 'pinned this down' : 'had not yet pinned this down'} after ${r.iterations} steps: `,
       `the optimal cost lies between ${digits(r.lower)} and ${digits(r.upper)} (a gap of ${(r.upper - r.lower).toPrecision(2)}).`),
+    h('p', { class: 'mdp-model' }, `The model: ${modelWords(r, request)}. Change them under Options.`),
     h('h3', {}, 'The bounds converging (thesis eq. 5.31)'),
     h('p', { class: 'hint' }, 'Each step looks one short time step further ahead. The largest and smallest change of the expected costs over one step, per day, ',
       'bound the best long-run cost from above and below, and they close in on it step by step: the gap says how exact the answer is.'),

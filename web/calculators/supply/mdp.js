@@ -51,6 +51,8 @@ export default calculator({
     'or should it keep the units for later? van Sambeek’s thesis (2020, sec. 5.4) answers with a Markov decision process: the stock is the state, ' +
     'issuing a unit is the action, shortages, outdated units and substitutions cost. Choose an example or enter your own groups and press Compute.',
   ownFields: ['groups', 'actions'],
+  // The model's rates, phases, stock bound and costs are shell options: shown, not folded away.
+  optionsOpen: true,
   optionWords: {
     phases: { label: 'Ageing phases N' },
     shelf_life: { label: 'Shelf life R (days)' },
