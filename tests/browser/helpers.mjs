@@ -199,3 +199,16 @@ export async function assertGridColumnsFit(page) {
   });
   assert.deepEqual(problems, [], 'grid columns too narrow at 1280 px');
 }
+
+// ---- a calculator's state, as the shell shows it ----
+
+/** Waits until the shell's status says the result is done. */
+export const statusDone = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
+/** Waits until the status says nothing was computed (a link the page could not read, say). */
+export const statusNotComputed = (page) => page.waitForFunction(() => /^Not computed/.test(document.querySelector('.status')?.textContent));
+/** The settings in the page's link (after `#/<calculator>?`). */
+export const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+/** The request the result's appendix shows. */
+export const requestAppendix = async (page) => JSON.parse(await page.textContent('details.request-appendix pre'));
+/** The text of the result's CSV download. */
+export const downloadedCsv = async (page) => decodeURIComponent((await page.getAttribute('.result-actions a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));

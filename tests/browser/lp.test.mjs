@@ -4,11 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedSite, watchProblems, axeViolations, referenceCase, root, assertOnPhoneScreen } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, referenceCase, root, assertOnPhoneScreen, statusDone as done } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 
-const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
 const rows = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
 const shownNumber = (page, selector) => page.getAttribute(selector, 'title').then(Number);
 

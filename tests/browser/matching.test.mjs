@@ -4,13 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedSite, watchProblems, axeViolations, root, assertOnPhoneScreen, assertGridColumnsFit } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, root, assertOnPhoneScreen, assertGridColumnsFit, statusDone as done } from './helpers.mjs';
 
 const site = useServedSite('public/build/app.js');
 const golden = JSON.parse(readFileSync(join(root, 'tests/requests/match-limited-shortage.json'), 'utf8'));
 
 const cells = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
-const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
 
 test('Matching: the example computes the golden request’s assignment, shortage and penalty', async () => {
   const page = await site.browser.context.newPage();

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, root } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, root, statusDone as done, statusNotComputed as notComputed, hashParams, requestAppendix as appendix, downloadedCsv as csvOf } from './helpers.mjs';
 import { loadModule } from '../js/support.mjs';
 import { toCsv } from '../../web/lib/csv.js';
 import { ageingCsv } from '../../web/calculators/supply/ageing-results.js';
@@ -16,23 +16,18 @@ const module = await loadModule();
 const reference = JSON.parse(readFileSync(join(root, 'tests/reference/ageing.json'), 'utf8'));
 const daysCase = reference.cases.find((c) => c.id === 'thesis-eq-5.4-days');
 
-const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
-const notComputed = (page) => page.waitForFunction(() => /^Not computed/.test(document.querySelector('.status')?.textContent));
 const open = async (page, hash = '?panel=ageing') => {
   await page.goto(`${site.server.url}#/supply${hash}`);
   await page.waitForSelector('#ageing-shelf-life, p.error');
 };
-const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
 const rows = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
 /** The exact values (title attributes) of a table's number cells, row by row. */
 const exact = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number((td.querySelector('[title]') ?? td).title))));
-const appendix = async (page) => JSON.parse(await page.textContent('details.request-appendix pre'));
 function answer(request) {
   const response = JSON.parse(module.call('ageing', JSON.stringify(request)));
   assert.ok(response.result, JSON.stringify(response.error));
   return response.result;
 }
-const csvOf = async (page) => decodeURIComponent((await page.getAttribute('.result-actions a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
 
 test('Supply, Ageing: opens with the thesis’s 35 days in 35 phases; moments, error table and stock as the module computes them', async () => {
   const page = await site.browser.context.newPage();

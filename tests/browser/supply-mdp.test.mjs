@@ -3,7 +3,7 @@
 // module's answer to the request the page shows in its appendix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, computeAndCancel } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, computeAndCancel, statusDone as done, statusNotComputed as notComputed, hashParams, requestAppendix as appendix, downloadedCsv as csvOf } from './helpers.mjs';
 import { loadModule } from '../js/support.mjs';
 import { toCsv } from '../../web/lib/csv.js';
 import { mdpCsv, TABLE_ROWS } from '../../web/calculators/supply/mdp-results.js';
@@ -11,15 +11,11 @@ import { mdpCsv, TABLE_ROWS } from '../../web/calculators/supply/mdp-results.js'
 const site = useServedSite('public/build/app.js');
 const module = await loadModule();
 
-const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
-const notComputed = (page) => page.waitForFunction(() => /^Not computed/.test(document.querySelector('.status')?.textContent));
 const open = async (page, hash = '?panel=mdp') => {
   await page.goto(`${site.server.url}#/supply${hash}`);
   await page.waitForSelector('#mdp-groups, p.error');
 };
-const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
 const rows = (page) => page.$$eval('#mdp-actions tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
-const appendix = async (page) => JSON.parse(await page.textContent('details.request-appendix pre'));
 const answerOf = async (page) => {
   const response = JSON.parse(module.call('issuing_mdp', JSON.stringify(await appendix(page))));
   assert.ok(response.result, JSON.stringify(response.error));
@@ -27,7 +23,6 @@ const answerOf = async (page) => {
 };
 /** Open the shell's Options box (closed, its fields are not shown). */
 const openOptions = (page) => page.evaluate(() => { document.querySelector('details.options').open = true; });
-const csvOf = async (page) => decodeURIComponent((await page.getAttribute('.result-actions a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
 
 test('Issuing policy: the RhD example gives the module’s optimal cost, the bounds chart and an action table of every stock in words', async () => {
   const page = await site.browser.context.newPage();

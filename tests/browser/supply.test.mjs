@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, root } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, root, statusDone as done, statusNotComputed as notComputed, hashParams, requestAppendix as appendix, downloadedCsv as csvOf } from './helpers.mjs';
 import { loadModule } from '../js/support.mjs';
 import { toCsv } from '../../web/lib/csv.js';
 import { acquisitionCsv } from '../../web/calculators/supply/acquisition-results.js';
@@ -16,13 +16,10 @@ const module = await loadModule();
 const reference = JSON.parse(readFileSync(join(root, 'tests/reference/acquisition.json'), 'utf8'));
 const seedCases = reference.cases.filter((c) => c.op === 'acquisition' && c.id.startsWith('seed002'));
 
-const done = (page) => page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Done.');
-const notComputed = (page) => page.waitForFunction(() => /^Not computed/.test(document.querySelector('.status')?.textContent));
 const open = async (page, hash = '') => {
   await page.goto(`${site.server.url}#/supply${hash}`);
   await page.waitForSelector('#acquisition-k, p.error');
 };
-const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
 const rows = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
 /** The exact values (title attributes) of a table's number cells, row by row. */
 const exact = (page, id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number((td.querySelector('[title]') ?? td).title))));
@@ -34,8 +31,6 @@ function moduleAnswers(request, ks) {
     return response.result;
   });
 }
-const appendix = async (page) => JSON.parse(await page.textContent('details.request-appendix pre'));
-const csvOf = async (page) => decodeURIComponent((await page.getAttribute('.result-actions a[download]', 'href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
 
 test('Supply: #/supply opens Availability with Boppana and Chalasani’s example and reproduces sec. 4’s rates on the 0.025 grid', async () => {
   const page = await site.browser.context.newPage();
