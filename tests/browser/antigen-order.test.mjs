@@ -171,7 +171,8 @@ test('Antigen order: model 3 shows progress and can be cancelled; then its noise
   await page.goto(`${site.server.url}#/antigen-order?model=3&draws=20000&replications=4&seed=1`);
   // It computes at once from the link: progress shows, then Cancel stops it.
   await page.waitForFunction(() => /Computing.*\d+%/.test(document.querySelector('.status')?.textContent), null, { timeout: 60000 });
-  assert.equal(await page.locator('progress.progress:not([hidden])').count(), 1);
+  // The bar appears once a computation has run 300 ms, which may be after its first report.
+  await page.locator('progress.progress:not([hidden])').waitFor({ timeout: 10000 });
   await page.click('.actions button.secondary');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
   await page.fill('#ao-draws', '1000');

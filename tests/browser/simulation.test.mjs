@@ -183,7 +183,8 @@ test('Simulation: progress and Cancel; twenty quick clicks leave one clean resul
   await open(page, '?preset=seed004_small&days=60&warm_up_days=30&replications=4');
   await page.waitForFunction(() => /Computing.*\d+%/.test(document.querySelector('.status')?.textContent), null, { timeout: 60000 });
   assert.match(await page.textContent('.status'), /4 replications in \d parts? on \d workers?/);
-  assert.equal(await page.locator('progress.progress:not([hidden])').count(), 1);
+  // The bar appears once a computation has run 300 ms, which may be after its first report.
+  await page.locator('progress.progress:not([hidden])').waitFor({ timeout: 10000 });
   await page.click('.actions button.secondary');
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Cancelled.');
   assert.equal(await page.locator('.results table').count(), 0);
