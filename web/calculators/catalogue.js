@@ -61,10 +61,9 @@ export const GROUPS = [
       { id: 'supply', title: 'Supply', op: ['acquisition', 'ageing', 'issuing_mdp'], source: 'Boppana and Chalasani 2007; thesis ch. 5',
         question: 'How fast must blood be collected, compared with its use, to keep enough units in stock?',
         audience: 'blood-service planners and donor-recruitment managers; teachers of stochastic models' },
-      { id: 'ordering', title: 'Ordering', op: null, source: 'Li, Chiang, Down and Heddle',
+      { id: 'ordering', title: 'Ordering', op: 'ordering', source: 'Li, Chiang, Down and Heddle 2021',
         question: 'What should a hospital order each day, from its own demand data?',
-        audience: 'hospital blood-bank staff',
-        coming: 'a hospital’s daily orders from its own demand data: a forecast, then the order that weighs holding, urgent deliveries and outdating' },
+        audience: 'hospital blood-bank managers and the regional planners who supply them; teachers of inventory models' },
     ],
   },
   {

@@ -14,11 +14,12 @@ import allocation from './allocation/index.js';
 import matching from './matching/index.js';
 import simulation from './simulation/index.js';
 import supply from './supply/index.js';
+import ordering from './ordering/index.js';
 import lp from './lp/index.js';
 import systems from './systems/index.js';
 import validation from './validation/index.js';
 
-const modules = new Map([genotypes, frequencies, antigenOrder, relatives, pregnancy, family, allocation, matching, simulation, supply, lp, systems, validation]
+const modules = new Map([genotypes, frequencies, antigenOrder, relatives, pregnancy, family, allocation, matching, simulation, supply, ordering, lp, systems, validation]
   .map((m) => [m.id, m]));
 
 // The catalogue's words win over a module's own title: one place says what a calculator is.

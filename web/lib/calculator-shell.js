@@ -43,6 +43,9 @@
 //   call?(client, request, {signal, onProgress}) -> {result, warnings}   how a request is computed,
 //                                        when not one client.call of `op` (several requests
 //                                        on the page's workers, say); rejects as client.call does
+//   requests?(request) -> request[]      the API requests a page request stands for, when it is
+//                                        not one (Ordering's "both schedules": one per schedule);
+//                                        the appendix shows them, each for the command-line tool
 //   render(container, result, warnings, {request, title, computeWith}) -> {destroy(), csv(): rows[][], csvName}
 //                                        computeWith({option: value}): set options (the
 //                                        next page's offset, say) and compute again
@@ -421,9 +424,12 @@ class Shell {
   /** The request as the module received it, folded away at the end: for the command-line
    *  tool (rbcmatch <operation> < request.json) and the API's users. */
   requestAppendix(request) {
+    const requests = this.definition.requests?.(request) ?? [request];
+    const op = `rbcmatch ${this.definition.op}`;
     return h('details', { class: 'request-appendix' },
-      h('summary', {}, `Appendix: the request (JSON, for the command-line tool: rbcmatch ${this.definition.op})`),
-      h('pre', { tabindex: 0 }, JSON.stringify(request, null, 1)));
+      h('summary', {}, requests.length === 1 ? `Appendix: the request (JSON, for the command-line tool: ${op})`
+        : `Appendix: the ${requests.length} requests (JSON, each for the command-line tool: ${op})`),
+      requests.map((r) => h('pre', { tabindex: 0 }, JSON.stringify(r, null, 1))));
   }
 
   resultActions(rendered) {

@@ -17,11 +17,12 @@ export const COLOURS = ['#1f6fb2', '#e08a1e', '#009e73', '#cc79a7'];
 const base = { animation: false, responsive: true, maintainAspectRatio: false };
 
 /**
- * Grouped bar chart: labels on x, one dataset per {label, data}; formatNumber for tooltips.
+ * Grouped (or, with options.stacked, stacked) bar chart: labels on x, one dataset per
+ * {label, data}; formatNumber for tooltips.
  * options.xTitle names the x axis; options.yTicks formats the y axis's ticks (Chart.js's own
  * numbers otherwise).
  */
-export function barChart(canvas, labels, series, yTitle, formatNumber, { xTitle, yTicks } = {}) {
+export function barChart(canvas, labels, series, yTitle, formatNumber, { xTitle, yTicks, stacked = false } = {}) {
   return new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: series.map((s, i) => ({ ...s, backgroundColor: COLOURS[i % COLOURS.length] })) },
@@ -29,8 +30,8 @@ export function barChart(canvas, labels, series, yTitle, formatNumber, { xTitle,
       ...base,
       // Every bar labelled (Chart.js skips labels that do not fit unless told not to).
       scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 }, ...(xTitle ? { title: { display: true, text: xTitle } } : {}) },
-        y: { beginAtZero: true, title: { display: true, text: yTitle }, ...(yTicks ? { ticks: { callback: (v) => yTicks(v) } } : {}) },
+        x: { stacked, ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 }, ...(xTitle ? { title: { display: true, text: xTitle } } : {}) },
+        y: { stacked, beginAtZero: true, title: { display: true, text: yTitle }, ...(yTicks ? { ticks: { callback: (v) => yTicks(v) } } : {}) },
       },
       plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)} (${c.parsed.y})` } } },
     },
@@ -144,6 +145,40 @@ export function curveChart(canvas, labels, curve, band, xTitle, yTitle, formatNu
         // The band once in the legend (its lower edge), with the fill's colour.
         legend: { labels: { filter: (item, data) => !(data.datasets[item.datasetIndex].band && data.datasets[item.datasetIndex].fill === false) } },
         tooltip: { filter: (item) => !item.dataset.band, callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
+      },
+    },
+  });
+}
+
+/**
+ * A cost (or any measure) over a grid of settings, with a level to meet and the chosen
+ * settings marked: curves [{label, data}] over `labels`; level {label, value}, drawn as a
+ * dashed flat line; marks [{label, at}] (an index into labels, on curve `curve` or 0), each a
+ * large diamond on its curve. Curves keep their colours and dashes, without markers. {min, max}:
+ * the y axis's ends when fixed (a curve beyond them is cut off: say so in yTitle).
+ */
+export function gridCurveChart(canvas, labels, curves, level, marks, xTitle, yTitle, formatNumber, { min, max } = {}) {
+  const datasets = curves.map((c, i) => ({ ...c, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length],
+    borderDash: DASHES[i % DASHES.length], borderWidth: 2, pointRadius: 0, pointHoverRadius: 4 }));
+  if (level) datasets.push({ label: level.label, data: labels.map(() => level.value), borderColor: '#555', backgroundColor: '#555', borderDash: [4, 4], borderWidth: 1.5, pointRadius: 0 });
+  for (const m of marks) {
+    const i = m.curve ?? 0;
+    datasets.push({ label: m.label, data: labels.map((_, k) => (k === m.at ? curves[i].data[k] : null)), showLine: false,
+      pointStyle: 'rectRot', pointRadius: 7, pointHoverRadius: 8, borderColor: '#000', borderWidth: 1.5, backgroundColor: COLOURS[i % COLOURS.length] });
+  }
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      ...base,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+        y: { beginAtZero: false, grace: '5%', min, max, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+      },
+      plugins: {
+        legend: { labels: { usePointStyle: true } },
+        tooltip: { filter: (item) => item.parsed.y != null, callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
       },
     },
   });

@@ -3,8 +3,10 @@
 import { formula } from './math.js';
 
 /** A source as the page cites it: the papers by author and year, not by file number. */
+const PAPERS = { '003': 'Li et al. 2021', '004': 'Oyebolu et al. 2024' };
+
 export function cite(source) {
-  return String(source ?? '').replace(/\bseed 004\b(?=\s+\S)/g, 'Oyebolu et al. 2024,').replace(/\bseed 004\b/g, 'Oyebolu et al. 2024');
+  return String(source ?? '').replace(/\bseed (00[34])\b(\s+\S)?/g, (_, seed, more) => `${PAPERS[seed]}${more ? `,${more}` : ''}`);
 }
 
 /** The genotype model option (`model`) in the page's words; extra() -> nodes: what it means in this calculator. */
