@@ -222,7 +222,9 @@ class OrderingInputs {
     if (values.source === 'data' && params.get('data') == null) problems.push('Demand data: the link does not hold the data (too long for a link); open the CSV file that came with it');
     this.set(values);
     for (const name of TEXT) {
-      if (params.get(name) == null) continue;
+      // Half of your (s, S) is a problem of the half the link left out.
+      const pair = { fixed_reorder: 'fixed_target', fixed_target: 'fixed_reorder' }[name];
+      if (params.get(name) == null && !(pair && params.get(pair) != null)) continue;
       const problem = this.check(name, values);
       if (problem) problems.push(`${cap(LABELS[name])}: ${problem}`);
     }

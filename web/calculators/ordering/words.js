@@ -52,7 +52,7 @@ export function rulesOf(answers) {
       // S is tuned on daily errors whatever the schedule (sec. 4.3), so the S-bounded rule of
       // the second schedule differs only by its delivery days: kept, and labelled so.
       const scheduled = rule.id !== 'actual_demand' && both;
-      out.push({ ...rule, key: rule.id === 'actual_demand' ? rule.id : `${rule.id}-${schedule}`, label: ruleLabel(rule, scheduled ? schedule : null) });
+      out.push({ ...rule, key: scheduled ? `${rule.id}-${schedule}` : rule.id, label: ruleLabel(rule, scheduled ? schedule : null) });
     }
   }
   return out;
