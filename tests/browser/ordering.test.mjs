@@ -3,7 +3,7 @@
 // the module's answers to the requests the page shows in its appendix (one per schedule).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, statusDone as done, statusNotComputed as notComputed, hashParams, downloadedCsv as csvOf } from './helpers.mjs';
+import { useServedSite, watchProblems, axeViolations, assertOnPhoneScreen, computeAndCancel, statusDone as done, statusNotComputed as notComputed, hashParams, downloadedCsv as csvOf } from './helpers.mjs';
 import { loadModule } from '../js/support.mjs';
 import { toCsv } from '../../web/lib/csv.js';
 import { rulesCsv, rulesOf } from '../../web/calculators/ordering/words.js';
@@ -216,5 +216,25 @@ test('Ordering: at 360 px the answers and every box are on screen; axe-core find
   await page.check('#ord-source-data');
   await page.selectOption('#ord-forecast', 'given');
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('Ordering: Cancel stops both schedules’ calculations; twenty quick clicks leave one clean result', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  await computeAndCancel(page, 'ordering');
+  assert.equal(await page.locator('.actions button.secondary').isVisible(), false);
+  await page.fill('#ord-seed', '5');
+  await page.evaluate(() => { for (let i = 0; i < 20; i++) document.querySelector('#ordering-compute').click(); });
+  await done(page);
+  assert.equal(await page.locator('#ord-rules').count(), 1);
+  const requests = await appendices(page);
+  assert.equal(requests.length, 2);
+  assert.equal(requests[0].generate.seed, 5);
+  const tuned = answer(requests[1]).rules.find((r) => r.id === 'tuned');
+  assert.match(await page.textContent('#ord-summary'), new RegExp(`\\(s\\*, S\\*\\) = \\(${tuned.reorder}, ${tuned.target}\\) costs`));
+  assert.deepEqual(problems, []);
   await page.close();
 });

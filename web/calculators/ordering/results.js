@@ -7,7 +7,7 @@ import { csvLink } from '../../lib/csv.js';
 import { formatNumber } from '../../lib/format.js';
 import { loadCharts } from '../../lib/load-charts.js';
 import { scrollRegion } from '../../lib/table.js';
-import { datesFrom, FORECAST_WORDS, forecastCsv, rulesCsv, rulesOf, SCHEDULE_WORDS, tiesWords, traceCsv, tuningCsv } from './words.js';
+import { datesFrom, edgeWords, FORECAST_WORDS, forecastCsv, rulesCsv, rulesOf, SCHEDULE_WORDS, tiesWords, traceCsv, tuningCsv } from './words.js';
 
 const col = (text) => h('th', { scope: 'col' }, text);
 const rowHead = (text) => h('th', { scope: 'row' }, text);
@@ -88,17 +88,6 @@ function tuningWords(answers) {
       edgeWords(t)));
   }
   return parts;
-}
-
-/** ' It lies on the edge of the grid …' when a least-cost pair does: a wider grid may cost less. */
-export function edgeWords(t) {
-  const { target_grid: S, reorder_grid: s } = t;
-  const lastS = S.from + Math.floor((S.to - S.from) / S.step) * S.step;
-  const edges = [];
-  if (t.least_cost.points.some((p) => p.target === S.from) && S.from > 0) edges.push(`S = ${S.from} is the smallest S tried`);
-  if (t.least_cost.points.some((p) => p.target === lastS)) edges.push(`S = ${lastS} is the largest S tried`);
-  if (t.least_cost.points.some((p) => p.reorder === s.from) && s.from > 0) edges.push(`s = ${s.from} is the smallest s tried`);
-  return edges.length ? ` The least-cost pair lies on the edge of the grid (${edges.join('; ')}): a wider grid, under “The (s, S) tried in the tuning”, may find a cheaper one.` : '';
 }
 
 export function renderOrdering(container, { answers }, warnings, { title }) {

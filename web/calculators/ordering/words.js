@@ -131,3 +131,14 @@ export function tiesWords(values, step) {
   if (run) return `${values[0]} to ${values[values.length - 1]} (${values.length} values)`;
   return values.length <= 6 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : `${values.slice(0, 5).join(', ')}, … (${values.length} values)`;
 }
+
+/** ' It lies on the edge of the grid …' when a least-cost pair does: a wider grid may cost less. */
+export function edgeWords(t) {
+  const { target_grid: S, reorder_grid: s } = t;
+  const lastS = S.from + Math.floor((S.to - S.from) / S.step) * S.step;
+  const edges = [];
+  if (t.least_cost.points.some((p) => p.target === S.from) && S.from > 0) edges.push(`S = ${S.from} is the smallest S tried`);
+  if (t.least_cost.points.some((p) => p.target === lastS)) edges.push(`S = ${lastS} is the largest S tried`);
+  if (t.least_cost.points.some((p) => p.reorder === s.from) && s.from > 0) edges.push(`s = ${s.from} is the smallest s tried`);
+  return edges.length ? ` The least-cost pair lies on the edge of the grid (${edges.join('; ')}): a wider grid, under “The (s, S) tried in the tuning”, may find a cheaper one.` : '';
+}
