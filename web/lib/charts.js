@@ -83,6 +83,12 @@ function swatch(colour, dash, marker) {
   return canvas;
 }
 
+/** A day (or grid) axis and a y axis fitted to the data, not from 0; {min, max} when fixed. */
+const fittedScales = (xTitle, yTitle, formatNumber, { min, max }) => ({
+  x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+  y: { beginAtZero: false, grace: '5%', min, max, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
+});
+
 /**
  * Line chart on a linear y axis fitted to the data's range, not from 0 (a daily trace: the
  * stock moves by a few percent of its level, a flat line from 0); say so in yTitle (an array:
@@ -106,10 +112,7 @@ export function lineChart(canvas, labels, series, xTitle, yTitle, formatNumber, 
     options: {
       ...base,
       interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
-        y: { beginAtZero: false, grace: '5%', min, max, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
-      },
+      scales: fittedScales(xTitle, yTitle, formatNumber, { min, max }),
       plugins: {
         legend: { labels: { usePointStyle: true, pointStyleWidth: SWATCH_WIDTH,
           generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart)
@@ -172,10 +175,7 @@ export function gridCurveChart(canvas, labels, curves, level, marks, xTitle, yTi
     options: {
       ...base,
       interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: { title: { display: true, text: xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
-        y: { beginAtZero: false, grace: '5%', min, max, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(v) } },
-      },
+      scales: fittedScales(xTitle, yTitle, formatNumber, { min, max }),
       plugins: {
         legend: { labels: { usePointStyle: true } },
         tooltip: { filter: (item) => item.parsed.y != null, callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },

@@ -154,7 +154,9 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
     const dates = datesFrom(s.first_test_date, s.test_days);
     const test = (values) => values?.slice(s.train_days) ?? [];
     charts.push(lineChart(forecastBox.querySelector('canvas'), dates,
-      [{ label: 'demand', data: test(s.demand) }, { label: 'forecast', data: test(first.forecast.values) }], 'test day', 'units a day', (x) => formatNumber(x, 0)));
+      [{ label: 'demand', data: test(s.demand) }, { label: 'forecast', data: test(first.forecast.values) }], 'test day', 'units a day', (x) => formatNumber(x, 0),
+      // Demand is never negative; a forecast may be (the order is then 0), and shows so.
+      { min: Math.min(0, ...test(first.forecast.values)) }));
     const perDay = (r, part) => r.cost[part] / r.days;
     charts.push(barChart(barsBox.querySelector('canvas'), rules.map((r) => r.label),
       [['routine', 'routine orders (a)'], ['holding', 'holding (h)'], ['urgent', 'urgent deliveries (u)'], ['wastage', 'wastage (w)']]
