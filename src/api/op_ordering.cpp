@@ -24,6 +24,7 @@ constexpr int max_grid_points = 2001;    // per grid
 // most (docs/performance.md), so a request is refused before it could run for minutes.
 constexpr double max_search_work = 2e9;
 constexpr int max_units = 10000000;
+constexpr int max_surface_side = 101;
 
 struct OrderingFields {
   Field<json> demand;
@@ -39,11 +40,12 @@ struct OrderingFields {
   Field<json> target_grid, reorder_grid;
   Field<json> fixed;
   Field<bool> trace;
+  Field<int> surface;
   std::vector<FieldSpec> specs() const {
     return {demand.spec,       start_date.spec,     generate.spec,     test_days.spec,      shelf_life.spec,
             initial_stock.spec, routine_cost.spec,  holding_cost.spec, urgent_cost.spec,    wastage_cost.spec,
             schedule.spec,     forecast.spec,       forecast_values.spec, target_grid.spec, reorder_grid.spec,
-            fixed.spec,        trace.spec};
+            fixed.spec,        trace.spec,          surface.spec};
   }
 };
 
@@ -107,6 +109,11 @@ const OrderingFields& fields() {
                    "A user's own (s, S) to evaluate beside the tuned one: whole units, s at most S.",
                    "seed 003 eq. 13", false),
         boolean_field("trace", "Return each rule's day-by-day trace on the test days.", "", true),
+        integer_field("surface",
+                      "The mean cost of eq. 13's rule on the training days at every (s, S) of a coarser grid, for a "
+                      "picture of the whole landscape: at most this many values of each grid (every k-th, and the "
+                      "last). 0: none.",
+                      "seed 003 sec. 4.3 (the grids of steps 1-2)", 41, 0, max_surface_side),
     };
     f.demand.spec.max_items = max_days;
     f.forecast_values.spec.max_items = max_days;
@@ -188,6 +195,19 @@ json accuracy_json(const ordering::Accuracy& a) {
           {"mape", a.mape_days ? json(a.mape) : json()},
           {"days", a.days},
           {"mape_days", a.mape_days}};
+}
+
+json surface_json(const ordering::Surface& surface) {
+  json cost = json::array();
+  for (std::size_t i = 0; i < surface.targets.size(); ++i) {
+    json row = json::array();
+    for (std::size_t j = 0; j < surface.reorders.size(); ++j) {
+      const double c = surface.at(i, j);
+      row.push_back(std::isnan(c) ? json() : json(c));
+    }
+    cost.push_back(std::move(row));
+  }
+  return {{"targets", surface.targets}, {"reorders", surface.reorders}, {"cost", std::move(cost)}};
 }
 
 const char* rule_name(const std::string& id) {
@@ -279,12 +299,16 @@ json handle(ObjectReader& r, Context& context) {
     s.fixed = std::pair{lo, hi};
   }
   s.trace = r.get(F.trace);
+  s.surface_side = r.get(F.surface);
+  if (s.surface_side == 1)
+    throw InputError("invalid_field", "surface", "The cost surface needs at least 2 values a side (or 0 for none)");
   long long pairs = 0;
   {
     const auto S = s.target_grid.values(), lo = s.reorder_grid.values();
     for (int x : S) pairs += std::upper_bound(lo.begin(), lo.end(), x) - lo.begin();
   }
-  const double work = static_cast<double>(pairs) * (n - s.test_days);
+  const double side = std::min<double>(s.surface_side, max_grid_points);
+  const double work = (static_cast<double>(pairs) + side * side) * (n - s.test_days);
   if (work > max_search_work)
     throw InputError("limit_exceeded", "target_grid",
                      "The search would simulate " + std::to_string(pairs) + " (s, S) pairs over " +
@@ -336,7 +360,8 @@ json handle(ObjectReader& r, Context& context) {
                      {"tuned_is_least", t.tuned_is_least}}},
                    {"pairs", t.pairs},
                    {"target_grid", {{"from", s.target_grid.from}, {"to", s.target_grid.to}, {"step", s.target_grid.step}}},
-                   {"reorder_grid", {{"from", s.reorder_grid.from}, {"to", s.reorder_grid.to}, {"step", s.reorder_grid.step}}}};
+                   {"reorder_grid", {{"from", s.reorder_grid.from}, {"to", s.reorder_grid.to}, {"step", s.reorder_grid.step}}},
+                   {"surface", a.surface ? surface_json(*a.surface) : json()}};
   if (t.target_ties.size() > 1)
     context.warn("tied_target", std::to_string(t.target_ties.size()) + " inventory targets S are equally close to the gold "
                  "standard's cost; S* is the smallest of them.", "target_grid");
@@ -413,7 +438,8 @@ Operation ordering_operation() {
             "On the training days: gold_cost (E[c(y)]), target (S*), target_ties (every S as close), reorder (s*), "
             "reorder_ties, tuned_cost (E[c(yhat, S*, s*)]), target_curve [{target, cost}], reorder_curve "
             "[{reorder, cost}], least_cost {cost, count (grid points with it), points (the first 100, [{reorder, "
-            "target}]), tuned_is_least}, pairs (searched), target_grid and reorder_grid (as used)."},
+            "target}]), tuned_is_least}, pairs (searched), target_grid and reorder_grid (as used), surface "
+            "{targets, reorders, cost (a row per target S, a value per reorder level s; null where s > S)} | null."},
            {"rules", "object[]",
             "On the test days, in order actual_demand, forecast_bounded, tuned, least_cost (its first point), fixed: "
             "{id, name, schedule, reorder, target, days, order_days, order_days_share, order_size {mean, sd} (days "

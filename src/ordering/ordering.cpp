@@ -52,7 +52,9 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
                        make_plan(y, f, w, s.schedule), a.stock, s.costs};
   };
   const TuningInput train = plans(0, a.train_days);
-  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(0, 0.98));
+  const double tuned_share = s.surface_side ? 0.8 : 0.98;
+  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(0, tuned_share));
+  if (s.surface_side) a.surface = cost_surface(train, s.target_grid, s.reorder_grid, s.surface_side, progress.part(tuned_share, 0.98));
 
   const TuningInput test = plans(a.train_days, n);
   auto run = [&](std::string id, const Plan& plan, Rule rule, Schedule schedule) {

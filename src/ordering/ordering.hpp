@@ -28,6 +28,7 @@ struct Settings {
   Grid reorder_grid{0, 2000, 10};
   std::optional<std::pair<int, int>> fixed;  // the user's own (s, S)
   bool trace = true;
+  int surface_side = 0;  // the cost surface over the (s, S) grid: at most this many values a side; 0 = none
 };
 
 struct RuleResult {
@@ -44,6 +45,7 @@ struct Analysis {
   Accuracy train_accuracy, test_accuracy;
   Stock stock;                    // the initial stock of both parts
   Tuning tuning;                  // on the training days
+  std::optional<Surface> surface; // on the training days, when asked for
   std::vector<RuleResult> rules;  // on the test days
 };
 

@@ -126,4 +126,40 @@ Tuning tune(const TuningInput& in, const Grid& target_grid, const Grid& reorder_
   return r;
 }
 
+std::vector<int> thinned(const std::vector<int>& values, int max_side) {
+  if (max_side < 2) throw std::invalid_argument("thinned: max_side < 2");
+  const std::size_t n = values.size();
+  if (n <= static_cast<std::size_t>(max_side)) return values;
+  // k = ceil((n - 1) / (max_side - 1)) leaves at most max_side - 1 steps, and room for the last.
+  const std::size_t k = (n - 2) / static_cast<std::size_t>(max_side - 1) + 1;
+  std::vector<int> out;
+  for (std::size_t i = 0; i < n; i += k) out.push_back(values[i]);
+  if (out.back() != values.back()) out.push_back(values.back());
+  return out;
+}
+
+Surface cost_surface(const TuningInput& in, const Grid& target_grid, const Grid& reorder_grid, int max_side,
+                     const Progress& progress) {
+  Surface r;
+  r.targets = thinned(target_grid.values(), max_side);
+  r.reorders = thinned(reorder_grid.values(), max_side);
+  r.cost.assign(r.targets.size() * r.reorders.size(), std::nan(""));
+  for (std::size_t j = 0; j < r.reorders.size(); ++j) {
+    progress.report(static_cast<double>(j) / r.reorders.size(), "cost over the (s, S) grid");
+    // S ascending: once S cuts no order, every larger S repeats the run.
+    bool repeat = false;
+    double cost = 0;
+    for (std::size_t i = 0; i < r.targets.size(); ++i) {
+      if (r.reorders[j] > r.targets[i]) continue;
+      if (!repeat) {
+        const Totals t = simulate(in.scheduled, in.stock, in.costs, {RuleKind::reorder_bounded, r.targets[i], r.reorders[j]});
+        cost = t.mean_cost();
+        repeat = !t.target_bound;
+      }
+      r.cost[i * r.reorders.size() + j] = cost;
+    }
+  }
+  return r;
+}
+
 }  // namespace rbc::ordering

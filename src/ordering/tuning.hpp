@@ -43,6 +43,23 @@ struct Tuning {
   long long pairs = 0;                          // (s, S) pairs searched
 };
 
+// The mean cost of eq. 13's rule (the scheduled plan) at every (s, S) of a coarser grid: a
+// picture of the whole landscape, which the least-cost search cannot give (it stops runs that
+// cannot win). Each grid is thinned to at most `max_side` values: every k-th from the first,
+// and the last.
+struct Surface {
+  std::vector<int> targets;   // S, ascending
+  std::vector<int> reorders;  // s, ascending
+  std::vector<double> cost;   // cost[i * reorders.size() + j] at (reorders[j], targets[i]); NaN where s > S
+  double at(std::size_t target_index, std::size_t reorder_index) const { return cost[target_index * reorders.size() + reorder_index]; }
+};
+
+// At most max_side (>= 2) of `values`: every k-th from the first, and the last.
+std::vector<int> thinned(const std::vector<int>& values, int max_side);
+
+Surface cost_surface(const TuningInput& in, const Grid& target_grid, const Grid& reorder_grid, int max_side,
+                     const Progress& progress);
+
 // Costs equal within tolerance(gold) = 1e-9 max(1, E[c(y)]) count as ties.
 double tie_tolerance(double gold_cost);
 

@@ -76,6 +76,8 @@ TEST_CASE("ordering: bad inputs name their field", "[ordering][api][regression]"
        "target_grid", "limit_exceeded", "day-steps"},
       {{{"stock", 3}}, "stock", "unknown_field", "stock"},
       {{{"start_date", "2018-13-01"}}, "start_date", "invalid_field", "YYYY-MM-DD"},
+      {{{"surface", 1}}, "surface", "invalid_field", "at least 2 values"},
+      {{{"surface", 102}}, "surface", "limit_exceeded", "surface"},
   };
   for (const auto& c : cases) {
     const json r = call(c.request);
@@ -184,4 +186,27 @@ TEST_CASE("ordering: a generated series starts on start_date, so its weekday pat
   CHECK(sunday["series"]["first_date"] == "2017-12-31");
   CHECK(monday["series"]["first_date"] == "2018-01-01");
   CHECK(sunday["series"]["demand"] != monday["series"]["demand"]);
+}
+
+TEST_CASE("ordering: the cost surface covers the thinned grids, null where s > S, its cells eq. 13's costs; 0 asks for none",
+          "[ordering][api][property]") {
+  const json r = result(small({{"surface", 6}}));
+  const json& surface = r["tuning"]["surface"];
+  const std::vector<int> targets = surface["targets"], reorders = surface["reorders"];
+  CHECK(targets.size() <= 6);
+  CHECK(reorders.size() <= 6);
+  CHECK(targets.front() == 100);
+  CHECK(targets.back() == 500);
+  CHECK(reorders.front() == 0);
+  REQUIRE(surface["cost"].size() == targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    for (std::size_t j = 0; j < reorders.size(); ++j) {
+      const json& cell = surface["cost"][i][j];
+      CHECK(cell.is_null() == (reorders[j] > targets[i]));
+      // Each cell is the least-cost search's own number: no cell is below its least cost.
+      if (!cell.is_null()) CHECK(cell.get<double>() >= r["tuning"]["least_cost"]["cost"].get<double>() - 1e-9);
+    }
+  CHECK(result(small({{"surface", 0}}))["tuning"]["surface"].is_null());
+  // The default is a surface of at most 41 values a side.
+  CHECK(result(small())["tuning"]["surface"]["targets"].size() <= 41);
 }

@@ -254,6 +254,56 @@ TEST_CASE("tune: a flat stretch of equally close S values is reported whole, S* 
   CHECK(r.least_count >= 2);
 }
 
+TEST_CASE("thinned: at most max_side values, the first and the last kept, evenly spaced between", "[ordering][property]") {
+  for (int n = 1; n <= 60; ++n) {
+    std::vector<int> v(n);
+    for (int i = 0; i < n; ++i) v[i] = 10 * i;
+    for (int side = 2; side <= 12; ++side) {
+      const std::vector<int> t = thinned(v, side);
+      CHECK(static_cast<int>(t.size()) <= std::max(side, 1));
+      CHECK(t.front() == v.front());
+      CHECK(t.back() == v.back());
+      if (n <= side) CHECK(t == v);
+      for (std::size_t i = 2; i + 1 < t.size(); ++i) CHECK(t[i] - t[i - 1] == t[1] - t[0]);
+    }
+  }
+  CHECK_THROWS(thinned({1, 2, 3}, 1));
+}
+
+TEST_CASE("cost_surface: every cell is eq. 13's mean cost at its (s, S), none where s > S; on the whole grid its "
+          "least value is tune's least cost and the tuned cell its cost",
+          "[ordering][property]") {
+  for (const Schedule schedule : {Schedule::daily, Schedule::twice_weekly}) {
+    const Series s = series(150, 30, 12, 8);
+    const auto w = s.weekdays();
+    const auto fc = whole_units(weekday_means_forecast(s.demand, w, 150));
+    const Stock stock = spread_initial_stock(200, 30, 12);
+    const TuningInput in{make_plan(s.demand, s.demand, w, Schedule::daily), make_plan(s.demand, fc, w, Schedule::daily),
+                         make_plan(s.demand, fc, w, schedule), stock, {}};
+    const Grid Sg{100, 500, 20}, sg{0, 500, 20};
+    const Surface coarse = cost_surface(in, Sg, sg, 7, {});
+    CHECK(coarse.targets == thinned(Sg.values(), 7));
+    CHECK(coarse.reorders == thinned(sg.values(), 7));
+    for (std::size_t i = 0; i < coarse.targets.size(); ++i)
+      for (std::size_t j = 0; j < coarse.reorders.size(); ++j) {
+        const int S = coarse.targets[i], lo = coarse.reorders[j];
+        if (lo > S) {
+          CHECK(std::isnan(coarse.at(i, j)));
+          continue;
+        }
+        CHECK(coarse.at(i, j) == simulate(in.scheduled, stock, {}, {RuleKind::reorder_bounded, S, lo}).mean_cost());
+      }
+    const Surface whole = cost_surface(in, Sg, sg, 101, {});
+    const Tuning r = tune(in, Sg, sg, {});
+    double least = 1e300;
+    for (double c : whole.cost)
+      if (!std::isnan(c)) least = std::min(least, c);
+    CHECK(least == Approx(r.least_cost).epsilon(1e-12));
+    const auto at = [](const std::vector<int>& v, int x) { return static_cast<std::size_t>(std::find(v.begin(), v.end(), x) - v.begin()); };
+    CHECK(whole.at(at(whole.targets, r.target), at(whole.reorders, r.reorder)) == Approx(r.tuned_cost).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("accuracy: RMSE and MAPE over days with demand (seed 003 sec. 4.2.4)", "[ordering][property]") {
   const std::vector<int> y{10, 0, 20, 40};
   const std::vector<double> f{12, 1, 15, 40};
