@@ -116,7 +116,7 @@ const OrderingFields& fields() {
                    "takes its default. Limits: the loess steps, training days x (the windows, each counted at most "
                    "as the points it can span) x passes, at most 2e8 (about 1 s); predictor values between -1e12 and "
                    "1e12.",
-                   "seed 003 sec. 4.2.1; Cleveland et al. (1990) sec. 2", false, default_stl),
+                   "seed 003 sec. 4.2.1; Cleveland et al. (1990)", false, default_stl),
         json_field("target_grid", "{from, to, step} | null",
                    "The inventory targets S tried: from, from + step, ..., to (whole units, 0-10,000,000, at most "
                    "2001 values). Absent: from the initial stock I0 to I0 + 1220 in steps of 10 (780-2000 for the "

@@ -9,7 +9,7 @@ namespace rbc::ordering {
 namespace {
 
 // The Fortran's stlest: the loess estimate at the abscissa xs (positions 1..n, as the Fortran
-// counts) from the points nleft..nright (inclusive), with the tricube weights of sec. 2.1 over
+// counts) from the points nleft..nright (inclusive), with the paper's tricube weights over
 // h = the distance to the farther end (widened by (len - n) / 2 when the window exceeds the
 // data), times the robustness weights `rw` when given. Degree 1 fits a local line. `w` is
 // scratch of n. False when every weight is 0.
@@ -88,7 +88,7 @@ struct Work {
   std::vector<double> detrended, cycle, filtered, low_pass, sub, sub_fit, sub_rw, scratch;
 };
 
-// Sec. 2.2, steps 2 (the Fortran's stlss): each cycle-subseries (every np-th point) smoothed
+// Step 2, cycle-subseries smoothing (the Fortran's stlss): each cycle-subseries (every np-th point) smoothed
 // by loess at its points and extrapolated one cycle before and after: n + 2 np values.
 void cycle_subseries(const std::vector<double>& y, int np, long long ns, int degree, const double* rw, Work& work) {
   const int n = static_cast<int>(y.size());
@@ -109,7 +109,7 @@ void cycle_subseries(const std::vector<double>& y, int np, long long ns, int deg
   }
 }
 
-// Sec. 2.2, step 3 (the Fortran's stlfts and the loess after it): moving averages of np, np
+// Step 3, low-pass filtering (the Fortran's stlfts and the loess after it): moving averages of np, np
 // and 3 points, then loess with the low-pass window: n values.
 void low_pass_filter(int n, int np, int nl, int degree, Work& work) {
   double* a = work.filtered.data();
@@ -120,7 +120,7 @@ void low_pass_filter(int n, int np, int nl, int degree, Work& work) {
   loess(a, n, nl, degree, nullptr, work.low_pass.data(), b);
 }
 
-// Sec. 2.3 (the Fortran's stlrwt): bisquare weights B(|r| / h), h = 6 median |r|. With h = 0
+// The outer loop's robustness weights (the Fortran's stlrwt): bisquare weights B(|r| / h), h = 6 median |r|. With h = 0
 // the Fortran's thresholds give exact fits weight 1 and every other point 0 (the limit of B).
 void robustness_weights(std::span<const double> y, const std::vector<double>& fit, std::vector<double>& rw) {
   const int n = static_cast<int>(y.size());
@@ -196,7 +196,7 @@ Stl stl(std::span<const double> y, const StlSettings& s, const Progress& progres
   int done = 0;
   for (int k = 0;; ++k) {
     const double* rw = k > 0 ? out.weights.data() : nullptr;
-    for (int pass = 0; pass < u.inner; ++pass) {  // the inner loop, sec. 2.2 (the Fortran's stlstp)
+    for (int pass = 0; pass < u.inner; ++pass) {  // the inner loop, steps 1-6 (the Fortran's stlstp)
       for (int i = 0; i < n; ++i) work.detrended[i] = y[i] - out.trend[i];  // step 1
       cycle_subseries(work.detrended, np, u.seasonal_window, u.seasonal_degree, rw, work);  // step 2
       low_pass_filter(n, np, u.low_pass_window, s.low_pass_degree, work);                   // step 3
@@ -207,7 +207,7 @@ Stl stl(std::span<const double> y, const StlSettings& s, const Progress& progres
     }
     if (k == u.outer) break;
     for (int i = 0; i < n; ++i) fit[i] = out.trend[i] + out.seasonal[i];
-    robustness_weights(y, fit, out.weights);  // the outer loop, sec. 2.3
+    robustness_weights(y, fit, out.weights);  // the outer loop
   }
   if (s.periodic) {  // R's stl(): each position of the cycle takes the mean of its seasonal values
     for (int j = 0; j < np; ++j) {

@@ -3,9 +3,9 @@
 // (1990, J. Off. Stat. 6:3-73; seed 003 sec. 4.2.1, ref. [39]): y = trend + seasonal +
 // remainder. Computed as the authors' netlib Fortran `stl.f` (which R's stl() and statsmodels'
 // STL wrap) with every loess evaluated at every point (the Fortran's "jumps" of 1; R's stl()
-// defaults to larger jumps and then differs slightly): the inner loop of sec. 2.2 (detrending,
+// defaults to larger jumps and then differs slightly): the inner loop's six steps (detrending,
 // cycle-subseries loess, low-pass filter, detrending of the seasonal, deseasonalising, trend
-// loess) and the outer robustness loop of sec. 2.3 (bisquare weights on 6 median |remainder|).
+// loess) and the outer robustness loop (bisquare weights on 6 median |remainder|).
 #include <optional>
 #include <span>
 #include <vector>
@@ -25,7 +25,7 @@ struct StlSettings {
   std::optional<int> trend_window;
   // n_l: the low-pass filter's loess window, odd >= 3. Absent: the least odd number >= period.
   std::optional<int> low_pass_window;
-  int seasonal_degree = 1, trend_degree = 1, low_pass_degree = 1;  // loess degrees, 0 or 1 (sec. 2.1)
+  int seasonal_degree = 1, trend_degree = 1, low_pass_degree = 1;  // loess degrees, 0 or 1 (the paper: 1)
   bool robust = false;
   // n_i, n_o. Absent: R's stl() defaults, 1 and 15 when robust, 2 and 0 otherwise.
   std::optional<int> inner, outer;
