@@ -283,6 +283,11 @@ TEST_CASE("ordering: forecast stl without predictors is STL alone, its settings 
   CHECK(plain["forecast"]["stl"].is_null());
   CHECK(plain["forecast"]["components"].is_null());
   CHECK(result(small({{"forecast", "stl"}, {"trace", false}}))["forecast"]["components"].is_null());
+  // The decomposition reports progress and stops when asked (16 passes when robust).
+  int reports = 0;
+  const rbc::Progress stop([&](double, std::string_view stage) { return ++reports, stage != "STL decomposition"; }, 0.0);
+  CHECK(call(small({{"forecast", "stl"}, {"stl", {{"robust", true}}}}), stop)["error"]["code"] == "cancelled");
+  CHECK(reports >= 1);
   // Periodic and robust settings are said as used.
   const json p = result(small({{"forecast", "stl"}, {"stl", {{"seasonal_window", "periodic"}, {"robust", true}}}}));
   CHECK(p["forecast"]["stl"]["seasonal_window"] == "periodic");
