@@ -90,7 +90,8 @@ double predict(const LinearFit& fit, const std::vector<std::vector<double>>& x, 
 StlForecast stl_forecast(std::span<const int> demand, const std::vector<std::vector<double>>& predictors, int train_days,
                          const StlSettings& settings, const Progress& progress) {
   const int n = static_cast<int>(demand.size()), np = settings.period;
-  if (train_days < 2 * np || train_days > n) throw std::invalid_argument("stl_forecast: fewer than two training cycles");
+  if (train_days < 2 * np || train_days > n)
+    throw std::invalid_argument("stl_forecast: the training days must cover two cycles and lie within the series");
   for (const auto& column : predictors)
     if (static_cast<int>(column.size()) != n) throw std::invalid_argument("stl_forecast: a predictor column's length differs");
   const std::vector<double> y(demand.begin(), demand.begin() + train_days);

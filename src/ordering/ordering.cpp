@@ -43,7 +43,7 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
   if (a.train_days < 14) throw std::invalid_argument("analyse: fewer than 14 training days");
   if (s.reorder_grid.from > s.target_grid.from) throw std::invalid_argument("analyse: the s grid starts above S's");
   const std::vector<int> weekday = series.weekdays();
-  // The STL's share of the progress is small (its work is bounded by the request layer).
+  // The STL decomposition reports the first 5 % of the progress, the tuning the rest.
   const bool stl = s.forecast == ForecastMethod::stl;
   a.forecast = make_forecast(series, weekday, s, a.train_days, a, progress.part(0, stl ? 0.05 : 0));
   a.train_accuracy = accuracy(series.demand, a.forecast, 0, a.train_days);
