@@ -2,7 +2,8 @@
 // ratios: the `ordering` request natively (bench_requests, the request API with JSON in and
 // out) and in the wasm module under node. Goal (issue 27): the (s, S) tuning of a 3-year daily
 // series over a 200 x 200 grid under 300 ms in wasm. The rows after it show how the time grows
-// with the grid and with the series' length. `make bench` runs it.
+// with the grid and with the series' length, and what the STL forecast (seed 003 sec. 4.2) adds.
+// `make bench` runs it.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { loadModule, root } from '../tests/js/support.mjs';
@@ -24,6 +25,9 @@ const requests = {
   '9 years, 200 x 200 grid': request(9, 200),
   '3 years, 200 x 200 grid, twice-weekly orders': { ...request(3, 200), schedule: 'twice_weekly' },
   '3 years, 200 x 200 grid, with every trace': { ...request(3, 200), trace: true },
+  '3 years, 200 x 200 grid, STL forecast (robust)': { ...request(3, 200), forecast: 'stl', stl: { robust: true } },
+  '3 years, 200 x 200 grid, STL forecast (periodic, trend window 1001)':
+    { ...request(3, 200), forecast: 'stl', stl: { seasonal_window: 'periodic', trend_window: 1001 } },
 };
 const bodies = Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, JSON.stringify(v)]));
 

@@ -2,7 +2,8 @@
 // (seed 003, Li et al., sec. 4.3, eq. 7-13, Table 9). The series comes as numbers, as CSV
 // text (date, units[, predictors]) or from the built-in generator; a forecast is made on the
 // training days; (s, S) is tuned by the seed's procedure there, with the least-cost (s, S) of
-// the same grid beside it; every rule then runs on the held-out test days.
+// the same grid beside it; every rule then runs on the held-out test days. The forecast "stl"
+// (seed 003 sec. 4.2) regresses the STL remainder on the CSV's predictor columns when it has any.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -25,6 +26,12 @@ constexpr int max_grid_points = 2001;    // per grid
 constexpr double max_search_work = 2e9;
 constexpr int max_units = 10000000;
 constexpr int max_surface_side = 101;
+// STL: the windows' bound, and its loess steps (points x window x passes): 2e8 take about 1 s
+// natively (bench/ordering.mjs), so a request is refused before it could run long.
+constexpr int max_stl_window = 1001;
+constexpr double max_stl_work = 2e8;
+// Predictor values the STL regression takes: sums of squares of 20,000 of them stay finite.
+constexpr double max_predictor = 1e12;
 
 struct OrderingFields {
   Field<json> demand;
@@ -37,6 +44,7 @@ struct OrderingFields {
   Field<std::string> schedule;
   Field<std::string> forecast;
   Field<json> forecast_values;
+  Field<json> stl;
   Field<json> target_grid, reorder_grid;
   Field<json> fixed;
   Field<bool> trace;
@@ -44,10 +52,12 @@ struct OrderingFields {
   std::vector<FieldSpec> specs() const {
     return {demand.spec,       start_date.spec,     generate.spec,     test_days.spec,      shelf_life.spec,
             initial_stock.spec, routine_cost.spec,  holding_cost.spec, urgent_cost.spec,    wastage_cost.spec,
-            schedule.spec,     forecast.spec,       forecast_values.spec, target_grid.spec, reorder_grid.spec,
-            fixed.spec,        trace.spec,          surface.spec};
+            schedule.spec,     forecast.spec,       forecast_values.spec, stl.spec,         target_grid.spec,
+            reorder_grid.spec, fixed.spec,          trace.spec,        surface.spec};
   }
 };
+
+const json default_stl = {{"seasonal_window", 7}, {"trend_window", nullptr}, {"robust", false}};
 
 const json default_generator = {{"days", 1460},  {"mean", 93.05}, {"noise_sd", 25},
                                 {"trend", 0},    {"seed", 1},
@@ -89,12 +99,25 @@ const OrderingFields& fields() {
                      "seed 003 sec. 5.1-5.2", std::string("daily"), {"daily", "twice_weekly"}),
         string_field("forecast",
                      "\"weekday_means\" (each weekday's mean over the training days), \"seasonal_naive\" (the same "
-                     "weekday a week earlier), or \"given\" (forecast_values).",
-                     "issue 27; seed 003 sec. 4.2", std::string("weekday_means"),
-                     {"weekday_means", "seasonal_naive", "given"}),
+                     "weekday a week earlier), \"stl\" (the STL decomposition of the training days, its weekday "
+                     "pattern of the last training week and its last trend carried forward, plus a linear regression "
+                     "of the STL remainder on the CSV's predictor columns when it has any; options `stl`), or "
+                     "\"given\" (forecast_values).",
+                     "issue 27; seed 003 sec. 4.2, Table 7", std::string("weekday_means"),
+                     {"weekday_means", "seasonal_naive", "stl", "given"}),
         json_field("forecast_values", "number[]",
                    "forecast \"given\": one forecast a day, as many as the series has days, each 0 or more.",
                    "seed 003 sec. 4.2", false),
+        json_field("stl", "{seasonal_window, trend_window, robust}",
+                   "forecast \"stl\" only (Cleveland et al. 1990, period 7 days): seasonal_window, the weeks each "
+                   "weekday's loess spans (an odd whole number from 7 to 1001), or \"periodic\" (one weekday pattern "
+                   "throughout, as R's stl()); trend_window, the days the trend's loess spans (odd, 9-1001; null: the "
+                   "least odd number >= 10.5 / (1 - 1.5 / seasonal_window), 15 for 7); robust (bisquare robustness "
+                   "weights: 1 inner and 15 outer passes; otherwise 2 inner passes, as R's stl()). Each member absent "
+                   "takes its default. Limits: the loess steps, training days x (the windows, each counted at most "
+                   "as the points it can span) x passes, at most 2e8 (about 1 s); predictor values between -1e12 and "
+                   "1e12.",
+                   "seed 003 sec. 4.2.1; Cleveland et al. (1990)", false, default_stl),
         json_field("target_grid", "{from, to, step} | null",
                    "The inventory targets S tried: from, from + step, ..., to (whole units, 0-10,000,000, at most "
                    "2001 values). Absent: from the initial stock I0 to I0 + 1220 in steps of 10 (780-2000 for the "
@@ -146,6 +169,43 @@ ordering::Grid read_grid(const json* v, const json& fallback, const std::string&
                      "The " + words + "s would number more than " + std::to_string(max_grid_points) +
                          "; use a larger step or a shorter range");
   return grid;
+}
+
+ordering::StlSettings read_stl(const json& v) {
+  ObjectReader r(v, "stl");
+  ordering::StlSettings s;
+  if (r.has("seasonal_window")) {
+    const json& w = r.member("seasonal_window");
+    if (w.is_string() && w.get<std::string>() == "periodic") {
+      s.periodic = true;
+    } else {
+      const std::string words = "The seasonal window must be \"periodic\" or an odd whole number of weeks from 7 to " +
+                                std::to_string(max_stl_window);
+      if (!w.is_number()) throw InputError("invalid_field", "stl.seasonal_window", words);
+      const double x = w.get<double>();
+      if (!(x == std::floor(x) && x >= 7 && x <= max_stl_window && std::fmod(x, 2) == 1))
+        throw InputError(x > max_stl_window ? "limit_exceeded" : "invalid_field", "stl.seasonal_window", words);
+      s.seasonal_window = static_cast<int>(x);
+    }
+  }
+  if (r.has("trend_window") && !r.member("trend_window").is_null()) {
+    const std::string words = "The trend window must be an odd whole number of days from 9 to " +
+                              std::to_string(max_stl_window) + " (above the 7-day week, so the trend cannot take up the "
+                              "weekday pattern), or null for the default";
+    const json& w = r.member("trend_window");
+    if (!w.is_number()) throw InputError("invalid_field", "stl.trend_window", words);
+    const double x = w.get<double>();
+    if (!(x == std::floor(x) && x >= 9 && x <= max_stl_window && std::fmod(x, 2) == 1))
+      throw InputError(x > max_stl_window ? "limit_exceeded" : "invalid_field", "stl.trend_window", words);
+    s.trend_window = static_cast<int>(x);
+  }
+  if (r.has("robust")) {
+    const json& b = r.member("robust");
+    if (!b.is_boolean()) throw InputError("invalid_field", "stl.robust", "Robust fitting is true or false");
+    s.robust = b.get<bool>();
+  }
+  r.finish();
+  return s;
 }
 
 ordering::Series read_generator(const json& g, int first_day) {
@@ -244,12 +304,13 @@ json handle(ObjectReader& r, Context& context) {
       series.demand.push_back(whole(y[t], field_index("demand", t), "Day " + std::to_string(t + 1) + "'s demand", 0, max_units));
     series.first_day = first_day;
   }
-  if (!series.predictor_names.empty()) {
+  const std::string method = r.get(F.forecast);
+  if (!series.predictor_names.empty() && method != "stl") {
     std::string names;
     for (const auto& n : series.predictor_names) names += (names.empty() ? "" : ", ") + n;
     context.warn("predictors_unused",
-                 "The predictor columns (" + names + ") were read and checked but are not used: the built-in forecasts "
-                 "use the demand alone.", "demand");
+                 "The predictor columns (" + names + ") were read and checked but are not used: only the forecast "
+                 "\"stl\" uses them (a regression of its remainder on them).", "demand");
   }
   const int n = static_cast<int>(series.demand.size());
 
@@ -264,9 +325,9 @@ json handle(ObjectReader& r, Context& context) {
   s.initial_stock = r.get(F.initial_stock);
   s.costs = {r.get(F.routine_cost), r.get(F.holding_cost), r.get(F.urgent_cost), r.get(F.wastage_cost)};
   s.schedule = r.get(F.schedule) == "twice_weekly" ? ordering::Schedule::twice_weekly : ordering::Schedule::daily;
-  const std::string method = r.get(F.forecast);
   s.forecast = method == "given"            ? ordering::ForecastMethod::given
                : method == "seasonal_naive" ? ordering::ForecastMethod::seasonal_naive
+               : method == "stl"            ? ordering::ForecastMethod::stl
                                             : ordering::ForecastMethod::weekday_means;
   const json* values = r.get(F.forecast_values);
   if (s.forecast == ordering::ForecastMethod::given) {
@@ -282,6 +343,28 @@ json handle(ObjectReader& r, Context& context) {
                          "Day " + std::to_string(t + 1) + "'s forecast must lie between 0 and 10,000,000 units");
   } else if (values) {
     throw InputError("invalid_field", "forecast_values", "Forecast values apply to the forecast \"given\" only");
+  }
+  const json* stl_options = r.get(F.stl);
+  if (s.forecast == ordering::ForecastMethod::stl) {
+    s.stl = read_stl(stl_options ? *stl_options : default_stl);
+    const int train = n - s.test_days;
+    const double work = ordering::stl_work(s.stl, train);
+    if (work > max_stl_work)
+      throw InputError("limit_exceeded", "stl",
+                       "The STL decomposition of " + std::to_string(train) + " training days with these windows" +
+                           (s.stl.robust ? " and robust fitting" : "") + " would take about " +
+                           std::to_string(static_cast<long long>(std::ceil(work / 1e6))) + " million loess steps (at "
+                           "most 200 million); use smaller windows, no \"periodic\" seasonal, no robust fitting, or a "
+                           "shorter series");
+    for (std::size_t k = 0; k < series.predictors.size(); ++k)
+      for (int t = 0; t < n; ++t)
+        if (!(std::abs(series.predictors[k][t]) <= max_predictor))
+          throw InputError("invalid_field", "demand",
+                           "The predictor " + series.predictor_names[k] + " on " +
+                               ordering::civil_from_days(series.first_day + t) +
+                               " lies outside -1e12 to 1e12, the values the STL regression takes");
+  } else if (stl_options) {
+    throw InputError("invalid_field", "stl", "The STL options apply to the forecast \"stl\" only");
   }
   const json target_default = {{"from", s.initial_stock}, {"to", std::min(s.initial_stock + 1220, max_units)}, {"step", 10}};
   s.target_grid = read_grid(r.get(F.target_grid), target_default, "target_grid", "inventory target S");
@@ -338,7 +421,48 @@ json handle(ObjectReader& r, Context& context) {
   out["forecast"] = {{"method", method},
                      {"train", accuracy_json(a.train_accuracy)},
                      {"test", accuracy_json(a.test_accuracy)},
-                     {"values", s.trace ? json(a.forecast) : json()}};
+                     {"values", s.trace ? json(a.forecast) : json()},
+                     {"stl", json()},
+                     {"regression", json()},
+                     {"components", json()}};
+  if (a.components) {
+    const auto& u = a.components->used;
+    out["forecast"]["stl"] = {{"seasonal_window", s.stl.periodic ? json("periodic") : json(u.seasonal_window)},
+                              {"trend_window", u.trend_window},
+                              {"low_pass_window", u.low_pass_window},
+                              {"robust", s.stl.robust},
+                              {"inner_passes", u.inner},
+                              {"outer_passes", u.outer}};
+    if (s.trace)
+      out["forecast"]["components"] = {{"trend", a.components->trend},
+                                       {"seasonal", a.components->seasonal},
+                                       {"remainder", a.components->remainder}};
+  }
+  if (a.regression) {
+    const auto& g = *a.regression;
+    json coefficients = json::array(), dropped = json::array();
+    for (std::size_t k = 0; k < g.coefficients.size(); ++k) {
+      const std::string& name = series.predictor_names[k];
+      if (g.dropped[k] == ordering::Dropped::no) {
+        coefficients.push_back(g.coefficients[k]);
+        continue;
+      }
+      coefficients.push_back(nullptr);
+      const bool constant = g.dropped[k] == ordering::Dropped::constant;
+      dropped.push_back({{"predictor", name}, {"reason", constant ? "constant" : "collinear"}});
+      context.warn("predictor_dropped",
+                   "The predictor " + name + " has no coefficient in the STL regression: it " +
+                       (constant ? std::string("is constant over the training days")
+                                 : "is (nearly) a linear combination of the intercept and the predictors before it on "
+                                   "the training days") + ".",
+                   "demand");
+    }
+    out["forecast"]["regression"] = {{"predictors", series.predictor_names},
+                                     {"coefficients", coefficients},
+                                     {"intercept", g.intercept},
+                                     {"r_squared", g.r_squared},
+                                     {"dropped", dropped}};
+  }
   out["initial_stock"] = {{"units", a.stock.total()}, {"by_age", a.stock.initial}};
   const auto& t = a.tuning;
   json target_curve = json::array(), reorder_curve = json::array(), least_points = json::array();
@@ -432,7 +556,12 @@ Operation ordering_operation() {
             "(column names), demand (every day; null without trace)}."},
            {"forecast", "object",
             "{method, train, test (each {rmse, mape (a fraction; null when no day has demand), days, mape_days}), "
-            "values (every day; null without trace)}."},
+            "values (every day; null without trace), stl, regression, components}. For the forecast \"stl\": stl "
+            "{seasonal_window (a number or \"periodic\"), trend_window, low_pass_window, robust, inner_passes, "
+            "outer_passes} (as used); regression {predictors (the CSV's column names), coefficients (one each; null "
+            "for a dropped one), intercept, r_squared (of the STL remainder on the training days), dropped "
+            "[{predictor, reason: constant | collinear}]} when the CSV has predictor columns; components {trend, "
+            "seasonal, remainder} on the training days (null without trace). Otherwise each null."},
            {"initial_stock", "object", "{units, by_age}: I0 and its units of age 1, 2, ..., M-1 (docs/methods/ordering.md)."},
            {"tuning", "object",
             "On the training days: gold_cost (E[c(y)]), target (S*), target_ties (every S as close), reorder (s*), "

@@ -1,9 +1,14 @@
 #pragma once
-// Built-in demand forecasts for the ordering rules (seed 003 sec. 4.2 uses STL with a
-// regression on clinical predictors; these are the simpler methods of issue 27) and the
-// accuracy measures of seed 003 sec. 4.2.4 (RMSE, MAPE; Table 7).
+// Built-in demand forecasts for the ordering rules: the simple methods of issue 27, and the
+// seed's STL with a linear regression of the STL remainder on the series' predictor columns
+// (seed 003 sec. 4.2, Table 7's "STL alone" and "STL + linear regression"); and the accuracy
+// measures of seed 003 sec. 4.2.4 (RMSE, MAPE; Table 7).
+#include <optional>
 #include <span>
 #include <vector>
+
+#include "common/progress.hpp"
+#include "ordering/stl.hpp"
 
 namespace rbc::ordering {
 
@@ -14,6 +19,39 @@ std::vector<double> weekday_means_forecast(std::span<const int> demand, std::spa
 // Seasonal naive: the demand of the same weekday a week earlier, known when the order is
 // placed. The first 7 days have no such day; they get the weekday means of the training days.
 std::vector<double> seasonal_naive_forecast(std::span<const int> demand, std::span<const int> weekday, int train_days);
+
+// ---- Least squares with an intercept ----
+enum class Dropped { no, constant, collinear };
+struct LinearFit {
+  double intercept = 0;
+  std::vector<double> coefficients;  // one per column; 0 for a dropped column
+  std::vector<Dropped> dropped;      // why a column has no coefficient
+  double r_squared = 0;              // 1 - RSS / TSS on the fitted rows; 0 when y is constant there
+  int rows = 0;
+};
+// Ordinary least squares of y[0..rows) on the columns x[k][0..rows) and an intercept. A column
+// constant over the rows, or nearly a linear combination of the intercept and the columns kept
+// before it (its part orthogonal to them below 1e-7 of its norm: the rule of R's lm(), LINPACK
+// dqrdc2), is dropped and said why; the rest are solved by a column-pivoting (rank-revealing)
+// Householder QR of the centred columns. Needs rows >= 1.
+LinearFit linear_regression(std::span<const double> y, const std::vector<std::vector<double>>& x, int rows);
+// intercept + sum_k coefficient_k x[k][t].
+double predict(const LinearFit& fit, const std::vector<std::vector<double>>& x, int t);
+
+// ---- STL (seed 003 sec. 4.2) ----
+struct StlForecast {
+  std::vector<double> values;           // every day of the series
+  Stl decomposition;                    // of the training days
+  std::optional<LinearFit> regression;  // when there are predictor columns
+};
+// STL of the first `train_days` days (period 7). Training days: trend + seasonal (+ the
+// regression's fit). Later days: the seasonal of the same weekday in the last training week,
+// plus the last training trend held flat (R forecast::stlf's naive method on the trend), plus
+// the regression on that day's predictors. With predictor columns (predictors[k][t], every day),
+// the remainder of the training days is regressed on them (linear_regression). Values may be
+// negative. Throws std::invalid_argument as stl() does.
+StlForecast stl_forecast(std::span<const int> demand, const std::vector<std::vector<double>>& predictors, int train_days,
+                         const StlSettings& settings, const Progress& progress = {});
 
 // A forecast as whole units to order: rounded half up, negative values as 0 (eq. 12: z_t >= 0).
 std::vector<int> whole_units(std::span<const double> forecast);

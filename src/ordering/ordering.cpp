@@ -7,12 +7,19 @@ namespace rbc::ordering {
 
 namespace {
 
-std::vector<double> make_forecast(const Series& series, const std::vector<int>& weekday, const Settings& s, int train) {
+std::vector<double> make_forecast(const Series& series, const std::vector<int>& weekday, const Settings& s, int train,
+                                  Analysis& a, const Progress& progress) {
   switch (s.forecast) {
     case ForecastMethod::weekday_means:
       return weekday_means_forecast(series.demand, weekday, train);
     case ForecastMethod::seasonal_naive:
       return seasonal_naive_forecast(series.demand, weekday, train);
+    case ForecastMethod::stl: {
+      StlForecast f = stl_forecast(series.demand, series.predictors, train, s.stl, progress);
+      a.components = std::move(f.decomposition);
+      a.regression = std::move(f.regression);
+      return std::move(f.values);
+    }
     case ForecastMethod::given:
       if (s.given_forecast.size() != series.demand.size())
         throw std::invalid_argument("analyse: the given forecast's length differs from the series'");
@@ -36,7 +43,9 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
   if (a.train_days < 14) throw std::invalid_argument("analyse: fewer than 14 training days");
   if (s.reorder_grid.from > s.target_grid.from) throw std::invalid_argument("analyse: the s grid starts above S's");
   const std::vector<int> weekday = series.weekdays();
-  a.forecast = make_forecast(series, weekday, s, a.train_days);
+  // The STL decomposition reports the first 5 % of the progress, the tuning the rest.
+  const bool stl = s.forecast == ForecastMethod::stl;
+  a.forecast = make_forecast(series, weekday, s, a.train_days, a, progress.part(0, stl ? 0.05 : 0));
   a.train_accuracy = accuracy(series.demand, a.forecast, 0, a.train_days);
   a.test_accuracy = accuracy(series.demand, a.forecast, a.train_days, n);
   const std::vector<int> units = whole_units(a.forecast);
@@ -52,8 +61,8 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
                        make_plan(y, f, w, s.schedule), a.stock, s.costs};
   };
   const TuningInput train = plans(0, a.train_days);
-  const double tuned_share = s.surface_side ? 0.8 : 0.98;
-  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(0, tuned_share));
+  const double tuning_begin = stl ? 0.05 : 0, tuned_share = s.surface_side ? 0.8 : 0.98;
+  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(tuning_begin, tuned_share));
   if (s.surface_side) a.surface = cost_surface(train, s.target_grid, s.reorder_grid, s.surface_side, progress.part(tuned_share, 0.98));
 
   const TuningInput test = plans(a.train_days, n);

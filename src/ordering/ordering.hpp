@@ -14,7 +14,7 @@
 
 namespace rbc::ordering {
 
-enum class ForecastMethod { weekday_means, seasonal_naive, given };
+enum class ForecastMethod { weekday_means, seasonal_naive, stl, given };
 
 struct Settings {
   int test_days = 365;
@@ -24,6 +24,7 @@ struct Settings {
   Schedule schedule = Schedule::daily;
   ForecastMethod forecast = ForecastMethod::weekday_means;
   std::vector<double> given_forecast;  // ForecastMethod::given: one value per day of the series
+  StlSettings stl;                     // ForecastMethod::stl (period 7, weekdays); the series' predictors are used
   Grid target_grid{0, 2000, 10};
   Grid reorder_grid{0, 2000, 10};
   std::optional<std::pair<int, int>> fixed;  // the user's own (s, S)
@@ -42,6 +43,8 @@ struct RuleResult {
 struct Analysis {
   int train_days = 0, test_days = 0;
   std::vector<double> forecast;   // every day of the series
+  std::optional<Stl> components;  // ForecastMethod::stl: the decomposition of the training days
+  std::optional<LinearFit> regression;  // ForecastMethod::stl with predictor columns
   Accuracy train_accuracy, test_accuracy;
   Stock stock;                    // the initial stock of both parts
   Tuning tuning;                  // on the training days
@@ -50,7 +53,8 @@ struct Analysis {
 };
 
 // Throws std::invalid_argument for settings the request layer should have refused (fewer than
-// 14 training days, a given forecast of the wrong length, a reorder grid starting above S's).
+// 14 training days, a given forecast of the wrong length, a reorder grid starting above S's,
+// STL settings stl() refuses).
 Analysis analyse(const Series& series, const Settings& settings, const Progress& progress = {});
 
 }  // namespace rbc::ordering

@@ -1,12 +1,15 @@
 // The `ordering` operation through the request API (seed 003 sec. 4.3): bad inputs are refused
 // naming the field before any work, CSV and numbers give the same answer, the gold standard
 // costs a + h I0, the tuning reports progress and can be cancelled, and the module survives errors.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "api/dispatch.hpp"
+#include "ordering/demand.hpp"
 
 using nlohmann::json;
 
@@ -32,6 +35,26 @@ json small(json extra = json::object()) {
             {"reorder_grid", {{"from", 0}, {"to", 500}, {"step", 20}}}};
   r.update(extra);
   return r;
+}
+
+// CSV text of a demand series from 2018-01-01, with predictor columns (columns[k][t]) written
+// to 17 digits.
+std::string csv_text(const json& demand, const std::vector<std::string>& names = {},
+                     const std::vector<std::vector<double>>& columns = {}) {
+  std::string csv = "date,units";
+  for (const auto& n : names) csv += "," + n;
+  csv += "\n";
+  const int first = rbc::ordering::days_from_civil(2018, 1, 1);
+  for (std::size_t t = 0; t < demand.size(); ++t) {
+    csv += rbc::ordering::civil_from_days(first + static_cast<int>(t)) + "," + std::to_string(demand[t].get<int>());
+    for (const auto& c : columns) {
+      char cell[40];
+      std::snprintf(cell, sizeof cell, ",%.17g", c[t]);
+      csv += cell;
+    }
+    csv += "\n";
+  }
+  return csv;
 }
 
 }  // namespace
@@ -209,4 +232,134 @@ TEST_CASE("ordering: the cost surface covers the thinned grids, null where s > S
   CHECK(result(small({{"surface", 0}}))["tuning"]["surface"].is_null());
   // The default is a surface of at most 41 values a side.
   CHECK(result(small())["tuning"]["surface"]["targets"].size() <= 41);
+}
+
+TEST_CASE("ordering: bad STL options are refused naming the option, before any work", "[ordering][api][regression]") {
+  struct Case {
+    json stl;
+    std::string path, code, words;
+  };
+  const Case cases[] = {
+      {{{"seasonal_window", 8}}, "stl.seasonal_window", "invalid_field", "odd whole number of weeks from 7"},
+      {{{"seasonal_window", 5}}, "stl.seasonal_window", "invalid_field", "seasonal window"},
+      {{{"seasonal_window", 7.5}}, "stl.seasonal_window", "invalid_field", "seasonal window"},
+      {{{"seasonal_window", "weekly"}}, "stl.seasonal_window", "invalid_field", "\"periodic\""},
+      {{{"seasonal_window", 1003}}, "stl.seasonal_window", "limit_exceeded", "1001"},
+      {{{"trend_window", 7}}, "stl.trend_window", "invalid_field", "trend window must be an odd whole number of days from 9"},
+      {{{"trend_window", 20}}, "stl.trend_window", "invalid_field", "trend window"},
+      {{{"trend_window", "auto"}}, "stl.trend_window", "invalid_field", "or null for the default"},
+      {{{"robust", "yes"}}, "stl.robust", "invalid_field", "Robust fitting is true or false"},
+      {{{"low_pass_window", 9}}, "stl.low_pass_window", "unknown_field", "low_pass_window"},
+  };
+  for (const auto& c : cases) {
+    const json r = call(small({{"forecast", "stl"}, {"stl", c.stl}}));
+    INFO(c.stl.dump() << " -> " << r.dump().substr(0, 400));
+    REQUIRE(r.contains("error"));
+    CHECK(r["error"]["path"] == c.path);
+    CHECK(r["error"]["code"] == c.code);
+    CHECK(r["error"]["message"].get<std::string>().find(c.words) != std::string::npos);
+  }
+  // Options without the forecast they belong to.
+  const json wrong = call(small({{"stl", {{"robust", true}}}}));
+  CHECK(wrong["error"]["path"] == "stl");
+  CHECK(wrong["error"]["message"].get<std::string>().find("forecast \"stl\" only") != std::string::npos);
+  // The work bound: a robust periodic STL of 19,635 training days.
+  const json big = call({{"generate", {{"days", 20000}}}, {"forecast", "stl"},
+                         {"stl", {{"seasonal_window", "periodic"}, {"robust", true}}}});
+  CHECK(big["error"]["path"] == "stl");
+  CHECK(big["error"]["code"] == "limit_exceeded");
+  CHECK(big["error"]["message"].get<std::string>().find("19635 training days") != std::string::npos);
+  // A predictor value out of range, named with its date.
+  json y = json::array();
+  for (int t = 0; t < 120; ++t) y.push_back(20 + t % 7);
+  std::vector<double> huge(120, 1.0);
+  huge[100] = 1e13;
+  json request = small({{"forecast", "stl"}, {"demand", csv_text(y, {"lab"}, {huge})}});
+  request.erase("generate");
+  const json out = call(request);
+  CHECK(out["error"]["path"] == "demand");
+  CHECK(out["error"]["message"].get<std::string>().find("lab on 2018-04-11") != std::string::npos);
+  CHECK(result(small({{"forecast", "stl"}}))["forecast"]["method"] == "stl");  // and the module goes on
+}
+
+TEST_CASE("ordering: forecast stl without predictors is STL alone, its settings and decomposition returned",
+          "[ordering][api][property]") {
+  const json r = result(small({{"forecast", "stl"}, {"trace", true}}));
+  const json& f = r["forecast"];
+  CHECK(f["regression"].is_null());
+  CHECK(f["stl"] == json{{"seasonal_window", 7}, {"trend_window", 15}, {"low_pass_window", 7}, {"robust", false},
+                         {"inner_passes", 2}, {"outer_passes", 0}});
+  const auto trend = f["components"]["trend"].get<std::vector<double>>();
+  const auto seasonal = f["components"]["seasonal"].get<std::vector<double>>();
+  const auto remainder = f["components"]["remainder"].get<std::vector<double>>();
+  const auto values = f["values"].get<std::vector<double>>();
+  const auto demand = r["series"]["demand"].get<std::vector<double>>();
+  const int train = r["series"]["train_days"];
+  REQUIRE(static_cast<int>(trend.size()) == train);
+  for (int t = 0; t < train; ++t) {
+    CHECK(values[t] == Approx(trend[t] + seasonal[t]).margin(1e-9));
+    CHECK(trend[t] + seasonal[t] + remainder[t] == Approx(demand[t]).margin(1e-9));
+  }
+  // Test days: the last training week's weekday pattern on the last trend, held flat.
+  for (std::size_t t = train; t < values.size(); ++t)
+    CHECK(values[t] == Approx(trend[train - 1] + seasonal[train - 7 + (t - train) % 7]).margin(1e-9));
+  // Other forecasts leave the STL members null; without trace the components are null.
+  const json plain = result(small());
+  CHECK(plain["forecast"]["stl"].is_null());
+  CHECK(plain["forecast"]["components"].is_null());
+  CHECK(result(small({{"forecast", "stl"}, {"trace", false}}))["forecast"]["components"].is_null());
+  // The decomposition reports progress and stops when asked (16 passes when robust).
+  int reports = 0;
+  const rbc::Progress stop([&](double, std::string_view stage) { return ++reports, stage != "STL decomposition"; }, 0.0);
+  CHECK(call(small({{"forecast", "stl"}, {"stl", {{"robust", true}}}}), stop)["error"]["code"] == "cancelled");
+  CHECK(reports >= 1);
+  // Periodic and robust settings are said as used.
+  const json p = result(small({{"forecast", "stl"}, {"stl", {{"seasonal_window", "periodic"}, {"robust", true}}}}));
+  CHECK(p["forecast"]["stl"]["seasonal_window"] == "periodic");
+  CHECK(p["forecast"]["stl"]["trend_window"] == 11);
+  CHECK(p["forecast"]["stl"]["outer_passes"] == 15);
+}
+
+TEST_CASE("ordering: forecast stl regresses its remainder on the CSV's predictor columns; a predictor equal to the "
+          "remainder fits the training days exactly",
+          "[ordering][api][property]") {
+  // STL alone on the series, for its remainder.
+  const json alone = result(small({{"forecast", "stl"}, {"trace", true}}));
+  const json& y = alone["series"]["demand"];
+  const int n = static_cast<int>(y.size()), train = alone["series"]["train_days"];
+  const auto remainder = alone["forecast"]["components"]["remainder"].get<std::vector<double>>();
+  std::vector<double> exact(n, 0.0), constant(n, 5.0), twice(n, 0.0);
+  for (int t = 0; t < train; ++t) exact[t] = remainder[t];
+  for (int t = 0; t < n; ++t) twice[t] = 2 * exact[t] + 1;
+  json request = small({{"forecast", "stl"}, {"trace", true},
+                        {"demand", csv_text(y, {"residual", "ward beds", "twice"}, {exact, constant, twice})}});
+  request.erase("generate");
+  const json response = call(request);
+  INFO(response.dump().substr(0, 600));
+  REQUIRE(response.contains("result"));
+  const json& f = response["result"]["forecast"];
+  const json& g = f["regression"];
+  REQUIRE(g.is_object());
+  CHECK(g["predictors"] == json{"residual", "ward beds", "twice"});
+  CHECK(g["coefficients"][0].get<double>() == Approx(1).margin(1e-9));
+  CHECK(g["coefficients"][1].is_null());
+  CHECK(g["coefficients"][2].is_null());
+  CHECK(g["intercept"].get<double>() == Approx(0).margin(1e-9));
+  CHECK(g["r_squared"].get<double>() == Approx(1).margin(1e-12));
+  CHECK(g["dropped"] == json{{{"predictor", "ward beds"}, {"reason", "constant"}},
+                             {{"predictor", "twice"}, {"reason", "collinear"}}});
+  CHECK(f["train"]["rmse"].get<double>() < 1e-9);
+  // The test days: STL alone's forecast plus the regression on that day's predictor (0 there).
+  const auto values = f["values"].get<std::vector<double>>(), base = alone["forecast"]["values"].get<std::vector<double>>();
+  for (int t = train; t < n; ++t) CHECK(values[t] == Approx(base[t]).margin(1e-9));
+  // Warned: each dropped predictor by name; never "predictors unused".
+  std::vector<std::string> codes;
+  for (const auto& w : response["warnings"]) codes.push_back(w["code"]);
+  CHECK(std::count(codes.begin(), codes.end(), "predictor_dropped") == 2);
+  CHECK(std::count(codes.begin(), codes.end(), "predictors_unused") == 0);
+  // The same CSV with another forecast: the columns are unused, and said to be.
+  request["forecast"] = "weekday_means";
+  const json other = call(request);
+  CHECK(other["warnings"][0]["code"] == "predictors_unused");
+  CHECK(other["result"]["forecast"]["regression"].is_null());
 }
