@@ -195,7 +195,8 @@ test('Ordering: CSV of the daily trace, the forecast and the tuning; an edit wit
   assert.equal(forecast.filter((l) => l.split(',')[1] === 'test').length, 100);
   const tuning = (await link(page, '.ord-csv a[download*="tuning"]')).trim().split(/\r\n/);
   const t = answers.map((a) => a.result.tuning);
-  assert.equal(tuning.length, 1 + t[0].target_curve.length + t[0].reorder_curve.length + t[1].reorder_curve.length);
+  const cells = (sf) => sf.cost.flat().filter((c) => c != null).length;
+  assert.equal(tuning.length, 1 + t[0].target_curve.length + t[0].reorder_curve.length + t[1].reorder_curve.length + cells(t[0].surface) + cells(t[1].surface));
   await page.fill('#ord-seed', '4');
   assert.equal(await page.getAttribute('.ord-csv a[download*="trace"]', 'href'), null);
   assert.equal(await page.getAttribute('.result-actions a[download]', 'href'), null);
@@ -235,6 +236,57 @@ test('Ordering: Cancel stops both schedules’ calculations; twenty quick clicks
   assert.equal(requests[0].generate.seed, 5);
   const tuned = answer(requests[1]).rules.find((r) => r.id === 'tuned');
   assert.match(await page.textContent('#ord-summary'), new RegExp(`\\(s\\*, S\\*\\) = \\(${tuned.reorder}, ${tuned.target}\\) costs`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Ordering: the STL forecast with a regression on a predictor column; its settings checked, linked, and refused with the forecast that ignores them', async () => {
+  const page = await site.browser.context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await done(page);
+  assert.equal(await page.isVisible('#ord-seasonal-window'), false);
+  await page.selectOption('#ord-forecast', 'stl');
+  assert.equal(await page.isVisible('#ord-seasonal-window'), true);
+  await page.fill('#ord-seasonal-window', '8');
+  assert.match(await page.textContent('[data-error-for="seasonal_window"]'), /odd/);
+  await page.fill('#ord-seasonal-window', 'periodic');
+  await page.check('#ord-robust');
+  // 140 days whose demand follows a lab column: the regression finds it.
+  const rows = Array.from({ length: 140 }, (_, t) => {
+    const date = new Date(Date.UTC(2022, 0, 3 + t)).toISOString().slice(0, 10);
+    const lab = (t * 37) % 11;
+    return `${date},${40 + 3 * lab + (t % 7 === 5 ? -8 : 0)},${lab}`;
+  });
+  await page.check('#ord-source-data');
+  await page.fill('#ord-data', ['date,units,abnormal_inr', ...rows].join('\n'));
+  await page.fill('#ord-test-days', '28');
+  await page.fill('#ordering-opt-initial_stock', '300');
+  await page.click('#ordering-compute');
+  await done(page);
+  const [request] = await appendices(page);
+  assert.deepEqual(request.stl, { seasonal_window: 'periodic', trend_window: null, robust: true });
+  const reg = answer(request).forecast.regression;
+  assert.deepEqual(reg.predictors, ['abnormal_inr']);
+  assert.equal(await page.textContent('#ord-regression tbody th'), 'abnormal_inr');
+  assert.equal(Number(await page.getAttribute('#ord-regression tbody td', 'title')), reg.coefficients[0]);
+  assert.ok(Math.abs(reg.coefficients[0] - 3) < 0.5, `coefficient ${reg.coefficients[0]}`);
+  assert.match(await page.textContent('#ord-stl-words'), /seasonal window periodic.*robust/);
+  assert.equal(await page.locator('#ord-stl-pattern tbody td').count(), 7);
+  // The cost map of each schedule, with the tuned pair named for a screen reader.
+  for (const schedule of ['daily', 'twice_weekly']) {
+    await page.waitForFunction((id) => document.querySelector(`#${id} canvas`)?.width > 0, `ord-surface-${schedule}`);
+    assert.match(await page.getAttribute(`#ord-surface-${schedule} canvas`, 'aria-label'), /tuned \(s\*, S\*\) = \(\d+, \d+\)/);
+  }
+  const params = hashParams(page);
+  assert.equal(params.get('seasonal_window'), 'periodic');
+  assert.equal(params.get('robust'), '1');
+  // STL's settings with another forecast: the link says they are not read.
+  const broken = await site.browser.context.newPage();
+  await broken.goto(`${site.server.url}#/ordering?seasonal_window=9`);
+  await broken.waitForSelector('.link-problems:not([hidden])');
+  assert.match(await broken.textContent('.link-problems'), /Seasonal window: applies to the STL forecast only/);
+  await broken.close();
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -31,15 +31,21 @@ test('readList: commas, semicolons, tabs and decimal commas, as people write lis
   assert.ok(Number.isNaN(readList('1, x, 3')[1]));
 });
 
-test('tiesWords and edgeWords: equally close values named as a run or a list; a least-cost pair on the grid’s edge said [ordering][page]', () => {
+test('tiesWords and edgeWords: equally close values named as a run or a list; a tuned or least-cost pair on the grid’s edge said [ordering][page]', () => {
   assert.equal(tiesWords([1040], 10), '1040');
   assert.equal(tiesWords([1040, 1050, 1060], 10), '1040 to 1060 (3 values)');
   assert.equal(tiesWords([1, 5, 9], 10), '1, 5 and 9');
   assert.equal(tiesWords([1, 3, 5, 9, 11, 13, 17], 1), '1, 3, 5, 9, 11, … (7 values)');
-  const t = (points) => ({ target_grid: { from: 780, to: 2005, step: 10 }, reorder_grid: { from: 0, to: 2000, step: 10 }, least_cost: { points } });
-  assert.match(edgeWords(t([{ reorder: 160, target: 780 }])), /S = 780 is the smallest S tried/);
+  const t = (points, tuned = { reorder: 500, target: 1000 }) => ({ target_grid: { from: 780, to: 2005, step: 10 }, reorder_grid: { from: 0, to: 2000, step: 10 },
+    least_cost: { points }, ...tuned });
+  assert.match(edgeWords(t([{ reorder: 160, target: 780 }])), /least-cost pair .*S = 780 is the smallest S tried/);
   assert.match(edgeWords(t([{ reorder: 160, target: 2000 }])), /S = 2000 is the largest S tried/); // the last grid value, not `to`
   assert.equal(edgeWords(t([{ reorder: 0, target: 900 }])), ''); // s = 0 is no edge: s cannot go lower
+  assert.equal(edgeWords(t([{ reorder: 900, target: 900 }])), ''); // s = S is inside the grid
+  // The tuned pair too: S* at the smallest S tried (every S costing less than the gold standard, say).
+  const tuned = edgeWords(t([{ reorder: 300, target: 900 }], { reorder: 780, target: 780 }));
+  assert.match(tuned, /^ The tuned pair lies on the edge of the grid \(S = 780 is the smallest S tried\)/);
+  assert.doesNotMatch(tuned, /least-cost/);
 });
 
 test('datesFrom: consecutive days across a leap day and a daylight-saving change [ordering][page]', () => {
@@ -78,5 +84,11 @@ test('requestsOf and rulesOf: both schedules are two requests; the gold standard
   assert.deepEqual([forecast[140][1], forecast[141][1]], ['training', 'test']);
   const tuning = tuningCsv(answers);
   const t = answers.map((a) => a.result.tuning);
-  assert.equal(tuning.length, 1 + t[0].target_curve.length + t[0].reorder_curve.length + t[1].reorder_curve.length);
+  const cells = (sf) => sf.cost.flat().filter((c) => c != null).length;
+  assert.equal(tuning.length, 1 + t[0].target_curve.length + t[0].reorder_curve.length + t[1].reorder_curve.length + cells(t[0].surface) + cells(t[1].surface));
+  // Every surface cell with s <= S, at its (s, S).
+  const row = tuning.find((r) => r[0] === 'surface' && r[1] === 'twice_weekly');
+  const [i, j] = [t[1].surface.targets.indexOf(row[3]), t[1].surface.reorders.indexOf(row[2])];
+  assert.equal(row[4], t[1].surface.cost[i][j]);
+  assert.ok(tuning.filter((r) => r[0] === 'surface').every((r) => r[2] <= r[3]));
 });

@@ -3,12 +3,13 @@
 // capture the final picture. The page loads this module on demand (a chunk of its own), so it
 // imports nothing of the page's own code: numbers are formatted by the function it is given.
 import {
-  Chart, BarController, BarElement, LineController, LineElement, PointElement,
+  Chart, BarController, BarElement, LineController, LineElement, PointElement, ScatterController,
   CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler,
 } from 'chart.js';
+import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement,
-  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler);
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, ScatterController,
+  CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip, Filler, MatrixController, MatrixElement);
 
 // Colours that stay distinct for common colour-vision deficiencies (blue / orange, then
 // Okabe and Ito's bluish green and reddish purple for a third and fourth series).
@@ -179,6 +180,69 @@ export function gridCurveChart(canvas, labels, curves, level, marks, xTitle, yTi
       plugins: {
         legend: { labels: { usePointStyle: true } },
         tooltip: { filter: (item) => item.parsed.y != null, callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
+      },
+    },
+  });
+}
+
+// A heat map's colours, low to high: viridis (perceptually even, readable in grey and by
+// colour-blind readers).
+export const HEAT_STOPS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
+
+/** The colour of v on [lo, hi] (clamped), between the stops. */
+export function heatColour(v, lo, hi) {
+  const t = hi > lo ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : 0;
+  const x = t * (HEAT_STOPS.length - 1);
+  const k = Math.min(HEAT_STOPS.length - 2, Math.floor(x));
+  const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [rgb(HEAT_STOPS[k]), rgb(HEAT_STOPS[k + 1])];
+  const mix = a.map((c, i) => Math.round(c + (b[i] - c) * (x - k)));
+  return `rgb(${mix.join(', ')})`;
+}
+
+/**
+ * A measure over a grid of two settings as coloured cells (chartjs-chart-matrix): xs and ys
+ * the grid's values (ascending), value(i, j) at (xs[j], ys[i]) or null (no cell); colours on
+ * [lo, hi], clamped; marks [{label, points: [{x, y}]}] drawn on top, each its own marker.
+ */
+export function heatMapChart(canvas, xs, ys, value, { lo, hi, marks = [], xTitle, yTitle, valueWords, formatNumber }) {
+  const step = (v) => (v.length > 1 ? v[1] - v[0] : 1);
+  const [dx, dy] = [step(xs), step(ys)];
+  const cells = [];
+  ys.forEach((y, i) => xs.forEach((x, j) => { const v = value(i, j); if (v != null) cells.push({ x, y, v }); }));
+  const size = (axis, d) => (c) => {
+    const scale = c.chart.scales[axis];
+    return scale ? Math.max(1, Math.abs(scale.getPixelForValue(d) - scale.getPixelForValue(0)) - 1) : 1;
+  };
+  const markStyles = [['rectRot', '#ffffff'], ['triangle', '#e08a1e'], ['circle', '#cc79a7'], ['star', '#ffffff']];
+  const formatTick = (v) => String(Math.round(v * 1e6) / 1e6);
+  return new Chart(canvas, {
+    data: {
+      datasets: [
+        { type: 'matrix', label: valueWords, data: cells, order: 1, backgroundColor: (c) => heatColour(c.raw?.v, lo, hi),
+          width: size('x', dx), height: size('y', dy), borderWidth: 0 },
+        // A mark of many points (tied pairs) is drawn smaller, so the cells under it still show;
+        // the first mark is drawn last, on top.
+        ...marks.map((m, k) => ({ type: 'scatter', label: m.label, data: m.points, pointStyle: markStyles[k % markStyles.length][0], order: k - marks.length,
+          backgroundColor: markStyles[k % markStyles.length][1], borderColor: '#000', borderWidth: 1.2,
+          pointRadius: m.points.length > 3 ? 4 : 7, pointHoverRadius: 8 })),
+      ],
+    },
+    options: {
+      ...base,
+      // The matrix type reverses y and offsets x by default (a table's layout): a plot's here.
+      // Ticks only within the grid's values (the axes reach half a cell beyond them).
+      scales: {
+        x: { type: 'linear', offset: false, min: xs[0] - dx / 2, max: xs[xs.length - 1] + dx / 2, title: { display: true, text: xTitle },
+          ticks: { maxRotation: 0, callback: (v) => (v >= xs[0] && v <= xs[xs.length - 1] ? formatTick(v) : '') } },
+        y: { type: 'linear', reverse: false, min: ys[0] - dy / 2, max: ys[ys.length - 1] + dy / 2, title: { display: true, text: yTitle },
+          ticks: { callback: (v) => (v >= ys[0] && v <= ys[ys.length - 1] ? formatTick(v) : '') } },
+      },
+      plugins: {
+        legend: { labels: { usePointStyle: true, filter: (item) => item.datasetIndex > 0 } },
+        tooltip: { callbacks: { label: (c) => (c.datasetIndex === 0
+          ? `${xTitle} ${c.raw.x}, ${yTitle} ${c.raw.y}: ${formatNumber(c.raw.v)}`
+          : `${c.dataset.label} (${c.raw.x}, ${c.raw.y})`) } },
       },
     },
   });

@@ -31,14 +31,15 @@ const GRID = ['from', 'to', 'step'];
 const DEFAULTS = {
   source: 'generate', days: '1460', mean: '93.05', noise_sd: '25', trend: '0',
   weekday: '1.08, 1.10, 1.08, 1.06, 1.04, 0.84, 0.80', seed: '1', start_date: '2018-01-01', data: '', test_days: '365',
-  forecast: 'weekday_means', forecast_values: '', schedule: 'both', fixed_reorder: '', fixed_target: '',
+  forecast: 'weekday_means', forecast_values: '', seasonal_window: '7', trend_window: '', robust: '0', schedule: 'both', fixed_reorder: '', fixed_target: '',
   target_from: '', target_to: '', target_step: '', reorder_from: '', reorder_to: '', reorder_step: '',
 };
-const TEXT = Object.keys(DEFAULTS).filter((n) => !['source', 'forecast', 'schedule'].includes(n));
+const TEXT = Object.keys(DEFAULTS).filter((n) => !['source', 'forecast', 'schedule', 'robust'].includes(n));
 const SCHEDULE_CHOICES = { both: 'Both, side by side (as Table 9)', daily: 'Daily', twice_weekly: 'Twice weekly: Tuesday and Friday' };
 const LABELS = {
   ...Object.fromEntries(GEN_NAMES.map((n) => [n, GENERATOR[n].label.toLowerCase()])),
   start_date: 'start date', data: 'demand data', test_days: 'test days', forecast: 'forecast', forecast_values: 'your forecast',
+  seasonal_window: 'seasonal window', trend_window: 'trend window', robust: 'robust fit',
   schedule: 'delivery schedule', fixed_reorder: 'your reorder level s', fixed_target: 'your inventory target S',
   target_from: 'first target S', target_to: 'last target S', target_step: 'step between targets S',
   reorder_from: 'first reorder level s', reorder_to: 'last reorder level s', reorder_step: 'step between reorder levels s',
@@ -97,6 +98,7 @@ export default calculator({
     holding_cost: { label: 'Holding cost h', hint: () => 'The cost of each unit kept in stock over a night.' },
     urgent_cost: { label: 'Urgent delivery cost u', hint: () => 'The cost of each unit that was short and had to be delivered urgently the same day.' },
     wastage_cost: { label: 'Wastage cost w', hint: () => 'The cost of each unit that outdated on the shelf.' },
+    surface: { label: 'Cost map: values a side', hint: () => 'The map of the cost over the whole (s, S) grid uses at most this many values of s and of S (0: no map). More is finer and slower.' },
   },
   load: async (client) => (await client.operations())[OP],
   inputs: (operation, shell) => new OrderingInputs(operation, shell),
@@ -145,6 +147,14 @@ class OrderingInputs {
     this.schedule = h('select', { id: ID('schedule'), 'aria-describedby': `${ID('schedule')}-hint`, onchange: onEdit },
       Object.entries(SCHEDULE_CHOICES).map(([value, words]) => h('option', { value }, words)));
     this.givenField = field('forecast_values', 'Your forecast', 'One number a day, for every day of the series (training and test days), one a line or separated by commas or tabs.');
+    this.robust = h('input', { type: 'checkbox', id: ID('robust'), onchange: onEdit });
+    // STL's settings (Cleveland et al. 1990), shown with that forecast only.
+    this.stlFields = h('div', { class: 'ord-stl' },
+      field('seasonal_window', 'Seasonal window (weeks)', 'How many weeks each weekday’s pattern is smoothed over: an odd number from 7, or “periodic” for one pattern throughout. Smaller follows a changing pattern more closely.'),
+      field('trend_window', 'Trend window (days, optional)', 'How many days the trend is smoothed over: an odd number from 9. Blank: STL’s own choice (15 days for a seasonal window of 7).'),
+      h('div', { class: 'field ao-check' }, this.robust, h('label', { for: ID('robust') }, 'Robust: outlying days count less'),
+        h('span', { class: 'field-error', 'data-error-for': 'stl' })),
+      h('p', { class: 'hint' }, 'The forecast of a test day: the last training trend, plus the weekday’s last pattern, plus a regression on the day’s predictor columns when your data have them. Put in each row only what is known when the order is placed (Li et al. use laboratory results of the day before and a week before).'));
     this.fieldsets = [
       h('fieldset', {}, h('legend', {}, 'The demand'),
         h('div', { class: 'ord-source', role: 'radiogroup', 'aria-label': 'Where the demand comes from' },
@@ -156,7 +166,7 @@ class OrderingInputs {
         h('div', { class: 'field' }, h('label', { for: ID('forecast') }, 'Forecast'), this.forecast,
           h('span', { class: 'hint', id: `${ID('forecast')}-hint` }, 'Made from the training days only; its errors on the test days are reported (RMSE and MAPE, as Li et al.’s Table 7).'),
           h('span', { class: 'field-error', 'data-error-for': 'forecast' })),
-        this.givenField),
+        this.stlFields, this.givenField),
       h('fieldset', {}, h('legend', {}, 'The ordering rules'),
         h('div', { class: 'field' }, h('label', { for: ID('schedule') }, 'Delivery schedule'), this.schedule,
           h('span', { class: 'hint', id: `${ID('schedule')}-hint` }, 'Twice weekly: the Tuesday order covers Tuesday to Thursday, the Friday order Friday to Monday. Ordering to actual demand is always daily.'),
@@ -178,13 +188,15 @@ class OrderingInputs {
   source() { return this.sourceInputs.find((i) => i.checked)?.value ?? 'generate'; }
 
   values() {
-    return { ...Object.fromEntries(TEXT.map((n) => [n, this.boxes[n].value])), source: this.source(), forecast: this.forecast.value, schedule: this.schedule.value };
+    return { ...Object.fromEntries(TEXT.map((n) => [n, this.boxes[n].value])), source: this.source(), forecast: this.forecast.value,
+      robust: this.robust.checked ? '1' : '0', schedule: this.schedule.value };
   }
 
   set(values) {
     for (const n of TEXT) this.boxes[n].value = values[n] ?? '';
     for (const i of this.sourceInputs) i.checked = i.value === values.source;
     this.forecast.value = values.forecast;
+    this.robust.checked = values.robust === '1';
     this.schedule.value = values.schedule;
     this.showParts();
   }
@@ -195,6 +207,7 @@ class OrderingInputs {
     this.generated.hidden = !generate;
     this.pasted.hidden = generate;
     this.givenField.hidden = this.forecast.value !== 'given';
+    this.stlFields.hidden = this.forecast.value !== 'stl';
   }
 
   title() {
@@ -218,6 +231,13 @@ class OrderingInputs {
     choice('source', ['generate', 'data'], 'Source');
     choice('forecast', [...this.forecast.options].map((o) => o.value), 'Forecast');
     choice('schedule', Object.keys(SCHEDULE_CHOICES), 'Delivery schedule');
+    choice('robust', ['0', '1'], 'Robust fit');
+    // STL's settings apply to that forecast only: a link that gives them otherwise is not read.
+    if (values.forecast !== 'stl') {
+      for (const name of ['seasonal_window', 'trend_window', 'robust']) {
+        if (params.get(name) != null) { problems.push(`${cap(LABELS[name])}: applies to the STL forecast only`); values[name] = DEFAULTS[name]; }
+      }
+    }
     // A link of one's own data that left the data out (too long for a link).
     if (values.source === 'data' && params.get('data') == null) problems.push('Demand data: the link does not hold the data (too long for a link); open the CSV file that came with it');
     this.set(values);
@@ -266,6 +286,14 @@ class OrderingInputs {
       const bad = f.findIndex((x) => !(x >= 0));
       return bad >= 0 ? `value ${bad + 1} must be a number, 0 or more` : '';
     }
+    if (name === 'seasonal_window' || name === 'trend_window') {
+      if (v.forecast !== 'stl') return '';
+      if (name === 'seasonal_window' && /^\s*periodic\s*$/i.test(text)) return '';
+      if (name === 'trend_window' && String(text).trim() === '') return '';
+      const problem = checkNumber(text, { min: name === 'seasonal_window' ? 7 : 9, max: 1001, type: 'integer' });
+      if (problem) return name === 'seasonal_window' ? `${problem} (or write periodic)` : problem;
+      return parseNumber(text) % 2 === 1 ? '' : 'must be an odd number';
+    }
     if (name === 'fixed_reorder' || name === 'fixed_target') {
       const other = name === 'fixed_reorder' ? 'fixed_target' : 'fixed_reorder';
       if (String(text).trim() === '') return String(v[other]).trim() ? `give ${LABELS[name]} too, or leave both empty` : '';
@@ -304,6 +332,9 @@ class OrderingInputs {
     const gen = /^generate\.(\w+)/.exec(path);
     if (gen) return gen[1];
     if (/^forecast_values/.test(path)) return 'forecast_values';
+    const stl = /^stl\.(seasonal_window|trend_window)$/.exec(path);
+    if (stl) return stl[1];
+    if (/^stl/.test(path)) return 'stl';
     if (/^fixed/.test(path)) return 'fixed';
     const grid = /^(target|reorder)_grid\.(from|to|step)$/.exec(path);
     if (grid) return `${grid[1]}_${grid[2]}`;
@@ -322,6 +353,8 @@ class OrderingInputs {
     if (gen) return gen[3] != null ? `the ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][gen[3]]} factor` : LABELS[gen[1]];
     const grid = /^(target|reorder)_grid\.(from|to|step)$/.exec(path);
     if (grid) return LABELS[`${grid[1]}_${grid[2]}`];
+    const stl = /^stl\.(\w+)$/.exec(path);
+    if (stl) return LABELS[stl[1]];
     if (path === 'fixed.reorder') return LABELS.fixed_reorder;
     if (path === 'fixed.target') return LABELS.fixed_target;
     return LABELS[path];
@@ -337,6 +370,11 @@ class OrderingInputs {
     if (v.test_days.trim() !== DEFAULTS.test_days) params.set('test_days', v.test_days.trim());
     if (v.forecast !== DEFAULTS.forecast) params.set('forecast', v.forecast);
     if (v.forecast === 'given' && v.forecast_values.length <= MAX_LINK_DATA) params.set('forecast_values', readList(v.forecast_values).join(','));
+    if (v.forecast === 'stl') {
+      if (v.seasonal_window.trim() !== DEFAULTS.seasonal_window) params.set('seasonal_window', v.seasonal_window.trim().toLowerCase());
+      if (v.trend_window.trim()) params.set('trend_window', v.trend_window.trim());
+      if (v.robust !== DEFAULTS.robust) params.set('robust', v.robust);
+    }
     if (v.schedule !== DEFAULTS.schedule) params.set('schedule', v.schedule);
     for (const n of ['fixed_reorder', 'fixed_target', 'target_from', 'target_to', 'target_step', 'reorder_from', 'reorder_to', 'reorder_step']) {
       if (v[n].trim()) params.set(n, v[n].trim());
@@ -355,6 +393,11 @@ class OrderingInputs {
     request.test_days = parseNumber(v.test_days);
     request.forecast = v.forecast;
     if (v.forecast === 'given') request.forecast_values = readList(v.forecast_values);
+    if (v.forecast === 'stl') {
+      const periodic = /^\s*periodic\s*$/i.test(v.seasonal_window);
+      request.stl = { seasonal_window: periodic ? 'periodic' : parseNumber(v.seasonal_window),
+        trend_window: v.trend_window.trim() ? parseNumber(v.trend_window) : null, robust: v.robust === '1' };
+    }
     request.schedule = v.schedule;
     if (v.fixed_reorder.trim() && v.fixed_target.trim()) request.fixed = { reorder: parseNumber(v.fixed_reorder), target: parseNumber(v.fixed_target) };
     for (const grid of ['target', 'reorder']) {

@@ -17,6 +17,7 @@ const meanSd = (m) => (m ? `${units(m.mean)} (${units(m.sd)})` : '–');
 const percent = (p, decimals = 2) => `${formatNumber(100 * p, decimals)} %`;
 const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 const money = (x) => formatNumber(x, 2);
+const cap1 = (text) => text.replace(/^./, (c) => c.toUpperCase());
 
 /** The lines the trace charts draw (4 at most, told apart by colour, dash and marker). */
 export function chartedRules(rules) {
@@ -37,6 +38,44 @@ function summaryWords(answers, rules) {
     tuned.map((r) => `With the ${SCHEDULE_WORDS[r.schedule]} schedule the tuned rule (s*, S*) = (${r.reorder}, ${r.target}) costs ${money(r.cost.mean)} a day, `
       + `${percent(r.cost.share_of_gold ?? NaN, 1)} of the gold standard’s cost, ordering on ${plural(r.order_days, 'day')} of ${s.test_days}. `),
     `S and s were chosen on the ${plural(s.train_days, 'training day')} before.`);
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** STL's settings, the weekday pattern a test day gets, and the regression on the predictors. */
+function stlSection(result) {
+  const f = result.forecast;
+  if (f.method !== 'stl') return [];
+  const st = f.stl;
+  const s = result.series;
+  const parts = [h('p', { id: 'ord-stl-words' },
+    `STL (Cleveland et al. 1990) split the training days into a trend, a weekly pattern and the rest: seasonal window ${st.seasonal_window === 'periodic' ? 'periodic' : `${st.seasonal_window} weeks`}, `,
+    `trend window ${st.trend_window} days, ${st.robust ? 'robust (outlying days count less)' : 'not robust'}. A test day’s forecast is the last training trend`,
+    f.components ? ` (${units(f.components.trend[s.train_days - 1])} units a day)` : '',
+    ', plus its weekday’s pattern from the last training week', f.regression ? ', plus the regression on its predictors.' : '.')];
+  if (f.components) {
+    // The last training week's pattern, by weekday: what every test day adds to the trend.
+    const first = Date.parse(`${s.first_date}T00:00:00Z`);
+    const weekdayOf = (t) => (new Date(first + t * 86400000).getUTCDay() + 6) % 7;
+    const last = Array.from({ length: 7 }, (_, k) => s.train_days - 7 + k).map((t) => [weekdayOf(t), f.components.seasonal[t]]).sort((a, b) => a[0] - b[0]);
+    parts.push(scrollRegion('The weekly pattern', h('table', { class: 'result-table', id: 'ord-stl-pattern' },
+      h('caption', { class: 'hint' }, 'The weekly pattern of the last training week, units above or below the trend'),
+      h('thead', {}, h('tr', {}, last.map(([d]) => col(WEEKDAYS[d].slice(0, 3))))),
+      h('tbody', {}, h('tr', {}, last.map(([, v]) => cell(units(v), v)))))));
+  }
+  const reg = f.regression;
+  if (reg) {
+    parts.push(h('p', { class: 'hint' }, `The rest (what the trend and pattern leave) regressed on your ${plural(reg.predictors.length, 'predictor column')}: `,
+      `R² = ${formatNumber(reg.r_squared, 3)} on the training days, intercept ${formatNumber(reg.intercept, 4)}. A coefficient is the units a day added per unit of its column.`),
+    scrollRegion('The regression on the predictors', h('table', { class: 'result-table cards', id: 'ord-regression' },
+      h('thead', {}, h('tr', {}, col('Predictor'), col('Coefficient'), col('Note'))),
+      h('tbody', {}, reg.predictors.map((name, k) => {
+        const dropped = reg.dropped.find((d) => d.predictor === name);
+        return h('tr', {}, rowHead(name), cell(reg.coefficients[k] == null ? '–' : formatNumber(reg.coefficients[k], 4), reg.coefficients[k]),
+          h('td', {}, dropped ? `left out: ${dropped.reason}` : ''));
+      })))));
+  }
+  return parts;
 }
 
 function accuracyTable(answers) {
@@ -90,6 +129,20 @@ function tuningWords(answers) {
   return parts;
 }
 
+/** The cost over the (s, S) grid, per schedule: a heat map box and its colour key. */
+function surfaceBox(schedule, result, cap) {
+  const sf = result.tuning.surface;
+  const values = sf.cost.flat().filter((x) => x != null);
+  const lo = Math.min(...values);
+  const hi = Math.min(Math.max(...values), cap ?? Infinity);
+  const box = h('div', { class: 'chart-box ord-surface', id: `ord-surface-${schedule}` }, h('canvas', { role: 'img',
+    'aria-label': `The mean cost a day on the training days at each (s, S), ${SCHEDULE_WORDS[schedule]}: ${sf.reorders.length} values of s by ${sf.targets.length} of S, `
+      + `from ${money(lo)} (cheapest) to ${money(Math.max(...values))}; the tuned (s*, S*) = (${result.tuning.reorder}, ${result.tuning.target}) and the least-cost pairs marked; the tuning CSV has every value` }));
+  const key = h('div', { class: 'ord-heat-key', 'aria-hidden': 'true' },
+    h('span', {}, `${money(lo)} a day (cheapest)`), h('span', { class: 'ord-heat-bar' }), h('span', {}, `${money(hi)}${hi < Math.max(...values) ? ' or more' : ''}`));
+  return { box, key, lo, hi, sf, schedule, result };
+}
+
 export function renderOrdering(container, { answers }, warnings, { title }) {
   const charts = [];
   let destroyed = false;
@@ -111,6 +164,7 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
   const nice = (x) => { const unit = 10 ** (Math.floor(Math.log10(x)) - 1); return Math.ceil(x / unit) * unit; };
   const cap = gold > 0 && top > 3 * gold ? nice(3 * gold) : undefined;
   const reorderBox = chartBox('ord-reorder-chart', `The mean cost a day on the training days for each reorder level s at S*, per schedule, the gold standard’s cost, and s* marked${cap ? `; the axis stops at ${formatNumber(cap, 0)}, about three times the gold standard’s cost` : ''}; the tuning CSV has every value`);
+  const surfaces = answers.filter((a) => a.result.tuning.surface).map((a) => surfaceBox(a.schedule, a.result, cap));
   const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
 
   container.replaceChildren(...[
@@ -124,6 +178,7 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
       'RMSE: the root of the mean squared error, in units. MAPE: the mean of each day’s error as a share of that day’s demand (days without demand have none).'),
     accuracyTable(answers),
     forecastBox,
+    stlSection(first),
     h('h3', {}, 'The rules on the test days (Li et al., Table 9)'),
     h('p', { class: 'hint' }, 'Each rule starts the test days with the same stock and meets demand oldest unit first. Ordering to actual demand cannot be done in practice: ',
       'it is the yardstick. A day’s cost adds a for a routine delivery, h for each unit kept overnight, u for each unit short (delivered urgently) and w for each unit outdated (eq. 7).'),
@@ -140,6 +195,10 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
     tuningWords(answers),
     targetBox,
     reorderBox,
+    surfaces.length ? [h('h4', {}, 'The cost over the whole (s, S) grid'),
+      h('p', { class: 'hint' }, 'Each cell is the mean cost a day on the training days of eq. 13’s rule with that s and S (a coarser grid than the tuning’s when it is large; s above S has no cell). ',
+        'The tuned pair seeks the gold standard’s cost; the least-cost pairs are the cheapest of the tuning’s full grid.'),
+      surfaces.map((x) => [answers.length > 1 ? h('p', { class: 'ord-surface-title' }, cap1(SCHEDULE_WORDS[x.schedule])) : '', x.box, x.key])] : '',
     h('div', { class: 'no-print ord-csv' }, csvLink(tuningCsv(answers), `rbcmatch-ordering-tuning-${slug}.csv`, 'Download the tuning curves (CSV)')),
     h('h3', {}, 'What the numbers mean'),
     h('dl', { class: 'ord-words' },
@@ -149,8 +208,20 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
       h('dt', {}, 'Tuned (s*, S*)'), h('dd', {}, 'Li et al. choose S and s so that the rule’s mean cost on the training days is as close as possible to the gold standard’s; the least-cost pair of the same grid is shown beside it.')),
   ].flat(3).filter((x) => x !== ''));
 
-  loadCharts().then(({ lineChart, barChart, gridCurveChart }) => {
+  loadCharts().then(({ lineChart, barChart, gridCurveChart, heatMapChart, HEAT_STOPS }) => {
     if (destroyed) return;
+    for (const x of surfaces) {
+      const t = x.result.tuning;
+      const fixed = x.result.rules.find((r) => r.id === 'fixed');
+      const marks = [
+        { label: `tuned (s*, S*) = (${t.reorder}, ${t.target})`, points: [{ x: t.reorder, y: t.target }] },
+        { label: t.least_cost.count > 1 ? `least cost (${t.least_cost.count} pairs)` : 'least cost', points: t.least_cost.points.map((p) => ({ x: p.reorder, y: p.target })) },
+        ...(fixed ? [{ label: `yours (${fixed.reorder}, ${fixed.target})`, points: [{ x: fixed.reorder, y: fixed.target }] }] : []),
+      ];
+      charts.push(heatMapChart(x.box.querySelector('canvas'), x.sf.reorders, x.sf.targets, (i, j) => x.sf.cost[i][j],
+        { lo: x.lo, hi: x.hi, marks, xTitle: 'reorder level s', yTitle: 'inventory target S', valueWords: 'mean cost a day', formatNumber: (v) => formatNumber(v, 2) }));
+      x.key.querySelector('.ord-heat-bar').style.background = `linear-gradient(to right, ${HEAT_STOPS.join(', ')})`;
+    }
     const dates = datesFrom(s.first_test_date, s.test_days);
     const test = (values) => values?.slice(s.train_days) ?? [];
     charts.push(lineChart(forecastBox.querySelector('canvas'), dates,
@@ -180,7 +251,7 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
       'reorder level s', cap ? ['mean cost a day (training days)', `cut at ${formatNumber(cap, 0)}`] : 'mean cost a day (training days)', (x) => formatNumber(x, 1), { min: 0, max: cap }));
   }, () => {
     if (destroyed) return;
-    for (const box of [forecastBox, barsBox, costBox, stockBox, targetBox, reorderBox]) box.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the tables and the CSV files have every value.'));
+    for (const box of [forecastBox, barsBox, costBox, stockBox, targetBox, reorderBox, ...surfaces.map((x) => x.box)]) box.replaceChildren(h('p', { class: 'hint' }, 'The chart could not be loaded; the tables and the CSV files have every value.'));
   });
 
   return {

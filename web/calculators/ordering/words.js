@@ -113,13 +113,21 @@ export function forecastCsv(result) {
   return rows;
 }
 
-/** The tuning's curves: cost over S (step 1), and over s at S* for each schedule (step 2). */
+/** The tuning's curves: cost over S (step 1), over s at S* for each schedule (step 2), and the
+ *  cost surface over the (s, S) grid (every cell with s <= S). */
 export function tuningCsv(answers) {
   const rows = [['step', 'schedule', 'reorder_level_s', 'target_S', 'mean_cost', 'gold_standard_cost']];
   const first = answers[0].result.tuning;
   for (const p of first.target_curve) rows.push(['target', 'daily', '', p.target, p.cost, first.gold_cost]);
   for (const { schedule, result } of answers) {
     for (const p of result.tuning.reorder_curve) rows.push(['reorder', schedule, p.reorder, result.tuning.target, p.cost, result.tuning.gold_cost]);
+  }
+  for (const { schedule, result } of answers) {
+    const sf = result.tuning.surface;
+    if (!sf) continue;
+    sf.targets.forEach((S, i) => sf.reorders.forEach((s, j) => {
+      if (sf.cost[i][j] != null) rows.push(['surface', schedule, s, S, sf.cost[i][j], result.tuning.gold_cost]);
+    }));
   }
   return rows;
 }
@@ -132,13 +140,22 @@ export function tiesWords(values, step) {
   return values.length <= 6 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : `${values.slice(0, 5).join(', ')}, … (${values.length} values)`;
 }
 
-/** ' It lies on the edge of the grid …' when a least-cost pair does: a wider grid may cost less. */
+/** Which of the tuned (s*, S*) and the least-cost pairs lie on the edge of the grid tried, in
+ *  words ('' when none): a wider grid may then move them. s = 0 is no edge (s cannot go lower). */
 export function edgeWords(t) {
   const { target_grid: S, reorder_grid: s } = t;
   const lastS = S.from + Math.floor((S.to - S.from) / S.step) * S.step;
-  const edges = [];
-  if (t.least_cost.points.some((p) => p.target === S.from) && S.from > 0) edges.push(`S = ${S.from} is the smallest S tried`);
-  if (t.least_cost.points.some((p) => p.target === lastS)) edges.push(`S = ${lastS} is the largest S tried`);
-  if (t.least_cost.points.some((p) => p.reorder === s.from) && s.from > 0) edges.push(`s = ${s.from} is the smallest s tried`);
-  return edges.length ? ` The least-cost pair lies on the edge of the grid (${edges.join('; ')}): a wider grid, under “The (s, S) tried in the tuning”, may find a cheaper one.` : '';
+  const lastS_s = s.from + Math.floor((Math.min(s.to, lastS) - s.from) / s.step) * s.step;
+  const edges = (reorder, target) => [
+    target === S.from && S.from > 0 && `S = ${S.from} is the smallest S tried`,
+    target === lastS && `S = ${lastS} is the largest S tried`,
+    reorder === s.from && s.from > 0 && `s = ${s.from} is the smallest s tried`,
+    reorder === lastS_s && reorder < target && `s = ${lastS_s} is the largest s tried`,
+  ].filter(Boolean);
+  const parts = [];
+  const tuned = edges(t.reorder, t.target);
+  if (tuned.length) parts.push(`The tuned pair lies on the edge of the grid (${tuned.join('; ')}): a wider grid may bring a pair closer to the gold standard’s cost.`);
+  const least = [...new Set(t.least_cost.points.flatMap((p) => edges(p.reorder, p.target)))];
+  if (least.length) parts.push(`The least-cost pair lies on the edge of the grid (${least.join('; ')}): a wider grid may find a cheaper one.`);
+  return parts.length ? ` ${parts.join(' ')} The grid is set under “The (s, S) tried in the tuning”.` : '';
 }
