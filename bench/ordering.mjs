@@ -2,7 +2,8 @@
 // ratios: the `ordering` request natively (bench_requests, the request API with JSON in and
 // out) and in the wasm module under node. Goal (issue 27): the (s, S) tuning of a 3-year daily
 // series over a 200 x 200 grid under 300 ms in wasm. The rows after it show how the time grows
-// with the grid and with the series' length, and what the STL forecast (seed 003 sec. 4.2) adds.
+// with the grid and with the series' length, and what the cost map over the (s, S) grid (41
+// values a side by default) and the STL forecast (seed 003 sec. 4.2) add.
 // `make bench` runs it.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -23,6 +24,8 @@ const requests = {
   '3 years, 50 x 50 grid': request(3, 50),
   '1 year, 200 x 200 grid': request(1, 200),
   '9 years, 200 x 200 grid': request(9, 200),
+  '3 years, 200 x 200 grid, without the cost map (surface 0)': { ...request(3, 200), surface: 0 },
+  '3 years, 200 x 200 grid, a finer cost map (101 x 101)': { ...request(3, 200), surface: 101 },
   '3 years, 200 x 200 grid, twice-weekly orders': { ...request(3, 200), schedule: 'twice_weekly' },
   '3 years, 200 x 200 grid, with every trace': { ...request(3, 200), trace: true },
   '3 years, 200 x 200 grid, STL forecast (robust)': { ...request(3, 200), forecast: 'stl', stl: { robust: true } },
