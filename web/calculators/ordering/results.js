@@ -182,6 +182,7 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
     h('h3', {}, 'The rules on the test days (Li et al., Table 9)'),
     h('p', { class: 'hint' }, 'Each rule starts the test days with the same stock and meets demand oldest unit first. Ordering to actual demand cannot be done in practice: ',
       'it is the yardstick. A day’s cost adds a for a routine delivery, h for each unit kept overnight, u for each unit short (delivered urgently) and w for each unit outdated (eq. 7).'),
+    h('p', { class: 'hint ord-scroll-note' }, `A column per rule (${rules.length}): the table scrolls sideways.`),
     rulesTable(rules),
     barsBox,
     h('h3', {}, 'Day by day (Li et al., Fig. 7)'),
