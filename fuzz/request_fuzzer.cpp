@@ -78,11 +78,18 @@ const std::vector<std::string> nullable = {
     // ordering: MAPE with no day of demand, traces not asked for, the (s, S) of rules without
     // one, a share of a gold standard costing 0, the order size of a rule that never orders.
     "mape", "values", "demand", "trace", "reorder", "target", "share_of_gold", "order_size",
+    // ordering's STL members for the other forecasts, no predictor columns, a surface not asked for.
+    "components", "regression", "stl", "surface",
     // ageing: no stock by phase given; the log of a state's probability 0 (no arrivals).
     "state", "log10_probability"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
 const std::vector<std::string> nullable_entries = {"given_phenotype", "distribution", "activity",
-                                                   "objective_coefficient", "objective_at_break"};
+                                                   "objective_coefficient", "objective_at_break",
+                                                   // ordering: a predictor the regression left out
+                                                   "coefficients"};
+// Arrays whose entries are numbers, or rows of numbers or null (ordering's cost surface: no cell
+// where s > S; a rule's daily trace of costs is a row of numbers).
+const std::vector<std::string> nullable_rows = {"cost"};
 // Arrays whose entries are strings or null (lp's ranging: no limiting variable).
 const std::vector<std::string> nullable_name_entries = {"limiting"};
 int stdout_capture = -1;
@@ -137,6 +144,17 @@ std::string stray_null(const json& v, const std::string& path) {
         for (std::size_t i = 0; i < member.size(); ++i)
           if (!member[i].is_null() && !member[i].is_number())
             return path + "." + key + "[" + std::to_string(i) + "] (not a number)";
+        continue;
+      }
+      if (member.is_array() && std::find(nullable_rows.begin(), nullable_rows.end(), key) != nullable_rows.end()) {
+        for (std::size_t i = 0; i < member.size(); ++i) {
+          const json& row = member[i];
+          if (row.is_number()) continue;
+          if (!row.is_array()) return path + "." + key + "[" + std::to_string(i) + "] (neither a number nor a row)";
+          for (std::size_t j = 0; j < row.size(); ++j)
+            if (!row[j].is_null() && !row[j].is_number())
+              return path + "." + key + "[" + std::to_string(i) + "][" + std::to_string(j) + "] (not a number)";
+        }
         continue;
       }
       if (member.is_array() &&

@@ -26,10 +26,11 @@ constexpr int max_grid_points = 2001;    // per grid
 constexpr double max_search_work = 2e9;
 constexpr int max_units = 10000000;
 constexpr int max_surface_side = 101;
-// STL: the windows' bound, and its loess steps (points x window x passes): 2e8 take about 1 s
-// natively (bench/ordering.mjs), so a request is refused before it could run long.
+// STL: the windows' bound, and its loess steps (points x window x passes, over every refit):
+// 5e8 take about 2 s natively (bench/ordering.mjs), so a request is refused before it could
+// run long.
 constexpr int max_stl_window = 1001;
-constexpr double max_stl_work = 2e8;
+constexpr double max_stl_work = 5e8;
 // Predictor values the STL regression takes: sums of squares of 20,000 of them stay finite.
 constexpr double max_predictor = 1e12;
 
@@ -57,7 +58,7 @@ struct OrderingFields {
   }
 };
 
-const json default_stl = {{"seasonal_window", 7}, {"trend_window", nullptr}, {"robust", false}};
+const json default_stl = {{"seasonal_window", 7}, {"trend_window", nullptr}, {"robust", false}, {"refit", "weekly"}};
 
 const json default_generator = {{"days", 1460},  {"mean", 93.05}, {"noise_sd", 25},
                                 {"trend", 0},    {"seed", 1},
@@ -108,15 +109,18 @@ const OrderingFields& fields() {
         json_field("forecast_values", "number[]",
                    "forecast \"given\": one forecast a day, as many as the series has days, each 0 or more.",
                    "seed 003 sec. 4.2", false),
-        json_field("stl", "{seasonal_window, trend_window, robust}",
+        json_field("stl", "{seasonal_window, trend_window, robust, refit}",
                    "forecast \"stl\" only (Cleveland et al. 1990, period 7 days): seasonal_window, the weeks each "
                    "weekday's loess spans (an odd whole number from 7 to 1001), or \"periodic\" (one weekday pattern "
                    "throughout, as R's stl()); trend_window, the days the trend's loess spans (odd, 9-1001; null: the "
                    "least odd number >= 10.5 / (1 - 1.5 / seasonal_window), 15 for 7); robust (bisquare robustness "
-                   "weights: 1 inner and 15 outer passes; otherwise 2 inner passes, as R's stl()). Each member absent "
-                   "takes its default. Limits: the loess steps, training days x (the windows, each counted at most "
-                   "as the points it can span) x passes, at most 2e8 (about 1 s); predictor values between -1e12 and "
-                   "1e12.",
+                   "weights: 1 inner and 15 outer passes; otherwise 2 inner passes, as R's stl()); refit, \"weekly\" "
+                   "(every day from day 29 on forecast from the days before it: STL and the regression refitted every 7 "
+                   "days on all days so far, as a bank refitting weekly would) or \"once\" (fitted once on the training "
+                   "days: their in-sample fit, which has seen each day, and the later days forecast from it). Each "
+                   "member absent takes its default. Limits: the loess steps, days x (the windows, each counted at "
+                   "most as the points it can span) x passes, summed over every refit, at most 5e8 (about 2 s); "
+                   "predictor values between -1e12 and 1e12.",
                    "seed 003 sec. 4.2.1; Cleveland et al. (1990)", false, default_stl),
         json_field("target_grid", "{from, to, step} | null",
                    "The inventory targets S tried: from, from + step, ..., to (whole units, 0-10,000,000, at most "
@@ -171,8 +175,9 @@ ordering::Grid read_grid(const json* v, const json& fallback, const std::string&
   return grid;
 }
 
-ordering::StlSettings read_stl(const json& v) {
+ordering::StlSettings read_stl(const json& v, int& refit_days) {
   ObjectReader r(v, "stl");
+  refit_days = 7;
   ordering::StlSettings s;
   if (r.has("seasonal_window")) {
     const json& w = r.member("seasonal_window");
@@ -203,6 +208,12 @@ ordering::StlSettings read_stl(const json& v) {
     const json& b = r.member("robust");
     if (!b.is_boolean()) throw InputError("invalid_field", "stl.robust", "Robust fitting is true or false");
     s.robust = b.get<bool>();
+  }
+  if (r.has("refit")) {
+    const json& b = r.member("refit");
+    if (!(b.is_string() && (b.get<std::string>() == "weekly" || b.get<std::string>() == "once")))
+      throw InputError("invalid_field", "stl.refit", "Refitting is \"weekly\" (every day forecast from the days before it) or \"once\"");
+    refit_days = b.get<std::string>() == "weekly" ? 7 : 0;
   }
   r.finish();
   return s;
@@ -346,16 +357,19 @@ json handle(ObjectReader& r, Context& context) {
   }
   const json* stl_options = r.get(F.stl);
   if (s.forecast == ordering::ForecastMethod::stl) {
-    s.stl = read_stl(stl_options ? *stl_options : default_stl);
+    s.stl = read_stl(stl_options ? *stl_options : default_stl, s.stl_refit_days);
     const int train = n - s.test_days;
-    const double work = ordering::stl_work(s.stl, train);
+    const int first = std::min(s.stl_first_origin, train);
+    const double work = ordering::stl_work(s.stl, train) +
+                        (s.stl_refit_days ? ordering::rolling_stl_work(s.stl, n, first, s.stl_refit_days) : 0);
     if (work > max_stl_work)
       throw InputError("limit_exceeded", "stl",
                        "The STL decomposition of " + std::to_string(train) + " training days with these windows" +
-                           (s.stl.robust ? " and robust fitting" : "") + " would take about " +
+                           (s.stl.robust ? " and robust fitting" : "") +
+                           (s.stl_refit_days ? ", refitted weekly," : "") + " would take about " +
                            std::to_string(static_cast<long long>(std::ceil(work / 1e6))) + " million loess steps (at "
-                           "most 200 million); use smaller windows, no \"periodic\" seasonal, no robust fitting, or a "
-                           "shorter series");
+                           "most " + std::to_string(static_cast<long long>(max_stl_work / 1e6)) + " million); use smaller "
+                           "windows, no \"periodic\" seasonal, no robust fitting, refit \"once\", or a shorter series");
     for (std::size_t k = 0; k < series.predictors.size(); ++k)
       for (int t = 0; t < n; ++t)
         if (!(std::abs(series.predictors[k][t]) <= max_predictor))
@@ -431,6 +445,7 @@ json handle(ObjectReader& r, Context& context) {
                               {"trend_window", u.trend_window},
                               {"low_pass_window", u.low_pass_window},
                               {"robust", s.stl.robust},
+                              {"refit", s.stl_refit_days ? "weekly" : "once"},
                               {"inner_passes", u.inner},
                               {"outer_passes", u.outer}};
     if (s.trace)

@@ -108,6 +108,31 @@ StlForecast stl_forecast(std::span<const int> demand, const std::vector<std::vec
   return f;
 }
 
+std::vector<double> rolling_stl_forecast(std::span<const int> demand, const std::vector<std::vector<double>>& predictors,
+                                         int first, int every, const StlSettings& settings, const Progress& progress) {
+  const int n = static_cast<int>(demand.size());
+  if (every < 1 || first < 2 * settings.period || first > n)
+    throw std::invalid_argument("rolling_stl_forecast: every < 1, or the first origin outside [two cycles, n]");
+  std::vector<double> values(n);
+  const int origins = (n - first + every - 1) / every;
+  for (int k = 0, o = first;; ++k, o += every) {
+    const StlForecast f = stl_forecast(demand, predictors, o, settings, progress.part(k / (origins + 1.0), (k + 1) / (origins + 1.0)));
+    const int begin = k == 0 ? 0 : o;
+    for (int t = begin; t < std::min(n, o + every); ++t) values[t] = f.values[t];
+    if (o + every >= n) break;
+  }
+  return values;
+}
+
+double rolling_stl_work(const StlSettings& settings, int n, int first, int every) {
+  double work = 0;
+  for (int o = first;; o += every) {
+    work += stl_work(settings, o);
+    if (o + every >= n) break;
+  }
+  return work;
+}
+
 std::vector<int> whole_units(std::span<const double> forecast) {
   std::vector<int> z(forecast.size());
   for (std::size_t t = 0; t < forecast.size(); ++t)

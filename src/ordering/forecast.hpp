@@ -53,6 +53,18 @@ struct StlForecast {
 StlForecast stl_forecast(std::span<const int> demand, const std::vector<std::vector<double>>& predictors, int train_days,
                          const StlSettings& settings, const Progress& progress = {});
 
+// Rolling origin: every day forecast only from the days before it, as a blood bank refitting
+// its model each week would. STL (and the regression) is refitted on days [0, o) at the origins
+// o = first, first + every, ... (o < n), and forecasts days [o, o + every) as stl_forecast
+// forecasts the days after its training days. The first `first` days have no history: they
+// take the in-sample fit of the first refit (the one part that has seen its own days). Two
+// cycles <= first <= n. The in-sample fit of two-sided loess uses the days after each day, so
+// tuning (s, S) on it assumes a forecast far better than the test days get.
+std::vector<double> rolling_stl_forecast(std::span<const int> demand, const std::vector<std::vector<double>>& predictors,
+                                         int first, int every, const StlSettings& settings, const Progress& progress = {});
+// The loess steps of all the refits (stl_work summed over the origins).
+double rolling_stl_work(const StlSettings& settings, int n, int first, int every);
+
 // A forecast as whole units to order: rounded half up, negative values as 0 (eq. 12: z_t >= 0).
 std::vector<int> whole_units(std::span<const double> forecast);
 

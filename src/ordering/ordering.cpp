@@ -15,10 +15,14 @@ std::vector<double> make_forecast(const Series& series, const std::vector<int>& 
     case ForecastMethod::seasonal_naive:
       return seasonal_naive_forecast(series.demand, weekday, train);
     case ForecastMethod::stl: {
-      StlForecast f = stl_forecast(series.demand, series.predictors, train, s.stl, progress);
+      // The fit of the training days is shown (its decomposition and regression) in either case.
+      const bool rolling = s.stl_refit_days > 0;
+      StlForecast f = stl_forecast(series.demand, series.predictors, train, s.stl, progress.part(0, rolling ? 0.1 : 1));
       a.components = std::move(f.decomposition);
       a.regression = std::move(f.regression);
-      return std::move(f.values);
+      if (!rolling) return std::move(f.values);
+      return rolling_stl_forecast(series.demand, series.predictors, std::min(s.stl_first_origin, train), s.stl_refit_days,
+                                  s.stl, progress.part(0.1, 1));
     }
     case ForecastMethod::given:
       if (s.given_forecast.size() != series.demand.size())
@@ -45,7 +49,9 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
   const std::vector<int> weekday = series.weekdays();
   // The STL decomposition reports the first 5 % of the progress, the tuning the rest.
   const bool stl = s.forecast == ForecastMethod::stl;
-  a.forecast = make_forecast(series, weekday, s, a.train_days, a, progress.part(0, stl ? 0.05 : 0));
+  // The forecast's share of the progress: STL once is quick, refitted weekly it is most of it.
+  const double forecast_share = !stl ? 0 : s.stl_refit_days > 0 ? 0.4 : 0.05;
+  a.forecast = make_forecast(series, weekday, s, a.train_days, a, progress.part(0, forecast_share));
   a.train_accuracy = accuracy(series.demand, a.forecast, 0, a.train_days);
   a.test_accuracy = accuracy(series.demand, a.forecast, a.train_days, n);
   const std::vector<int> units = whole_units(a.forecast);
@@ -61,8 +67,8 @@ Analysis analyse(const Series& series, const Settings& s, const Progress& progre
                        make_plan(y, f, w, s.schedule), a.stock, s.costs};
   };
   const TuningInput train = plans(0, a.train_days);
-  const double tuning_begin = stl ? 0.05 : 0, tuned_share = s.surface_side ? 0.8 : 0.98;
-  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(tuning_begin, tuned_share));
+  const double tuned_share = s.surface_side ? 0.8 : 0.98;
+  a.tuning = tune(train, s.target_grid, s.reorder_grid, progress.part(forecast_share, tuned_share));
   if (s.surface_side) a.surface = cost_surface(train, s.target_grid, s.reorder_grid, s.surface_side, progress.part(tuned_share, 0.98));
 
   const TuningInput test = plans(a.train_days, n);

@@ -25,6 +25,10 @@ struct Settings {
   ForecastMethod forecast = ForecastMethod::weekday_means;
   std::vector<double> given_forecast;  // ForecastMethod::given: one value per day of the series
   StlSettings stl;                     // ForecastMethod::stl (period 7, weekdays); the series' predictors are used
+  // ForecastMethod::stl: refit every this many days (rolling origin, from day stl_first_origin
+  // on); 0: fit once on the training days (their in-sample fit; later days forecast from it).
+  int stl_refit_days = 7;
+  int stl_first_origin = 28;
   Grid target_grid{0, 2000, 10};
   Grid reorder_grid{0, 2000, 10};
   std::optional<std::pair<int, int>> fixed;  // the user's own (s, S)

@@ -284,11 +284,12 @@ TEST_CASE("ordering: bad STL options are refused naming the option, before any w
 
 TEST_CASE("ordering: forecast stl without predictors is STL alone, its settings and decomposition returned",
           "[ordering][api][property]") {
-  const json r = result(small({{"forecast", "stl"}, {"trace", true}}));
+  // Fitted once: the training days' values are their in-sample fit (the seed's reading).
+  const json r = result(small({{"forecast", "stl"}, {"trace", true}, {"stl", {{"refit", "once"}}}}));
   const json& f = r["forecast"];
   CHECK(f["regression"].is_null());
   CHECK(f["stl"] == json{{"seasonal_window", 7}, {"trend_window", 15}, {"low_pass_window", 7}, {"robust", false},
-                         {"inner_passes", 2}, {"outer_passes", 0}});
+                         {"refit", "once"}, {"inner_passes", 2}, {"outer_passes", 0}});
   const auto trend = f["components"]["trend"].get<std::vector<double>>();
   const auto seasonal = f["components"]["seasonal"].get<std::vector<double>>();
   const auto remainder = f["components"]["remainder"].get<std::vector<double>>();
@@ -323,15 +324,16 @@ TEST_CASE("ordering: forecast stl without predictors is STL alone, its settings 
 TEST_CASE("ordering: forecast stl regresses its remainder on the CSV's predictor columns; a predictor equal to the "
           "remainder fits the training days exactly",
           "[ordering][api][property]") {
-  // STL alone on the series, for its remainder.
-  const json alone = result(small({{"forecast", "stl"}, {"trace", true}}));
+  // STL alone on the series, for its remainder; fitted once, so the training days are its fit.
+  const json once = {{"refit", "once"}};
+  const json alone = result(small({{"forecast", "stl"}, {"trace", true}, {"stl", once}}));
   const json& y = alone["series"]["demand"];
   const int n = static_cast<int>(y.size()), train = alone["series"]["train_days"];
   const auto remainder = alone["forecast"]["components"]["remainder"].get<std::vector<double>>();
   std::vector<double> exact(n, 0.0), constant(n, 5.0), twice(n, 0.0);
   for (int t = 0; t < train; ++t) exact[t] = remainder[t];
   for (int t = 0; t < n; ++t) twice[t] = 2 * exact[t] + 1;
-  json request = small({{"forecast", "stl"}, {"trace", true},
+  json request = small({{"forecast", "stl"}, {"trace", true}, {"stl", once},
                         {"demand", csv_text(y, {"residual", "ward beds", "twice"}, {exact, constant, twice})}});
   request.erase("generate");
   const json response = call(request);
@@ -359,7 +361,39 @@ TEST_CASE("ordering: forecast stl regresses its remainder on the CSV's predictor
   CHECK(std::count(codes.begin(), codes.end(), "predictors_unused") == 0);
   // The same CSV with another forecast: the columns are unused, and said to be.
   request["forecast"] = "weekday_means";
+  request.erase("stl");
   const json other = call(request);
   CHECK(other["warnings"][0]["code"] == "predictors_unused");
   CHECK(other["result"]["forecast"]["regression"].is_null());
+}
+
+TEST_CASE("ordering: STL refitted weekly forecasts every day from the days before it: a day's demand changes no "
+          "forecast of that day or earlier; the fit once has seen its training days",
+          "[ordering][api][property]") {
+  const json base = result(small({{"forecast", "stl"}, {"trace", true}}));
+  CHECK(base["forecast"]["stl"]["refit"] == "weekly");
+  const auto y = base["series"]["demand"].get<std::vector<int>>();
+  const auto f = base["forecast"]["values"].get<std::vector<double>>();
+  const int n = static_cast<int>(y.size());
+  for (int t : {30, 55, 79, 80, 101}) {  // training and test days, past the first 28
+    std::vector<int> changed = y;
+    changed[t] += 40;
+    json request = small({{"forecast", "stl"}, {"trace", true}, {"demand", changed}});
+    request.erase("generate");
+    const auto g = result(request)["forecast"]["values"].get<std::vector<double>>();
+    for (int u = 0; u <= t; ++u) CHECK(g[u] == f[u]);
+    bool moved = false;
+    for (int u = t + 1; u < n; ++u) moved = moved || g[u] != f[u];
+    CHECK(moved);  // the refits after it see it
+  }
+  // Fitted once, the training days' values are in-sample: a training day's demand moves its own.
+  const json once = result(small({{"forecast", "stl"}, {"trace", true}, {"stl", {{"refit", "once"}}}}));
+  std::vector<int> changed = y;
+  changed[50] += 40;
+  json request = small({{"forecast", "stl"}, {"trace", true}, {"stl", {{"refit", "once"}}}, {"demand", changed}});
+  request.erase("generate");
+  CHECK(result(request)["forecast"]["values"][50] != once["forecast"]["values"][50]);
+  // Refitting is weekly or once.
+  const json bad = call(small({{"forecast", "stl"}, {"stl", {{"refit", "daily"}}}}));
+  CHECK(bad["error"]["path"] == "stl.refit");
 }
