@@ -6,6 +6,7 @@
 // (seed 003 sec. 4.2) regresses the STL remainder on the CSV's predictor columns when it has any.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "api/operations.hpp"
@@ -515,6 +516,18 @@ json handle(ObjectReader& r, Context& context) {
                      std::to_string(t.least_count) + " grid point(s), such as (s, S) = (" + std::to_string(lo) + ", " +
                      std::to_string(hi) + "). The tuning seeks the gold standard's cost, not the least.",
                  "reorder_grid");
+  }
+  // The rules were tuned on the training days' forecast: a far closer fit there than on the
+  // test days tunes them for a forecast the test days do not get (an in-sample fit, say).
+  if (a.train_accuracy.rmse > 0 && a.test_accuracy.rmse > 1.25 * a.train_accuracy.rmse) {
+    char words[200];
+    std::snprintf(words, sizeof words, "The forecast is much closer on the training days (RMSE %.2f) than on the test days (%.2f)",
+                  a.train_accuracy.rmse, a.test_accuracy.rmse);
+    context.warn("forecast_closer_on_training",
+                 std::string(words) + ": S and s were tuned for a better forecast than the test days get, so the tuned rules "
+                 "may cost more there" + (s.forecast == ordering::ForecastMethod::stl && !s.stl_refit_days
+                     ? ". Refitting STL weekly tunes them on forecasts made as the test days' are." : "."),
+                 "forecast");
   }
   if (a.test_accuracy.mape_days < a.test_accuracy.days)
     context.warn("mape_zero_days", std::to_string(a.test_accuracy.days - a.test_accuracy.mape_days) +

@@ -393,6 +393,15 @@ TEST_CASE("ordering: STL refitted weekly forecasts every day from the days befor
   json request = small({{"forecast", "stl"}, {"trace", true}, {"stl", {{"refit", "once"}}}, {"demand", changed}});
   request.erase("generate");
   CHECK(result(request)["forecast"]["values"][50] != once["forecast"]["values"][50]);
+  // Fitted once, the in-sample fit is far closer on the training days: said, with the remedy.
+  const json in_sample = call(small({{"forecast", "stl"}, {"stl", {{"refit", "once"}}}}));
+  const json& acc = in_sample["result"]["forecast"];
+  const bool closer = acc["test"]["rmse"].get<double>() > 1.25 * acc["train"]["rmse"].get<double>();
+  bool warned = false;
+  for (const auto& w : in_sample["warnings"])
+    if (w["code"] == "forecast_closer_on_training") warned = w["message"].get<std::string>().find("weekly") != std::string::npos;
+  CHECK(closer);
+  CHECK(warned);
   // Refitting is weekly or once.
   const json bad = call(small({{"forecast", "stl"}, {"stl", {{"refit", "daily"}}}}));
   CHECK(bad["error"]["path"] == "stl.refit");

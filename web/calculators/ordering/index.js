@@ -31,15 +31,15 @@ const GRID = ['from', 'to', 'step'];
 const DEFAULTS = {
   source: 'generate', days: '1460', mean: '93.05', noise_sd: '25', trend: '0',
   weekday: '1.08, 1.10, 1.08, 1.06, 1.04, 0.84, 0.80', seed: '1', start_date: '2018-01-01', data: '', test_days: '365',
-  forecast: 'weekday_means', forecast_values: '', seasonal_window: '7', trend_window: '', robust: '0', schedule: 'both', fixed_reorder: '', fixed_target: '',
+  forecast: 'weekday_means', forecast_values: '', seasonal_window: '7', trend_window: '', robust: '0', refit: 'weekly', schedule: 'both', fixed_reorder: '', fixed_target: '',
   target_from: '', target_to: '', target_step: '', reorder_from: '', reorder_to: '', reorder_step: '',
 };
-const TEXT = Object.keys(DEFAULTS).filter((n) => !['source', 'forecast', 'schedule', 'robust'].includes(n));
+const TEXT = Object.keys(DEFAULTS).filter((n) => !['source', 'forecast', 'schedule', 'robust', 'refit'].includes(n));
 const SCHEDULE_CHOICES = { both: 'Both, side by side (as Table 9)', daily: 'Daily', twice_weekly: 'Twice weekly: Tuesday and Friday' };
 const LABELS = {
   ...Object.fromEntries(GEN_NAMES.map((n) => [n, GENERATOR[n].label.toLowerCase()])),
   start_date: 'start date', data: 'demand data', test_days: 'test days', forecast: 'forecast', forecast_values: 'your forecast',
-  seasonal_window: 'seasonal window', trend_window: 'trend window', robust: 'robust fit',
+  seasonal_window: 'seasonal window', trend_window: 'trend window', robust: 'robust fit', refit: 'refitting',
   schedule: 'delivery schedule', fixed_reorder: 'your reorder level s', fixed_target: 'your inventory target S',
   target_from: 'first target S', target_to: 'last target S', target_step: 'step between targets S',
   reorder_from: 'first reorder level s', reorder_to: 'last reorder level s', reorder_step: 'step between reorder levels s',
@@ -148,12 +148,17 @@ class OrderingInputs {
       Object.entries(SCHEDULE_CHOICES).map(([value, words]) => h('option', { value }, words)));
     this.givenField = field('forecast_values', 'Your forecast', 'One number a day, for every day of the series (training and test days), one a line or separated by commas or tabs.');
     this.robust = h('input', { type: 'checkbox', id: ID('robust'), onchange: onEdit });
+    this.refit = h('select', { id: ID('refit'), 'aria-describedby': `${ID('refit')}-hint`, onchange: onEdit },
+      h('option', { value: 'weekly' }, 'Weekly, from the days before'), h('option', { value: 'once' }, 'Once, on the training days'));
     // STL's settings (Cleveland et al. 1990), shown with that forecast only.
     this.stlFields = h('div', { class: 'ord-stl' },
       field('seasonal_window', 'Seasonal window (weeks)', 'How many weeks each weekday’s pattern is smoothed over: an odd number from 7, or “periodic” for one pattern throughout. Smaller follows a changing pattern more closely.'),
       field('trend_window', 'Trend window (days, optional)', 'How many days the trend is smoothed over: an odd number from 9. Blank: STL’s own choice (15 days for a seasonal window of 7).'),
       h('div', { class: 'field ao-check' }, this.robust, h('label', { for: ID('robust') }, 'Robust: outlying days count less'),
         h('span', { class: 'field-error', 'data-error-for': 'stl' })),
+      h('div', { class: 'field' }, h('label', { for: ID('refit') }, 'Refit'), this.refit,
+        h('span', { class: 'hint', id: `${ID('refit')}-hint` }, 'Weekly: each day is forecast only from the days before it, as a blood bank refitting every week would, so S and s are tuned on forecasts like those the test days get. ',
+          'Once (Li et al.’s reading): fitted on the training days, whose values are then the fit itself, which has seen each day; the rule is tuned on a better forecast than the test days get.')),
       h('p', { class: 'hint' }, 'The forecast of a test day: the last training trend, plus the weekday’s last pattern, plus a regression on the day’s predictor columns when your data have them. Put in each row only what is known when the order is placed (Li et al. use laboratory results of the day before and a week before).'));
     this.fieldsets = [
       h('fieldset', {}, h('legend', {}, 'The demand'),
@@ -189,7 +194,7 @@ class OrderingInputs {
 
   values() {
     return { ...Object.fromEntries(TEXT.map((n) => [n, this.boxes[n].value])), source: this.source(), forecast: this.forecast.value,
-      robust: this.robust.checked ? '1' : '0', schedule: this.schedule.value };
+      robust: this.robust.checked ? '1' : '0', refit: this.refit.value, schedule: this.schedule.value };
   }
 
   set(values) {
@@ -197,6 +202,7 @@ class OrderingInputs {
     for (const i of this.sourceInputs) i.checked = i.value === values.source;
     this.forecast.value = values.forecast;
     this.robust.checked = values.robust === '1';
+    this.refit.value = values.refit;
     this.schedule.value = values.schedule;
     this.showParts();
   }
@@ -232,9 +238,10 @@ class OrderingInputs {
     choice('forecast', [...this.forecast.options].map((o) => o.value), 'Forecast');
     choice('schedule', Object.keys(SCHEDULE_CHOICES), 'Delivery schedule');
     choice('robust', ['0', '1'], 'Robust fit');
+    choice('refit', ['weekly', 'once'], 'Refit');
     // STL's settings apply to that forecast only: a link that gives them otherwise is not read.
     if (values.forecast !== 'stl') {
-      for (const name of ['seasonal_window', 'trend_window', 'robust']) {
+      for (const name of ['seasonal_window', 'trend_window', 'robust', 'refit']) {
         if (params.get(name) != null) { problems.push(`${cap(LABELS[name])}: applies to the STL forecast only`); values[name] = DEFAULTS[name]; }
       }
     }
@@ -374,6 +381,7 @@ class OrderingInputs {
       if (v.seasonal_window.trim() !== DEFAULTS.seasonal_window) params.set('seasonal_window', v.seasonal_window.trim().toLowerCase());
       if (v.trend_window.trim()) params.set('trend_window', v.trend_window.trim());
       if (v.robust !== DEFAULTS.robust) params.set('robust', v.robust);
+      if (v.refit !== DEFAULTS.refit) params.set('refit', v.refit);
     }
     if (v.schedule !== DEFAULTS.schedule) params.set('schedule', v.schedule);
     for (const n of ['fixed_reorder', 'fixed_target', 'target_from', 'target_to', 'target_step', 'reorder_from', 'reorder_to', 'reorder_step']) {
@@ -396,7 +404,7 @@ class OrderingInputs {
     if (v.forecast === 'stl') {
       const periodic = /^\s*periodic\s*$/i.test(v.seasonal_window);
       request.stl = { seasonal_window: periodic ? 'periodic' : parseNumber(v.seasonal_window),
-        trend_window: v.trend_window.trim() ? parseNumber(v.trend_window) : null, robust: v.robust === '1' };
+        trend_window: v.trend_window.trim() ? parseNumber(v.trend_window) : null, robust: v.robust === '1', refit: v.refit };
     }
     request.schedule = v.schedule;
     if (v.fixed_reorder.trim() && v.fixed_target.trim()) request.fixed = { reorder: parseNumber(v.fixed_reorder), target: parseNumber(v.fixed_target) };

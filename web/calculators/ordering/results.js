@@ -50,9 +50,14 @@ function stlSection(result) {
   const s = result.series;
   const parts = [h('p', { id: 'ord-stl-words' },
     `STL (Cleveland et al. 1990) split the training days into a trend, a weekly pattern and the rest: seasonal window ${st.seasonal_window === 'periodic' ? 'periodic' : `${st.seasonal_window} weeks`}, `,
-    `trend window ${st.trend_window} days, ${st.robust ? 'robust (outlying days count less)' : 'not robust'}. A test day’s forecast is the last training trend`,
-    f.components ? ` (${units(f.components.trend[s.train_days - 1])} units a day)` : '',
-    ', plus its weekday’s pattern from the last training week', f.regression ? ', plus the regression on its predictors.' : '.')];
+    `trend window ${st.trend_window} days, ${st.robust ? 'robust (outlying days count less)' : 'not robust'}. `,
+    st.refit === 'weekly'
+      ? ['Refitted every week on all the days before: each day from day 29 is forecast from the last trend of its week’s fit, held flat, plus the weekday’s pattern of that fit’s last week',
+        f.regression ? ', plus the regression on the day’s predictors.' : '.',
+        ' The decomposition below is the fit of all the training days.']
+      : ['Fitted once: a training day’s value is the fit itself (trend plus pattern), which has seen that day; a test day’s forecast is the last training trend',
+        f.components ? ` (${units(f.components.trend[s.train_days - 1])} units a day)` : '',
+        ', plus its weekday’s pattern from the last training week', f.regression ? ', plus the regression on its predictors.' : '.'])];
   if (f.components) {
     // The last training week's pattern, by weekday: what every test day adds to the trend.
     const first = Date.parse(`${s.first_date}T00:00:00Z`);
