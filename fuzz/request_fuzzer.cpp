@@ -78,8 +78,9 @@ const std::vector<std::string> nullable = {
     // ordering: MAPE with no day of demand, traces not asked for, the (s, S) of rules without
     // one, a share of a gold standard costing 0, the order size of a rule that never orders.
     "mape", "values", "demand", "trace", "reorder", "target", "share_of_gold", "order_size",
-    // ordering's STL members for the other forecasts, no predictor columns, a surface not asked for.
-    "components", "regression", "stl", "surface",
+    // ordering's STL members for the other forecasts, no predictor columns, a surface not asked
+    // for; describe's default trend window (null: the paper's default from the seasonal window).
+    "components", "regression", "stl", "surface", "trend_window",
     // ageing: no stock by phase given; the log of a state's probability 0 (no arrivals).
     "state", "log10_probability"};
 // Arrays whose entries are numbers or null (lp's ranging: null = an unlimited end).
