@@ -265,7 +265,7 @@ test('Ordering: the STL forecast with a regression on a predictor column; its se
   await page.click('#ordering-compute');
   await done(page);
   const [request] = await appendices(page);
-  assert.deepEqual(request.stl, { seasonal_window: 'periodic', trend_window: null, robust: true });
+  assert.deepEqual(request.stl, { seasonal_window: 'periodic', trend_window: null, robust: true, refit: 'weekly' });
   const reg = answer(request).forecast.regression;
   assert.deepEqual(reg.predictors, ['abnormal_inr']);
   assert.equal(await page.textContent('#ord-regression tbody th'), 'abnormal_inr');
@@ -278,9 +278,16 @@ test('Ordering: the STL forecast with a regression on a predictor column; its se
     await page.waitForFunction((id) => document.querySelector(`#${id} canvas`)?.width > 0, `ord-surface-${schedule}`);
     assert.match(await page.getAttribute(`#ord-surface-${schedule} canvas`, 'aria-label'), /tuned \(s\*, S\*\) = \(\d+, \d+\)/);
   }
+  // Fitted once (Li et al.'s reading): sent, linked and said.
+  await page.selectOption('#ord-refit', 'once');
+  await page.click('#ordering-compute');
+  await done(page);
+  assert.equal((await appendices(page))[0].stl.refit, 'once');
+  assert.match(await page.textContent('#ord-stl-words'), /Fitted once/);
   const params = hashParams(page);
   assert.equal(params.get('seasonal_window'), 'periodic');
   assert.equal(params.get('robust'), '1');
+  assert.equal(params.get('refit'), 'once');
   // STL's settings with another forecast: the link says they are not read.
   const broken = await site.browser.context.newPage();
   await broken.goto(`${site.server.url}#/ordering?seasonal_window=9`);
