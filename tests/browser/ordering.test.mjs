@@ -193,6 +193,9 @@ test('Ordering: CSV of the daily trace, the forecast and the tuning; an edit wit
   const forecast = (await link(page, '.ord-csv a[download*="forecast"]')).trim().split(/\r\n/);
   assert.equal(forecast.length, 1 + 400);
   assert.equal(forecast.filter((l) => l.split(',')[1] === 'test').length, 100);
+  const accuracy = (await link(page, '.ord-csv a[download*="accuracy"]')).trim().split(/\r\n/);
+  assert.equal(accuracy[0], 'quantity,part,name,value');
+  assert.ok(accuracy.includes(`rmse,test,,${answers[0].result.forecast.test.rmse}`));
   const tuning = (await link(page, '.ord-csv a[download*="tuning"]')).trim().split(/\r\n/);
   const t = answers.map((a) => a.result.tuning);
   const cells = (sf) => sf.cost.flat().filter((c) => c != null).length;

@@ -3,7 +3,7 @@
 // grid's edge in words, and the CSV files of a result (checked against the wasm module).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datesFrom, edgeWords, forecastCsv, readDemandText, readList, rulesCsv, rulesOf, tiesWords, traceCsv, tuningCsv } from '../../web/calculators/ordering/words.js';
+import { datesFrom, edgeWords, forecastCsv, forecastSummaryCsv, readDemandText, readList, rulesCsv, rulesOf, tiesWords, traceCsv, tuningCsv } from '../../web/calculators/ordering/words.js';
 import { requestsOf } from '../../web/calculators/ordering/index.js';
 import { loadModule } from './support.mjs';
 
@@ -91,4 +91,22 @@ test('requestsOf and rulesOf: both schedules are two requests; the gold standard
   const [i, j] = [t[1].surface.targets.indexOf(row[3]), t[1].surface.reorders.indexOf(row[2])];
   assert.equal(row[4], t[1].surface.cost[i][j]);
   assert.ok(tuning.filter((r) => r[0] === 'surface').every((r) => r[2] <= r[3]));
+});
+
+test('forecastSummaryCsv: the errors of each part, and for STL its settings, weekly pattern and coefficients, as the module gives them [ordering][page]', async () => {
+  const module = await loadModule();
+  const days = Array.from({ length: 84 }, (_, t) => [new Date(Date.UTC(2018, 0, 1 + t)).toISOString().slice(0, 10), 20 + (t % 7) * 2 + (t % 5), t % 5]);
+  const request = { demand: ['date,units,lab', ...days.map((d) => d.join(','))].join('\n'), test_days: 28, initial_stock: 100, forecast: 'stl', trace: true, surface: 0 };
+  const result = JSON.parse(module.call('ordering', JSON.stringify(request))).result;
+  const rows = forecastSummaryCsv(result);
+  const find = (q, part, name = '') => rows.find((r) => r[0] === q && r[1] === part && r[2] === name)?.[3];
+  assert.equal(find('rmse', 'test'), result.forecast.test.rmse);
+  assert.equal(find('mape', 'training'), result.forecast.train.mape);
+  assert.equal(find('stl_setting', '', 'refit'), 'weekly');
+  assert.equal(rows.filter((r) => r[0] === 'weekly_pattern').length, 7);
+  assert.equal(find('weekly_pattern', 'training', 'Sunday'), result.forecast.components.seasonal[55]); // day 56 of 2018 is a Sunday
+  assert.equal(find('coefficient', 'training', 'lab'), result.forecast.regression.coefficients[0]);
+  // Another forecast: its errors and method only.
+  const plain = JSON.parse(module.call('ordering', JSON.stringify({ ...request, forecast: 'weekday_means' }))).result;
+  assert.deepEqual(forecastSummaryCsv(plain).map((r) => r[0]).filter((q, i, all) => all.indexOf(q) === i), ['quantity', 'days', 'rmse', 'mape', 'mape_days', 'method']);
 });

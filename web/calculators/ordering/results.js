@@ -7,7 +7,7 @@ import { csvLink } from '../../lib/csv.js';
 import { formatNumber } from '../../lib/format.js';
 import { loadCharts } from '../../lib/load-charts.js';
 import { scrollRegion } from '../../lib/table.js';
-import { datesFrom, edgeWords, FORECAST_WORDS, forecastCsv, rulesCsv, rulesOf, SCHEDULE_WORDS, tiesWords, traceCsv, tuningCsv } from './words.js';
+import { datesFrom, edgeWords, FORECAST_WORDS, forecastCsv, forecastSummaryCsv, rulesCsv, rulesOf, SCHEDULE_WORDS, tiesWords, traceCsv, tuningCsv } from './words.js';
 
 const col = (text) => h('th', { scope: 'col' }, text);
 const rowHead = (text) => h('th', { scope: 'row' }, text);
@@ -196,7 +196,8 @@ export function renderOrdering(container, { answers }, warnings, { title }) {
     stockBox,
     h('div', { class: 'no-print ord-csv' },
       csvLink(traceCsv(first, rules), `rbcmatch-ordering-trace-${slug}.csv`, 'Download the daily trace of every rule (CSV)'),
-      csvLink(forecastCsv(first), `rbcmatch-ordering-forecast-${slug}.csv`, 'Download the demand and forecast (CSV)')),
+      csvLink(forecastCsv(first), `rbcmatch-ordering-forecast-${slug}.csv`, 'Download the demand and forecast (CSV)'),
+      csvLink(forecastSummaryCsv(first), `rbcmatch-ordering-accuracy-${slug}.csv`, 'Download the forecast’s errors and model (CSV)')),
     h('h3', {}, 'Choosing S and s on the training days (sec. 4.3)'),
     tuningWords(answers),
     targetBox,

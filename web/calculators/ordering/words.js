@@ -113,6 +113,33 @@ export function forecastCsv(result) {
   return rows;
 }
 
+/** The forecast's tables: its errors on each part (Table 7), and for STL its settings, the
+ *  weekly pattern of the last training week and the regression's coefficients. */
+export function forecastSummaryCsv(result) {
+  const f = result.forecast;
+  const rows = [['quantity', 'part', 'name', 'value']];
+  for (const part of ['train', 'test']) {
+    const a = f[part];
+    const name = part === 'train' ? 'training' : 'test';
+    rows.push(['days', name, '', a.days], ['rmse', name, '', a.rmse], ['mape', name, '', a.mape ?? ''], ['mape_days', name, '', a.mape_days]);
+  }
+  rows.push(['method', '', f.method, '']);
+  if (f.stl) for (const [k, v] of Object.entries(f.stl)) rows.push(['stl_setting', '', k, v]);
+  const s = result.series;
+  if (f.components) {
+    const dates = datesFrom(s.first_date, s.train_days);
+    for (let t = s.train_days - 7; t < s.train_days; t++) {
+      const weekday = new Date(`${dates[t]}T00:00:00Z`).toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' });
+      rows.push(['weekly_pattern', 'training', weekday, f.components.seasonal[t]]);
+    }
+  }
+  if (f.regression) {
+    rows.push(['intercept', 'training', '', f.regression.intercept], ['r_squared', 'training', '', f.regression.r_squared]);
+    f.regression.predictors.forEach((p, k) => rows.push(['coefficient', 'training', p, f.regression.coefficients[k] ?? '']));
+  }
+  return rows;
+}
+
 /** The tuning's curves: cost over S (step 1), over s at S* for each schedule (step 2), and the
  *  cost surface over the (s, S) grid (every cell with s <= S). */
 export function tuningCsv(answers) {
